@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QStringList>
+#include <functional>
+#include <span>
+
+namespace plumb::cli {
+
+enum class OutputFormat { Text, Json };
+
+// What a command needs from the command line wiring: its arguments, the chosen output format and
+// the two streams. Commands print results on stdout and progress/diagnostics on stderr.
+struct Invocation {
+    QStringList arguments; // "plumb <command>", then the command's own arguments
+    OutputFormat format = OutputFormat::Text;
+
+    void print(const QString& text) const;    // stdout, adds a newline
+    void printErr(const QString& text) const; // stderr, adds a newline
+    void printJson(const QJsonObject& payload) const;
+
+    // Reports an error the way the format asks (text on stderr, or the JSON envelope on stdout)
+    // and returns the exit code for it.
+    int fail(const Error& error) const;
+    // Adds --help and --format to the command's options and parses them. On --help, or on a
+    // usage error (reported), returns false with the exit code in *exitCode.
+    bool parse(QCommandLineParser& parser, int* exitCode);
+};
+
+struct Command {
+    const char* name;
+    const char* summary;
+    std::function<int(Invocation&)> run;
+};
+
+std::span<const Command> commands();
+int runCommandLine(const QStringList& arguments);
+
+// One per command file.
+int runPing(Invocation& invocation);
+
+} // namespace plumb::cli

@@ -1,0 +1,233 @@
+#include "connection.h"
+
+#include <QDeadlineTimer>
+#include <libpq-fe.h>
+#include <poll.h>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::db {
+
+namespace {
+
+constexpr int defaultConnectTimeoutSeconds = 10;
+
+// libpq reports several lines ("connection to server at ... failed: ..."): one line reads better.
+QString oneLine(const char* text) {
+    QString line = QString::fromUtf8(text).trimmed();
+    line.replace(u"\n"_s, u"; "_s);
+    return line.simplified();
+}
+
+QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& info) {
+    const QString user = info.user().isEmpty() ? u"the current user"_s : info.user();
+    if (PQconnectionNeedsPassword(conn))
+        return u"The server wants a password for "_s + user +
+               u" and none was given: put it in the URL, in PGPASSWORD, or in ~/.pgpass."_s;
+    if (raw.contains(u"password authentication failed"))
+        return u"The password for "_s + user +
+               u" was rejected: check it in the URL, PGPASSWORD, ~/.pgpass or the keychain."_s;
+    if (raw.contains(u"Connection refused"))
+        return u"Nothing accepts connections there: start PostgreSQL on that host, or fix the "
+               u"host and port (and the server's listen_addresses)."_s;
+    if (raw.contains(u"could not translate host name"))
+        return u"The host name does not resolve: check its spelling."_s;
+    if (raw.contains(u"timeout expired") || raw.contains(u"timed out"))
+        return u"The server did not answer in time: check that the host is reachable and not "
+               u"firewalled, or raise connect_timeout."_s;
+    if (raw.contains(u"database") && raw.contains(u"does not exist"))
+        return u"Create the database (createdb NAME) or fix the database name in the URL."_s;
+    if (raw.contains(u"role") && raw.contains(u"does not exist"))
+        return u"That user does not exist on the server: fix the user name in the URL."_s;
+    if (raw.contains(u"pg_hba.conf"))
+        return u"The server's pg_hba.conf rejects this client: add an entry for it, or connect "
+               u"as another user or over another method."_s;
+    if (raw.contains(u"No such file or directory") && raw.contains(u"socket"))
+        return u"No server listens on that Unix socket: start PostgreSQL, or give a host and "
+               u"port."_s;
+    return u"Check the URL, that the server is running, and that it accepts this client."_s;
+}
+
+Error connectError(pg_conn* conn, const ConnectionInfo& info, const QString& raw) {
+    return Error::make(ErrorCode::Connection, u"cannot connect to "_s + info.redacted() + u": "_s +
+                                                  raw + u". "_s + connectHint(conn, raw, info));
+}
+
+ErrorCode classify(const QString& sqlState) {
+    const QStringView cls = QStringView(sqlState).left(2);
+    if (cls == u"08" || cls == u"28" || sqlState.startsWith(u"57P"))
+        return ErrorCode::Connection;
+    if (sqlState == u"55P03")
+        return ErrorCode::Lock;
+    if (cls == u"42" || cls == u"22" || cls == u"23" || cls == u"2B" || cls == u"0A" ||
+        cls == u"3F" || cls == u"2F" || cls == u"39" || cls == u"P0")
+        return ErrorCode::Schema;
+    return ErrorCode::Generic;
+}
+
+// The 1-based line of a 1-based character position in `text`.
+int lineOfPosition(const QString& text, int position) {
+    return static_cast<int>(text.left(position).count(u'\n')) + 1;
+}
+
+} // namespace
+
+Param Param::textArray(const QStringList& values) {
+    QString literal = u"{"_s;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i)
+            literal += u',';
+        QString element = values[i];
+        element.replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s);
+        literal += u'"' + element + u'"';
+    }
+    literal += u'}';
+    return Param(literal);
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info) {
+    SilentProgress progress;
+    return open(info, progress);
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info,
+                                                     Progress& progress) {
+    // Everything Plumbline reads and writes is UTF-8; the name shows in pg_stat_activity.
+    ConnectionInfo effective = info.with(u"client_encoding"_s, u"UTF8"_s);
+    if (!effective.has(u"application_name") && !effective.has(u"fallback_application_name"))
+        effective = effective.with(u"fallback_application_name"_s, u"plumbline"_s);
+
+    std::vector<QByteArray> storage;
+    storage.reserve(effective.parameters().size() * 2);
+    std::vector<const char*> keywords, values;
+    for (const auto& [key, value] : effective.parameters()) {
+        storage.push_back(key.toUtf8());
+        keywords.push_back(storage.back().constData());
+        storage.push_back(value.toUtf8());
+        values.push_back(storage.back().constData());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+
+    bool timeoutOk = false;
+    int timeoutSeconds = info.value(u"connect_timeout").toInt(&timeoutOk);
+    if (!timeoutOk || timeoutSeconds <= 0)
+        timeoutSeconds = defaultConnectTimeoutSeconds;
+    const QDeadlineTimer deadline{std::chrono::seconds(timeoutSeconds)};
+
+    pg_conn* conn = PQconnectStartParams(keywords.data(), values.data(), 0);
+    if (!conn)
+        return fail(ErrorCode::Connection, u"cannot connect: libpq is out of memory"_s);
+    auto giveUp = [conn](Error error) {
+        PQfinish(conn);
+        return std::unexpected(std::move(error));
+    };
+    if (PQstatus(conn) == CONNECTION_BAD)
+        return giveUp(connectError(conn, info, oneLine(PQerrorMessage(conn))));
+
+    // Poll the handshake ourselves so that cancel and the deadline are honoured at every step.
+    PostgresPollingStatusType state = PGRES_POLLING_WRITING;
+    while (state != PGRES_POLLING_OK) {
+        if (state == PGRES_POLLING_FAILED)
+            return giveUp(connectError(conn, info, oneLine(PQerrorMessage(conn))));
+        if (progress.isCanceled())
+            return giveUp(Error::make(ErrorCode::Canceled, u"connecting was canceled"_s));
+        if (deadline.hasExpired())
+            return giveUp(connectError(
+                conn, info, u"timed out after "_s + QString::number(timeoutSeconds) + u" s"_s));
+        pollfd descriptor{PQsocket(conn),
+                          static_cast<short>(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        const int waitMs = static_cast<int>(std::min<qint64>(100, deadline.remainingTime()));
+        if (::poll(&descriptor, 1, waitMs) != 0)
+            state = PQconnectPoll(conn);
+    }
+    return std::unique_ptr<Connection>(new Connection(conn, info));
+}
+
+Connection::Connection(pg_conn* conn, ConnectionInfo info)
+    : m_conn(conn)
+    , m_info(std::move(info))
+    , m_cancel(PQgetCancel(conn)) {}
+
+Connection::~Connection() {
+    {
+        std::lock_guard lock(m_cancelMutex);
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = nullptr;
+    }
+    PQfinish(m_conn);
+}
+
+Result<QueryResult> Connection::exec(const QString& sql, const Params& params, Progress& progress) {
+    if (progress.isCanceled())
+        return fail(ErrorCode::Canceled, u"canceled before the statement was sent"_s);
+    InterruptScope interrupt(progress, [this] { cancel(); });
+    auto result = exec(sql, params);
+    if (!result && progress.isCanceled() && result.error().sqlState == u"57014") {
+        result.error().code = ErrorCode::Canceled;
+        result.error().message = u"canceled while the statement ran"_s;
+    }
+    return result;
+}
+
+Result<QueryResult> Connection::exec(const QString& sql, const Params& params) {
+    const QByteArray text = sql.toUtf8();
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const Param& param : params)
+        values.push_back(param.value() ? param.value()->constData() : nullptr);
+
+    pg_result* raw = PQexecParams(m_conn, text.constData(), static_cast<int>(values.size()),
+                                  nullptr, values.data(), nullptr, nullptr, 0);
+    const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        return QueryResult(raw);
+
+    QueryResult owner(raw); // frees the result on every path below
+    if (PQstatus(m_conn) == CONNECTION_BAD) {
+        return fail(ErrorCode::Connection,
+                    u"the connection to the server was lost ("_s + oneLine(PQerrorMessage(m_conn)) +
+                        u"). The server may have restarted or ended this session; reconnect "
+                        u"and retry."_s);
+    }
+    if (!raw)
+        return fail(ErrorCode::Generic, oneLine(PQerrorMessage(m_conn)));
+
+    Error error;
+    error.sqlState = QString::fromLatin1(PQresultErrorField(raw, PG_DIAG_SQLSTATE));
+    error.code = classify(error.sqlState);
+    error.message = QString::fromUtf8(PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY));
+    if (const char* detail = PQresultErrorField(raw, PG_DIAG_MESSAGE_DETAIL))
+        error.message += u". "_s + QString::fromUtf8(detail);
+    if (const char* hint = PQresultErrorField(raw, PG_DIAG_MESSAGE_HINT))
+        error.message += u". Hint: "_s + QString::fromUtf8(hint);
+    if (const char* position = PQresultErrorField(raw, PG_DIAG_STATEMENT_POSITION))
+        error.line = lineOfPosition(sql, QByteArray(position).toInt());
+    return std::unexpected(std::move(error));
+}
+
+void Connection::cancel() {
+    std::lock_guard lock(m_cancelMutex);
+    if (!m_cancel)
+        return;
+    char message[256];
+    PQcancel(m_cancel, message, sizeof message);
+}
+
+int Connection::serverVersionNumber() const {
+    return PQserverVersion(m_conn);
+}
+
+QString Connection::serverVersion() const {
+    return QString::fromUtf8(PQparameterStatus(m_conn, "server_version"));
+}
+
+int Connection::backendPid() const {
+    return PQbackendPID(m_conn);
+}
+bool Connection::isAlive() const {
+    return PQstatus(m_conn) == CONNECTION_OK;
+}
+
+} // namespace plumb::db

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/db/connection_info.h"
+#include "core/db/query_result.h"
+#include "core/error.h"
+#include "core/progress.h"
+
+#include <QStringList>
+#include <initializer_list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+struct pg_conn;
+struct pg_cancel;
+
+namespace plumb::db {
+
+// One bound statement parameter, sent in text format with its type left to the server.
+class Param {
+public:
+    Param(std::nullopt_t) {}
+    Param(const QString& value)
+        : m_value(value.toUtf8()) {}
+    Param(QStringView value)
+        : m_value(value.toUtf8()) {}
+    Param(int value)
+        : m_value(QByteArray::number(value)) {}
+    Param(qint64 value)
+        : m_value(QByteArray::number(value)) {}
+    Param(bool value)
+        : m_value(value ? "true" : "false") {}
+    // A narrow string would silently become bool: say QString or u""_s instead.
+    Param(const char*) = delete;
+
+    // A text[] value (an array literal passed as a parameter, never spliced into SQL).
+    static Param textArray(const QStringList& values);
+
+    const std::optional<QByteArray>& value() const { return m_value; }
+
+private:
+    std::optional<QByteArray> m_value;
+};
+
+using Params = std::vector<Param>;
+
+// One libpq connection (RAII over PGconn).
+//
+// Threads: a Connection belongs to the thread that uses it; only cancel() may be called from
+// another thread. Every statement goes through PQexecParams, so values are never spliced into SQL
+// and a string holds at most one statement.
+class Connection {
+public:
+    // Connects, giving up when `progress` is canceled or connect_timeout (default 10 s) passes.
+    static Result<std::unique_ptr<Connection>> open(const ConnectionInfo& info, Progress& progress);
+    static Result<std::unique_ptr<Connection>> open(const ConnectionInfo& info);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Runs one statement. With a progress sink, progress.cancel() interrupts it on the server.
+    Result<QueryResult> exec(const QString& sql, const Params& params = {});
+    Result<QueryResult> exec(const QString& sql, const Params& params, Progress& progress);
+
+    // Asks the server to cancel the statement in flight. Thread-safe; harmless when idle.
+    void cancel();
+
+    const ConnectionInfo& info() const { return m_info; }
+    int serverVersionNumber() const; // e.g. 170002
+    QString serverVersion() const;   // e.g. "17.2"
+    int backendPid() const;
+    bool isAlive() const;
+
+private:
+    Connection(pg_conn* conn, ConnectionInfo info);
+    Error errorFor(const QString& sql) const;
+
+    pg_conn* m_conn;
+    ConnectionInfo m_info;
+    mutable std::mutex m_cancelMutex;
+    pg_cancel* m_cancel = nullptr; // guarded by m_cancelMutex
+};
+
+} // namespace plumb::db

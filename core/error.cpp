@@ -1,0 +1,50 @@
+#include "error.h"
+
+using namespace Qt::StringLiterals;
+
+namespace plumb {
+
+QString errorCodeName(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::Generic:
+        return QStringLiteral("generic");
+    case ErrorCode::LedgerMissing:
+        return QStringLiteral("ledger_missing");
+    case ErrorCode::Connection:
+        return QStringLiteral("connection");
+    case ErrorCode::Schema:
+        return QStringLiteral("schema");
+    case ErrorCode::Config:
+        return QStringLiteral("config");
+    case ErrorCode::Lock:
+        return QStringLiteral("lock");
+    case ErrorCode::Drift:
+        return QStringLiteral("drift");
+    case ErrorCode::Irreversible:
+        return QStringLiteral("irreversible");
+    case ErrorCode::Canceled:
+        return QStringLiteral("canceled");
+    }
+    return QStringLiteral("generic");
+}
+
+int exitCodeFor(ErrorCode code) {
+    // A canceled run is a failure without a class of its own in the frozen table.
+    return code == ErrorCode::Canceled ? 1 : static_cast<int>(code);
+}
+
+QString Error::describe() const {
+    QString text;
+    if (!file.isEmpty()) {
+        text += file;
+        if (line > 0)
+            text += u':' + QString::number(line);
+        text += u": "_s;
+    }
+    text += message;
+    if (!sqlState.isEmpty())
+        text += u" (SQLSTATE "_s + sqlState + u')';
+    return text;
+}
+
+} // namespace plumb

@@ -1,0 +1,169 @@
+#include "core/db/connection.h"
+#include "tests/support/test_database.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using plumb::testing::TestDatabase;
+
+class TestPgConnection : public QObject {
+    Q_OBJECT
+private slots:
+    void connectsAndQueriesWithParameters() {
+        TestDatabase database(u"params"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        QVERIFY(connection->serverVersionNumber() >= 130000);
+        auto result =
+            connection->exec(u"SELECT $1::int + $2::int, $3::text, $4::text IS NULL, $5::bool"_s,
+                             {40, 2, u"h\u00e9llo 'x'"_s, std::nullopt, true});
+        QVERIFY2(result, qPrintable(result.error().message));
+        QCOMPARE(result->int32(0, 0), 42);
+        QCOMPARE(result->text(0, 1), u"h\u00e9llo 'x'"_s);
+        QVERIFY(result->boolean(0, 2));
+        QVERIFY(result->boolean(0, 3));
+        QCOMPARE(result->columnCount(), 4);
+    }
+
+    void textArrayParameter() {
+        TestDatabase database(u"array"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        const QStringList values{u"a"_s, u"b,c"_s, u"d\"e"_s, u"f\\g"_s, u"{h}"_s};
+        auto result = connection->exec(u"SELECT array_length($1::text[], 1), ($1::text[])[2], "
+                                       u"($1::text[])[3], ($1::text[])[4], ($1::text[])[5]"_s,
+                                       {db::Param::textArray(values)});
+        QVERIFY2(result, qPrintable(result.error().message));
+        QCOMPARE(result->int32(0, 0), 5);
+        for (int i = 1; i < 5; ++i)
+            QCOMPARE(result->text(0, i), values[i]);
+    }
+
+    void serverErrorsCarrySqlState() {
+        TestDatabase database(u"errors"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        auto result = connection->exec(u"SELECT 1;\nSELECT * FROM no_such_table"_s);
+        QVERIFY(!result); // two statements are refused: PQexecParams runs one at a time
+        auto missing = connection->exec(u"SELECT *\nFROM no_such_table"_s);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().sqlState, u"42P01"_s);
+        QCOMPARE(missing.error().code, ErrorCode::Schema);
+        QCOMPARE(missing.error().line, 2);
+        QVERIFY(missing.error().message.contains(u"no_such_table"));
+        // The connection is still usable after an error.
+        QVERIFY(connection->exec(u"SELECT 1"_s));
+    }
+
+    void wrongPasswordSaysWhatToDo() {
+        TestDatabase database(u"password"_s);
+        database.exec(u"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                      u"'plumb_password_login') THEN CREATE ROLE plumb_password_login NOLOGIN; "
+                      u"END IF; END $$"_s);
+        database.exec(u"DROP ROLE IF EXISTS plumb_pw_user"_s);
+        database.exec(u"CREATE ROLE plumb_pw_user LOGIN PASSWORD 'right-one' IN ROLE "
+                      u"plumb_password_login"_s);
+        const db::ConnectionInfo wrong =
+            database.info().with(u"user"_s, u"plumb_pw_user"_s).with(u"password"_s, u"wrong-one"_s);
+        auto connection = db::Connection::open(wrong);
+        if (connection)
+            QSKIP("this server does not ask plumb_password_login members for a password (an "
+                  "external server without the fixture's pg_hba rule)");
+        QCOMPARE(connection.error().code, ErrorCode::Connection);
+        QVERIFY2(connection.error().message.contains(u"password"),
+                 qPrintable(connection.error().message));
+        QVERIFY(!connection.error().message.contains(u"wrong-one"));
+        auto right = db::Connection::open(wrong.with(u"password"_s, u"right-one"_s));
+        QVERIFY2(right, right ? "" : qPrintable(right.error().message));
+        right->reset();
+        database.exec(u"DROP ROLE plumb_pw_user"_s);
+    }
+
+    void unreachableServer() {
+        auto info = db::ConnectionInfo::parse(u"postgresql://postgres@127.0.0.1:1/postgres"_s);
+        QVERIFY(info);
+        auto connection = db::Connection::open(*info);
+        QVERIFY(!connection);
+        QCOMPARE(connection.error().code, ErrorCode::Connection);
+        QVERIFY2(connection.error().message.contains(u"start PostgreSQL"),
+                 qPrintable(connection.error().message));
+    }
+
+    void missingDatabase() {
+        const db::ConnectionInfo info =
+            testing::serverInfo().with(u"dbname"_s, u"plumb_no_such_database"_s);
+        auto connection = db::Connection::open(info);
+        QVERIFY(!connection);
+        QCOMPARE(connection.error().code, ErrorCode::Connection);
+        QVERIFY2(connection.error().message.contains(u"createdb"),
+                 qPrintable(connection.error().message));
+    }
+
+    void serverGoneMidQuery() {
+        TestDatabase database(u"gone"_s);
+        auto victim = database.connect();
+        auto killer = database.connect();
+        QVERIFY(victim && killer);
+        const int pid = victim->backendPid();
+        std::thread terminator([&] {
+            // Wait until the victim is really inside pg_sleep.
+            for (int i = 0; i < 100; ++i) {
+                auto active =
+                    killer->exec(u"SELECT state FROM pg_stat_activity WHERE pid = $1"_s, {pid});
+                if (active && active->rowCount() == 1 && active->text(0, 0) == u"active")
+                    break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            (void)killer->exec(u"SELECT pg_terminate_backend($1)"_s, {pid});
+        });
+        auto result = victim->exec(u"SELECT pg_sleep(30)"_s);
+        terminator.join();
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Connection);
+        QVERIFY2(result.error().message.contains(u"reconnect"), qPrintable(result.error().message));
+        QVERIFY(!victim->isAlive());
+        // A dead connection keeps failing cleanly instead of crashing.
+        QVERIFY(!victim->exec(u"SELECT 1"_s));
+    }
+
+    void cancelStopsASleepingStatement() {
+        TestDatabase database(u"cancel"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        SilentProgress progress;
+        QElapsedTimer timer;
+        timer.start();
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            progress.cancel();
+        });
+        auto result = connection->exec(u"SELECT pg_sleep(30)"_s, {}, progress);
+        canceller.join();
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Canceled);
+        QCOMPARE(result.error().sqlState, u"57014"_s);
+        // Canceled, not finished: far below the 30 s the statement asked for.
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(connection->isAlive());
+        QVERIFY(connection->exec(u"SELECT 1"_s));
+    }
+
+    void canceledBeforeSendingRunsNothing() {
+        TestDatabase database(u"precancel"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        SilentProgress progress;
+        progress.cancel();
+        auto result = connection->exec(u"CREATE TABLE should_not_exist (id int)"_s, {}, progress);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Canceled);
+        auto exists = connection->exec(u"SELECT to_regclass('should_not_exist') IS NULL"_s);
+        QVERIFY(exists && exists->boolean(0, 0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgConnection)
+#include "tst_pg_connection.moc"

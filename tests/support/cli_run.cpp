@@ -1,0 +1,21 @@
+#include "cli_run.h"
+
+#include <QProcess>
+
+namespace plumb::testing {
+
+CliRun runPlumb(const QStringList& arguments, const QProcessEnvironment& environment,
+                const QString& workingDirectory) {
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(QString::fromUtf8(PLUMB_CLI_PATH), arguments);
+    if (!process.waitForFinished(120000))
+        process.kill();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace plumb::testing

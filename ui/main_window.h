@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ui/views.h"
+
+#include <QByteArray>
+#include <QMainWindow>
+#include <map>
+
+class QDockWidget;
+
+namespace plumb::ui {
+
+// The workbench: one main window whose content lives in dockable views. Owns the docks; the
+// layout (geometry and dock state) is saved to QSettings on close and restored on start.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    QDockWidget* dock(View view) const;
+    // Puts every view back where a fresh install has it.
+    void resetLayout();
+    // Renders the window into a PNG file.
+    bool saveScreenshot(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void arrangeDefaultLayout();
+    void restoreLayout();
+    void saveLayout() const;
+
+    std::map<View, QDockWidget*> m_docks;
+    QByteArray m_defaultState; // the layout before any saved one was restored
+};
+
+} // namespace plumb::ui
