@@ -4,7 +4,8 @@ using namespace Qt::StringLiterals;
 
 namespace plumb {
 
-QString errorCodeName(ErrorCode code) {
+QString errorCodeName(ErrorCode code)
+{
     switch (code) {
     case ErrorCode::Generic:
         return QStringLiteral("generic");
@@ -28,12 +29,14 @@ QString errorCodeName(ErrorCode code) {
     return QStringLiteral("generic");
 }
 
-int exitCodeFor(ErrorCode code) {
+int exitCodeFor(ErrorCode code)
+{
     // A canceled run is a failure without a class of its own in the frozen table.
     return code == ErrorCode::Canceled ? 1 : static_cast<int>(code);
 }
 
-QString Error::describe() const {
+QString Error::describe() const
+{
     QString text;
     if (!file.isEmpty()) {
         text += file;

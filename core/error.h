@@ -30,7 +30,8 @@ struct Error {
     QString file;     // source file the error points at, when there is one
     int line = 0;     // 1-based line in `file`, 0 when unknown
 
-    static Error make(ErrorCode code, QString message) {
+    static Error make(ErrorCode code, QString message)
+    {
         Error error;
         error.code = code;
         error.message = std::move(message);
@@ -44,7 +45,8 @@ template<typename T>
 using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
-inline std::unexpected<Error> fail(ErrorCode code, QString message) {
+inline std::unexpected<Error> fail(ErrorCode code, QString message)
+{
     return std::unexpected(Error::make(code, std::move(message)));
 }
 

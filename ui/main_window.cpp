@@ -24,7 +24,8 @@ const QString stateKey = u"window/state"_s;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent) {
+    : QMainWindow(parent)
+{
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Plumbline"));
     setDockOptions(QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks |
@@ -42,12 +43,14 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::dock(View view) const {
+QDockWidget* MainWindow::dock(View view) const
+{
     const auto found = m_docks.find(view);
     return found == m_docks.end() ? nullptr : found->second;
 }
 
-void MainWindow::createDocks() {
+void MainWindow::createDocks()
+{
     for (const ViewInfo& info : allViews()) {
         auto* dockWidget = new QDockWidget(info.title, this);
         dockWidget->setObjectName(QString::fromLatin1(info.objectName));
@@ -57,7 +60,8 @@ void MainWindow::createDocks() {
     }
 }
 
-void MainWindow::arrangeDefaultLayout() {
+void MainWindow::arrangeDefaultLayout()
+{
     // Left: where you are (project, models). Right: what you do (plans, findings, diffs, SQL).
     // Bottom: what is running.
     addDockWidget(Qt::LeftDockWidgetArea, dock(View::Project));
@@ -77,7 +81,8 @@ void MainWindow::arrangeDefaultLayout() {
     resizeDocks({dock(View::Activity)}, {160}, Qt::Vertical);
 }
 
-void MainWindow::createMenus() {
+void MainWindow::createMenus()
+{
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -99,30 +104,35 @@ void MainWindow::createMenus() {
     about->setMenuRole(QAction::AboutRole);
 }
 
-void MainWindow::resetLayout() {
+void MainWindow::resetLayout()
+{
     for (const ViewInfo& info : allViews())
         dock(info.view)->setFloating(false);
     restoreState(m_defaultState, layoutVersion);
 }
 
-void MainWindow::restoreLayout() {
+void MainWindow::restoreLayout()
+{
     QSettings settings;
     restoreGeometry(settings.value(geometryKey).toByteArray());
     restoreState(settings.value(stateKey).toByteArray(), layoutVersion);
 }
 
-void MainWindow::saveLayout() const {
+void MainWindow::saveLayout() const
+{
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState(layoutVersion));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
+void MainWindow::closeEvent(QCloseEvent* event)
+{
     saveLayout();
     event->accept();
 }
 
-bool MainWindow::saveScreenshot(const QString& path) {
+bool MainWindow::saveScreenshot(const QString& path)
+{
     return grab().save(path, "PNG");
 }
 

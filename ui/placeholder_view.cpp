@@ -6,7 +6,8 @@
 namespace plumb::ui {
 
 PlaceholderView::PlaceholderView(const QString& title, const QString& text, QWidget* parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+{
     auto* layout = new QVBoxLayout(this);
     auto* heading = new QLabel(title, this);
     QFont font = heading->font();

@@ -9,11 +9,13 @@ namespace plumb::ui {
 
 namespace {
 
-QString tr(const char* text) {
+QString tr(const char* text)
+{
     return QCoreApplication::translate("plumb::ui::Views", text);
 }
 
-const std::array<ViewInfo, 8>& table() {
+const std::array<ViewInfo, 8>& table()
+{
     static const std::array<ViewInfo, 8> views{{
         {View::Project, "dock.project", tr("Project"),
          tr("Open a project folder to see its schema files, environments and databases."),
@@ -46,11 +48,13 @@ const std::array<ViewInfo, 8>& table() {
 
 } // namespace
 
-std::span<const ViewInfo> allViews() {
+std::span<const ViewInfo> allViews()
+{
     return table();
 }
 
-const ViewInfo& viewInfo(View view) {
+const ViewInfo& viewInfo(View view)
+{
     return table()[static_cast<size_t>(view)];
 }
 

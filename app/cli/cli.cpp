@@ -3,7 +3,9 @@
 #include "core/version.h"
 
 #include <QJsonDocument>
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -11,21 +13,25 @@ namespace plumb::cli {
 
 namespace {
 
-void write(FILE* stream, const QString& text) {
+void write(FILE* stream, const QString& text)
+{
     const QByteArray bytes = (text + u'\n').toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     std::fflush(stream);
 }
 
-const Command commandTable[] = {
-    {"ping", "connect to a database and print its server version", runPing},
-};
+std::vector<Command>& registry()
+{
+    static std::vector<Command> commands;
+    return commands;
+}
 
-QString usage() {
+QString usage()
+{
     QString text = u"Usage: plumb [--format text|json] COMMAND [ARGS...]\n\n"
                    u"Plumbline's command line: the same core as the workbench, for scripts and "
                    u"CI.\n\nCommands:\n"_s;
-    for (const Command& command : commandTable)
+    for (const Command& command : commands())
         text += u"  "_s + QString::fromLatin1(command.name).leftJustified(12) +
                 QString::fromLatin1(command.summary) + u'\n';
     text += u"\nRun 'plumb COMMAND --help' for a command's options.\n"
@@ -36,19 +42,23 @@ QString usage() {
 
 } // namespace
 
-void Invocation::print(const QString& text) const {
+void Invocation::print(const QString& text) const
+{
     write(stdout, text);
 }
-void Invocation::printErr(const QString& text) const {
+void Invocation::printErr(const QString& text) const
+{
     write(stderr, text);
 }
 
-void Invocation::printJson(const QJsonObject& payload) const {
+void Invocation::printJson(const QJsonObject& payload) const
+{
     write(stdout,
           QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented)).trimmed());
 }
 
-int Invocation::fail(const Error& error) const {
+int Invocation::fail(const Error& error) const
+{
     if (format == OutputFormat::Json) {
         QJsonObject detail{{u"code"_s, errorCodeName(error.code)},
                            {u"exit_code"_s, exitCodeFor(error.code)},
@@ -66,7 +76,8 @@ int Invocation::fail(const Error& error) const {
     return exitCodeFor(error.code);
 }
 
-bool Invocation::parse(QCommandLineParser& parser, int* exitCode) {
+bool Invocation::parse(QCommandLineParser& parser, int* exitCode)
+{
     parser.addHelpOption();
     parser.addOption({u"format"_s, u"Output format: text or json."_s, u"format"_s});
     if (!parser.parse(arguments)) {
@@ -91,11 +102,22 @@ bool Invocation::parse(QCommandLineParser& parser, int* exitCode) {
     return true;
 }
 
-std::span<const Command> commands() {
-    return commandTable;
+CommandRegistration::CommandRegistration(Command command)
+{
+    registry().push_back(command);
 }
 
-int runCommandLine(const QStringList& arguments) {
+std::vector<Command> commands()
+{
+    std::vector<Command> sorted = registry();
+    std::ranges::sort(sorted, [](const Command& a, const Command& b) {
+        return std::string_view(a.name) < std::string_view(b.name);
+    });
+    return sorted;
+}
+
+int runCommandLine(const QStringList& arguments)
+{
     Invocation invocation;
     QStringList rest = arguments.mid(1);
     // Global options come before the command name.
@@ -127,7 +149,7 @@ int runCommandLine(const QStringList& arguments) {
         return exitCodeFor(ErrorCode::Config);
     }
     const QString name = rest.front();
-    for (const Command& command : commandTable) {
+    for (const Command& command : registry()) {
         if (name == QLatin1StringView(command.name)) {
             // QCommandLineParser takes the first argument as the program's name.
             invocation.arguments = QStringList{u"plumb "_s + name} + rest.mid(1);

@@ -5,8 +5,7 @@
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QStringList>
-#include <functional>
-#include <span>
+#include <vector>
 
 namespace plumb::cli {
 
@@ -31,15 +30,19 @@ struct Invocation {
 };
 
 struct Command {
-    const char* name;
-    const char* summary;
-    std::function<int(Invocation&)> run;
+    const char* name;    // "ping", "inspect", "migrate"...
+    const char* summary; // one line for `plumb --help`
+    int (*run)(Invocation&);
 };
 
-std::span<const Command> commands();
-int runCommandLine(const QStringList& arguments);
+// Each cmd_*.cpp registers its commands with a file-scope `const CommandRegistration`, so adding a
+// command touches no shared table.
+struct CommandRegistration {
+    explicit CommandRegistration(Command command);
+};
 
-// One per command file.
-int runPing(Invocation& invocation);
+// Every registered command, sorted by name.
+std::vector<Command> commands();
+int runCommandLine(const QStringList& arguments);
 
 } // namespace plumb::cli

@@ -7,8 +7,11 @@ using namespace Qt::StringLiterals;
 
 namespace plumb::cli {
 
+namespace {
+
 // plumb ping URL: can we reach the server, and which PostgreSQL is it?
-int runPing(Invocation& invocation) {
+int runPing(Invocation& invocation)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Connects to a database and prints its server version. "
                                      u"Exits 3 when the server cannot be reached."_s);
@@ -49,5 +52,10 @@ int runPing(Invocation& invocation) {
     }
     return 0;
 }
+
+const CommandRegistration registration{
+    {"ping", "connect to a database and print its server version", runPing}};
+
+} // namespace
 
 } // namespace plumb::cli

@@ -8,7 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Plumbline"_s);
     QApplication::setOrganizationName(u"Plumbline"_s);

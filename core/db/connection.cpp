@@ -13,13 +13,15 @@ namespace {
 constexpr int defaultConnectTimeoutSeconds = 10;
 
 // libpq reports several lines ("connection to server at ... failed: ..."): one line reads better.
-QString oneLine(const char* text) {
+QString oneLine(const char* text)
+{
     QString line = QString::fromUtf8(text).trimmed();
     line.replace(u"\n"_s, u"; "_s);
     return line.simplified();
 }
 
-QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& info) {
+QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& info)
+{
     const QString user = info.user().isEmpty() ? u"the current user"_s : info.user();
     if (PQconnectionNeedsPassword(conn))
         return u"The server wants a password for "_s + user +
@@ -48,12 +50,14 @@ QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& inf
     return u"Check the URL, that the server is running, and that it accepts this client."_s;
 }
 
-Error connectError(pg_conn* conn, const ConnectionInfo& info, const QString& raw) {
+Error connectError(pg_conn* conn, const ConnectionInfo& info, const QString& raw)
+{
     return Error::make(ErrorCode::Connection, u"cannot connect to "_s + info.redacted() + u": "_s +
                                                   raw + u". "_s + connectHint(conn, raw, info));
 }
 
-ErrorCode classify(const QString& sqlState) {
+ErrorCode classify(const QString& sqlState)
+{
     const QStringView cls = QStringView(sqlState).left(2);
     if (cls == u"08" || cls == u"28" || sqlState.startsWith(u"57P"))
         return ErrorCode::Connection;
@@ -66,13 +70,15 @@ ErrorCode classify(const QString& sqlState) {
 }
 
 // The 1-based line of a 1-based character position in `text`.
-int lineOfPosition(const QString& text, int position) {
+int lineOfPosition(const QString& text, int position)
+{
     return static_cast<int>(text.left(position).count(u'\n')) + 1;
 }
 
 } // namespace
 
-Param Param::textArray(const QStringList& values) {
+Param Param::textArray(const QStringList& values)
+{
     QString literal = u"{"_s;
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (i)
@@ -85,13 +91,14 @@ Param Param::textArray(const QStringList& values) {
     return Param(literal);
 }
 
-Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info) {
+Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info)
+{
     SilentProgress progress;
     return open(info, progress);
 }
 
-Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info,
-                                                     Progress& progress) {
+Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info, Progress& progress)
+{
     // Everything Plumbline reads and writes is UTF-8; the name shows in pg_stat_activity.
     ConnectionInfo effective = info.with(u"client_encoding"_s, u"UTF8"_s);
     if (!effective.has(u"application_name") && !effective.has(u"fallback_application_name"))
@@ -147,9 +154,11 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info,
 Connection::Connection(pg_conn* conn, ConnectionInfo info)
     : m_conn(conn)
     , m_info(std::move(info))
-    , m_cancel(PQgetCancel(conn)) {}
+    , m_cancel(PQgetCancel(conn))
+{}
 
-Connection::~Connection() {
+Connection::~Connection()
+{
     {
         std::lock_guard lock(m_cancelMutex);
         if (m_cancel)
@@ -159,7 +168,8 @@ Connection::~Connection() {
     PQfinish(m_conn);
 }
 
-Result<QueryResult> Connection::exec(const QString& sql, const Params& params, Progress& progress) {
+Result<QueryResult> Connection::exec(const QString& sql, const Params& params, Progress& progress)
+{
     if (progress.isCanceled())
         return fail(ErrorCode::Canceled, u"canceled before the statement was sent"_s);
     InterruptScope interrupt(progress, [this] { cancel(); });
@@ -171,7 +181,8 @@ Result<QueryResult> Connection::exec(const QString& sql, const Params& params, P
     return result;
 }
 
-Result<QueryResult> Connection::exec(const QString& sql, const Params& params) {
+Result<QueryResult> Connection::exec(const QString& sql, const Params& params)
+{
     const QByteArray text = sql.toUtf8();
     std::vector<const char*> values;
     values.reserve(params.size());
@@ -207,7 +218,8 @@ Result<QueryResult> Connection::exec(const QString& sql, const Params& params) {
     return std::unexpected(std::move(error));
 }
 
-void Connection::cancel() {
+void Connection::cancel()
+{
     std::lock_guard lock(m_cancelMutex);
     if (!m_cancel)
         return;
@@ -215,19 +227,66 @@ void Connection::cancel() {
     PQcancel(m_cancel, message, sizeof message);
 }
 
-int Connection::serverVersionNumber() const {
+int Connection::serverVersionNumber() const
+{
     return PQserverVersion(m_conn);
 }
 
-QString Connection::serverVersion() const {
+QString Connection::serverVersion() const
+{
     return QString::fromUtf8(PQparameterStatus(m_conn, "server_version"));
 }
 
-int Connection::backendPid() const {
+int Connection::backendPid() const
+{
     return PQbackendPID(m_conn);
 }
-bool Connection::isAlive() const {
+bool Connection::isAlive() const
+{
     return PQstatus(m_conn) == CONNECTION_OK;
+}
+
+Result<Transaction> Transaction::begin(Connection& connection, const QString& characteristics)
+{
+    QString sql = u"BEGIN"_s;
+    if (!characteristics.isEmpty())
+        sql += u" TRANSACTION "_s + characteristics;
+    auto begun = connection.exec(sql);
+    if (!begun)
+        return std::unexpected(begun.error());
+    return Transaction(&connection);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_connection(std::exchange(other.m_connection, nullptr))
+{}
+
+Transaction::~Transaction()
+{
+    (void)rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_connection)
+        return fail(ErrorCode::Generic, u"the transaction has already ended"_s);
+    auto committed = std::exchange(m_connection, nullptr)->exec(u"COMMIT"_s);
+    if (!committed)
+        return std::unexpected(committed.error());
+    return {};
+}
+
+Status Transaction::rollback()
+{
+    if (!m_connection)
+        return {};
+    Connection* connection = std::exchange(m_connection, nullptr);
+    if (!connection->isAlive())
+        return {};
+    auto rolledBack = connection->exec(u"ROLLBACK"_s);
+    if (!rolledBack)
+        return std::unexpected(rolledBack.error());
+    return {};
 }
 
 } // namespace plumb::db

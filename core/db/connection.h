@@ -22,15 +22,20 @@ class Param {
 public:
     Param(std::nullopt_t) {}
     Param(const QString& value)
-        : m_value(value.toUtf8()) {}
+        : m_value(value.toUtf8())
+    {}
     Param(QStringView value)
-        : m_value(value.toUtf8()) {}
+        : m_value(value.toUtf8())
+    {}
     Param(int value)
-        : m_value(QByteArray::number(value)) {}
+        : m_value(QByteArray::number(value))
+    {}
     Param(qint64 value)
-        : m_value(QByteArray::number(value)) {}
+        : m_value(QByteArray::number(value))
+    {}
     Param(bool value)
-        : m_value(value ? "true" : "false") {}
+        : m_value(value ? "true" : "false")
+    {}
     // A narrow string would silently become bool: say QString or u""_s instead.
     Param(const char*) = delete;
 
@@ -80,6 +85,26 @@ private:
     ConnectionInfo m_info;
     mutable std::mutex m_cancelMutex;
     pg_cancel* m_cancel = nullptr; // guarded by m_cancelMutex
+};
+
+// A transaction on one connection: rolled back on destruction unless committed.
+class Transaction {
+public:
+    // `characteristics` is a fixed clause from code, such as
+    // "ISOLATION LEVEL REPEATABLE READ, READ ONLY"; never user input.
+    static Result<Transaction> begin(Connection& connection, const QString& characteristics = {});
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+
+    Status commit();
+    Status rollback();
+
+private:
+    explicit Transaction(Connection* connection)
+        : m_connection(connection)
+    {}
+    Connection* m_connection; // null once committed or rolled back
 };
 
 } // namespace plumb::db

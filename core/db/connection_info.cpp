@@ -11,25 +11,29 @@ namespace plumb::db {
 namespace {
 
 // Keywords that are part of the URI's authority or path rather than its query string.
-bool isUriPart(QStringView keyword) {
+bool isUriPart(QStringView keyword)
+{
     return keyword == u"host" || keyword == u"port" || keyword == u"user" ||
            keyword == u"password" || keyword == u"dbname";
 }
 
-std::unexpected<Error> malformedUrl(const QString& reason) {
+std::unexpected<Error> malformedUrl(const QString& reason)
+{
     return fail(ErrorCode::Config,
                 u"malformed database URL: "_s + reason +
                     u". Use postgresql://user@host:5432/dbname?sslmode=prefer or key=value "
                     u"pairs such as 'host=localhost port=5432 dbname=app'"_s);
 }
 
-QString percentEncoded(const QString& text) {
+QString percentEncoded(const QString& text)
+{
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
 } // namespace
 
-Result<ConnectionInfo> ConnectionInfo::parse(const QString& text) {
+Result<ConnectionInfo> ConnectionInfo::parse(const QString& text)
+{
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return fail(
@@ -63,21 +67,24 @@ Result<ConnectionInfo> ConnectionInfo::parse(const QString& text) {
     return info;
 }
 
-QString ConnectionInfo::value(QStringView keyword) const {
+QString ConnectionInfo::value(QStringView keyword) const
+{
     for (const auto& [key, val] : m_parameters)
         if (key == keyword)
             return val;
     return {};
 }
 
-bool ConnectionInfo::has(QStringView keyword) const {
+bool ConnectionInfo::has(QStringView keyword) const
+{
     for (const auto& parameter : m_parameters)
         if (parameter.first == keyword)
             return true;
     return false;
 }
 
-ConnectionInfo ConnectionInfo::with(const QString& keyword, const QString& newValue) const {
+ConnectionInfo ConnectionInfo::with(const QString& keyword, const QString& newValue) const
+{
     ConnectionInfo copy = *this;
     copy.m_parameters.removeIf([&](const auto& parameter) { return parameter.first == keyword; });
     if (!newValue.isEmpty())
@@ -85,14 +92,17 @@ ConnectionInfo ConnectionInfo::with(const QString& keyword, const QString& newVa
     return copy;
 }
 
-QString ConnectionInfo::redacted() const {
+QString ConnectionInfo::redacted() const
+{
     return toUri(false);
 }
-QString ConnectionInfo::toUri() const {
+QString ConnectionInfo::toUri() const
+{
     return toUri(true);
 }
 
-QString ConnectionInfo::toUri(bool withPassword) const {
+QString ConnectionInfo::toUri(bool withPassword) const
+{
     QString uri = u"postgresql://"_s;
     if (has(u"user")) {
         uri += percentEncoded(user());

@@ -21,18 +21,21 @@ namespace {
 
 const QString superuser = u"postgres"_s;
 
-bool runningAsRoot() {
+bool runningAsRoot()
+{
     return ::geteuid() == 0;
 }
 
-bool hasServerTools(const QString& dir) {
+bool hasServerTools(const QString& dir)
+{
     return !dir.isEmpty() && QFileInfo(dir + u"/initdb"_s).isExecutable() &&
            QFileInfo(dir + u"/pg_ctl"_s).isExecutable() &&
            QFileInfo(dir + u"/postgres"_s).isExecutable();
 }
 
 // The newest "<prefix>/<version>/<suffix>" that holds the server tools.
-QString newestVersionedDir(const QString& prefix, const QString& suffix) {
+QString newestVersionedDir(const QString& prefix, const QString& suffix)
+{
     QString best;
     QVersionNumber bestVersion;
     const QDir root(prefix);
@@ -48,7 +51,8 @@ QString newestVersionedDir(const QString& prefix, const QString& suffix) {
 }
 
 // Runs a PostgreSQL tool, as the postgres user when we are root. Returns its output on failure.
-Result<QString> runTool(const QString& program, const QStringList& arguments, int timeoutMs) {
+Result<QString> runTool(const QString& program, const QStringList& arguments, int timeoutMs)
+{
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     if (runningAsRoot()) {
@@ -73,7 +77,8 @@ Result<QString> runTool(const QString& program, const QStringList& arguments, in
     return output;
 }
 
-Result<int> freeLoopbackPort() {
+Result<int> freeLoopbackPort()
+{
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return fail(ErrorCode::Generic, u"cannot open a socket to find a free port"_s);
@@ -90,7 +95,8 @@ Result<int> freeLoopbackPort() {
     return static_cast<int>(ntohs(address.sin_port));
 }
 
-QString tailOfFile(const QString& path, int lines) {
+QString tailOfFile(const QString& path, int lines)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -100,7 +106,8 @@ QString tailOfFile(const QString& path, int lines) {
 
 } // namespace
 
-Result<QString> LocalCluster::findBinDir(const QString& preferred) {
+Result<QString> LocalCluster::findBinDir(const QString& preferred)
+{
     if (!preferred.isEmpty()) {
         if (hasServerTools(preferred))
             return preferred;
@@ -134,7 +141,8 @@ Result<QString> LocalCluster::findBinDir(const QString& preferred) {
                 u"the EDB installer on Windows; or set PLUMB_PG_BINDIR to its bin folder."_s);
 }
 
-Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progress) {
+Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progress)
+{
     auto binDir = findBinDir(options.binDir);
     if (!binDir)
         return std::unexpected(binDir.error());
@@ -226,7 +234,8 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
     return cluster;
 }
 
-Status LocalCluster::stopAt(const QString& directory, const QString& binDir) {
+Status LocalCluster::stopAt(const QString& directory, const QString& binDir)
+{
     const QString dataDir = directory + u"/data"_s;
     Status stopped;
     if (QFileInfo::exists(dataDir + u"/postmaster.pid"_s)) {
@@ -242,9 +251,11 @@ Status LocalCluster::stopAt(const QString& directory, const QString& binDir) {
 LocalCluster::LocalCluster(LocalCluster&& other) noexcept
     : m_directory(std::exchange(other.m_directory, {}))
     , m_binDir(std::move(other.m_binDir))
-    , m_port(other.m_port) {}
+    , m_port(other.m_port)
+{}
 
-LocalCluster& LocalCluster::operator=(LocalCluster&& other) noexcept {
+LocalCluster& LocalCluster::operator=(LocalCluster&& other) noexcept
+{
     if (this != &other) {
         (void)stop();
         m_directory = std::exchange(other.m_directory, {});
@@ -254,17 +265,20 @@ LocalCluster& LocalCluster::operator=(LocalCluster&& other) noexcept {
     return *this;
 }
 
-LocalCluster::~LocalCluster() {
+LocalCluster::~LocalCluster()
+{
     (void)stop();
 }
 
-Status LocalCluster::stop() {
+Status LocalCluster::stop()
+{
     if (m_directory.isEmpty())
         return {};
     return stopAt(std::exchange(m_directory, {}), m_binDir);
 }
 
-ConnectionInfo LocalCluster::connectionInfo() const {
+ConnectionInfo LocalCluster::connectionInfo() const
+{
     return ConnectionInfo::parse(u"postgresql://postgres@127.0.0.1:"_s + QString::number(m_port) +
                                  u"/postgres"_s)
         .value_or(ConnectionInfo{});

@@ -183,7 +183,8 @@ static_assert(std::ranges::is_sorted(reservedKeywords));
 
 constexpr int maxIdentifierBytes = 63; // NAMEDATALEN - 1
 
-bool needsQuotes(QStringView name) {
+bool needsQuotes(QStringView name)
+{
     if (name.isEmpty())
         return true;
     const QChar first = name.front();
@@ -197,13 +198,15 @@ bool needsQuotes(QStringView name) {
 
 } // namespace
 
-bool isReservedKeyword(QStringView word) {
+bool isReservedKeyword(QStringView word)
+{
     const QByteArray latin = word.toLatin1();
     return std::ranges::binary_search(reservedKeywords,
                                       std::string_view(latin.constData(), latin.size()));
 }
 
-QString quoteIdentifier(QStringView name) {
+QString quoteIdentifier(QStringView name)
+{
     if (!needsQuotes(name))
         return name.toString();
     QString quoted = name.toString();
@@ -211,11 +214,13 @@ QString quoteIdentifier(QStringView name) {
     return u'"' + quoted + u'"';
 }
 
-QString qualifiedName(QStringView schema, QStringView name) {
+QString qualifiedName(QStringView schema, QStringView name)
+{
     return quoteIdentifier(schema) + u'.' + quoteIdentifier(name);
 }
 
-QString quoteLiteral(QStringView value) {
+QString quoteLiteral(QStringView value)
+{
     QString body = value.toString();
     body.replace(u"'"_s, u"''"_s);
     if (!body.contains(u'\\'))
@@ -224,7 +229,8 @@ QString quoteLiteral(QStringView value) {
     return u"E'"_s + body + u'\'';
 }
 
-QString truncateIdentifier(QStringView name) {
+QString truncateIdentifier(QStringView name)
+{
     QByteArray utf8 = name.toUtf8();
     if (utf8.size() <= maxIdentifierBytes)
         return name.toString();

@@ -10,13 +10,15 @@ namespace plumb::sql {
 
 namespace {
 
-int lineAtByte(const QByteArray& utf8, qsizetype offset) {
+int lineAtByte(const QByteArray& utf8, qsizetype offset)
+{
     return static_cast<int>(QByteArrayView(utf8).left(offset).count('\n')) + 1;
 }
 
 } // namespace
 
-Result<QList<Statement>> splitStatements(const QString& source, const QString& fileName) {
+Result<QList<Statement>> splitStatements(const QString& source, const QString& fileName)
+{
     const QByteArray utf8 = source.toUtf8();
     PgQuerySplitResult split = pg_query_split_with_parser(utf8.constData());
     if (split.error) {
@@ -45,7 +47,8 @@ Result<QList<Statement>> splitStatements(const QString& source, const QString& f
 }
 
 Status runScript(db::Connection& connection, const QString& source, const QString& fileName,
-                 Progress& progress) {
+                 Progress& progress)
+{
     auto statements = splitStatements(source, fileName);
     if (!statements)
         return std::unexpected(statements.error());

@@ -13,14 +13,16 @@ using namespace plumb::ui;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"PlumblineTest"_s);
         QCoreApplication::setApplicationName(u"tst_main_window"_s);
         QSettings().clear();
     }
 
-    void everyViewIsADock() {
+    void everyViewIsADock()
+    {
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -38,7 +40,8 @@ private slots:
         QCOMPARE(titles, expected);
     }
 
-    void layoutIsSavedAndRestored() {
+    void layoutIsSavedAndRestored()
+    {
         {
             MainWindow window;
             window.show();
@@ -63,7 +66,8 @@ private slots:
         QSettings().clear();
     }
 
-    void toggleShortcutsAreDistinct() {
+    void toggleShortcutsAreDistinct()
+    {
         MainWindow window;
         QSet<QString> seen;
         for (const ViewInfo& info : allViews()) {
@@ -74,7 +78,8 @@ private slots:
         }
     }
 
-    void screenshotWritesAPng() {
+    void screenshotWritesAPng()
+    {
         QTemporaryDir folder;
         MainWindow window;
         window.show();

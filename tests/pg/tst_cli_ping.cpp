@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 using plumb::testing::CliRun;
 
 namespace {
-CliRun cli(const QStringList& arguments) {
+CliRun cli(const QStringList& arguments)
+{
     return plumb::testing::runPlumb(arguments);
 }
 } // namespace
@@ -18,19 +19,22 @@ CliRun cli(const QStringList& arguments) {
 class TestCliPing : public QObject {
     Q_OBJECT
 private slots:
-    void version() {
+    void version()
+    {
         const CliRun run = cli({u"--version"_s});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith(u"plumb "));
     }
 
-    void pingPrintsServerVersion() {
+    void pingPrintsServerVersion()
+    {
         const CliRun run = cli({u"ping"_s, plumb::testing::serverInfo().toUri()});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith(u"PostgreSQL "), qPrintable(run.out + run.err));
     }
 
-    void pingJson() {
+    void pingJson()
+    {
         const CliRun run =
             cli({u"ping"_s, u"--format"_s, u"json"_s, plumb::testing::serverInfo().toUri()});
         QCOMPARE(run.exitCode, 0);
@@ -39,13 +43,15 @@ private slots:
         QVERIFY(payload.value(u"server_version_num"_s).toInt() >= 130000);
     }
 
-    void unreachableExitsThree() {
+    void unreachableExitsThree()
+    {
         const CliRun run = cli({u"ping"_s, u"postgresql://postgres@127.0.0.1:1/postgres"_s});
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(u"cannot connect"), qPrintable(run.err));
     }
 
-    void unreachableJsonEnvelope() {
+    void unreachableJsonEnvelope()
+    {
         const CliRun run =
             cli({u"--format=json"_s, u"ping"_s, u"postgresql://u:hunter2@127.0.0.1:1/postgres"_s});
         QCOMPARE(run.exitCode, 3);
@@ -58,13 +64,15 @@ private slots:
         QVERIFY(!run.err.contains(u"hunter2"));
     }
 
-    void malformedUrlExitsFive() {
+    void malformedUrlExitsFive()
+    {
         const CliRun run = cli({u"ping"_s, u"postgresql://h:port/db"_s});
         QCOMPARE(run.exitCode, 5);
         QVERIFY(run.err.contains(u"malformed"));
     }
 
-    void usageErrors() {
+    void usageErrors()
+    {
         QCOMPARE(cli({u"ping"_s}).exitCode, 5);
         QCOMPARE(cli({u"no-such-command"_s}).exitCode, 5);
         QCOMPARE(cli({}).exitCode, 5);

@@ -12,7 +12,8 @@ using plumb::testing::TestDatabase;
 class TestPgConnection : public QObject {
     Q_OBJECT
 private slots:
-    void connectsAndQueriesWithParameters() {
+    void connectsAndQueriesWithParameters()
+    {
         TestDatabase database(u"params"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -28,7 +29,8 @@ private slots:
         QCOMPARE(result->columnCount(), 4);
     }
 
-    void textArrayParameter() {
+    void textArrayParameter()
+    {
         TestDatabase database(u"array"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -42,7 +44,8 @@ private slots:
             QCOMPARE(result->text(0, i), values[i]);
     }
 
-    void serverErrorsCarrySqlState() {
+    void serverErrorsCarrySqlState()
+    {
         TestDatabase database(u"errors"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -58,7 +61,8 @@ private slots:
         QVERIFY(connection->exec(u"SELECT 1"_s));
     }
 
-    void wrongPasswordSaysWhatToDo() {
+    void wrongPasswordSaysWhatToDo()
+    {
         TestDatabase database(u"password"_s);
         database.exec(u"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
                       u"'plumb_password_login') THEN CREATE ROLE plumb_password_login NOLOGIN; "
@@ -82,7 +86,8 @@ private slots:
         database.exec(u"DROP ROLE plumb_pw_user"_s);
     }
 
-    void unreachableServer() {
+    void unreachableServer()
+    {
         auto info = db::ConnectionInfo::parse(u"postgresql://postgres@127.0.0.1:1/postgres"_s);
         QVERIFY(info);
         auto connection = db::Connection::open(*info);
@@ -92,7 +97,8 @@ private slots:
                  qPrintable(connection.error().message));
     }
 
-    void missingDatabase() {
+    void missingDatabase()
+    {
         const db::ConnectionInfo info =
             testing::serverInfo().with(u"dbname"_s, u"plumb_no_such_database"_s);
         auto connection = db::Connection::open(info);
@@ -102,7 +108,8 @@ private slots:
                  qPrintable(connection.error().message));
     }
 
-    void serverGoneMidQuery() {
+    void serverGoneMidQuery()
+    {
         TestDatabase database(u"gone"_s);
         auto victim = database.connect();
         auto killer = database.connect();
@@ -129,7 +136,8 @@ private slots:
         QVERIFY(!victim->exec(u"SELECT 1"_s));
     }
 
-    void cancelStopsASleepingStatement() {
+    void cancelStopsASleepingStatement()
+    {
         TestDatabase database(u"cancel"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -151,7 +159,37 @@ private slots:
         QVERIFY(connection->exec(u"SELECT 1"_s));
     }
 
-    void canceledBeforeSendingRunsNothing() {
+    void transactionRollsBackUnlessCommitted()
+    {
+        TestDatabase database(u"txn"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        {
+            auto transaction = db::Transaction::begin(*connection);
+            QVERIFY(transaction);
+            QVERIFY(connection->exec(u"CREATE TABLE rolled_back (id int)"_s));
+        }
+        {
+            auto transaction =
+                db::Transaction::begin(*connection, u"ISOLATION LEVEL REPEATABLE READ"_s);
+            QVERIFY(transaction);
+            QVERIFY(connection->exec(u"CREATE TABLE committed (id int)"_s));
+            QVERIFY(transaction->commit());
+        }
+        auto tables = connection->exec(u"SELECT to_regclass('rolled_back') IS NULL, "
+                                       u"to_regclass('committed') IS NOT NULL"_s);
+        QVERIFY(tables);
+        QVERIFY(tables->boolean(0, 0));
+        QVERIFY(tables->boolean(0, 1));
+        auto readOnly = db::Transaction::begin(*connection, u"READ ONLY"_s);
+        QVERIFY(readOnly);
+        auto write = connection->exec(u"CREATE TABLE refused (id int)"_s);
+        QVERIFY(!write);
+        QCOMPARE(write.error().sqlState, u"25006"_s);
+    }
+
+    void canceledBeforeSendingRunsNothing()
+    {
         TestDatabase database(u"precancel"_s);
         auto connection = database.connect();
         QVERIFY(connection);

@@ -12,7 +12,8 @@ class TestPgLocalCluster : public QObject {
     Q_OBJECT
 private slots:
     // The fixture's own server listens on loopback only.
-    void fixtureServerIsLoopbackOnly() {
+    void fixtureServerIsLoopbackOnly()
+    {
         if (!qEnvironmentVariableIsEmpty("PLUMB_TEST_DATABASE_URL"))
             QSKIP("an external server is configured; its settings are its owner's");
         auto connection = db::Connection::open(testing::serverInfo());
@@ -23,7 +24,8 @@ private slots:
     }
 
     // A second, private cluster starts, serves, stops, and leaves nothing behind.
-    void startsAndRemovesItself() {
+    void startsAndRemovesItself()
+    {
         QString folder;
         {
             SilentProgress progress;
@@ -39,7 +41,8 @@ private slots:
         QVERIFY(!QDir(folder).exists());
     }
 
-    void missingBinDirIsAClearError() {
+    void missingBinDirIsAClearError()
+    {
         auto bin = db::LocalCluster::findBinDir(u"/nonexistent/bin"_s);
         QVERIFY(!bin);
         QCOMPARE(bin.error().code, ErrorCode::Config);

@@ -13,7 +13,8 @@ class TestPgQuote : public QObject {
 private slots:
     // Our quoting agrees with the server's quote_ident on every keyword it knows and on awkward
     // names, so generated DDL reads the way PostgreSQL itself would write it.
-    void agreesWithQuoteIdent() {
+    void agreesWithQuoteIdent()
+    {
         TestDatabase database(u"quote"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -31,7 +32,8 @@ private slots:
         }
     }
 
-    void literalsReadBackUnchanged() {
+    void literalsReadBackUnchanged()
+    {
         TestDatabase database(u"literal"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -47,7 +49,8 @@ private slots:
         }
     }
 
-    void awkwardTableNamesRoundTrip_data() {
+    void awkwardTableNamesRoundTrip_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::newRow("quotes") << u"say \"hi\""_s;
         QTest::newRow("spaces") << u"order lines"_s;
@@ -59,7 +62,8 @@ private slots:
         QTest::newRow("cut inside a character") << QString(62, u'a') + u"\u00e9\u00e9"_s;
     }
 
-    void awkwardTableNamesRoundTrip() {
+    void awkwardTableNamesRoundTrip()
+    {
         QFETCH(QString, name);
         TestDatabase database(u"names"_s);
         auto connection = database.connect();

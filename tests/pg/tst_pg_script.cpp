@@ -9,7 +9,8 @@ using namespace plumb;
 class TestPgScript : public QObject {
     Q_OBJECT
 private slots:
-    void runsEveryStatement() {
+    void runsEveryStatement()
+    {
         testing::TestDatabase database(u"script"_s);
         auto connection = database.connect();
         QVERIFY(connection);
@@ -24,13 +25,15 @@ private slots:
         QCOMPARE(count->int32(0, 0), 2);
     }
 
-    void errorPointsAtTheFailingLine() {
+    void errorPointsAtTheFailingLine()
+    {
         testing::TestDatabase database(u"scripterr"_s);
         auto connection = database.connect();
         QVERIFY(connection);
         SilentProgress progress;
         auto ran = sql::runScript(
-            *connection, u"CREATE TABLE a (id int);\n\nCREATE VIEW v AS\n  SELECT missing_column\n  FROM a;"_s,
+            *connection,
+            u"CREATE TABLE a (id int);\n\nCREATE VIEW v AS\n  SELECT missing_column\n  FROM a;"_s,
             u"db/schema/a.sql"_s, progress);
         QVERIFY(!ran);
         QCOMPARE(ran.error().file, u"db/schema/a.sql"_s);

@@ -5,7 +5,8 @@
 namespace plumb::testing {
 
 CliRun runPlumb(const QStringList& arguments, const QProcessEnvironment& environment,
-                const QString& workingDirectory) {
+                const QString& workingDirectory)
+{
     QProcess process;
     process.setProcessEnvironment(environment);
     if (!workingDirectory.isEmpty())

@@ -15,12 +15,14 @@ using plumb::db::LocalCluster;
 
 namespace {
 
-int fail(const QString& message) {
+int fail(const QString& message)
+{
     std::fprintf(stderr, "plumb-test-cluster: %s\n", qPrintable(message));
     return 1;
 }
 
-QString stateValue(const QString& text, const QString& key) {
+QString stateValue(const QString& text, const QString& key)
+{
     for (const QString& line : text.split(u'\n'))
         if (line.startsWith(key + u'='))
             return line.mid(key.size() + 1);
@@ -29,7 +31,8 @@ QString stateValue(const QString& text, const QString& key) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 3 || (args[1] != u"start" && args[1] != u"stop"))

@@ -13,7 +13,8 @@ namespace plumb::testing {
 
 namespace {
 
-QString stateValue(const QString& key) {
+QString stateValue(const QString& key)
+{
     QFile state(qEnvironmentVariable("PLUMB_TEST_CLUSTER_STATE"));
     if (!state.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
@@ -23,7 +24,8 @@ QString stateValue(const QString& key) {
     return {};
 }
 
-std::unique_ptr<db::Connection> connectOrFail(const db::ConnectionInfo& info) {
+std::unique_ptr<db::Connection> connectOrFail(const db::ConnectionInfo& info)
+{
     auto connection = db::Connection::open(info);
     if (!connection) {
         QTest::qFail(qPrintable(connection.error().message), __FILE__, __LINE__);
@@ -34,7 +36,8 @@ std::unique_ptr<db::Connection> connectOrFail(const db::ConnectionInfo& info) {
 
 } // namespace
 
-db::ConnectionInfo serverInfo() {
+db::ConnectionInfo serverInfo()
+{
     QString url = qEnvironmentVariable("PLUMB_TEST_DATABASE_URL");
     if (url.isEmpty())
         url = stateValue(u"url"_s);
@@ -52,7 +55,8 @@ db::ConnectionInfo serverInfo() {
     return *info;
 }
 
-TestDatabase::TestDatabase(const QString& tag) {
+TestDatabase::TestDatabase(const QString& tag)
+{
     static QAtomicInt counter;
     const QString wanted = u"plumb_test_"_s + tag.toLower() + u'_' + QString::number(::getpid()) +
                            u'_' + QString::number(counter.fetchAndAddRelaxed(1));
@@ -66,7 +70,8 @@ TestDatabase::TestDatabase(const QString& tag) {
         QTest::qFail(qPrintable(created.error().message), __FILE__, __LINE__);
 }
 
-TestDatabase::~TestDatabase() {
+TestDatabase::~TestDatabase()
+{
     auto admin = db::Connection::open(serverInfo());
     if (!admin)
         return;
@@ -74,15 +79,18 @@ TestDatabase::~TestDatabase() {
                          u" WITH (FORCE)"_s);
 }
 
-db::ConnectionInfo TestDatabase::info() const {
+db::ConnectionInfo TestDatabase::info() const
+{
     return serverInfo().with(u"dbname"_s, m_name);
 }
 
-std::unique_ptr<db::Connection> TestDatabase::connect() const {
+std::unique_ptr<db::Connection> TestDatabase::connect() const
+{
     return connectOrFail(info());
 }
 
-void TestDatabase::exec(const QString& sql) const {
+void TestDatabase::exec(const QString& sql) const
+{
     auto connection = connect();
     if (!connection)
         return;

@@ -9,7 +9,8 @@ using plumb::db::ConnectionInfo;
 class TestConnectionInfo : public QObject {
     Q_OBJECT
 private slots:
-    void parsesUri() {
+    void parsesUri()
+    {
         auto info = ConnectionInfo::parse(u"postgresql://alice:s3cret@db.example:6543/app"_s);
         QVERIFY(info);
         QCOMPARE(info->host(), u"db.example"_s);
@@ -19,13 +20,15 @@ private slots:
         QCOMPARE(info->value(u"password"), u"s3cret"_s);
     }
 
-    void acceptsPostgresScheme() {
+    void acceptsPostgresScheme()
+    {
         auto info = ConnectionInfo::parse(u"postgres://bob@localhost/x"_s);
         QVERIFY(info);
         QCOMPARE(info->user(), u"bob"_s);
     }
 
-    void passesQueryParametersThrough() {
+    void passesQueryParametersThrough()
+    {
         auto info = ConnectionInfo::parse(
             u"postgresql://h/db?sslmode=require&application_name=ci&connect_timeout=4"_s);
         QVERIFY(info);
@@ -35,7 +38,8 @@ private slots:
         QVERIFY(info->redacted().contains(u"sslmode=require"));
     }
 
-    void parsesKeyValueForm() {
+    void parsesKeyValueForm()
+    {
         auto info = ConnectionInfo::parse(
             u"host=/run/postgresql port=5433 dbname='my db' user=carol password=pw"_s);
         QVERIFY(info);
@@ -44,7 +48,8 @@ private slots:
         QCOMPARE(info->port(), u"5433"_s);
     }
 
-    void redactedNeverShowsThePassword() {
+    void redactedNeverShowsThePassword()
+    {
         for (const QString& text : {u"postgresql://u:topsecret@h/db"_s,
                                     u"host=h user=u password=topsecret dbname=db"_s}) {
             auto info = ConnectionInfo::parse(text);
@@ -54,7 +59,8 @@ private slots:
         }
     }
 
-    void roundTripsThroughUri() {
+    void roundTripsThroughUri()
+    {
         auto info = ConnectionInfo::parse(
             u"host='/tmp/sock dir' port=5432 dbname=n\u00e4me user='we ird' password=p@ss:w/rd "
             u"sslmode=disable"_s);
@@ -64,7 +70,8 @@ private slots:
         QCOMPARE(*again, *info);
     }
 
-    void withReplacesOneKeyword() {
+    void withReplacesOneKeyword()
+    {
         auto info = ConnectionInfo::parse(u"postgresql://u@h:1/one"_s);
         QVERIFY(info);
         const ConnectionInfo other = info->with(u"dbname"_s, u"two"_s);
@@ -73,7 +80,8 @@ private slots:
         QCOMPARE(info->database(), u"one"_s);
     }
 
-    void rejectsMalformedUrls_data() {
+    void rejectsMalformedUrls_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::newRow("empty") << QString();
         QTest::newRow("garbage") << u"not a url"_s;
@@ -82,7 +90,8 @@ private slots:
         QTest::newRow("unterminated quote") << u"host='h dbname=x"_s;
     }
 
-    void rejectsMalformedUrls() {
+    void rejectsMalformedUrls()
+    {
         QFETCH(QString, text);
         auto info = ConnectionInfo::parse(text);
         QVERIFY(!info);

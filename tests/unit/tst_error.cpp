@@ -8,7 +8,8 @@ using namespace plumb;
 class TestError : public QObject {
     Q_OBJECT
 private slots:
-    void exitCodesAreFrozen() {
+    void exitCodesAreFrozen()
+    {
         // CI scripts depend on these numbers: changing one is a breaking change.
         QCOMPARE(exitCodeFor(ErrorCode::Generic), 1);
         QCOMPARE(exitCodeFor(ErrorCode::LedgerMissing), 2);
@@ -21,7 +22,8 @@ private slots:
         QCOMPARE(exitCodeFor(ErrorCode::Canceled), 1);
     }
 
-    void describeNamesFileLineAndState() {
+    void describeNamesFileLineAndState()
+    {
         Error error{ErrorCode::Schema, u"syntax error at or near \"tabel\""_s, u"42601"_s,
                     u"db/schema/10_users.sql"_s, 7};
         QCOMPARE(error.describe(),

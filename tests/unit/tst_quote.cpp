@@ -8,7 +8,8 @@ using namespace plumb::db;
 class TestQuote : public QObject {
     Q_OBJECT
 private slots:
-    void identifiers_data() {
+    void identifiers_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("quoted");
         QTest::newRow("plain") << u"users"_s << u"users"_s;
@@ -25,7 +26,8 @@ private slots:
         QTest::newRow("dollar") << u"a$b"_s << u"\"a$b\""_s;
     }
 
-    void identifiers() {
+    void identifiers()
+    {
         QFETCH(QString, name);
         QFETCH(QString, quoted);
         QCOMPARE(quoteIdentifier(name), quoted);
@@ -33,14 +35,16 @@ private slots:
 
     void qualified() { QCOMPARE(qualifiedName(u"public", u"User"), u"public.\"User\""_s); }
 
-    void literals() {
+    void literals()
+    {
         QCOMPARE(quoteLiteral(u"abc"), u"'abc'"_s);
         QCOMPARE(quoteLiteral(u"it's"), u"'it''s'"_s);
         QCOMPARE(quoteLiteral(u"a\\b"), u"E'a\\\\b'"_s);
         QCOMPARE(quoteLiteral(u""), u"''"_s);
     }
 
-    void truncatesAt63Bytes() {
+    void truncatesAt63Bytes()
+    {
         const QString ascii(70, u'x');
         QCOMPARE(truncateIdentifier(ascii), QString(63, u'x'));
         QCOMPARE(truncateIdentifier(u"short"), u"short"_s);
@@ -52,7 +56,8 @@ private slots:
         QCOMPARE(truncateIdentifier(cjk).toUtf8().size(), 63);
     }
 
-    void keywordTableIsSane() {
+    void keywordTableIsSane()
+    {
         QVERIFY(isReservedKeyword(u"select"));
         QVERIFY(isReservedKeyword(u"user"));
         QVERIFY(!isReservedKeyword(u"users"));

@@ -8,7 +8,8 @@ using namespace plumb;
 class TestSqlScript : public QObject {
     Q_OBJECT
 private slots:
-    void splitsAndLocatesStatements() {
+    void splitsAndLocatesStatements()
+    {
         const QString source = u"-- users\n"
                                u"CREATE TABLE users (id int);\n"
                                u"\n"
@@ -33,7 +34,8 @@ private slots:
         QCOMPARE(statements->at(4).line, 11);
     }
 
-    void syntaxErrorNamesFileAndLine() {
+    void syntaxErrorNamesFileAndLine()
+    {
         auto statements = sql::splitStatements(u"SELECT 1;\n\nCREATE TABEL x (id int);\n"_s,
                                                u"db/schema/10.sql"_s);
         QVERIFY(!statements);
@@ -43,13 +45,15 @@ private slots:
         QVERIFY(statements.error().message.contains(u"TABEL"));
     }
 
-    void emptySourceHasNoStatements() {
+    void emptySourceHasNoStatements()
+    {
         auto statements = sql::splitStatements(u"  -- nothing\n\n"_s);
         QVERIFY(statements);
         QVERIFY(statements->isEmpty());
     }
 
-    void multibyteTextKeepsLines() {
+    void multibyteTextKeepsLines()
+    {
         auto statements = sql::splitStatements(u"SELECT '\u8868\u00e9';\nSELECT 2;"_s);
         QVERIFY(statements);
         QCOMPARE(statements->size(), 2);
