@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,11 @@ struct QualifiedName {
     // schema.name, unquoted: for messages, keys and sorting, never for SQL.
     QString display() const { return schema + u'.' + name; }
 };
+
+inline size_t qHash(const QualifiedName& name, size_t seed = 0)
+{
+    return qHashMulti(seed, name.schema, name.name);
+}
 
 // One entry of an object's access control list (aclexplode of the server's ACL).
 struct Privilege {
