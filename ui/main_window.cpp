@@ -3,6 +3,7 @@
 #include "core/version.h"
 #include "ui/activity_view.h"
 #include "ui/log_view.h"
+#include "ui/models_view.h"
 #include "ui/placeholder_view.h"
 #include "ui/sql_view.h"
 #include "ui/workbench.h"
@@ -10,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -80,6 +82,20 @@ QWidget* MainWindow::createView(const ViewInfo& info)
         return new LogView(m_workbench);
     case View::Sql:
         return new SqlView(m_workbench);
+    case View::Models: {
+        auto* models = new ModelsView;
+        connect(
+            m_workbench, &Workbench::modelsChanged, models,
+            [models](std::shared_ptr<const ModelsSnapshot> snapshot) { models->adopt(*snapshot); });
+        connect(models, &ModelsView::openDeclaration, this,
+                [this](const QString& projectDir, const QString& file, int line) {
+                    auto* sql = qobject_cast<SqlView*>(dock(View::Sql)->widget());
+                    sql->openFile(QDir(projectDir).filePath(file), line);
+                    dock(View::Sql)->show();
+                    dock(View::Sql)->raise();
+                });
+        return models;
+    }
     default:
         return new PlaceholderView(info.title, info.emptyText);
     }

@@ -7,10 +7,13 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBlock>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -68,6 +71,21 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
 
     connect(workbench, &Workbench::databasesChanged, this, &SqlView::refreshDatabases);
     refreshDatabases();
+}
+
+void SqlView::openFile(const QString& path, int line)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_status->setText(tr("Cannot open %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    m_editor->setPlainText(QString::fromUtf8(file.readAll()));
+    QTextCursor cursor(m_editor->document()->findBlockByNumber(std::max(0, line - 1)));
+    m_editor->setTextCursor(cursor);
+    m_editor->centerCursor();
+    m_editor->highlightLines({line}, palette().color(QPalette::Highlight).lighter(170));
+    m_status->setText(QDir::toNativeSeparators(path) + u':' + QString::number(line));
 }
 
 void SqlView::refreshDatabases()

@@ -24,6 +24,8 @@ public:
     SqlEditor* editor() const { return m_editor; }
     ResultTableModel* results() const { return m_results; }
     void run();
+    // Shows a file in the editor with the cursor on a 1-based line.
+    void openFile(const QString& path, int line);
 
 private:
     void refreshDatabases();

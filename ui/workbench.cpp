@@ -3,6 +3,10 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
+#include "ui/project_loader.h"
+
+#include <QDir>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -10,7 +14,8 @@ namespace plumb::ui {
 
 namespace {
 const QString demoDatabase = u"plumbline_demo"_s;
-}
+const QString declaredDatabase = u"plumbline_demo_declared"_s;
+} // namespace
 
 Workbench::Workbench(QObject* parent)
     : QObject(parent)
@@ -50,11 +55,13 @@ void Workbench::startEmbeddedServer()
                              auto admin = db::Connection::open(shared->connectionInfo(), progress);
                              if (!admin)
                                  return std::unexpected(admin.error());
-                             progress.log(u"CREATE DATABASE "_s + demoDatabase);
-                             auto created = (*admin)->exec(u"CREATE DATABASE "_s +
-                                                           db::quoteIdentifier(demoDatabase));
-                             if (!created)
-                                 return std::unexpected(created.error());
+                             for (const QString& name : {demoDatabase, declaredDatabase}) {
+                                 progress.log(u"CREATE DATABASE "_s + name);
+                                 auto created = (*admin)->exec(u"CREATE DATABASE "_s +
+                                                               db::quoteIdentifier(name));
+                                 if (!created)
+                                     return std::unexpected(created.error());
+                             }
                              return shared;
                          })
         .then(this, [this](const Result<Started>& started) {
@@ -68,6 +75,45 @@ void Workbench::startEmbeddedServer()
             addDatabase({tr("demo (local)"),
                          m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase), true});
             emit message(tr("Local PostgreSQL running on port %1").arg(m_embedded->port()));
+            openDemoProject();
+        });
+}
+
+void Workbench::openDemoProject()
+{
+    const QString target =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/demo-project"_s;
+    const db::ConnectionInfo live = m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase);
+    const db::ConnectionInfo declared =
+        m_embedded->connectionInfo().with(u"dbname"_s, declaredDatabase);
+    using Loaded = std::shared_ptr<const ModelsSnapshot>;
+    m_jobs
+        ->start<Loaded>(tr("Open demo project"), tr("demo (local)"),
+                        [target, live, declared](Progress& progress) -> Result<Loaded> {
+                            auto dir = materializeDemoProject(target);
+                            if (!dir)
+                                return std::unexpected(dir.error());
+                            // The demo database is one migration behind the declaration.
+                            const QString first = u"db/migrations/001_initial.up.sql"_s;
+                            if (auto applied =
+                                    applySqlFile(live, QDir(*dir).filePath(first), first, progress);
+                                !applied)
+                                return std::unexpected(applied.error());
+                            auto models = loadModels(*dir, declared, live, progress);
+                            if (!models)
+                                return std::unexpected(models.error());
+                            return std::make_shared<const ModelsSnapshot>(std::move(*models));
+                        })
+        .then(this, [this](const Result<Loaded>& loaded) {
+            if (!loaded) {
+                emit message(
+                    tr("The demo project did not open: %1").arg(loaded.error().describe()));
+                return;
+            }
+            m_projectDir = (*loaded)->projectDir;
+            m_models = *loaded;
+            emit projectOpened(m_projectDir);
+            emit modelsChanged(m_models);
         });
 }
 

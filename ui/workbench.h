@@ -2,6 +2,7 @@
 
 #include "core/db/connection_info.h"
 #include "core/jobs/job_runner.h"
+#include "ui/models_snapshot.h"
 
 #include <QList>
 #include <QObject>
@@ -39,16 +40,27 @@ public:
     // Cancels every job and waits for them; called when the window closes.
     void shutdown();
 
+    const QString& projectDir() const { return m_projectDir; }
+    std::shared_ptr<const ModelsSnapshot> models() const { return m_models; }
+
 signals:
     void databasesChanged();
     void message(const QString& text);
+    void projectOpened(const QString& projectDir);
+    void modelsChanged(std::shared_ptr<const plumb::ui::ModelsSnapshot> models);
 
 private:
+    // Unpacks the demo project, applies its first migration to the demo database, builds the
+    // declared schema beside it and loads the models. Runs after the embedded server started.
+    void openDemoProject();
+
     // Destroyed in reverse order: the jobs (which may use the server) go before the server.
     std::shared_ptr<db::LocalCluster> m_embedded;
     std::unique_ptr<jobs::JobRunner> m_jobs;
     QList<DatabaseTarget> m_databases;
     bool m_embeddedStarting = false;
+    QString m_projectDir;
+    std::shared_ptr<const ModelsSnapshot> m_models;
 };
 
 } // namespace plumb::ui
