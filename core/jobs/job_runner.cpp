@@ -107,6 +107,7 @@ std::pair<quint64, std::shared_ptr<Progress>> JobRunner::registerJob(const QStri
     snapshot.title = title;
     snapshot.target = target;
     snapshot.started = QDateTime::currentDateTime();
+    m_running.fetch_add(1);
     auto progress = std::make_shared<JobProgress>(this, snapshot);
     m_progress.emplace(snapshot.id, progress);
     emit jobChanged(snapshot);
@@ -117,6 +118,7 @@ std::pair<quint64, std::shared_ptr<Progress>> JobRunner::registerJob(const QStri
 
 void JobRunner::finishJob(quint64 id, const std::optional<Error>& error)
 {
+    m_running.fetch_sub(1);
     // Runs on the worker thread. m_progress is GUI-thread state, so the lookup happens there.
     QMetaObject::invokeMethod(
         this,
@@ -171,10 +173,7 @@ QList<JobSnapshot> JobRunner::snapshots() const
 
 int JobRunner::runningCount() const
 {
-    int running = 0;
-    for (const auto& [id, progress] : m_progress)
-        running += progress->peek().state == JobState::Running ? 1 : 0;
-    return running;
+    return m_running.load();
 }
 
 } // namespace plumb::jobs

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QThreadPool>
 #include <QtConcurrentRun>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -64,6 +65,7 @@ public:
     void waitForAll();
 
     QList<JobSnapshot> snapshots() const;
+    // Jobs whose work has not returned yet (their final snapshot may still be on its way).
     int runningCount() const;
 
 signals:
@@ -78,7 +80,8 @@ private:
     void publish(quint64 id);                                      // GUI thread
 
     QThreadPool m_pool;
-    quint64 m_nextId = 1;                                       // GUI thread only
+    std::atomic<int> m_running = 0; // jobs whose work has not returned yet
+    quint64 m_nextId = 1;           // GUI thread only
     std::map<quint64, std::shared_ptr<JobProgress>> m_progress; // GUI thread only
 };
 
