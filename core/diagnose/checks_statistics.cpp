@@ -145,7 +145,8 @@ Result<CheckOutcome> checkpoints(const CheckContext& context)
     const Row r(*rows, 0);
     const qint64 timed = r.int64(u"timed"), requested = r.int64(u"requested");
     CheckOutcome outcome;
-    if (requested == 0 || double(requested) / double(timed + requested) <= 0.3)
+    if (requested == 0 || double(requested) / double(timed + requested) <=
+                              context.options.requestedCheckpointFraction)
         return outcome;
     Finding finding = makeFinding(
         "checkpoints", Severity::Info, {}, {}, u"checkpointer"_s,

@@ -49,6 +49,7 @@ struct Options {
     qint64 hotUpdateMinUpdates = 10000;
     double hotUpdateMinFraction = 0.10;
     double cacheHitWarnRatio = 0.99;
+    double requestedCheckpointFraction = 0.3;
     double slowQueryMeanMs = 20;
     qint64 slowQueryMinCalls = 100;
 };
