@@ -99,6 +99,42 @@ double totalCost(const db::QueryResult& plan)
     return root.at(0).toObject().value(u"Plan"_s).toObject().value(u"Total Cost"_s).toDouble();
 }
 
+// The generic-plan cost of a recorded query. pg_stat_statements texts carry $n placeholders:
+// PREPARE them and EXPLAIN EXECUTE with NULLs under force_generic_plan, so the values play no
+// part (EXPLAIN GENERIC_PLAN over the extended protocol would fold the bound values in). The
+// query text is SQL the server itself recorded, run only through PREPARE inside this READ ONLY
+// transaction. A text that does not plan on its own (temporary tables...) gives nullopt; a
+// savepoint keeps that failure from aborting the check.
+std::optional<double> genericCost(const CheckContext& context, const QString& query)
+{
+    static const QString name = u"plumb_diagnose_query"_s;
+    (void)context.query(u"SAVEPOINT plumb_plan"_s);
+    auto prepared = context.query(u"PREPARE "_s + name + u" AS "_s + query);
+    if (!prepared) {
+        (void)context.query(u"ROLLBACK TO SAVEPOINT plumb_plan"_s);
+        return std::nullopt;
+    }
+    auto arity = context.query(
+        u"SELECT cardinality(parameter_types) FROM pg_prepared_statements WHERE name = $1"_s,
+        {name});
+    QString arguments;
+    if (arity && arity->rowCount() == 1 && arity->int32(0, 0) > 0) {
+        QStringList nulls;
+        for (int i = 0; i < arity->int32(0, 0); ++i)
+            nulls << u"NULL"_s;
+        arguments = u"("_s + nulls.join(u", "_s) + u")"_s;
+    }
+    auto plan = context.query(u"EXPLAIN (FORMAT JSON) EXECUTE "_s + name + arguments);
+    if (!plan)
+        (void)context.query(u"ROLLBACK TO SAVEPOINT plumb_plan"_s);
+    // Prepared statements belong to the session, not the transaction: always deallocate.
+    (void)context.query(u"DEALLOCATE "_s + name);
+    (void)context.query(u"RELEASE SAVEPOINT plumb_plan"_s);
+    if (!plan)
+        return std::nullopt;
+    return totalCost(*plan);
+}
+
 struct Suggestion {
     QString column;
     double before = 0, after = 0;
@@ -115,8 +151,9 @@ tryHypotheticalIndexes(const CheckContext& context, const QString& schema, const
     auto queries = context.query(
         u"SELECT query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
         u"WHERE datname = current_database()) AND query ~* $1 AND query ~* '^\\s*select'"_s +
-            topLevel + u" ORDER BY total_exec_time DESC LIMIT 3"_s,
-        {QString(u"\\m"_s + QRegularExpression::escape(table) + u"\\M"_s)});
+            topLevel + u" ORDER BY total_exec_time DESC LIMIT 5"_s,
+        {QString(u"(from|join)\\s+("_s + QRegularExpression::escape(schema) + u"\\.)?"_s +
+                 QRegularExpression::escape(table) + u"\\M"_s)});
     if (!queries)
         return std::unexpected(queries.error());
     auto columns = context.query(
@@ -127,13 +164,17 @@ tryHypotheticalIndexes(const CheckContext& context, const QString& schema, const
         {db::qualifiedName(schema, table)});
     if (!columns)
         return std::unexpected(columns.error());
+    if (auto generic =
+            context.query(u"SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"_s);
+        !generic)
+        return std::unexpected(generic.error());
     std::optional<Suggestion> best;
     for (int q = 0; q < queries->rowCount(); ++q) {
         const QString query = queries->text(q, 0);
-        auto base = context.query(u"EXPLAIN (FORMAT JSON, GENERIC_PLAN) "_s + query);
+        const std::optional<double> base = genericCost(context, query);
         if (!base)
-            continue; // a query text that does not plan on its own (temp tables...) is skipped
-        const double before = totalCost(*base);
+            continue;
+        const double before = *base;
         for (int c = 0; c < columns->rowCount(); ++c) {
             const QString column = columns->text(c, 0);
             if (!QRegularExpression(u"\\b"_s + QRegularExpression::escape(column) + u"\\b"_s)
@@ -146,11 +187,11 @@ tryHypotheticalIndexes(const CheckContext& context, const QString& schema, const
                                        u" ("_s + db::quoteIdentifier(column) + u')')});
             if (!created)
                 return std::unexpected(created.error());
-            auto after = context.query(u"EXPLAIN (FORMAT JSON, GENERIC_PLAN) "_s + query);
+            const std::optional<double> after = genericCost(context, query);
             (void)context.query(u"SELECT hypopg_reset()"_s);
             if (!after)
                 continue;
-            const double cost = totalCost(*after);
+            const double cost = *after;
             if (cost <= before * (1 - context.options.hypopgMinSavingFraction) &&
                 (!best || before - cost > best->before - best->after))
                 best = Suggestion{column, before, cost, query};
@@ -173,12 +214,11 @@ Result<CheckOutcome> missingIndexCandidates(const CheckContext& context)
         {context.options.missingIndexMinTableBytes, context.options.missingIndexMinSeqScans});
     if (!rows)
         return std::unexpected(rows.error());
-    const bool hypopg = context.facts.hypopg == u"usable" &&
-                        context.facts.pgStatStatements == u"usable" &&
-                        context.facts.serverVersionNum >= 160000;
+    const bool hypopg =
+        context.facts.hypopg == u"usable" && context.facts.pgStatStatements == u"usable";
     CheckOutcome outcome;
     if (!hypopg)
-        outcome.note = u"heuristic only: hypopg and pg_stat_statements (PostgreSQL 16+) are "
+        outcome.note = u"heuristic only: hypopg and pg_stat_statements are "
                        u"needed to test a suggested index first"_s;
     for (int i = 0; i < rows->rowCount(); ++i) {
         const Row r(*rows, i);
