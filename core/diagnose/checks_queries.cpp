@@ -209,8 +209,9 @@ Result<CheckOutcome> missingIndexCandidates(const CheckContext& context)
             (lastScan ? u"s.last_seq_scan::text"_s : u"NULL::text"_s) +
             u" AS last_seq FROM pg_stat_user_tables s "
             u"WHERE pg_relation_size(s.relid) >= $1 AND s.seq_scan >= $2 "
-            u"AND (100.0 * s.seq_scan / (s.seq_scan + coalesce(s.idx_scan, 0)) > 5 "
-            u"OR s.seq_tup_read / s.seq_scan >= 1000) ORDER BY s.seq_tup_read DESC, 1, 2"_s,
+            u"AND (100.0 * s.seq_scan / nullif(s.seq_scan + coalesce(s.idx_scan, 0), 0) > 5 "
+            u"OR s.seq_tup_read / nullif(s.seq_scan, 0) >= 1000) "
+            u"ORDER BY s.seq_tup_read DESC, 1, 2"_s,
         {context.options.missingIndexMinTableBytes, context.options.missingIndexMinSeqScans});
     if (!rows)
         return std::unexpected(rows.error());

@@ -37,8 +37,10 @@ Status gatherFacts(db::Connection& connection, const Options& options, ReportCon
         u"extract(epoch FROM now() - coalesce(d.stats_reset, pg_postmaster_start_time()))::bigint "
         u"AS age, pg_is_in_recovery() AS recovery, "
         u"(SELECT extversion FROM pg_extension WHERE extname = 'pg_stat_statements') AS pgss, "
-        u"current_setting('shared_preload_libraries') ~ '(^|[ ,])pg_stat_statements([ ,]|$)' "
-        u"AS pgss_loaded, "
+        // Only privileged roles see shared_preload_libraries: unknown counts as loaded and
+        // the trial read below decides.
+        u"coalesce((SELECT setting ~ '(^|[ ,])pg_stat_statements([ ,]|$)' FROM pg_settings "
+        u"WHERE name = 'shared_preload_libraries'), true) AS pgss_loaded, "
         u"(SELECT extversion FROM pg_extension WHERE extname = 'hypopg') AS hypopg, "
         u"EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'hypopg') AS hypopg_avail "
         u"FROM pg_stat_database d WHERE d.datname = current_database()"_s);
