@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/db/connection.h"
+#include "core/diagnose/options.h"
+#include "core/diagnose/report.h"
+#include "core/progress.h"
+
+#include <vector>
+
+namespace plumb::diagnose {
+
+// What a check sees: the connection (inside the runner's READ ONLY transaction for this check),
+// the thresholds and facts the runner gathered once.
+struct CheckContext {
+    db::Connection& connection;
+    Progress& progress;
+    const Options& options;
+    const ReportContext& facts;
+
+    Result<db::QueryResult> query(const QString& sql, const db::Params& params = {}) const
+    {
+        return connection.exec(sql, params, progress);
+    }
+};
+
+// A check's answer. `skipped` set means the check does not apply here, with what to do about it.
+struct CheckOutcome {
+    std::vector<Finding> findings;
+    QString skipped;
+    QString note; // added to the result's message (for example "hypopg absent: heuristic only")
+};
+
+struct Check {
+    const char* name;
+    const char* label;
+    Tier tier;
+    Result<CheckOutcome> (*run)(const CheckContext&);
+};
+
+// One row of a result, read by column name: checks stay readable without column indexes.
+class Row {
+public:
+    Row(const db::QueryResult& result, int row)
+        : m_result(result)
+        , m_row(row)
+    {}
+    QString text(QStringView column) const { return m_result.text(m_row, index(column)); }
+    qint64 int64(QStringView column) const { return m_result.int64(m_row, index(column)); }
+    double real(QStringView column) const { return m_result.real(m_row, index(column)); }
+    bool boolean(QStringView column) const { return m_result.boolean(m_row, index(column)); }
+    bool isNull(QStringView column) const { return m_result.isNull(m_row, index(column)); }
+
+private:
+    int index(QStringView column) const { return m_result.column(column); }
+    const db::QueryResult& m_result;
+    int m_row;
+};
+
+// Builds a finding with its stable id "check:schema.object".
+Finding makeFinding(const char* check, Severity severity, const QString& schema,
+                    const QString& table, const QString& object, const QString& explanation);
+
+// Holds a cumulative-statistics finding back to Info while the statistics are young.
+void holdBackIfYoung(const CheckContext& context, Finding& finding);
+
+// A fixed SQL predicate keeping user schemas; `column` is a schema-name column such as n.nspname.
+QString userSchema(const QString& column);
+// pg_get_indexdef text with CONCURRENTLY inserted after INDEX: the undo of a DROP.
+QString concurrentDefinition(const QString& definition);
+
+// The check families, one file each.
+std::vector<Check> indexChecks();
+std::vector<Check> constraintChecks();
+std::vector<Check> sequenceChecks();
+std::vector<Check> vacuumChecks();
+std::vector<Check> activityChecks();
+std::vector<Check> schemaChecks();
+std::vector<Check> statisticsChecks();
+std::vector<Check> settingsChecks();
+std::vector<Check> queryChecks();
+
+// Every check, in run order.
+std::vector<Check> allChecks();
+
+} // namespace plumb::diagnose
