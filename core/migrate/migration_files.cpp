@@ -177,7 +177,11 @@ Result<MigrationScript> loadScript(const QString& path, const QString& displayNa
     if (!statements)
         return std::unexpected(statements.error());
     QList<MigrationStatement> parsed;
-    for (const sql::Statement& statement : *statements) {
+    for (const sql::Statement& piece : *statements) {
+        sql::Statement statement{piece.text, piece.line};
+        statement.text = sql::withoutLeadingComments(piece.text, &statement.line);
+        if (statement.text.isEmpty())
+            continue;
         auto kind = sql::classifyStatement(statement.text, serverVersionNum);
         if (!kind) {
             Error error = kind.error();

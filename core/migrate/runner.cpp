@@ -9,6 +9,38 @@ using namespace Qt::StringLiterals;
 
 namespace plumb::migrate {
 
+namespace {
+
+// In a dry run, everything a command does happens inside one transaction that is rolled back at
+// the end, whatever happens: ledger creation, migrations (each in a savepoint), ledger rows.
+class DryRunScope {
+public:
+    DryRunScope(db::Connection& connection, bool active)
+        : m_connection(active ? &connection : nullptr)
+    {}
+    ~DryRunScope()
+    {
+        if (m_connection && m_connection->isAlive())
+            (void)m_connection->exec(u"ROLLBACK"_s);
+    }
+    Status begin()
+    {
+        if (!m_connection)
+            return {};
+        auto begun = m_connection->exec(u"BEGIN"_s);
+        if (!begun)
+            return std::unexpected(begun.error());
+        return {};
+    }
+    DryRunScope(const DryRunScope&) = delete;
+    DryRunScope& operator=(const DryRunScope&) = delete;
+
+private:
+    db::Connection* m_connection;
+};
+
+} // namespace
+
 Runner::Runner(db::Connection& connection, MigrationSet migrations, Ledger ledger,
                RunnerOptions options, Progress& progress)
     : m_connection(connection)
@@ -46,6 +78,12 @@ Result<QList<LedgerRow>> Runner::prepare(bool createLedger, std::optional<Migrat
 {
     if (auto unique = m_migrations.requireNoDuplicates(); !unique)
         return std::unexpected(unique.error());
+    // If this process dies mid-migration (kill -9, a lost laptop lid), the server notices the
+    // closed socket within a second, rolls the migration back and frees the lock, instead of
+    // finishing a long statement for no one (PostgreSQL 14+).
+    if (m_connection.serverVersionNumber() >= 140000)
+        (void)m_connection.exec(
+            u"SELECT set_config('client_connection_check_interval', '1s', false)"_s);
     if (m_options.lock) {
         auto taken = MigrationLock::acquire(m_connection, m_options.command, m_options.lockWaitMs,
                                             m_progress);
@@ -57,13 +95,11 @@ Result<QList<LedgerRow>> Runner::prepare(bool createLedger, std::optional<Migrat
         auto present = m_ledger.exists(m_connection);
         if (!present)
             return std::unexpected(present.error());
-        if (!*present && !m_options.dryRun) {
+        if (!*present) {
             m_progress.log(u"creating the ledger table "_s + m_ledger.name());
             if (auto created = m_ledger.create(m_connection); !created)
                 return std::unexpected(created.error());
-        } else if (!*present) {
-            return QList<LedgerRow>();
-        } else if (!m_options.dryRun) {
+        } else {
             if (auto upgraded = m_ledger.upgrade(m_connection); !upgraded)
                 return std::unexpected(upgraded.error());
         }
@@ -249,6 +285,9 @@ Result<RunReport> Runner::up(const QString& targetVersion)
                                            u" is not a migration in this project: use a version "
                                            u"listed by 'plumb migrate status'"_s);
     std::optional<MigrationLock> lock;
+    DryRunScope dryRun(m_connection, m_options.dryRun);
+    if (auto begun = dryRun.begin(); !begun)
+        return std::unexpected(begun.error());
     auto rows = prepare(true, &lock);
     if (!rows)
         return std::unexpected(rows.error());
@@ -276,25 +315,16 @@ Result<RunReport> Runner::up(const QString& targetVersion)
                                      u" is older than the newest applied one ("_s + newest +
                                      u") and is applied out of order"_s);
     }
-    if (m_options.dryRun)
-        if (auto begun = exec(u"BEGIN"_s); !begun)
-            return std::unexpected(begun.error());
     const int total = static_cast<int>(pending.size());
     for (int i = 0; i < total; ++i) {
         const Migration& migration = *pending[i];
         m_progress.step(i, total, migration.version + u' ' + migration.name);
         auto step = apply(migration, false);
-        if (!step) {
-            if (m_options.dryRun)
-                (void)m_connection.exec(u"ROLLBACK"_s);
+        if (!step)
             return std::unexpected(step.error());
-        }
         m_progress.log(u"applied "_s + migration.version + u' ' + migration.name + u" ("_s +
                        QString::number(step->durationMs) + u" ms)"_s);
     }
-    if (m_options.dryRun)
-        if (auto rolled = exec(u"ROLLBACK"_s); !rolled)
-            return std::unexpected(rolled.error());
     m_progress.step(total, total, {});
     m_report.totalMs = timer.elapsed();
     return m_report;
@@ -314,23 +344,17 @@ Result<RunReport> Runner::rollBack(const QList<const Migration*>& migrations)
                     u"cannot roll back: no .down.sql for "_s + irreversible.join(u", "_s) +
                         u". Nothing was changed; write the missing down files, or roll back "
                         u"fewer migrations"_s);
-    if (m_options.dryRun)
-        if (auto begun = exec(u"BEGIN"_s); !begun)
-            return std::unexpected(begun.error());
+    DryRunScope dryRun(m_connection, m_options.dryRun);
+    if (auto begun = dryRun.begin(); !begun)
+        return std::unexpected(begun.error());
     const int total = static_cast<int>(migrations.size());
     for (int i = 0; i < total; ++i) {
         m_progress.step(i, total, migrations[i]->version);
         auto step = apply(*migrations[i], true);
-        if (!step) {
-            if (m_options.dryRun)
-                (void)m_connection.exec(u"ROLLBACK"_s);
+        if (!step)
             return std::unexpected(step.error());
-        }
         m_progress.log(u"rolled back "_s + migrations[i]->version + u' ' + migrations[i]->name);
     }
-    if (m_options.dryRun)
-        if (auto rolled = exec(u"ROLLBACK"_s); !rolled)
-            return std::unexpected(rolled.error());
     m_report.totalMs = timer.elapsed();
     return m_report;
 }
@@ -392,30 +416,33 @@ Result<RunReport> Runner::baseline(const QString& throughVersion)
                                            u" is not a migration in this project: give the bare "
                                            u"version of an existing file (the text before '_')"_s);
     std::optional<MigrationLock> lock;
+    DryRunScope dryRun(m_connection, m_options.dryRun);
+    if (auto begun = dryRun.begin(); !begun)
+        return std::unexpected(begun.error());
     auto rows = prepare(true, &lock);
     if (!rows)
         return std::unexpected(rows.error());
     QSet<QString> applied;
     for (const LedgerRow& row : *rows)
         applied.insert(row.version);
-    auto begun = db::Transaction::begin(m_connection);
-    if (!begun)
-        return std::unexpected(begun.error());
+    if (!m_options.dryRun)
+        if (auto begun = exec(u"BEGIN"_s); !begun)
+            return std::unexpected(begun.error());
     for (const Migration& migration : m_migrations.migrations) {
         if (migration.version > throughVersion || applied.contains(migration.version))
             continue;
         if (auto done = m_ledger.record(m_connection, migration.version, migration.name, 0,
                                         migration.checksum, true);
-            !done)
+            !done) {
+            if (!m_options.dryRun)
+                (void)m_connection.exec(u"ROLLBACK"_s);
             return std::unexpected(done.error());
+        }
         m_report.steps.append({migration.version, migration.name, 0, true});
     }
-    if (m_options.dryRun) {
-        if (auto rolled = begun->rollback(); !rolled)
-            return std::unexpected(rolled.error());
-    } else if (auto committed = begun->commit(); !committed) {
-        return std::unexpected(committed.error());
-    }
+    if (!m_options.dryRun)
+        if (auto committed = exec(u"COMMIT"_s); !committed)
+            return std::unexpected(committed.error());
     return m_report;
 }
 
@@ -427,6 +454,9 @@ Result<RunReport> Runner::fake(const QString& version)
                                            u" is not a migration in this project: see 'plumb "
                                            u"migrate status'"_s);
     std::optional<MigrationLock> lock;
+    DryRunScope dryRun(m_connection, m_options.dryRun);
+    if (auto begun = dryRun.begin(); !begun)
+        return std::unexpected(begun.error());
     auto rows = prepare(true, &lock);
     if (!rows)
         return std::unexpected(rows.error());
@@ -434,11 +464,10 @@ Result<RunReport> Runner::fake(const QString& version)
         m_report.warnings.append(u"migration "_s + version + u" is already recorded as applied"_s);
         return m_report;
     }
-    if (!m_options.dryRun)
-        if (auto done = m_ledger.record(m_connection, migration->version, migration->name, 0,
-                                        migration->checksum, false);
-            !done)
-            return std::unexpected(done.error());
+    if (auto done = m_ledger.record(m_connection, migration->version, migration->name, 0,
+                                    migration->checksum, false);
+        !done)
+        return std::unexpected(done.error());
     m_report.steps.append({migration->version, migration->name, 0, true});
     return m_report;
 }
@@ -453,7 +482,7 @@ Result<QList<LedgerRow>> Runner::prune(bool apply)
     for (const LedgerRow& row : *rows)
         if (!m_migrations.find(row.version))
             stale.append(row);
-    if (!apply || stale.isEmpty())
+    if (!apply || stale.isEmpty() || m_options.dryRun)
         return stale;
     auto begun = db::Transaction::begin(m_connection);
     if (!begun)

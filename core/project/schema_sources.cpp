@@ -1,5 +1,6 @@
 #include "schema_sources.h"
 
+#include "core/sql/classify.h"
 #include "core/sql/script.h"
 
 #include <QCryptographicHash>
@@ -134,8 +135,12 @@ Result<QList<LocatedStatement>> locateStatements(const SchemaSources& sources)
         auto statements = sql::splitStatements(QString::fromUtf8(file.content), file.relativePath);
         if (!statements)
             return std::unexpected(statements.error());
-        for (const sql::Statement& statement : *statements)
-            located.append({file.relativePath, statement.line, statement.text});
+        for (const sql::Statement& statement : *statements) {
+            int line = statement.line;
+            QString text = sql::withoutLeadingComments(statement.text, &line);
+            if (!text.isEmpty())
+                located.append({file.relativePath, line, std::move(text)});
+        }
     }
     return located;
 }

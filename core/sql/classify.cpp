@@ -77,6 +77,31 @@ StatementClass classifyNode(const QString& kind, const QJsonObject& node, int se
 
 } // namespace
 
+QString withoutLeadingComments(const QString& statement, int* line)
+{
+    qsizetype i = 0;
+    const qsizetype size = statement.size();
+    while (i < size) {
+        const QChar c = statement[i];
+        if (c.isSpace()) {
+            if (c == u'\n')
+                ++*line;
+            ++i;
+        } else if (c == u'-' && i + 1 < size && statement[i + 1] == u'-') {
+            while (i < size && statement[i] != u'\n')
+                ++i;
+        } else if (c == u'/' && i + 1 < size && statement[i + 1] == u'*') {
+            const qsizetype end = statement.indexOf(u"*/"_s, i + 2);
+            const qsizetype stop = end < 0 ? size : end + 2;
+            *line += static_cast<int>(QStringView(statement).mid(i, stop - i).count(u'\n'));
+            i = stop;
+        } else {
+            break;
+        }
+    }
+    return statement.mid(i);
+}
+
 Result<StatementClass> classifyStatement(const QString& statement, int serverVersionNum)
 {
     const QByteArray utf8 = statement.toUtf8();

@@ -27,4 +27,9 @@ struct StatementClass {
 // pass 0 when the server is unknown (then the newest rules apply).
 Result<StatementClass> classifyStatement(const QString& statement, int serverVersionNum = 0);
 
+// The statement without its leading whitespace and comments (splitStatements keeps them), with
+// *line moved from where the text started to the line of its first token. Errors and the Models
+// view then point at the declaration itself, and server error positions count from there.
+QString withoutLeadingComments(const QString& statement, int* line);
+
 } // namespace plumb::sql
