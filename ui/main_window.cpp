@@ -2,9 +2,12 @@
 
 #include "core/version.h"
 #include "ui/activity_view.h"
+#include "ui/diagnose_view.h"
 #include "ui/log_view.h"
+#include "ui/migrations_view.h"
 #include "ui/models_view.h"
 #include "ui/placeholder_view.h"
+#include "ui/project_view.h"
 #include "ui/sql_view.h"
 #include "ui/workbench.h"
 
@@ -82,23 +85,50 @@ QWidget* MainWindow::createView(const ViewInfo& info)
         return new LogView(m_workbench);
     case View::Sql:
         return new SqlView(m_workbench);
+    case View::Project: {
+        auto* project = new ProjectView(m_workbench);
+        connect(project, &ProjectView::openFile, this, &MainWindow::showDeclaration);
+        return project;
+    }
+    case View::Migrations:
+        return new MigrationsView(m_workbench);
+    case View::Diagnose: {
+        auto* diagnoseView = new DiagnoseView(m_workbench);
+        connect(diagnoseView, &DiagnoseView::openDeclaration, this, &MainWindow::showDeclaration);
+        return diagnoseView;
+    }
     case View::Models: {
         auto* models = new ModelsView;
-        connect(
-            m_workbench, &Workbench::modelsChanged, models,
-            [models](std::shared_ptr<const ModelsSnapshot> snapshot) { models->adopt(*snapshot); });
-        connect(models, &ModelsView::openDeclaration, this,
-                [this](const QString& projectDir, const QString& file, int line) {
-                    auto* sql = qobject_cast<SqlView*>(dock(View::Sql)->widget());
-                    sql->openFile(QDir(projectDir).filePath(file), line);
-                    dock(View::Sql)->show();
-                    dock(View::Sql)->raise();
+        connect(m_workbench, &Workbench::projectChanged, models,
+                [models](std::shared_ptr<const ProjectSnapshot> project) {
+                    models->adopt(project->models);
                 });
+        connect(models, &ModelsView::openDeclaration, this, &MainWindow::showDeclaration);
         return models;
     }
     default:
         return new PlaceholderView(info.title, info.emptyText);
     }
+}
+
+bool MainWindow::focusView(const QString& name)
+{
+    for (const ViewInfo& info : allViews()) {
+        if (QString::fromLatin1(info.objectName).section(u'.', 1) == name.toLower()) {
+            dock(info.view)->show();
+            dock(info.view)->raise();
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::showDeclaration(const QString& projectDir, const QString& file, int line)
+{
+    auto* sql = qobject_cast<SqlView*>(dock(View::Sql)->widget());
+    sql->openFile(QDir(projectDir).filePath(file), line);
+    dock(View::Sql)->show();
+    dock(View::Sql)->raise();
 }
 
 void MainWindow::arrangeDefaultLayout()

@@ -33,6 +33,10 @@ public:
     void resetLayout();
     // Renders the window into a PNG file.
     bool saveScreenshot(const QString& path);
+    // Shows and raises a view by its short name ("models", "diagnose"...); false when unknown.
+    bool focusView(const QString& name);
+    // Opens a project file at a 1-based line in the SQL view and shows that view.
+    void showDeclaration(const QString& projectDir, const QString& file, int line);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

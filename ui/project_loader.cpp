@@ -2,7 +2,12 @@
 
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
-#include "core/sql/script.h"
+#include "core/migrate/ledger.h"
+#include "core/migrate/migration_files.h"
+#include "core/migrate/runner.h"
+#include "core/project/build.h"
+#include "core/project/project.h"
+#include "core/project/schema_sources.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -14,12 +19,12 @@ namespace plumb::ui {
 
 namespace {
 
-Result<QString> readText(const QString& path)
+Result<catalog::Catalog> introspectAt(const db::ConnectionInfo& info, Progress& progress)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Config, u"cannot read "_s + path + u": "_s + file.errorString());
-    return QString::fromUtf8(file.readAll());
+    auto connection = db::Connection::open(info, progress);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return catalog::introspect(**connection, {}, progress);
 }
 
 } // namespace
@@ -40,67 +45,122 @@ Result<QString> materializeDemoProject(const QString& targetDir)
     return targetDir;
 }
 
-QStringList schemaFiles(const QString& projectDir)
+Status migrateTo(const QString& projectDir, const db::ConnectionInfo& database,
+                 const QString& version, Progress& progress)
 {
-    const QDir root(projectDir);
-    QStringList files;
-    QDirIterator it(root.filePath(u"db/schema"_s), {u"*.sql"_s}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(root.relativeFilePath(it.next()));
-    files.sort();
-    return files;
-}
-
-Status applySqlFile(const db::ConnectionInfo& database, const QString& path, const QString& shownAs,
-                    Progress& progress)
-{
-    auto text = readText(path);
-    if (!text)
-        return std::unexpected(text.error());
+    auto project = project::Project::open(projectDir);
+    if (!project)
+        return std::unexpected(project.error());
+    auto migrations = migrate::discoverMigrations(project->migrationsDir());
+    if (!migrations)
+        return std::unexpected(migrations.error());
+    auto ledger = migrate::Ledger::named(u"tb_confiture"_s);
+    if (!ledger)
+        return std::unexpected(ledger.error());
     auto connection = db::Connection::open(database, progress);
     if (!connection)
         return std::unexpected(connection.error());
-    progress.log(u"apply "_s + shownAs);
-    return sql::runScript(**connection, *text, shownAs, progress);
+    migrate::RunnerOptions options;
+    options.projectRoot = project->root();
+    migrate::Runner runner(**connection, *migrations, *ledger, options, progress);
+    auto report = runner.up(version);
+    if (!report)
+        return std::unexpected(report.error());
+    return {};
 }
 
-Result<ModelsSnapshot> loadModels(const QString& projectDir,
-                                  const db::ConnectionInfo& declaredDatabase,
-                                  const std::optional<db::ConnectionInfo>& liveDatabase,
-                                  Progress& progress)
+Result<ProjectSnapshot> loadProject(const QString& projectDir,
+                                    const db::ConnectionInfo& scratchServer,
+                                    const QProcessEnvironment& variables, Progress& progress)
 {
-    ModelsSnapshot snapshot;
-    snapshot.projectDir = projectDir;
-    const QDir root(projectDir);
-    for (const QString& file : schemaFiles(projectDir)) {
-        auto text = readText(root.filePath(file));
-        if (!text)
-            return std::unexpected(text.error());
-        auto declarations = sql::findDeclarations(*text, file);
-        if (!declarations)
-            return std::unexpected(declarations.error());
-        snapshot.declarations += *declarations;
-        if (auto applied = applySqlFile(declaredDatabase, root.filePath(file), file, progress);
-            !applied)
-            return std::unexpected(applied.error());
+    auto project = project::Project::open(projectDir);
+    if (!project)
+        return std::unexpected(project.error());
+    ProjectSnapshot snapshot;
+    snapshot.projectDir = project->root();
+    snapshot.models.projectDir = project->root();
+
+    for (const QString& name : project->environmentNames()) {
+        EnvironmentSummary summary;
+        summary.name = name;
+        auto environment = project->environment(name, variables);
+        if (!environment) {
+            summary.problem = environment.error().describe();
+        } else if (*environment) {
+            summary.dev = (*environment)->dev;
+            auto url = project::resolveDatabaseUrl({}, &**environment, project::UrlPurpose::Runtime,
+                                                   variables);
+            if (url)
+                summary.database = url->info.redacted();
+            else
+                summary.problem = url.error().message;
+        }
+        snapshot.environments.append(summary);
     }
 
-    auto introspectAt = [&](const db::ConnectionInfo& info) -> Result<catalog::Catalog> {
-        auto connection = db::Connection::open(info, progress);
-        if (!connection)
-            return std::unexpected(connection.error());
-        return catalog::introspect(**connection, {}, progress);
-    };
-    auto declared = introspectAt(declaredDatabase);
-    if (!declared)
-        return std::unexpected(declared.error());
-    snapshot.declared = std::move(*declared);
-    if (liveDatabase) {
-        auto live = introspectAt(*liveDatabase);
+    auto environment = project->environment({}, variables);
+    if (!environment)
+        return std::unexpected(environment.error());
+    const project::Environment* chosen = *environment ? &**environment : nullptr;
+    auto sources = project::collectSchemaSources(*project, chosen);
+    if (!sources)
+        return std::unexpected(sources.error());
+    snapshot.schemaHash = sources->hash;
+    for (const project::SchemaFile& file : sources->files) {
+        auto found = sql::findDeclarations(QString::fromUtf8(file.content), file.relativePath);
+        if (!found)
+            return std::unexpected(found.error());
+        snapshot.models.declarations += *found;
+    }
+
+    // The declared state: the schema files built into a scratch database, introspected there.
+    auto built = project::buildInScratch(
+        *sources, scratchServer, progress, [&](db::Connection& connection) -> Status {
+            auto declared = catalog::introspect(connection, {}, progress);
+            if (!declared)
+                return std::unexpected(declared.error());
+            snapshot.models.declared = std::move(*declared);
+            return {};
+        });
+    if (!built)
+        return std::unexpected(built.error());
+
+    if (chosen) {
+        snapshot.environment = chosen->name;
+        snapshot.liveIsDev = chosen->dev;
+        auto url = project::resolveDatabaseUrl({}, chosen, project::UrlPurpose::Runtime, variables);
+        if (url)
+            snapshot.live = url->info;
+        else
+            snapshot.liveProblem = url.error().message;
+    } else {
+        snapshot.liveProblem = QObject::tr("the project has no environment file");
+    }
+    if (snapshot.live) {
+        auto live = introspectAt(*snapshot.live, progress);
         if (!live)
             return std::unexpected(live.error());
-        snapshot.live = std::move(*live);
+        snapshot.models.live = std::move(*live);
+        auto migrations = migrate::discoverMigrations(project->migrationsDir());
+        auto ledger = migrate::Ledger::named(chosen->trackingTable);
+        auto connection = db::Connection::open(*snapshot.live, progress);
+        if (migrations && ledger && connection) {
+            snapshot.trackingTable = chosen->trackingTable;
+            // An unqualified ledger name lives in the first schema of the default search_path.
+            const QString ledgerSchema = chosen->trackingTable.contains(u'.')
+                                             ? chosen->trackingTable.section(u'.', 0, 0)
+                                             : u"public"_s;
+            snapshot.models.toolTables.append(
+                {ledgerSchema, chosen->trackingTable.section(u'.', -1)});
+            auto status = migrate::readStatus(**connection, *migrations, *ledger);
+            if (status) {
+                if (status->ledgerPresent) {
+                    if (auto rows = ledger->rows(**connection))
+                        snapshot.ledgerRows = std::move(*rows);
+                }
+                snapshot.migrations = std::move(*status);
+            }
+        }
     }
     return snapshot;
 }

@@ -2,27 +2,51 @@
 
 #include "core/db/connection_info.h"
 #include "core/error.h"
+#include "core/migrate/ledger.h"
+#include "core/migrate/status.h"
 #include "core/progress.h"
 #include "ui/models_snapshot.h"
 
+#include <QProcessEnvironment>
+
 namespace plumb::ui {
+
+// One environment of a project as the Project view lists it.
+struct EnvironmentSummary {
+    QString name;
+    bool dev = false;
+    QString database; // redacted URL, or empty
+    QString problem;  // why the environment cannot be used (missing variable, bad YAML...)
+};
+
+// Everything the views need after opening a project: an immutable value made by a job.
+struct ProjectSnapshot {
+    QString projectDir;
+    QString schemaHash;
+    QList<EnvironmentSummary> environments;
+    QString environment; // the environment used for the live state, empty for none
+    std::optional<db::ConnectionInfo> live;
+    bool liveIsDev = false;
+    QString liveProblem; // why there is no live state
+    ModelsSnapshot models;
+    std::optional<migrate::StatusReport> migrations;
+    QList<migrate::LedgerRow> ledgerRows; // who applied what, when, how long it took
+    QString trackingTable = QStringLiteral("tb_confiture");
+};
 
 // Copies the demo project bundled in the application's resources to `targetDir` (replacing an
 // older copy) and returns the folder.
 Result<QString> materializeDemoProject(const QString& targetDir);
 
-// The schema files of a project, relative to it, in build order (path order under db/schema).
-QStringList schemaFiles(const QString& projectDir);
+// Applies the demo project's migrations up to `version` on `database` with the migration runner.
+Status migrateTo(const QString& projectDir, const db::ConnectionInfo& database,
+                 const QString& version, Progress& progress);
 
-// Runs one SQL file on a database, errors located at file:line.
-Status applySqlFile(const db::ConnectionInfo& database, const QString& path, const QString& shownAs,
-                    Progress& progress);
-
-// Builds the project's schema files into `declaredDatabase` (which must be empty), introspects it
-// and, when `liveDatabase` is given, the live database too; locates every declaration.
-Result<ModelsSnapshot> loadModels(const QString& projectDir,
-                                  const db::ConnectionInfo& declaredDatabase,
-                                  const std::optional<db::ConnectionInfo>& liveDatabase,
-                                  Progress& progress);
+// Opens a project: lists its environments, builds the declared schema in a scratch database on
+// `scratchServer`, introspects it, locates every declaration, and reads the live database of the
+// default environment (catalog and migration status) when it has one.
+Result<ProjectSnapshot> loadProject(const QString& projectDir,
+                                    const db::ConnectionInfo& scratchServer,
+                                    const QProcessEnvironment& variables, Progress& progress);
 
 } // namespace plumb::ui

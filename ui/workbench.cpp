@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +15,6 @@ namespace plumb::ui {
 
 namespace {
 const QString demoDatabase = u"plumbline_demo"_s;
-const QString declaredDatabase = u"plumbline_demo_declared"_s;
 } // namespace
 
 Workbench::Workbench(QObject* parent)
@@ -55,13 +55,11 @@ void Workbench::startEmbeddedServer()
                              auto admin = db::Connection::open(shared->connectionInfo(), progress);
                              if (!admin)
                                  return std::unexpected(admin.error());
-                             for (const QString& name : {demoDatabase, declaredDatabase}) {
-                                 progress.log(u"CREATE DATABASE "_s + name);
-                                 auto created = (*admin)->exec(u"CREATE DATABASE "_s +
-                                                               db::quoteIdentifier(name));
-                                 if (!created)
-                                     return std::unexpected(created.error());
-                             }
+                             progress.log(u"CREATE DATABASE "_s + demoDatabase);
+                             auto created = (*admin)->exec(u"CREATE DATABASE "_s +
+                                                           db::quoteIdentifier(demoDatabase));
+                             if (!created)
+                                 return std::unexpected(created.error());
                              return shared;
                          })
         .then(this, [this](const Result<Started>& started) {
@@ -72,11 +70,30 @@ void Workbench::startEmbeddedServer()
                 return;
             }
             m_embedded = *started;
-            addDatabase({tr("demo (local)"),
-                         m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase), true});
             emit message(tr("Local PostgreSQL running on port %1").arg(m_embedded->port()));
-            openDemoProject();
+            if (m_pendingProject.isEmpty())
+                openDemoProject();
+            else
+                loadProject(std::exchange(m_pendingProject, {}),
+                            QProcessEnvironment::systemEnvironment());
         });
+}
+
+std::shared_ptr<const ModelsSnapshot> Workbench::models() const
+{
+    if (!m_project)
+        return {};
+    return std::shared_ptr<const ModelsSnapshot>(m_project, &m_project->models);
+}
+
+void Workbench::openProject(const QString& directory)
+{
+    if (!m_embedded) {
+        m_pendingProject = directory;
+        startEmbeddedServer();
+        return;
+    }
+    loadProject(directory, QProcessEnvironment::systemEnvironment());
 }
 
 void Workbench::openDemoProject()
@@ -84,36 +101,69 @@ void Workbench::openDemoProject()
     const QString target =
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/demo-project"_s;
     const db::ConnectionInfo live = m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase);
-    const db::ConnectionInfo declared =
-        m_embedded->connectionInfo().with(u"dbname"_s, declaredDatabase);
-    using Loaded = std::shared_ptr<const ModelsSnapshot>;
     m_jobs
-        ->start<Loaded>(tr("Open demo project"), tr("demo (local)"),
-                        [target, live, declared](Progress& progress) -> Result<Loaded> {
-                            auto dir = materializeDemoProject(target);
-                            if (!dir)
-                                return std::unexpected(dir.error());
-                            // The demo database is one migration behind the declaration.
-                            const QString first = u"db/migrations/001_initial.up.sql"_s;
-                            if (auto applied =
-                                    applySqlFile(live, QDir(*dir).filePath(first), first, progress);
-                                !applied)
-                                return std::unexpected(applied.error());
-                            auto models = loadModels(*dir, declared, live, progress);
-                            if (!models)
-                                return std::unexpected(models.error());
-                            return std::make_shared<const ModelsSnapshot>(std::move(*models));
-                        })
-        .then(this, [this](const Result<Loaded>& loaded) {
-            if (!loaded) {
-                emit message(
-                    tr("The demo project did not open: %1").arg(loaded.error().describe()));
+        ->start<QString>(tr("Prepare demo project"), tr("demo (local)"),
+                         [target, live](Progress& progress) -> Result<QString> {
+                             auto dir = materializeDemoProject(target);
+                             if (!dir)
+                                 return std::unexpected(dir.error());
+                             // One migration behind the declaration: the second is pending.
+                             if (auto migrated = migrateTo(*dir, live, u"001"_s, progress);
+                                 !migrated)
+                                 return std::unexpected(migrated.error());
+                             return *dir;
+                         })
+        .then(this, [this, live](const Result<QString>& dir) {
+            if (!dir) {
+                emit message(tr("The demo project did not open: %1").arg(dir.error().describe()));
                 return;
             }
-            m_projectDir = (*loaded)->projectDir;
-            m_models = *loaded;
-            emit projectOpened(m_projectDir);
-            emit modelsChanged(m_models);
+            QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+            variables.insert(u"PLUMB_DEMO_URL"_s, live.toUri());
+            loadProject(*dir, variables);
+        });
+}
+
+void Workbench::reloadProject()
+{
+    if (m_project && m_embedded)
+        loadProject(m_project->projectDir, m_projectVariables);
+}
+
+void Workbench::loadProject(const QString& directory, const QProcessEnvironment& variables)
+{
+    m_projectVariables = variables;
+    const db::ConnectionInfo scratch = m_embedded->connectionInfo();
+    const quint64 ticket = m_projectRequest.next();
+    using Loaded = std::shared_ptr<const ProjectSnapshot>;
+    m_jobs
+        ->start<Loaded>(tr("Open project"), QDir(directory).dirName(),
+                        [directory, scratch, variables](Progress& progress) -> Result<Loaded> {
+                            auto snapshot =
+                                plumb::ui::loadProject(directory, scratch, variables, progress);
+                            if (!snapshot)
+                                return std::unexpected(snapshot.error());
+                            return std::make_shared<const ProjectSnapshot>(std::move(*snapshot));
+                        })
+        .then(this, [this, ticket](const Result<Loaded>& loaded) {
+            if (!m_projectRequest.isCurrent(ticket))
+                return;
+            if (!loaded) {
+                emit message(tr("The project did not open: %1").arg(loaded.error().describe()));
+                return;
+            }
+            m_project = *loaded;
+            if (m_project->live) {
+                const QString label =
+                    m_project->environment + (m_project->liveIsDev ? tr(" (dev)") : QString());
+                const bool known = std::ranges::any_of(m_databases, [&](const DatabaseTarget& t) {
+                    return t.info == *m_project->live;
+                });
+                if (!known)
+                    addDatabase({label, *m_project->live, m_project->liveIsDev});
+            }
+            emit projectChanged(m_project);
+            emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir)));
         });
 }
 

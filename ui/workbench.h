@@ -2,7 +2,7 @@
 
 #include "core/db/connection_info.h"
 #include "core/jobs/job_runner.h"
-#include "ui/models_snapshot.h"
+#include "ui/project_loader.h"
 
 #include <QList>
 #include <QObject>
@@ -40,27 +40,35 @@ public:
     // Cancels every job and waits for them; called when the window closes.
     void shutdown();
 
-    const QString& projectDir() const { return m_projectDir; }
-    std::shared_ptr<const ModelsSnapshot> models() const { return m_models; }
+    // Opens a project folder: builds its declared schema on the embedded server and reads its
+    // live database. Starts the embedded server first when it is not running.
+    void openProject(const QString& directory);
+    // Reads the open project and its live database again (after a migration, a sync...).
+    void reloadProject();
+    QString projectDir() const { return m_project ? m_project->projectDir : QString(); }
+    std::shared_ptr<const ProjectSnapshot> project() const { return m_project; }
+    std::shared_ptr<const ModelsSnapshot> models() const;
 
 signals:
     void databasesChanged();
     void message(const QString& text);
-    void projectOpened(const QString& projectDir);
-    void modelsChanged(std::shared_ptr<const plumb::ui::ModelsSnapshot> models);
+    void projectChanged(std::shared_ptr<const plumb::ui::ProjectSnapshot> project);
 
 private:
-    // Unpacks the demo project, applies its first migration to the demo database, builds the
-    // declared schema beside it and loads the models. Runs after the embedded server started.
+    // Unpacks the demo project, applies its first migration to the demo database (so the second
+    // is pending) and opens it. Runs after the embedded server started.
     void openDemoProject();
+    void loadProject(const QString& directory, const QProcessEnvironment& variables);
 
     // Destroyed in reverse order: the jobs (which may use the server) go before the server.
     std::shared_ptr<db::LocalCluster> m_embedded;
     std::unique_ptr<jobs::JobRunner> m_jobs;
     QList<DatabaseTarget> m_databases;
     bool m_embeddedStarting = false;
-    QString m_projectDir;
-    std::shared_ptr<const ModelsSnapshot> m_models;
+    QString m_pendingProject;               // opened once the embedded server runs
+    QProcessEnvironment m_projectVariables; // the variables the open project was loaded with
+    std::shared_ptr<const ProjectSnapshot> m_project;
+    jobs::LatestRequest m_projectRequest;
 };
 
 } // namespace plumb::ui

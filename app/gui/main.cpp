@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
@@ -24,12 +25,27 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshot(
         u"screenshot"_s, u"Render the window into a PNG file and exit."_s, u"file"_s);
     parser.addOption(screenshot);
+    const QCommandLineOption projectOption(
+        u"project"_s, u"Open the project in this folder instead of the demo."_s, u"dir"_s);
+    parser.addOption(projectOption);
+    const QCommandLineOption viewOption(
+        u"view"_s,
+        u"Bring this view to the front (project, models, migrations, plan, diagnose, diff, sql, activity, log)."_s,
+        u"name"_s);
+    parser.addOption(viewOption);
     const QCommandLineOption noServer(
         u"no-embedded-server"_s, u"Do not start the private PostgreSQL with the demo database."_s);
     parser.addOption(noServer);
     parser.process(app);
 
-    plumb::ui::MainWindow window({.startEmbeddedServer = !parser.isSet(noServer)});
+    const bool openProject = parser.isSet(projectOption);
+    plumb::ui::MainWindow window({.startEmbeddedServer = !parser.isSet(noServer) && !openProject});
+    if (openProject)
+        window.workbench()->openProject(QDir(parser.value(projectOption)).absolutePath());
+    if (parser.isSet(viewOption) && !window.focusView(parser.value(viewOption))) {
+        std::fprintf(stderr, "plumbline: no view named %s\n", qPrintable(parser.value(viewOption)));
+        return 5;
+    }
     window.show();
 
     if (parser.isSet(screenshot)) {

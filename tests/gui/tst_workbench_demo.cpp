@@ -2,8 +2,11 @@
 // opens the bundled demo project and fills the views.
 #include "ui/activity_model.h"
 #include "ui/main_window.h"
+#include "ui/migrations_model.h"
+#include "ui/migrations_view.h"
 #include "ui/models_model.h"
 #include "ui/models_view.h"
+#include "ui/project_view.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
 #include "ui/sql_view.h"
@@ -13,8 +16,12 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +54,18 @@ private slots:
 
         // The embedded server starts and the demo project loads, in jobs.
         QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
+        QAbstractItemModelTester migrationsTester(
+            window.findChild<MigrationsView*>()->model(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Migrations: the demo database has the first applied and the second pending.
+        auto* migrations = window.findChild<MigrationsView*>()->model();
+        QCOMPARE(migrations->rowCount(), 2);
+        QCOMPARE(migrations->index(0, MigrationsModel::State).data().toString(), u"applied"_s);
+        QCOMPARE(migrations->index(1, MigrationsModel::State).data().toString(), u"pending"_s);
+        // The Project view lists the demo's dev environment.
+        auto* environments = window.findChild<ProjectView*>()->environments();
+        QCOMPARE(environments->rowCount(), 1);
+        QCOMPARE(environments->index(0, 1).data().toString(), u"dev"_s);
         const QModelIndex orders = models->model()->tableIndex(u"public.orders"_s);
         QVERIFY(orders.isValid());
         QCOMPARE(orders.siblingAtColumn(ModelsModel::Declared).data().toString(),
@@ -59,7 +78,19 @@ private slots:
                      .data(ModelsModel::StateRole)
                      .toInt(),
                  int(LiveState::Ok));
-        QCOMPARE(activity->model()->rowCount(), 2);
+        QCOMPARE(activity->model()->rowCount(), 3); // server, demo migration, project
+        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+
+        // Apply the pending migration from the view; the dev database asks for a plain yes.
+        QTimer::singleShot(0, this, [] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(QMessageBox::Yes)->click();
+        });
+        window.findChild<MigrationsView*>()->request(MigrationsView::Action::Up);
+        QTRY_COMPARE_WITH_TIMEOUT(migrations->index(1, MigrationsModel::State).data().toString(),
+                                  u"applied"_s, 30000);
+        QVERIFY(!migrations->index(1, MigrationsModel::AppliedBy).data().toString().isEmpty());
         QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
 
         // Foreign keys lead both ways: orders -> customers, and customers lists orders.

@@ -1,0 +1,140 @@
+#include "migrations_view.h"
+
+#include "core/db/connection.h"
+#include "core/migrate/migration_files.h"
+#include "core/migrate/runner.h"
+#include "core/project/project.h"
+#include "ui/confirm_change.h"
+#include "ui/migrations_model.h"
+#include "ui/workbench.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+MigrationsView::MigrationsView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_model(new MigrationsModel(this))
+    , m_table(new QTableView(this))
+    , m_status(new QLabel(this))
+{
+    auto* toolbar = new QToolBar(this);
+    QAction* up = toolbar->addAction(tr("Apply pending"), this, [this] { request(Action::Up); });
+    up->setObjectName(u"action.migrateUp"_s);
+    up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    QAction* down =
+        toolbar->addAction(tr("Roll back last"), this, [this] { request(Action::Down); });
+    down->setObjectName(u"action.migrateDown"_s);
+    QAction* baseline = toolbar->addAction(tr("Baseline through selected"), this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            request(Action::Baseline,
+                    current.siblingAtColumn(MigrationsModel::Version).data().toString());
+    });
+    baseline->setObjectName(u"action.migrateBaseline"_s);
+
+    m_table->setObjectName(u"migrations.table"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(MigrationsModel::Name, 260);
+    m_status->setObjectName(u"migrations.status"_s);
+    m_status->setWordWrap(true);
+    m_status->setText(tr("Open a project with a database to see its migrations."));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_table);
+    layout->addWidget(m_status);
+    connect(workbench, &Workbench::projectChanged, this, &MigrationsView::refresh);
+}
+
+void MigrationsView::refresh()
+{
+    const auto project = m_workbench->project();
+    if (!project)
+        return;
+    m_model->adopt(*project);
+    if (!project->live) {
+        m_status->setText(tr("No live database: %1").arg(project->liveProblem));
+        return;
+    }
+    m_status->setText(project->migrations
+                          ? tr("%1 applied, %2 pending, ledger %3")
+                                .arg(project->migrations->appliedCount)
+                                .arg(project->migrations->pendingCount)
+                                .arg(project->migrations->ledgerPresent ? project->trackingTable
+                                                                        : tr("not created yet"))
+                          : tr("The migration status could not be read."));
+}
+
+void MigrationsView::request(Action action, const QString& version)
+{
+    const auto project = m_workbench->project();
+    if (!project || !project->live) {
+        m_status->setText(tr("Open a project with a database first."));
+        return;
+    }
+    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev};
+    const QString what = action == Action::Up ? tr("Apply every pending migration")
+                         : action == Action::Down
+                             ? tr("Roll back the last migration")
+                             : tr("Record migrations through %1 as applied").arg(version);
+    if (!confirmChange(this, target, what))
+        return;
+    const QString root = project->projectDir;
+    const QString trackingTable = project->trackingTable;
+    m_workbench->jobs()
+        .start<int>(what, target.label,
+                    [root, trackingTable, info = target.info, action,
+                     version](Progress& progress) -> Result<int> {
+                        auto opened = project::Project::open(root);
+                        if (!opened)
+                            return std::unexpected(opened.error());
+                        auto migrations = migrate::discoverMigrations(opened->migrationsDir());
+                        if (!migrations)
+                            return std::unexpected(migrations.error());
+                        auto ledger = migrate::Ledger::named(trackingTable);
+                        if (!ledger)
+                            return std::unexpected(ledger.error());
+                        auto connection = db::Connection::open(info, progress);
+                        if (!connection)
+                            return std::unexpected(connection.error());
+                        migrate::RunnerOptions options;
+                        options.projectRoot = root;
+                        options.command = u"workbench"_s;
+                        migrate::Runner runner(**connection, *migrations, *ledger, options,
+                                               progress);
+                        auto report = action == Action::Up     ? runner.up()
+                                      : action == Action::Down ? runner.down(1)
+                                                               : runner.baseline(version);
+                        if (!report)
+                            return std::unexpected(report.error());
+                        for (const migrate::StepResult& step : report->steps)
+                            progress.log(step.version + u' ' + step.name + u" ("_s +
+                                         QString::number(step.durationMs) + u" ms)"_s);
+                        return static_cast<int>(report->steps.size());
+                    })
+        .then(this, [this](const Result<int>& steps) {
+            if (!steps) {
+                m_status->setText(tr("Failed: %1").arg(steps.error().describe()));
+                return;
+            }
+            m_status->setText(tr("%n migration(s) done; refreshing…", nullptr, *steps));
+            m_workbench->reloadProject();
+        });
+}
+
+} // namespace plumb::ui

@@ -1,0 +1,151 @@
+#include "project_view.h"
+
+#include "ui/workbench.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileSystemModel>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardItemModel>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+namespace {
+const QString recentKey = u"projects/recent"_s;
+constexpr int maxRecent = 8;
+} // namespace
+
+ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_title(new QLabel(this))
+    , m_environments(new QStandardItemModel(0, 3, this))
+    , m_environmentList(new QTreeView(this))
+    , m_files(new QFileSystemModel(this))
+    , m_fileTree(new QTreeView(this))
+    , m_recent(new QMenu(tr("Recent projects"), this))
+{
+    auto* toolbar = new QToolBar(this);
+    QAction* open = toolbar->addAction(tr("Open project…"), this, &ProjectView::chooseProject);
+    open->setObjectName(u"action.openProject"_s);
+    open->setShortcut(QKeySequence::Open);
+    open->setShortcutContext(Qt::ApplicationShortcut);
+    auto* recentButton = new QToolButton(toolbar);
+    recentButton->setText(tr("Recent"));
+    recentButton->setMenu(m_recent);
+    recentButton->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(recentButton);
+    connect(m_recent, &QMenu::aboutToShow, this, &ProjectView::fillRecentMenu);
+
+    m_title->setObjectName(u"project.title"_s);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setText(tr("No project open"));
+
+    m_environments->setHorizontalHeaderLabels({tr("Environment"), tr("Kind"), tr("Database")});
+    m_environmentList->setObjectName(u"project.environments"_s);
+    m_environmentList->setModel(m_environments);
+    m_environmentList->setRootIsDecorated(false);
+    m_environmentList->setMaximumHeight(110);
+    m_environmentList->header()->resizeSection(0, 110);
+    m_environmentList->header()->resizeSection(1, 50);
+
+    m_files->setReadOnly(true);
+    m_files->setNameFilters({u"*.sql"_s, u"*.yaml"_s, u"*.yml"_s});
+    m_files->setNameFilterDisables(false);
+    m_fileTree->setObjectName(u"project.files"_s);
+    m_fileTree->setModel(m_files);
+    for (int column = 1; column < m_files->columnCount(); ++column)
+        m_fileTree->hideColumn(column);
+    m_fileTree->setHeaderHidden(true);
+    connect(m_fileTree, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (m_files->isDir(index) || !m_workbench->project())
+            return;
+        const QString root = m_workbench->project()->projectDir;
+        emit openFile(root, QDir(root).relativeFilePath(m_files->filePath(index)), 1);
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_title);
+    layout->addWidget(m_environmentList);
+    layout->addWidget(m_fileTree, 1);
+
+    connect(workbench, &Workbench::projectChanged, this, &ProjectView::refresh);
+}
+
+void ProjectView::refresh()
+{
+    const auto project = m_workbench->project();
+    if (!project)
+        return;
+    rememberProject(project->projectDir);
+    m_title->setText(u"<b>"_s + QDir(project->projectDir).dirName().toHtmlEscaped() +
+                     u"</b><br>"_s + QDir::toNativeSeparators(project->projectDir).toHtmlEscaped() +
+                     u"<br>"_s +
+                     tr("schema %1 · %n table(s)", nullptr,
+                        static_cast<int>(project->models.declared.tables.size()))
+                         .arg(project->schemaHash.left(12)));
+    m_environments->removeRows(0, m_environments->rowCount());
+    for (const EnvironmentSummary& environment : project->environments) {
+        auto* name = new QStandardItem(environment.name);
+        if (environment.name == project->environment) {
+            QFont bold = name->font();
+            bold.setBold(true);
+            name->setFont(bold);
+        }
+        auto* kind = new QStandardItem(environment.dev ? tr("dev") : tr("prod"));
+        kind->setForeground(environment.dev ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        kind->setToolTip(environment.dev ? tr("Development: one-click sync allowed")
+                                         : tr("Not development: changes need the database name "
+                                              "typed"));
+        auto* database = new QStandardItem(environment.problem.isEmpty() ? environment.database
+                                                                         : environment.problem);
+        database->setToolTip(database->text());
+        m_environments->appendRow({name, kind, database});
+    }
+    const QString dbFolder = QDir(project->projectDir).filePath(u"db"_s);
+    m_fileTree->setRootIndex(m_files->setRootPath(dbFolder));
+}
+
+void ProjectView::chooseProject()
+{
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, tr("Open a project folder (it holds db/schema, db/migrations…)"));
+    if (!directory.isEmpty())
+        m_workbench->openProject(directory);
+}
+
+void ProjectView::rememberProject(const QString& directory)
+{
+    QSettings settings;
+    QStringList recent = settings.value(recentKey).toStringList();
+    recent.removeAll(directory);
+    recent.prepend(directory);
+    settings.setValue(recentKey, recent.mid(0, maxRecent));
+}
+
+void ProjectView::fillRecentMenu()
+{
+    m_recent->clear();
+    const QStringList recent = QSettings().value(recentKey).toStringList();
+    for (const QString& directory : recent)
+        m_recent->addAction(QDir::toNativeSeparators(directory), this,
+                            [this, directory] { m_workbench->openProject(directory); });
+    if (recent.isEmpty())
+        m_recent->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+} // namespace plumb::ui
