@@ -75,14 +75,35 @@ BEGIN
 END
 $reset$)"_s;
 
-// True when nothing user-made is left that the catalog does not show (default privileges,
-// database settings), so the fingerprint comparison below is enough.
-const QString leftoverSql =
-    u"SELECT (SELECT count(*) FROM pg_default_acl) + "
-    u"(SELECT count(*) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
-    u"WHERE d.datname = current_database()) + "
-    u"(SELECT count(*) FROM pg_class WHERE oid >= 16384 AND relnamespace IN "
-    u"(SELECT oid FROM pg_namespace WHERE nspname !~ '^pg_(toast|temp_)'))"_s;
+// The number of user-made objects left in a database (after resetSql: none, and plpgsql
+// installed). Every catalog the introspector reads is counted, plus what it does not show
+// (default privileges, per-database settings).
+const QString leftoverSql = uR"(SELECT
+    (SELECT count(*) FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+        AND nspname !~ '^pg_(toast|temp_)')
+  + (SELECT count(*) FROM pg_class WHERE oid >= 16384 AND relnamespace NOT IN
+        (SELECT oid FROM pg_namespace WHERE nspname ~ '^pg_(toast|temp_)'))
+  + (SELECT count(*) FROM pg_type WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_proc WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_collation WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_operator WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_opfamily WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_ts_config WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_ts_dict WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_statistic_ext)
+  + (SELECT count(*) FROM pg_conversion WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_cast WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_language WHERE oid >= 16384)
+  + (SELECT count(*) FROM pg_foreign_data_wrapper)
+  + (SELECT count(*) FROM pg_foreign_server)
+  + (SELECT count(*) FROM pg_event_trigger)
+  + (SELECT count(*) FROM pg_publication)
+  + (SELECT count(*) FROM pg_default_acl)
+  + (SELECT count(*) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
+        WHERE d.datname = current_database())
+  + (SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql')
+  + (SELECT CASE WHEN count(*) = 1 THEN 0 ELSE 1 END FROM pg_extension
+        WHERE extname = 'plpgsql'))"_s;
 
 QString firstLine(const QString& text)
 {
@@ -133,7 +154,6 @@ RoundTripper::~RoundTripper()
 
 bool RoundTripper::prepare(const QString& name, bool withPublic, QString* error)
 {
-    SilentProgress progress;
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto connection = db::Connection::open(m_server.with(u"dbname"_s, name));
         if (connection) {
@@ -141,29 +161,21 @@ bool RoundTripper::prepare(const QString& name, bool withPublic, QString* error)
             Status reset = (*connection)->exec(resetSql).transform([](auto&&) {});
             auto leftovers = reset ? (*connection)->exec(leftoverSql)
                                    : Result<db::QueryResult>(std::unexpected(reset.error()));
-            auto catalog = leftovers ? catalog::introspect(**connection, {}, progress)
-                                     : Result<catalog::Catalog>(std::unexpected(leftovers.error()));
-            if (catalog && leftovers->int64(0, 0) == 0) {
-                if (m_cleanFingerprint.isEmpty())
-                    m_cleanFingerprint = catalog::fingerprintText(*catalog);
-                if (catalog::fingerprintText(*catalog) == m_cleanFingerprint) {
-                    if (!withPublic)
-                        return true;
-                    auto made =
-                        (*connection)
-                            ->exec(u"CREATE SCHEMA public AUTHORIZATION pg_database_owner"_s);
-                    if (made)
-                        made = (*connection)->exec(u"GRANT USAGE ON SCHEMA public TO PUBLIC"_s);
-                    if (made)
-                        made =
-                            (*connection)
-                                ->exec(u"COMMENT ON SCHEMA public IS 'standard public schema'"_s);
-                    if (made)
-                        return true;
-                }
+            if (leftovers && leftovers->int64(0, 0) == 0) {
+                if (!withPublic)
+                    return true;
+                auto made =
+                    (*connection)->exec(u"CREATE SCHEMA public AUTHORIZATION pg_database_owner"_s);
+                if (made)
+                    made = (*connection)->exec(u"GRANT USAGE ON SCHEMA public TO PUBLIC"_s);
+                if (made)
+                    made = (*connection)
+                               ->exec(u"COMMENT ON SCHEMA public IS 'standard public schema'"_s);
+                if (made)
+                    return true;
             }
         }
-        // Missing or not clean: make it again (the first fingerprint is of a new database).
+        // Missing or not clean: make it again.
         auto admin = db::Connection::open(m_server);
         if (!admin) {
             *error = admin.error().message;

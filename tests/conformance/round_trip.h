@@ -43,7 +43,6 @@ private:
     db::ConnectionInfo m_server;
     QString m_original;
     QString m_rebuilt;
-    QString m_cleanFingerprint; // of an empty database without the public schema
 };
 
 // psql meta-commands (lines starting with a backslash) are not SQL: the harness drops them.

@@ -127,8 +127,12 @@ private slots:
             threads.emplace_back([&, w] {
                 testing::RoundTripper tripper(server, QString::number(::getpid()) + u'_' +
                                                           QString::number(w));
-                for (int n = next++; n < unique.size(); n = next++)
+                for (int n = next++; n < unique.size(); n = next++) {
                     outcomes[unique[n]] = tripper.run(files[unique[n]]);
+                    if (n % 100 == 99)
+                        qInfo("%d of %d distinct files after %.0f s", n + 1, int(unique.size()),
+                              double(timer.elapsed()) / 1000.0);
+                }
             });
         for (std::thread& thread : threads)
             thread.join();
