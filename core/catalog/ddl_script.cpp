@@ -166,6 +166,9 @@ private:
             add(keyOf(t), DatabaseObjectPhase, createEventTrigger(t),
                 ownerStatement(u"EVENT TRIGGER"_s, db::quoteIdentifier(t.name),
                                Ownership{t.owner, {}}, m_options));
+        for (const DefaultPrivilege& d : c.defaultPrivileges)
+            add(keyOf(d), DatabaseObjectPhase, createDefaultPrivilege(d), {},
+                {ObjectKey{NodeKind::Schema, {}, d.schema, {}}});
         for (const Publication& p : c.publications)
             add(keyOf(p), DatabaseObjectPhase, createPublication(p),
                 ownerStatement(u"PUBLICATION"_s, db::quoteIdentifier(p.name),

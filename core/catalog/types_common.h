@@ -65,6 +65,7 @@ enum class NodeKind {
     Policy,
     EventTrigger,
     Publication,
+    DefaultPrivilege,
 };
 
 // The identity of one object in the dependency graph.

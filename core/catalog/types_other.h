@@ -147,4 +147,16 @@ struct Publication {
     bool operator==(const Publication&) const = default;
 };
 
+// ALTER DEFAULT PRIVILEGES: what `role` grants on the objects it creates later (in `schema`, or
+// everywhere when `schema` is empty). A database-wide entry replaces the built-in defaults, so
+// `grants` is the whole list; a schema entry adds to them.
+struct DefaultPrivilege {
+    QString role;
+    QString schema;
+    QString objectType; // "TABLES" | "SEQUENCES" | "FUNCTIONS" | "TYPES" | "SCHEMAS"
+    QList<Privilege> grants;
+
+    bool operator==(const DefaultPrivilege&) const = default;
+};
+
 } // namespace plumb::catalog

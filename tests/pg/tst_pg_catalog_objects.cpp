@@ -241,6 +241,33 @@ private slots:
         QVERIFY(fingerprint(other, {true}) != fingerprint(c, {true}));
     }
 
+    void defaultPrivilegesAreReadAndWritten()
+    {
+        testing::TestDatabase setup(u"defacl_roles"_s);
+        setup.exec(u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                   u"'plumb_reader') THEN CREATE ROLE plumb_reader; END IF; END$$"_s);
+        auto trip = testing::roundTrip(
+            u"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO plumb_reader;\n"
+            u"ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+            u"ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO plumb_reader "
+            u"WITH GRANT OPTION;"_s,
+            u"defacl"_s);
+        const Catalog& c = trip.original;
+        QCOMPARE(c.defaultPrivileges.size(), 3);
+        bool schemaGrant = false;
+        for (const DefaultPrivilege& d : c.defaultPrivileges) {
+            if (d.schema == u"public" && d.objectType == u"TABLES")
+                schemaGrant = d.grants.size() == 1 && d.grants[0].grantee == u"plumb_reader" &&
+                              d.grants[0].privilege == u"SELECT";
+            if (d.objectType == u"FUNCTIONS")
+                for (const Privilege& p : d.grants)
+                    QVERIFY(!p.grantee.isEmpty()); // PUBLIC's EXECUTE was revoked
+        }
+        QVERIFY(schemaGrant);
+        PLUMB_VERIFY_ROUND_TRIP(trip);
+        QCOMPARE(trip.rebuilt.defaultPrivileges, c.defaultPrivileges);
+    }
+
     void jsonRoundTripOfARealCatalog()
     {
         testing::TestDatabase database(u"json"_s);
