@@ -143,6 +143,11 @@ ObjectKey keyOf(const DefaultPrivilege& privilege)
                      privilege.objectType};
 }
 
+ObjectKey keyOf(const TextSearchConfiguration& configuration)
+{
+    return qualifiedKey(NodeKind::TextSearchConfiguration, configuration.name);
+}
+
 void normalize(Catalog& catalog)
 {
     auto byKey = [](const auto& object) { return keyOf(object); };
@@ -173,6 +178,7 @@ void normalize(Catalog& catalog)
         publication.schemas.sort();
     }
     sortBy(catalog.defaultPrivileges, byKey);
+    sortBy(catalog.textSearchConfigurations, byKey);
     sortBy(catalog.dependencies,
            [](const Dependency& d) { return std::pair(d.dependent, d.referenced); });
     catalog.dependencies.erase(

@@ -42,6 +42,7 @@ struct Catalog {
     QList<Policy> policies;
     QList<Publication> publications;
     QList<DefaultPrivilege> defaultPrivileges;
+    QList<TextSearchConfiguration> textSearchConfigurations;
     QList<Dependency> dependencies;   // between modelled objects only; sorted
     QList<UnmanagedObject> unmanaged; // sorted by kind, name
 
@@ -72,6 +73,7 @@ ObjectKey keyOf(const EventTrigger& trigger);
 ObjectKey keyOf(const Policy& policy);
 ObjectKey keyOf(const Publication& publication);
 ObjectKey keyOf(const DefaultPrivilege& privilege); // name: role, member: object type
+ObjectKey keyOf(const TextSearchConfiguration& configuration);
 
 // Sorts every list into the canonical order described above (introspect() and readJson() do it).
 void normalize(Catalog& catalog);

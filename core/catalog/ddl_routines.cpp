@@ -226,4 +226,16 @@ QStringList createDefaultPrivilege(const DefaultPrivilege& d)
     return statements;
 }
 
+QStringList createTextSearchConfiguration(const TextSearchConfiguration& c)
+{
+    const QString name = q(c.name);
+    QStringList statements{u"CREATE TEXT SEARCH CONFIGURATION "_s + name + u" (PARSER = "_s +
+                           c.parser + u')'};
+    for (const TextSearchMapping& m : c.mappings)
+        statements.append(u"ALTER TEXT SEARCH CONFIGURATION "_s + name + u" ADD MAPPING FOR "_s +
+                          m.token + u" WITH "_s + m.dictionaries.join(u", "_s));
+    statements += commentOn(u"TEXT SEARCH CONFIGURATION "_s + name, c.comment);
+    return statements;
+}
+
 } // namespace plumb::catalog::detail

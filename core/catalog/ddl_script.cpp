@@ -103,6 +103,11 @@ private:
         for (const Collation& o : c.collations)
             add(keyOf(o), CollationPhase, createCollation(o),
                 ownerStatement(u"COLLATION"_s, q(o.name), o.ownership, m_options));
+        // Before routines and indexes: function bodies name configurations in strings, which
+        // pg_depend does not see.
+        for (const TextSearchConfiguration& t : c.textSearchConfigurations)
+            add(keyOf(t), CollationPhase, createTextSearchConfiguration(t),
+                ownerStatement(u"TEXT SEARCH CONFIGURATION"_s, q(t.name), t.ownership, m_options));
         for (const EnumType& t : c.enums)
             add(keyOf(t), TypePhase, createEnum(t),
                 ownerStatement(u"TYPE"_s, q(t.name), t.ownership, m_options));

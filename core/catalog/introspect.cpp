@@ -60,6 +60,7 @@ QStringList catalogQueryNames()
             u"policies"_s,
             u"publications"_s,
             u"default_privileges"_s,
+            u"text_search_configurations"_s,
             u"dependencies"_s,
             u"unmanaged"_s};
 }

@@ -502,6 +502,25 @@ void readDefaultPrivileges(const RowReader& rows, Catalog& catalog)
             rows.acl(r, u"acl").value_or(QList<Privilege>{})});
 }
 
+void readTextSearchConfigurations(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        TextSearchConfiguration c;
+        c.name = qualified(rows, r);
+        c.parser = rows.text(r, u"parser");
+        for (const QJsonValue& value : rows.array(r, u"mappings")) {
+            const QJsonArray mapping = value.toArray();
+            TextSearchMapping m{mapping.at(0).toString(), {}};
+            for (const QJsonValue& dictionary : mapping.at(1).toArray())
+                m.dictionaries.append(dictionary.toString());
+            c.mappings.append(std::move(m));
+        }
+        c.ownership.owner = rows.text(r, u"owner");
+        c.comment = rows.text(r, u"comment");
+        catalog.textSearchConfigurations.append(std::move(c));
+    }
+}
+
 NodeKind nodeKind(const QString& kind)
 {
     static const QHash<QString, NodeKind> kinds{
@@ -556,6 +575,7 @@ void readQueryRows(const QString& query, const RowReader& rows, Catalog& catalog
         {u"policies"_s, readPolicies},
         {u"publications"_s, readPublications},
         {u"default_privileges"_s, readDefaultPrivileges},
+        {u"text_search_configurations"_s, readTextSearchConfigurations},
         {u"dependencies"_s, readDependencies},
         {u"unmanaged"_s, readUnmanaged},
     };

@@ -66,6 +66,7 @@ enum class NodeKind {
     EventTrigger,
     Publication,
     DefaultPrivilege,
+    TextSearchConfiguration,
 };
 
 // The identity of one object in the dependency graph.

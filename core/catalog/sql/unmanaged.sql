@@ -21,9 +21,6 @@ WITH objects(classid, objid) AS (
     SELECT 'pg_opfamily'::regclass, o.oid
       FROM pg_opfamily o JOIN pg_namespace n ON n.oid = o.opfnamespace WHERE @USER_SCHEMA(n)@
     UNION ALL
-    SELECT 'pg_ts_config'::regclass, o.oid
-      FROM pg_ts_config o JOIN pg_namespace n ON n.oid = o.cfgnamespace WHERE @USER_SCHEMA(n)@
-    UNION ALL
     SELECT 'pg_ts_dict'::regclass, o.oid
       FROM pg_ts_dict o JOIN pg_namespace n ON n.oid = o.dictnamespace WHERE @USER_SCHEMA(n)@
     UNION ALL
