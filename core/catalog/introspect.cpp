@@ -41,11 +41,28 @@ QString expandMacros(QString sql)
 QStringList catalogQueryNames()
 {
     // Order matters: columns attach to tables, views and composites read before them.
-    return {u"schemas"_s,     u"extensions"_s,   u"collations"_s,   u"enums"_s,
-            u"domains"_s,     u"composites"_s,   u"ranges"_s,       u"sequences"_s,
-            u"tables"_s,      u"views"_s,        u"columns"_s,      u"indexes"_s,
-            u"constraints"_s, u"routines"_s,     u"triggers"_s,     u"event_triggers"_s,
-            u"policies"_s,    u"publications"_s, u"dependencies"_s, u"unmanaged"_s};
+    return {u"schemas"_s,
+            u"extensions"_s,
+            u"collations"_s,
+            u"enums"_s,
+            u"domains"_s,
+            u"composites"_s,
+            u"ranges"_s,
+            u"sequences"_s,
+            u"tables"_s,
+            u"views"_s,
+            u"columns"_s,
+            u"indexes"_s,
+            u"constraints"_s,
+            u"routines"_s,
+            u"triggers"_s,
+            u"event_triggers"_s,
+            u"policies"_s,
+            u"publications"_s,
+            u"default_privileges"_s,
+            u"text_search_configurations"_s,
+            u"dependencies"_s,
+            u"unmanaged"_s};
 }
 
 Result<QString> catalogQuery(const QString& name, int serverVersionNumber)
@@ -91,7 +108,9 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
         return std::unexpected(transaction.error());
     // An empty search_path makes the server qualify every name outside pg_catalog in the text
     // it prints, so definitions read the same whatever the session's search_path.
-    if (auto set = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true)"_s);
+    // JIT compilation costs seconds on these wide catalog queries and saves nothing.
+    if (auto set = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true), "
+                                   u"pg_catalog.set_config('jit', 'off', true)"_s);
         !set)
         return std::unexpected(set.error());
     auto database = connection.exec(u"SELECT pg_catalog.current_database()"_s);
