@@ -1,3 +1,4 @@
+#include "json_schema_check.h"
 #include "migrate_project.h"
 
 #include <QJsonArray>
@@ -287,6 +288,42 @@ private slots:
         QCOMPARE(p.run({u"preflight"_s, u"--against"_s, p.url()}).exitCode, 7);
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
         QCOMPARE(p.run({u"preflight"_s}).exitCode, 5);
+    }
+
+    void payloadsMatchTheirSchemas()
+    {
+        MigrateProject p(u"clischema"_s);
+        addUsersMigrations(p);
+        p.write(u"db/schema/t.sql"_s, "CREATE TABLE t (id int);\n");
+        p.write(u"db/migrations/003_bad.sql"_s, "SELECT 1;\n"); // an orphan, for validate
+        auto check = [&](const QString& schema, QStringList arguments, int exitCode) {
+            arguments.prepend(u"--format=json"_s);
+            const CliRun run = p.run(arguments);
+            QVERIFY2(run.exitCode == exitCode, qPrintable(both(run)));
+            const QString mismatch = plumb::testing::schemaMismatch(schema, run.out);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch + u"\n"_s + run.out));
+        };
+        check(u"migrate-status"_s, {u"migrate"_s, u"status"_s}, 2);
+        check(u"error-envelope"_s, {u"migrate"_s, u"current"_s}, 2);
+        check(u"migrate-run"_s, {u"migrate"_s, u"up"_s, u"--target"_s, u"001"_s}, 0);
+        check(u"sync"_s, {u"sync"_s, u"--check"_s}, 7);
+        check(u"preflight"_s, {u"preflight"_s, u"--against"_s, p.url()}, 0);
+        check(u"migrate-run"_s, {u"migrate"_s, u"up"_s, u"--dry-run"_s}, 0);
+        check(u"sync"_s, {u"sync"_s}, 0);
+        check(u"migrate-status"_s, {u"migrate"_s, u"status"_s}, 0);
+        check(u"migrate-current"_s, {u"migrate"_s, u"current"_s}, 0);
+        check(u"migrate-validate"_s, {u"migrate"_s, u"validate"_s}, 0);
+        check(u"migrate-prune"_s, {u"migrate"_s, u"prune"_s}, 0);
+        check(u"migrate-run"_s, {u"migrate"_s, u"down-to"_s, u"001"_s}, 0);
+        check(u"migrate-run"_s, {u"migrate"_s, u"baseline"_s, u"--through"_s, u"002"_s}, 0);
+        check(u"error-envelope"_s, {u"migrate"_s, u"fake"_s, u"404"_s}, 5);
+        plumb::testing::TestDatabase empty(u"schemabuild"_s);
+        check(u"build"_s, {u"build"_s, u"--into"_s, empty.info().toUri()}, 0);
+        QTemporaryDir fresh;
+        const CliRun init = plumb::testing::runPlumb({u"--format=json"_s, u"init"_s, fresh.path()});
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY2(plumb::testing::schemaMismatch(u"init"_s, init.out).isEmpty(),
+                 qPrintable(init.out));
     }
 
     void syncAppliesMigrationsAndCheckReports()
