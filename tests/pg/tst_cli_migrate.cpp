@@ -287,7 +287,34 @@ private slots:
         QCOMPARE(report[u"schema_compared"_s].toBool(true), false);
         QCOMPARE(p.run({u"preflight"_s, u"--against"_s, p.url()}).exitCode, 7);
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
-        QCOMPARE(p.run({u"preflight"_s}).exitCode, 5);
+        QCOMPARE(p.run({u"preflight"_s, u"--database-url"_s, u"none"_s}).exitCode, 5);
+    }
+
+    void preflightWithoutAgainstReplaysOnAScratchCopy()
+    {
+        MigrateProject p(u"cliprecopy"_s);
+        addUsersMigrations(p);
+        p.write(u"db/migrations/003_email.up.sql"_s, "ALTER TABLE users ADD COLUMN email text;\n");
+        QCOMPARE(p.run({u"migrate"_s, u"up"_s, u"--target"_s, u"001"_s}).exitCode, 0);
+        p.database.exec(u"INSERT INTO users VALUES (1)"_s);
+        const CliRun run = p.run({u"--format=json"_s, u"preflight"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        const QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(report[u"scratch_copy"_s].toBool(), true);
+        QCOMPARE(report[u"ledger_present"_s].toBool(), true);
+        const QJsonArray steps = report[u"steps"_s].toArray();
+        QCOMPARE(steps.size(), 2); // 001 is applied on the target, so on the copy too
+        QCOMPARE(steps[0][u"version"_s].toString(), u"002"_s);
+        QCOMPARE(steps[1][u"outcome"_s].toString(), u"replayed"_s);
+        // The target is untouched.
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM information_schema.columns "
+                          u"WHERE table_name = 'users' AND column_name = 'email'"_s),
+                 0);
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM users"_s), 1);
+
+        p.write(u"db/migrations/004_bad.up.sql"_s, "ALTER TABLE users ADD COLUMN email text;\n");
+        QCOMPARE(p.run({u"preflight"_s}).exitCode, 7); // email added twice: 004 fails
     }
 
     void payloadsMatchTheirSchemas()
