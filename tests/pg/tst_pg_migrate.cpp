@@ -88,6 +88,12 @@ private slots:
         QCOMPARE(row->text(0, 1), f.migrations().find(u"001"_s)->checksum);
         QCOMPARE(row->text(0, 2), u"postgres"_s);
         QCOMPARE((*f.runner().up()).steps.size(), 0);
+        // applied_at reads back whatever the session's time zone.
+        QVERIFY(f.connection->exec(u"SET TimeZone = 'Asia/Kolkata'"_s));
+        auto rows = f.ledger().rows(*f.connection);
+        QVERIFY(rows);
+        QVERIFY(rows->front().appliedAt.isValid());
+        QVERIFY(qAbs(rows->front().appliedAt.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
     }
 
     void downAndDownTo()
