@@ -64,6 +64,24 @@ private slots:
         QVERIFY2(again.err.contains(u"not empty"), qPrintable(both(again)));
     }
 
+    void buildOnShadowServerDropsItsScratchDatabase()
+    {
+        MigrateProject p(u"clishadow"_s);
+        p.write(u"db/schema/00_a.sql"_s,
+                "CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT * FROM a;\n");
+        p.write(u"db/environments/ci.yaml"_s, "shadow_url: ${SHADOW}\n");
+        QProcessEnvironment env = p.environment();
+        env.insert(u"SHADOW"_s, plumb::testing::serverInfo().toUri());
+        const auto scratchCount = u"SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                  u"'plumb\\_scratch\\_%'"_s;
+        const int before = p.scalar(scratchCount);
+        const CliRun run = p.run({u"build"_s, u"--env"_s, u"ci"_s}, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        QVERIFY(run.out.contains(u"Built 2 statements from 1 files"));
+        QVERIFY(!run.err.contains(u"private PostgreSQL")); // the shadow server was used
+        QCOMPARE(p.scalar(scratchCount), before);
+    }
+
     void buildErrorNamesFileLineAndStatement()
     {
         MigrateProject p(u"builderr"_s);
