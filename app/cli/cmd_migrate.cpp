@@ -427,11 +427,11 @@ int runMigrate(Invocation& invocation)
         u"  prune [--yes]         ledger rows whose files are gone\n\n"
         u"Run 'plumb migrate SUBCOMMAND --help' for its options."_s;
     const QStringList rest = invocation.arguments.mid(1);
-    if (rest.isEmpty() || rest.front() == u"--help" || rest.front() == u"-h") {
-        if (rest.isEmpty()) {
-            invocation.printErr(usage);
-            return exitCodeFor(ErrorCode::Config);
-        }
+    if (rest.isEmpty())
+        return invocation.fail(Error::make(
+            ErrorCode::Config, u"migrate needs a subcommand (up, down, down-to, status, current, "
+                               u"baseline, fake, validate, prune); see 'plumb migrate --help'"_s));
+    if (rest.front() == u"--help" || rest.front() == u"-h") {
         invocation.print(usage);
         return 0;
     }

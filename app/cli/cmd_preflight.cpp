@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "core/migrate/replay.h"
+#include "core/migrate/scratch_copy.h"
 #include "project_options.h"
 
 #include <QJsonArray>
@@ -33,18 +34,18 @@ int runPreflight(Invocation& invocation)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Replays the migrations pending on a parallel database (--against, e.g. a restored copy "
-        u"of production; pending per its own ledger) inside a transaction that is rolled back. "
-        u"Exits 0 when every migration replays, 7 when one fails. Nothing persists."_s);
-    addProjectOptions(parser, false);
-    parser.addOption({u"against"_s, u"The parallel database to replay on."_s, u"url"_s});
+        u"of production; else a scratch copy plumb makes of the target's schema and ledger) "
+        u"inside a transaction that is rolled back; pending per the parallel database's ledger. "
+        u"Exits 0 when every migration replays, 7 when one fails. Nothing on the target "
+        u"changes."_s);
+    addProjectOptions(parser);
+    parser.addOption({u"against"_s,
+                      u"The parallel database to replay on (default: a scratch "
+                      u"copy of the target's schema and ledger)."_s,
+                      u"url"_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
-    if (!parser.isSet(u"against"_s))
-        return invocation.fail(Error::make(
-            ErrorCode::Config,
-            u"preflight needs --against URL: a parallel database (a copy of the target) to "
-            u"replay the pending migrations on"_s));
     auto context = openProject(parser);
     if (!context)
         return invocation.fail(context.error());
@@ -57,11 +58,31 @@ int runPreflight(Invocation& invocation)
     auto ledger = Ledger::named(env ? env->trackingTable : u"tb_confiture"_s);
     if (!ledger)
         return invocation.fail(ledger.error());
-    auto info = db::ConnectionInfo::parse(parser.value(u"against"_s));
-    if (!info)
-        return invocation.fail(info.error());
     StderrProgress progress(invocation);
-    auto connection = db::Connection::open(*info, progress);
+    // Without --against, the parallel database is a scratch copy of the target's schema and
+    // ledger; the scratch server lives until this function returns.
+    std::optional<project::ScratchDatabase> scratch;
+    db::ConnectionInfo parallel;
+    if (parser.isSet(u"against"_s)) {
+        auto info = db::ConnectionInfo::parse(parser.value(u"against"_s));
+        if (!info)
+            return invocation.fail(info.error());
+        parallel = *info;
+    } else {
+        auto target = project::resolveDatabaseUrl(parser.value(u"database-url"_s), env,
+                                                  project::UrlPurpose::Management);
+        if (!target) {
+            Error error = target.error();
+            error.message += u"; or pass --against URL (a copy of the target to replay on)"_s;
+            return invocation.fail(error);
+        }
+        auto copy = copySchemaToScratch(target->info, *ledger, progress);
+        if (!copy)
+            return invocation.fail(copy.error());
+        scratch.emplace(std::move(*copy));
+        parallel = scratch->info();
+    }
+    auto connection = db::Connection::open(parallel, progress);
     if (!connection)
         return invocation.fail(connection.error());
     const project::Timeouts timeouts =
@@ -89,6 +110,7 @@ int runPreflight(Invocation& invocation)
         invocation.printJson({{u"ok"_s, code == 0},
                               {u"exit_code"_s, code},
                               {u"against"_s, report->target},
+                              {u"scratch_copy"_s, scratch.has_value()},
                               {u"ledger_present"_s, report->ledgerPresent},
                               {u"failed"_s, report->failed()},
                               {u"steps"_s, steps},

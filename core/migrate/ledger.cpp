@@ -102,7 +102,9 @@ Result<QList<LedgerRow>> Ledger::rows(db::Connection& connection) const
                         u": run 'plumb migrate up' to create it, or 'plumb migrate baseline "
                         u"--through V' to adopt a database migrated by other means"_s);
     auto result =
-        connection.exec(u"SELECT version, name, slug, applied_at, coalesce(execution_time_ms, 0), "
+        connection.exec(u"SELECT version, name, slug, "
+                        u"to_char(applied_at AT TIME ZONE 'UTC', "
+                        u"'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), coalesce(execution_time_ms, 0), "
                         u"coalesce(checksum, ''), coalesce(applied_by, '') FROM "_s +
                         qualified() + u" ORDER BY applied_at, pk_confiture"_s);
     if (!result)

@@ -135,6 +135,12 @@ Result<ScratchDatabase> ScratchDatabase::create(const std::optional<db::Connecti
     return scratch;
 }
 
+ScratchDatabase::ScratchDatabase(ScratchDatabase&& other) noexcept
+    : m_cluster(std::move(other.m_cluster))
+    , m_server(std::exchange(other.m_server, std::nullopt))
+    , m_info(other.m_info)
+{}
+
 ScratchDatabase::~ScratchDatabase()
 {
     if (!m_server || m_info.database().isEmpty())

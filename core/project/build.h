@@ -39,8 +39,9 @@ class ScratchDatabase {
 public:
     static Result<ScratchDatabase> create(const std::optional<db::ConnectionInfo>& server,
                                           Progress& progress);
-    ScratchDatabase(ScratchDatabase&&) noexcept = default;
-    ScratchDatabase& operator=(ScratchDatabase&&) noexcept = default;
+    // Moving hands over the duty to drop the database: the moved-from object drops nothing.
+    ScratchDatabase(ScratchDatabase&& other) noexcept;
+    ScratchDatabase& operator=(ScratchDatabase&&) = delete;
     ~ScratchDatabase();
 
     const db::ConnectionInfo& info() const { return m_info; }

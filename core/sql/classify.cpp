@@ -102,8 +102,24 @@ QString withoutLeadingComments(const QString& statement, int* line)
     return statement.mid(i);
 }
 
+bool mayNeedItsOwnTransactionRule(const QString& statement)
+{
+    // Every statement classifyNode can single out contains one of these keywords; a statement
+    // with none of them is transactional without asking the parser. The parser still decides
+    // for the others (a keyword in a comment or a string changes nothing).
+    static const QStringList keywords{
+        u"CONCURRENTLY"_s, u"VACUUM"_s,       u"CLUSTER"_s, u"DATABASE"_s, u"SYSTEM"_s,
+        u"TABLESPACE"_s,   u"SUBSCRIPTION"_s, u"VALUE"_s,   u"BEGIN"_s,    u"START"_s,
+        u"COMMIT"_s,       u"ROLLBACK"_s,     u"ABORT"_s,   u"END"_s,      u"PREPARE"_s};
+    return std::ranges::any_of(keywords, [&](const QString& keyword) {
+        return statement.contains(keyword, Qt::CaseInsensitive);
+    });
+}
+
 Result<StatementClass> classifyStatement(const QString& statement, int serverVersionNum)
 {
+    if (!mayNeedItsOwnTransactionRule(statement))
+        return StatementClass{};
     const QByteArray utf8 = statement.toUtf8();
     PgQueryParseResult parsed = pg_query_parse(utf8.constData());
     if (parsed.error) {

@@ -32,6 +32,9 @@ Result<QList<Statement>> splitStatements(const QString& source, const QString& f
 
     QList<Statement> statements;
     statements.reserve(split.n_stmts);
+    // Lines are counted from the previous statement on, so a large file is scanned once.
+    qsizetype countedTo = 0;
+    int line = 1;
     for (int i = 0; i < split.n_stmts; ++i) {
         const PgQuerySplitStmt* piece = split.stmts[i];
         qsizetype begin = piece->stmt_location;
@@ -39,8 +42,11 @@ Result<QList<Statement>> splitStatements(const QString& source, const QString& f
         while (begin < end && std::isspace(static_cast<unsigned char>(utf8[begin])))
             ++begin;
         const QString text = QString::fromUtf8(utf8.mid(begin, end - begin)).trimmed();
+        line +=
+            static_cast<int>(QByteArrayView(utf8).sliced(countedTo, begin - countedTo).count('\n'));
+        countedTo = begin;
         if (!text.isEmpty())
-            statements.append({text, lineAtByte(utf8, begin)});
+            statements.append({text, line});
     }
     pg_query_free_split_result(split);
     return statements;

@@ -1,3 +1,4 @@
+#include "json_schema_check.h"
 #include "migrate_project.h"
 
 #include <QJsonArray>
@@ -61,6 +62,24 @@ private slots:
             {u"build"_s, u"--project"_s, dir.path(), u"--into"_s, target.info().toUri()}, env);
         QCOMPARE(again.exitCode, 4);
         QVERIFY2(again.err.contains(u"not empty"), qPrintable(both(again)));
+    }
+
+    void buildOnShadowServerDropsItsScratchDatabase()
+    {
+        MigrateProject p(u"clishadow"_s);
+        p.write(u"db/schema/00_a.sql"_s,
+                "CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT * FROM a;\n");
+        p.write(u"db/environments/ci.yaml"_s, "shadow_url: ${SHADOW}\n");
+        QProcessEnvironment env = p.environment();
+        env.insert(u"SHADOW"_s, plumb::testing::serverInfo().toUri());
+        const auto scratchCount = u"SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                  u"'plumb\\_scratch\\_%'"_s;
+        const int before = p.scalar(scratchCount);
+        const CliRun run = p.run({u"build"_s, u"--env"_s, u"ci"_s}, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        QVERIFY(run.out.contains(u"Built 2 statements from 1 files"));
+        QVERIFY(!run.err.contains(u"private PostgreSQL")); // the shadow server was used
+        QCOMPARE(p.scalar(scratchCount), before);
     }
 
     void buildErrorNamesFileLineAndStatement()
@@ -286,7 +305,70 @@ private slots:
         QCOMPARE(report[u"schema_compared"_s].toBool(true), false);
         QCOMPARE(p.run({u"preflight"_s, u"--against"_s, p.url()}).exitCode, 7);
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
-        QCOMPARE(p.run({u"preflight"_s}).exitCode, 5);
+        QCOMPARE(p.run({u"preflight"_s, u"--database-url"_s, u"none"_s}).exitCode, 5);
+    }
+
+    void preflightWithoutAgainstReplaysOnAScratchCopy()
+    {
+        MigrateProject p(u"cliprecopy"_s);
+        addUsersMigrations(p);
+        p.write(u"db/migrations/003_email.up.sql"_s, "ALTER TABLE users ADD COLUMN email text;\n");
+        QCOMPARE(p.run({u"migrate"_s, u"up"_s, u"--target"_s, u"001"_s}).exitCode, 0);
+        p.database.exec(u"INSERT INTO users VALUES (1)"_s);
+        const CliRun run = p.run({u"--format=json"_s, u"preflight"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        const QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(report[u"scratch_copy"_s].toBool(), true);
+        QCOMPARE(report[u"ledger_present"_s].toBool(), true);
+        const QJsonArray steps = report[u"steps"_s].toArray();
+        QCOMPARE(steps.size(), 2); // 001 is applied on the target, so on the copy too
+        QCOMPARE(steps[0][u"version"_s].toString(), u"002"_s);
+        QCOMPARE(steps[1][u"outcome"_s].toString(), u"replayed"_s);
+        // The target is untouched.
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM information_schema.columns "
+                          u"WHERE table_name = 'users' AND column_name = 'email'"_s),
+                 0);
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM users"_s), 1);
+
+        p.write(u"db/migrations/004_bad.up.sql"_s, "ALTER TABLE users ADD COLUMN email text;\n");
+        QCOMPARE(p.run({u"preflight"_s}).exitCode, 7); // email added twice: 004 fails
+    }
+
+    void payloadsMatchTheirSchemas()
+    {
+        MigrateProject p(u"clischema"_s);
+        addUsersMigrations(p);
+        p.write(u"db/schema/t.sql"_s, "CREATE TABLE t (id int);\n");
+        p.write(u"db/migrations/003_bad.sql"_s, "SELECT 1;\n"); // an orphan, for validate
+        auto check = [&](const QString& schema, QStringList arguments, int exitCode) {
+            arguments.prepend(u"--format=json"_s);
+            const CliRun run = p.run(arguments);
+            QVERIFY2(run.exitCode == exitCode, qPrintable(both(run)));
+            const QString mismatch = plumb::testing::schemaMismatch(schema, run.out);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch + u"\n"_s + run.out));
+        };
+        check(u"migrate-status"_s, {u"migrate"_s, u"status"_s}, 2);
+        check(u"error-envelope"_s, {u"migrate"_s, u"current"_s}, 2);
+        check(u"migrate-run"_s, {u"migrate"_s, u"up"_s, u"--target"_s, u"001"_s}, 0);
+        check(u"sync"_s, {u"sync"_s, u"--check"_s}, 7);
+        check(u"preflight"_s, {u"preflight"_s, u"--against"_s, p.url()}, 0);
+        check(u"migrate-run"_s, {u"migrate"_s, u"up"_s, u"--dry-run"_s}, 0);
+        check(u"sync"_s, {u"sync"_s}, 0);
+        check(u"migrate-status"_s, {u"migrate"_s, u"status"_s}, 0);
+        check(u"migrate-current"_s, {u"migrate"_s, u"current"_s}, 0);
+        check(u"migrate-validate"_s, {u"migrate"_s, u"validate"_s}, 0);
+        check(u"migrate-prune"_s, {u"migrate"_s, u"prune"_s}, 0);
+        check(u"migrate-run"_s, {u"migrate"_s, u"down-to"_s, u"001"_s}, 0);
+        check(u"migrate-run"_s, {u"migrate"_s, u"baseline"_s, u"--through"_s, u"002"_s}, 0);
+        check(u"error-envelope"_s, {u"migrate"_s, u"fake"_s, u"404"_s}, 5);
+        plumb::testing::TestDatabase empty(u"schemabuild"_s);
+        check(u"build"_s, {u"build"_s, u"--into"_s, empty.info().toUri()}, 0);
+        QTemporaryDir fresh;
+        const CliRun init = plumb::testing::runPlumb({u"--format=json"_s, u"init"_s, fresh.path()});
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY2(plumb::testing::schemaMismatch(u"init"_s, init.out).isEmpty(),
+                 qPrintable(init.out));
     }
 
     void syncAppliesMigrationsAndCheckReports()

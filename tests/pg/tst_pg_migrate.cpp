@@ -88,6 +88,12 @@ private slots:
         QCOMPARE(row->text(0, 1), f.migrations().find(u"001"_s)->checksum);
         QCOMPARE(row->text(0, 2), u"postgres"_s);
         QCOMPARE((*f.runner().up()).steps.size(), 0);
+        // applied_at reads back whatever the session's time zone.
+        QVERIFY(f.connection->exec(u"SET TimeZone = 'Asia/Kolkata'"_s));
+        auto rows = f.ledger().rows(*f.connection);
+        QVERIFY(rows);
+        QVERIFY(rows->front().appliedAt.isValid());
+        QVERIFY(qAbs(rows->front().appliedAt.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
     }
 
     void downAndDownTo()
@@ -193,6 +199,40 @@ private slots:
         QCOMPARE(f.applied().size(), 3);
         QVERIFY(f.runner().up());
         QCOMPARE(f.applied().size(), 4);
+    }
+
+    void perFileStatementTimeoutApplies()
+    {
+        Fixture f;
+        writeFile(f.dir.filePath(u"004_slow.up.sql"_s),
+                  "-- plumb: statement_timeout=200ms\nCREATE TABLE slow (id int);\n"
+                  "SELECT pg_sleep(5);\n");
+        auto report = f.runner().up();
+        QVERIFY(!report);
+        QCOMPARE(report.error().sqlState, u"57014"_s);
+        QCOMPARE(report.error().line, 3);
+        QCOMPARE(f.applied().size(), 3);
+        QVERIFY(!f.hasTable(u"slow"_s));
+        // Without the directive, the environment's timeouts apply.
+        RunnerOptions strict;
+        strict.timeouts = {u"1s"_s, u"100ms"_s};
+        writeFile(f.dir.filePath(u"004_slow.up.sql"_s), "SELECT pg_sleep(5);\n");
+        auto defaulted = f.runner(strict).up();
+        QVERIFY(!defaulted);
+        QCOMPARE(defaulted.error().sqlState, u"57014"_s);
+    }
+
+    void dryRunDownChangesNothing()
+    {
+        Fixture f;
+        QVERIFY(f.runner().up());
+        RunnerOptions options;
+        options.dryRun = true;
+        auto report = f.runner(options).downTo(u"001"_s);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().describe()));
+        QCOMPARE(report->steps.size(), 2);
+        QCOMPARE(f.applied().size(), 3);
+        QVERIFY(f.hasTable(u"orders"_s));
     }
 
     void secondRunnerWaitsThenNamesTheHolder()
