@@ -139,7 +139,7 @@ private:
                 if (next < from.labels.size() && from.labels[next] == label)
                     ++next;
             if (next != from.labels.size())
-                return rebuild();
+                return rebuildEnum(from, to);
             QStringList sql;
             for (qsizetype i = 0; i < to.labels.size(); ++i) {
                 if (from.labels.contains(to.labels[i]))
@@ -161,6 +161,61 @@ private:
         }
         comment(u"TYPE "_s + q(to.name), from.comment, to.comment);
         owner(u"TYPE"_s, q(to.name), from.ownership.owner, to.ownership.owner);
+    }
+
+    // Labels cannot be removed or reordered in place. Columns move to a new type built beside
+    // the old one (renamed away), converting through text; the old type is dropped last.
+    void rebuildEnum(const EnumType& from, const EnumType& to)
+    {
+        const QString typeName = q(to.name);
+        QList<std::pair<const Table*, const Column*>> users;
+        for (const Table& table : m_work.from.tables)
+            for (const Column& column : table.columns)
+                if (column.isLocal && (column.type == typeName || column.type == typeName + u"[]"))
+                    users.append({&table, &column});
+        if (users.isEmpty())
+            return rebuild();
+        const QString oldName = db::truncateIdentifier(QString(to.name.name + u"__plumb_old"_s));
+        Change rename =
+            makeChange(Action::Rename, m_type, m_key,
+                       {u"ALTER TYPE "_s + typeName + u" RENAME TO "_s + ident(oldName)});
+        rename.before = from.labels.join(u", "_s);
+        rename.after = oldName;
+        m_work.early.append(rename);
+        m_work.created.insert(m_key);
+        for (const auto& [table, column] : users) {
+            const Table* target = m_work.to.table(table->name);
+            const Column* targetColumn = target ? target->column(column->name) : nullptr;
+            if (!targetColumn || targetColumn->type != column->type)
+                continue; // the column is retyped or dropped on its own
+            const QString alter =
+                u"ALTER TABLE "_s + q(table->name) + u" ALTER COLUMN "_s + ident(column->name);
+            const ObjectKey tableKey = keyOf(*table);
+            auto columnChange = [&](QStringList sql, const QString& attribute) {
+                Change change = makeChange(Action::Alter, ObjectType::Column, tableKey, sql);
+                change.column = column->name;
+                change.attribute = attribute;
+                change.forDependency = true;
+                return change;
+            };
+            if (!column->defaultExpr.isEmpty())
+                m_work.early.append(columnChange({alter + u" DROP DEFAULT"_s}, u"default"_s));
+            Change retype = columnChange({alter + u" TYPE "_s + column->type + u" USING "_s +
+                                          ident(column->name) + u"::text::"_s + column->type},
+                                         u"type"_s);
+            retype.before = retype.after = column->type;
+            m_work.alter(tableKey, retype);
+            if (!targetColumn->defaultExpr.isEmpty() &&
+                targetColumn->defaultExpr == column->defaultExpr)
+                m_work.alter(tableKey,
+                             columnChange({alter + u" SET DEFAULT "_s + targetColumn->defaultExpr},
+                                          u"default"_s));
+            m_work.retypedTables.insert(tableKey);
+        }
+        Change drop = makeChange(Action::Drop, m_type, m_key,
+                                 {u"DROP TYPE "_s + db::qualifiedName(to.name.schema, oldName)});
+        drop.forDependency = true;
+        m_work.final.append(drop);
     }
 
     void dispatch(const Domain& from, const Domain& to)
@@ -320,6 +375,15 @@ private:
         neutral.comment = to.comment;
         neutral.clustered = to.clustered;
         neutral.options = to.options;
+        if (from.constraintName != to.constraintName) {
+            // A plain index becomes a constraint's, or the other way round.
+            rebuild();
+            const ObjectKey constraint{NodeKind::Constraint, to.table.schema, to.table.name,
+                                       to.constraintName};
+            if (!to.constraintName.isEmpty() && m_work.fromObjects.contains(constraint))
+                m_work.recreated.insert(constraint);
+            return;
+        }
         if (!to.constraintName.isEmpty()) {
             // Made by its constraint: anything beyond the comment rebuilds the constraint.
             if (neutral != to)

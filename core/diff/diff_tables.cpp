@@ -204,6 +204,25 @@ private:
         neutral.acl = to.acl;
         if (neutral == to)
             return;
+        // Whether a column is inherited can only change by going through the parent: a column
+        // the parent drops comes back as the child's own; one the parent adds replaces the
+        // child's own (which has to go first).
+        if (!from.isLocal && to.isLocal && parentChanges(to.name, true)) {
+            QStringList sql{u"ALTER TABLE "_s + m_table + u" ADD COLUMN "_s +
+                            catalog::detail::columnDefinitionSql(m_work.to, m_to, to)};
+            appendColumnSettings(sql, Column{}, to);
+            m_work.alter(m_key, columnChange(Action::Create, to.name, {}, sql, {}, to.type));
+            return;
+        }
+        if (from.isLocal && !to.isLocal && parentChanges(to.name, false)) {
+            Change drop =
+                columnChange(Action::Drop, from.name, {},
+                             {u"ALTER TABLE "_s + m_table + u" DROP COLUMN "_s + ident(from.name)},
+                             from.type, {});
+            drop.destroysData = true;
+            m_work.early.append(drop);
+            return;
+        }
         const QString alter = alterColumnSql(to.name);
         auto change = [&](const QString& attribute, QStringList sql, const QString& before,
                           const QString& after) {
@@ -236,6 +255,9 @@ private:
                    from.generatedExpr, to.generatedExpr);
         }
 
+        if (from.identity != IdentityKind::None && to.identity == IdentityKind::None)
+            change(u"identity"_s, {alter + u" DROP IDENTITY"_s}, identityKeyword(from.identity),
+                   {});
         const bool retype = (from.type != to.type || from.collation != to.collation) &&
                             (to.isLocal || from.isLocal);
         const bool defaultChanges = from.defaultExpr != to.defaultExpr && !isGenerated;
@@ -249,8 +271,11 @@ private:
             QString sql = alter + u" TYPE "_s + to.type;
             if (!to.collation.isEmpty())
                 sql += u" COLLATE "_s + to.collation;
+            // Between user types (enums above all) only text converts.
+            const bool viaText = from.type.contains(u'.') || to.type.contains(u'.');
             if (!isGenerated)
-                sql += u" USING "_s + ident(to.name) + u"::"_s + to.type;
+                sql +=
+                    u" USING "_s + ident(to.name) + (viaText ? u"::text::"_s : u"::"_s) + to.type;
             change(u"type"_s, {sql}, from.type, to.type);
             m_work.retypedTables.insert(m_key);
         }
@@ -258,9 +283,6 @@ private:
             change(u"default"_s, {alter + u" SET DEFAULT "_s + to.defaultExpr}, from.defaultExpr,
                    to.defaultExpr);
 
-        if (from.identity != IdentityKind::None && to.identity == IdentityKind::None)
-            change(u"identity"_s, {alter + u" DROP IDENTITY"_s}, identityKeyword(from.identity),
-                   {});
         if (from.notNull != to.notNull)
             change(u"not_null"_s, {alter + (to.notNull ? u" SET NOT NULL"_s : u" DROP NOT NULL"_s)},
                    from.notNull ? u"true"_s : u"false"_s, to.notNull ? u"true"_s : u"false"_s);
@@ -287,6 +309,23 @@ private:
             change(from.comment != to.comment && settings.size() == 1 ? u"comment"_s
                                                                       : u"settings"_s,
                    settings, {}, {});
+    }
+
+    // A parent of the table drops (dropped = true) or adds the column.
+    bool parentChanges(const QString& column, bool dropped) const
+    {
+        QList<QualifiedName> parents = dropped ? m_from.inherits : m_to.inherits;
+        for (const QualifiedName& parent : parents) {
+            const Table* before = m_work.from.table(parent);
+            const Table* after = m_work.to.table(parent);
+            if (!before || !after)
+                continue;
+            if (dropped && before->column(column) && !after->column(column))
+                return true;
+            if (!dropped && !before->column(column) && after->column(column))
+                return true;
+        }
+        return false;
     }
 
     void tableSettings()

@@ -328,11 +328,15 @@ public:
         result.changes = renames;
         const QList<DdlStatement> fromDdl = ddlStatements(m_from);
         const Positions fromPositions = positionsOf(fromDdl);
-        emitDrops(work, fromPositions, true, result.changes);
+        emitDrops(work, fromPositions, DropStage::Dependents, result.changes);
         result.changes += work.early;
-        emitDrops(work, fromPositions, false, result.changes);
+        emitDrops(work, fromPositions, DropStage::Rebuilt, result.changes);
         emitCreates(work, result.changes);
         result.changes += work.alterEnd;
+        // Removed types, routines, tables and schemas go last: nothing left uses them, and
+        // columns that did have moved off them by now.
+        emitDrops(work, fromPositions, DropStage::Removed, result.changes);
+        result.changes += work.final;
         return result;
     }
 
@@ -438,7 +442,10 @@ private:
         }
     }
 
-    void emitDrops(const Work& work, const Positions& positions, bool early, QList<Change>& out)
+    enum class DropStage { Dependents, Rebuilt, Removed };
+
+    void emitDrops(const Work& work, const Positions& positions, DropStage stage,
+                   QList<Change>& out)
     {
         QList<std::pair<int, ObjectKey>> order;
         auto consider = [&](const ObjectKey& key) {
@@ -446,9 +453,16 @@ private:
             if (found == work.fromObjects.end())
                 return;
             const Entry& entry = found->second;
-            if (isEarlyDropType(entry.type) != early)
+            const bool dependent = isEarlyDropType(entry.type);
+            const bool removed = work.dropped.contains(key);
+            if ((stage == DropStage::Dependents) != dependent)
                 return;
-            if (auto table = owningTable(entry)) {
+            if (!dependent && (stage == DropStage::Removed) != removed)
+                return;
+            // Foreign keys go on their own: they may hold up a key of another table.
+            auto* constraint = std::get_if<const Constraint*>(&entry.ref);
+            const bool foreignKey = constraint && (*constraint)->kind == ConstraintKind::ForeignKey;
+            if (auto table = owningTable(entry); table && !foreignKey) {
                 const ObjectKey tableKey{NodeKind::Relation, table->schema, table->name, {}};
                 if (work.dropped.contains(tableKey) || work.recreated.contains(tableKey))
                     return;

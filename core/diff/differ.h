@@ -56,6 +56,7 @@ struct Work {
     std::map<ObjectKey, QList<Change>> alterFirst;
     std::map<ObjectKey, QList<Change>> alterLast;
     QList<Change> alterEnd; // alters of objects `to` writes no statement for
+    QList<Change> final;    // after everything, removed objects included
 
     void alter(const ObjectKey& key, Change change, bool last = false)
     {

@@ -260,6 +260,9 @@ private:
             onExistingTable({change.object.schema, change.object.name}) &&
             !m_identityColumns.contains({change.object, change.column}))
             return planNotNull(change);
+        if (change.type == ObjectType::Column && change.attribute == u"not_null" &&
+            change.after == u"false")
+            return addAll(Pass::DropConstraints); // after a primary key on it is gone
         if (change.type == ObjectType::Table && change.attribute == u"replica_identity")
             return addAll(Pass::AddConstraints);
         addAll(m_pass);
@@ -277,9 +280,8 @@ private:
                          category));
             return;
         }
-        const bool rebuilt = m_rebuiltKeys.contains(change.object);
-        if (rebuilt && current && target && !current->valid &&
-            current->definition == target->definition) {
+        const bool rebuilt = current && target;
+        if (rebuilt && !current->valid && current->definition == target->definition) {
             // An invalid index left by a failed concurrent build: rebuilt in place.
             if (change.action == Action::Create) {
                 Step s = step(u"REINDEX INDEX CONCURRENTLY "_s +
@@ -328,7 +330,7 @@ private:
         const Constraint* target = toConstraint(change.object);
         const Constraint* current = fromConstraint(change.object);
         const Constraint* constraint = change.action == Action::Drop ? current : target;
-        const bool rebuilt = m_rebuiltKeys.contains(change.object);
+        const bool rebuilt = current && target;
         auto blocked = [&](Step s) {
             s.blockedReason = reason;
             s.guidance = guidance;

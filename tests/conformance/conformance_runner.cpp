@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <map>
+#include <mutex>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +25,28 @@ using namespace Qt::StringLiterals;
 namespace plumb::testing {
 
 namespace {
+
+std::mutex profileMutex;
+std::map<QString, qint64> profile; // guarded by profileMutex: catalog query -> total ms
+
+// Adds up the time between introspection steps per catalog query (where introspection spends
+// its time is most of this test's run time).
+class ProfilingProgress final : public Progress {
+public:
+    void step(int, int, const QString& what) override
+    {
+        if (m_timer.isValid()) {
+            std::lock_guard lock(profileMutex);
+            profile[m_current] += m_timer.elapsed();
+        }
+        m_current = what;
+        m_timer.start();
+    }
+
+private:
+    QElapsedTimer m_timer;
+    QString m_current;
+};
 
 QString readText(const QString& path)
 {
@@ -51,6 +75,7 @@ public:
     {}
     ~Databases()
     {
+        m_connections.clear();
         auto admin = db::Connection::open(m_server);
         if (!admin)
             return;
@@ -64,6 +89,7 @@ public:
         auto admin = db::Connection::open(m_server);
         if (!admin)
             return std::unexpected(admin.error());
+        m_connections.erase(name);
         if (m_names.contains(name))
             (void)(*admin)->exec(u"DROP DATABASE "_s + db::quoteIdentifier(name) +
                                  u" WITH (FORCE)"_s);
@@ -73,12 +99,21 @@ public:
                                    db::quoteIdentifier(templateName));
     }
 
-    Result<std::unique_ptr<db::Connection>> connect(const QString& name) const
+    // One connection per database for the whole case: a new backend starts with cold catalog
+    // caches, which costs more than the catalog queries themselves.
+    Result<db::Connection*> connect(const QString& name)
     {
-        return db::Connection::open(m_server.with(u"dbname"_s, name));
+        auto found = m_connections.find(name);
+        if (found != m_connections.end())
+            return found->second.get();
+        auto connection = db::Connection::open(m_server.with(u"dbname"_s, name));
+        if (!connection)
+            return std::unexpected(connection.error());
+        return m_connections.emplace(name, std::move(*connection)).first->second.get();
     }
 
 private:
+    std::map<QString, std::unique_ptr<db::Connection>> m_connections;
     db::ConnectionInfo m_server;
     QStringList m_names;
 };
@@ -162,7 +197,8 @@ Run applyAndCompare(Databases& databases, const QString& target, const catalog::
                          plan.steps[step.step].sql.left(200).replace(u'\n', u' ') + u']';
             return run;
         }
-    auto introspected = catalog::introspect(**connection, {}, progress);
+    ProfilingProgress profiling;
+    auto introspected = catalog::introspect(**connection, {}, profiling);
     timings.introspectMs += timer.restart();
     if (!introspected) {
         run.reason = u"introspect: "_s + introspected.error().message;
@@ -180,6 +216,19 @@ Run applyAndCompare(Databases& databases, const QString& target, const catalog::
 }
 
 } // namespace
+
+QString introspectionProfile()
+{
+    std::lock_guard lock(profileMutex);
+    QList<std::pair<qint64, QString>> items;
+    for (const auto& [what, ms] : profile)
+        items.append({ms, what});
+    std::sort(items.rbegin(), items.rend());
+    QStringList lines;
+    for (qsizetype i = 0; i < items.size() && i < 6; ++i)
+        lines.append(u"%1 %2 ms"_s.arg(items[i].second).arg(items[i].first));
+    return lines.join(u"; "_s);
+}
 
 QList<CorpusCase> corpusCases(const QString& corpusDirectory, const QString& filter)
 {

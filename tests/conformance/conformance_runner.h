@@ -38,6 +38,9 @@ struct CaseResult {
     Timings timings;
 };
 
+// The catalog queries that took longest over all verification introspections so far.
+QString introspectionProfile();
+
 QList<CorpusCase> corpusCases(const QString& corpusDirectory, const QString& filter);
 QStringList corpusRoles(const QList<CorpusCase>& cases, const QString& corpusDirectory);
 

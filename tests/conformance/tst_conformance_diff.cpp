@@ -134,6 +134,8 @@ void TestConformanceDiff::corpus()
                       u"\n## Not loadable (excluded)\n\n"_s + unloadable)
                          .toUtf8());
     qInfo().noquote() << summary;
+    qInfo().noquote() << "Slowest catalog queries (verification introspections):"
+                      << introspectionProfile();
     qInfo().noquote() << "Report:" << report.fileName();
 
     // At least 95% of the loadable cases pass in each direction and mode.
