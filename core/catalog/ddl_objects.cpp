@@ -371,15 +371,16 @@ QStringList attachIndex(const Index& i)
 
 QStringList createConstraint(const Constraint& c)
 {
-    // Inherited-only constraints and those cloned from a partitioned parent come with their
-    // parent; foreign keys on partitioned tables cannot use ONLY.
-    if (!c.isLocal || (c.fromParent && c.kind == ConstraintKind::ForeignKey))
+    const bool key = c.kind == ConstraintKind::PrimaryKey || c.kind == ConstraintKind::Unique ||
+                     c.kind == ConstraintKind::Exclusion;
+    // Inherited checks come with their parent, and foreign keys cloned onto partitions with the
+    // partitioned parent's. A partition's key constraint is written on its own and its index
+    // attached to the parent's (as pg_dump does), which keeps its name.
+    if (c.fromParent ? !key : !c.isLocal)
         return {};
-    // ONLY: key constraints on a partitioned table start with an invalid index that each
-    // partition's index is attached to (as pg_dump does); checks and foreign keys must reach
-    // the children.
-    const bool only = c.kind == ConstraintKind::PrimaryKey || c.kind == ConstraintKind::Unique ||
-                      c.kind == ConstraintKind::Exclusion;
+    // ONLY: a key constraint on a partitioned table starts with an invalid index that each
+    // partition's index is attached to; checks and foreign keys must reach the children.
+    const bool only = key;
     QStringList statements{u"ALTER TABLE "_s + (only ? u"ONLY "_s : QString()) + q(c.table) +
                            u" ADD CONSTRAINT "_s + ident(c.name) + u' ' + c.definition};
     statements += commentOn(u"CONSTRAINT "_s + ident(c.name) + u" ON "_s + q(c.table), c.comment);

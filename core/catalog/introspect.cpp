@@ -91,7 +91,9 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
         return std::unexpected(transaction.error());
     // An empty search_path makes the server qualify every name outside pg_catalog in the text
     // it prints, so definitions read the same whatever the session's search_path.
-    if (auto set = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true)"_s);
+    // JIT compilation costs seconds on these wide catalog queries and saves nothing.
+    if (auto set = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true), "
+                                   u"pg_catalog.set_config('jit', 'off', true)"_s);
         !set)
         return std::unexpected(set.error());
     auto database = connection.exec(u"SELECT pg_catalog.current_database()"_s);

@@ -8,4 +8,3 @@ SELECT n.nspname AS schema, c.collname AS name,
   JOIN pg_namespace n ON n.oid = c.collnamespace
   LEFT JOIN pg_description d ON d.classoid = 'pg_collation'::regclass AND d.objoid = c.oid
  WHERE @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_collation', c.oid)@
- ORDER BY 1, 2

@@ -21,4 +21,4 @@ SELECT n.nspname AS schema, c.relname AS relation, c.relkind AS relkind,
          ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
    AND @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY 1, 2, 4
+ ORDER BY c.oid, a.attnum

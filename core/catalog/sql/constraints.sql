@@ -27,4 +27,3 @@ SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.co
   LEFT JOIN pg_description d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = con.oid
  WHERE con.contype IN ('c', 'f', 'p', 'u', 'x') AND c.relkind IN ('r', 'p')
    AND @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY 1, 2, 3

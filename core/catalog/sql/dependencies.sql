@@ -2,6 +2,7 @@
 -- catalog knows: a view's rewrite rule and a column default onto their relation, a row type onto
 -- its relation, an array type onto its element, a domain constraint onto its domain.
 -- Sequence ownership (sequence -> column) is left out: it is written after the tables.
+-- Rows may repeat (several pg_depend rows fold onto one edge): the reader removes duplicates.
 WITH nodes(classid, objid, kind, schema, name, member, is_sequence) AS (
     SELECT 'pg_class'::regclass, c.oid, CASE WHEN c.relkind = 'c' THEN 'type' ELSE 'relation' END,
            n.nspname, c.relname, '', c.relkind = 'S'
@@ -74,7 +75,7 @@ WITH nodes(classid, objid, kind, schema, name, member, is_sequence) AS (
       FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
      WHERE @USER_SCHEMA(n)@
 )
-SELECT DISTINCT a.kind, a.schema, a.name, a.member, b.kind AS ref_kind, b.schema AS ref_schema,
+SELECT a.kind, a.schema, a.name, a.member, b.kind AS ref_kind, b.schema AS ref_schema,
        b.name AS ref_name, b.member AS ref_member
   FROM pg_depend d
   JOIN nodes a ON a.classid = d.classid AND a.objid = d.objid

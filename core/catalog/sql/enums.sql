@@ -6,4 +6,3 @@ SELECT n.nspname AS schema, t.typname AS name,
   JOIN pg_namespace n ON n.oid = t.typnamespace
   LEFT JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid
  WHERE t.typtype = 'e' AND @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_type', t.oid)@
- ORDER BY 1, 2

@@ -9,4 +9,3 @@ SELECT x.extname AS name, n.nspname AS schema, x.extversion AS version,
   JOIN pg_namespace n ON n.oid = x.extnamespace
   LEFT JOIN pg_description d ON d.classoid = 'pg_extension'::regclass AND d.objoid = x.oid
  WHERE cardinality($1::text[]) >= 0
- ORDER BY 1

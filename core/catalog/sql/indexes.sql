@@ -1,25 +1,28 @@
 -- Indexes of tables, partitioned tables and materialized views.
 SELECT n.nspname AS schema, ic.relname AS name, tc.relname AS table_name,
        pg_get_indexdef(x.indexrelid) AS definition, am.amname AS access_method,
+       -- Plain key columns are written as their quoted name (what pg_get_indexdef prints for
+       -- them); only expressions need the server's deparser, which is far slower.
        (SELECT json_agg(json_build_array(
-                   pg_get_indexdef(x.indexrelid, k.i, false),
+                   CASE WHEN x.indkey[k.i - 1] <> 0 THEN quote_ident(a.attname)
+                        ELSE pg_get_indexdef(x.indexrelid, k.i, false) END,
                    CASE WHEN NOT oc.opcdefault
                         THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END,
                    CASE WHEN x.indcollation[k.i - 1] <> 0
-                         AND x.indcollation[k.i - 1] IS DISTINCT FROM
-                             (SELECT a.attcollation FROM pg_attribute a
-                               WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[k.i - 1])
-                        THEN (SELECT quote_ident(kcn.nspname) || '.' || quote_ident(kco.collname)
-                                FROM pg_collation kco
-                                JOIN pg_namespace kcn ON kcn.oid = kco.collnamespace
-                               WHERE kco.oid = x.indcollation[k.i - 1]) END,
+                         AND x.indcollation[k.i - 1] IS DISTINCT FROM a.attcollation
+                        THEN quote_ident(kcn.nspname) || '.' || quote_ident(kco.collname) END,
                    (x.indoption[k.i - 1] & 1) <> 0,
                    (x.indoption[k.i - 1] & 2) <> 0) ORDER BY k.i)
           FROM generate_series(1, x.indnkeyatts) k(i)
+          LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.i - 1]
+          LEFT JOIN pg_collation kco ON kco.oid = x.indcollation[k.i - 1]
+          LEFT JOIN pg_namespace kcn ON kcn.oid = kco.collnamespace
           LEFT JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1]
           LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace)::text AS keys,
-       (SELECT json_agg(pg_get_indexdef(x.indexrelid, k.i, false) ORDER BY k.i)
-          FROM generate_series(x.indnkeyatts + 1, x.indnatts) k(i))::text AS include,
+       (SELECT json_agg(quote_ident(a.attname) ORDER BY k.i)
+          FROM generate_series(x.indnkeyatts + 1, x.indnatts) k(i)
+          JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.i - 1])::text
+           AS include,
        pg_get_expr(x.indpred, x.indrelid) AS predicate,
        array_to_json(ic.reloptions)::text AS options, ts.spcname AS tablespace,
        x.indisunique AS is_unique, x.indisprimary AS is_primary,
@@ -44,4 +47,3 @@ SELECT n.nspname AS schema, ic.relname AS name, tc.relname AS table_name,
          ON d.classoid = 'pg_class'::regclass AND d.objoid = ic.oid AND d.objsubid = 0
  WHERE tc.relkind IN ('r', 'p', 'm') AND @USER_SCHEMA(n)@
    AND @NOT_EXTENSION('pg_class', tc.oid)@ AND @NOT_EXTENSION('pg_class', ic.oid)@
- ORDER BY 1, 2

@@ -10,4 +10,3 @@ SELECT n.nspname AS schema, c.relname AS table_name, p.polname AS name,
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_description d ON d.classoid = 'pg_policy'::regclass AND d.objoid = p.oid
  WHERE @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY 1, 2, 3

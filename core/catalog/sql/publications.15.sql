@@ -22,4 +22,3 @@ SELECT p.pubname AS name, p.puballtables AS all_tables, p.pubinsert AS publish_i
   FROM pg_publication p
   LEFT JOIN pg_description d ON d.classoid = 'pg_publication'::regclass AND d.objoid = p.oid
  WHERE cardinality($1::text[]) >= 0
- ORDER BY 1

@@ -18,4 +18,3 @@ SELECT n.nspname AS schema, t.typname AS name,
   LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
   LEFT JOIN pg_description d ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid
  WHERE @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_type', t.oid)@
- ORDER BY 1, 2

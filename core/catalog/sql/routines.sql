@@ -44,4 +44,3 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
   LEFT JOIN pg_description d ON d.classoid = 'pg_proc'::regclass AND d.objoid = p.oid
  WHERE @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_proc', p.oid)@
- ORDER BY 1, 2, 4

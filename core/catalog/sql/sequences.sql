@@ -18,4 +18,3 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
   LEFT JOIN pg_description d
          ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
  WHERE @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY 1, 2

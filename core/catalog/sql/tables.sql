@@ -28,4 +28,3 @@ SELECT n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS unlogge
   LEFT JOIN pg_description d
          ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
  WHERE c.relkind IN ('r', 'p') AND @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY 1, 2

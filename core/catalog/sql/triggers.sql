@@ -8,4 +8,3 @@ SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name,
   LEFT JOIN pg_description d ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid
  WHERE NOT t.tgisinternal AND c.relkind IN ('r', 'p', 'v')
    AND @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY 1, 2, 3

@@ -63,4 +63,3 @@ SELECT o.type AS kind, o.identity AS name, coalesce(o.schema, '') AS schema
  WHERE NOT EXISTS (SELECT FROM pg_depend e
                     WHERE e.classid = x.classid AND e.objid = x.objid AND e.deptype = 'e')
    AND cardinality($1::text[]) >= 0
- ORDER BY 1, 2
