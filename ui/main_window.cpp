@@ -2,12 +2,17 @@
 
 #include "core/version.h"
 #include "ui/activity_view.h"
+#include "ui/connection_store.h"
 #include "ui/diagnose_view.h"
+#include "ui/diff_view.h"
 #include "ui/log_view.h"
 #include "ui/migrations_view.h"
 #include "ui/models_view.h"
 #include "ui/placeholder_view.h"
+#include "ui/plan_view.h"
 #include "ui/project_view.h"
+#include "ui/settings_dialog.h"
+#include "ui/sql_editor.h"
 #include "ui/sql_view.h"
 #include "ui/workbench.h"
 
@@ -16,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -35,6 +41,7 @@ const QString stateKey = u"window/state"_s;
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent)
     , m_workbench(new Workbench(this))
+    , m_connections(new ConnectionStore(m_workbench, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Plumbline"));
@@ -51,6 +58,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     statusBar()->showMessage(tr("No project open"));
     connect(m_workbench, &Workbench::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(m_connections, &ConnectionStore::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    m_connections->load();
+    Preferences::load().applyTheme();
     if (options.startEmbeddedServer)
         m_workbench->startEmbeddedServer();
 }
@@ -90,6 +101,10 @@ QWidget* MainWindow::createView(const ViewInfo& info)
         connect(project, &ProjectView::openFile, this, &MainWindow::showDeclaration);
         return project;
     }
+    case View::Plan:
+        return new PlanView(m_workbench);
+    case View::Diff:
+        return new DiffView(m_workbench);
     case View::Migrations:
         return new MigrationsView(m_workbench);
     case View::Diagnose: {
@@ -158,6 +173,37 @@ void MainWindow::arrangeDefaultLayout()
 void MainWindow::createMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* openProject = fileMenu->addAction(tr("&Open project…"), this, [this] {
+        const QString directory =
+            QFileDialog::getExistingDirectory(this, tr("Open a project folder"));
+        if (!directory.isEmpty())
+            m_workbench->openProject(directory);
+    });
+    openProject->setShortcut(QKeySequence::Open);
+    fileMenu->addAction(tr("&Add database…"), this,
+                        [this] { showAddConnectionDialog(this, m_connections); });
+    fileMenu->addAction(tr("Open saved &plan…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a plan saved with plumb diff --format json"), {}, tr("JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+        qobject_cast<PlanView*>(dock(View::Plan)->widget())->openSavedPlan(path);
+        focusView(u"plan"_s);
+    });
+    fileMenu->addSeparator();
+    QAction* settingsAction = fileMenu->addAction(tr("&Settings…"), this, [this] {
+        SettingsDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const Preferences preferences = dialog.preferences();
+        preferences.save();
+        preferences.applyTheme();
+        for (SqlEditor* editor : findChildren<SqlEditor*>())
+            editor->setFont(preferences.editorFont);
+    });
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

@@ -12,6 +12,7 @@ namespace plumb::ui {
 
 // The workbench: one main window whose content lives in dockable views. Owns the docks; the
 // layout (geometry and dock state) is saved to QSettings on close and restored on start.
+class ConnectionStore;
 class Workbench;
 
 class MainWindow : public QMainWindow {
@@ -51,6 +52,7 @@ private:
     QWidget* createView(const ViewInfo& info);
 
     Workbench* m_workbench;
+    ConnectionStore* m_connections;
     std::map<View, QDockWidget*> m_docks;
     QByteArray m_defaultState; // the layout before any saved one was restored
 };

@@ -29,6 +29,21 @@ Result<catalog::Catalog> introspectAt(const db::ConnectionInfo& info, Progress& 
 
 } // namespace
 
+catalog::Catalog liveForComparison(const ProjectSnapshot& project)
+{
+    catalog::Catalog live = project.models.live.value_or(catalog::Catalog{});
+    const QList<catalog::QualifiedName>& tooling = project.models.toolTables;
+    auto onTooling = [&](const catalog::QualifiedName& table) { return tooling.contains(table); };
+    live.tables.removeIf([&](const catalog::Table& t) { return onTooling(t.name); });
+    live.indexes.removeIf([&](const catalog::Index& i) { return onTooling(i.table); });
+    live.constraints.removeIf([&](const catalog::Constraint& c) { return onTooling(c.table); });
+    live.triggers.removeIf([&](const catalog::Trigger& t) { return onTooling(t.table); });
+    live.policies.removeIf([&](const catalog::Policy& p) { return onTooling(p.table); });
+    live.sequences.removeIf(
+        [&](const catalog::Sequence& s) { return s.ownedBy && onTooling(s.ownedBy->table); });
+    return live;
+}
+
 Result<QString> materializeDemoProject(const QString& targetDir)
 {
     QDir(targetDir).removeRecursively();

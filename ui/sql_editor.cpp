@@ -1,5 +1,7 @@
 #include "sql_editor.h"
 
+#include "ui/settings_dialog.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
@@ -44,7 +46,7 @@ SqlEditor::SqlEditor(QWidget* parent)
     , m_lineNumbers(new LineNumberArea(this))
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
 {
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFont(Preferences::load().editorFont);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabStopDistance(fontMetrics().horizontalAdvance(u' ') * 4);
     m_highlighter->setDefinition(repository().definitionForName(u"SQL (PostgreSQL)"_s));

@@ -1,0 +1,220 @@
+#include "diff_view.h"
+
+#include "ui/sql_editor.h"
+#include "ui/workbench.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+namespace {
+
+constexpr int EntryRole = Qt::UserRole + 1;
+
+QString stateText(DriftEntry::State state)
+{
+    switch (state) {
+    case DriftEntry::State::Added:
+        return QObject::tr("added");
+    case DriftEntry::State::Removed:
+        return QObject::tr("removed");
+    case DriftEntry::State::Changed:
+        return QObject::tr("changed");
+    }
+    return {};
+}
+
+QColor stateColor(DriftEntry::State state)
+{
+    switch (state) {
+    case DriftEntry::State::Added:
+        return {0x2e, 0x7d, 0x32};
+    case DriftEntry::State::Removed:
+        return {0xc6, 0x28, 0x28};
+    case DriftEntry::State::Changed:
+        return {0xef, 0x6c, 0x00};
+    }
+    return {};
+}
+
+// Keeps rows that have the chosen state (if any) and contain the filter text (if any).
+class DriftFilter final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void set(const QString& state, const QString& text)
+    {
+        m_state = state;
+        m_text = text;
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        const QAbstractItemModel* model = sourceModel();
+        if (!m_state.isEmpty() && model->index(row, 2, parent).data().toString() != m_state)
+            return false;
+        return m_text.isEmpty() ||
+               model->index(row, 0, parent)
+                   .data()
+                   .toString()
+                   .contains(m_text, Qt::CaseInsensitive) ||
+               model->index(row, 1, parent).data().toString().contains(m_text, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_state, m_text;
+};
+
+} // namespace
+
+DiffView::DiffView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_objects(new QStandardItemModel(0, 3, this))
+    , m_filtered(new DriftFilter(this))
+    , m_stateFilter(new QComboBox(this))
+    , m_textFilter(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_leftTitle(new QLabel(this))
+    , m_rightTitle(new QLabel(this))
+    , m_left(new SqlEditor(this))
+    , m_right(new SqlEditor(this))
+    , m_status(new QLabel(this))
+{
+    auto* toolbar = new QToolBar(this);
+    QAction* refreshAction = toolbar->addAction(tr("Compare again"), this, &DiffView::refresh);
+    refreshAction->setObjectName(u"action.refreshDiff"_s);
+    refreshAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_stateFilter->setObjectName(u"diff.stateFilter"_s);
+    m_stateFilter->addItems({tr("all"), tr("added"), tr("removed"), tr("changed")});
+    toolbar->addWidget(m_stateFilter);
+    m_textFilter->setObjectName(u"diff.filter"_s);
+    m_textFilter->setPlaceholderText(tr("Filter objects"));
+    m_textFilter->setClearButtonEnabled(true);
+    toolbar->addWidget(m_textFilter);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &DiffView::applyFilter);
+    connect(m_textFilter, &QLineEdit::textChanged, this, &DiffView::applyFilter);
+
+    m_objects->setHorizontalHeaderLabels({tr("Object"), tr("Kind"), tr("State")});
+    m_filtered->setSourceModel(m_objects);
+    m_tree->setObjectName(u"diff.objects"_s);
+    m_tree->setModel(m_filtered);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setSortingEnabled(true);
+    m_tree->header()->resizeSection(0, 280);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DiffView::showSelected);
+
+    for (SqlEditor* side : {m_left, m_right})
+        side->setReadOnly(true);
+    m_left->setObjectName(u"diff.left"_s);
+    m_right->setObjectName(u"diff.right"_s);
+    auto* sides = new QSplitter(Qt::Horizontal, this);
+    for (auto [title, editor] :
+         {std::pair{m_leftTitle, m_left}, std::pair{m_rightTitle, m_right}}) {
+        auto* pane = new QWidget(sides);
+        auto* paneLayout = new QVBoxLayout(pane);
+        paneLayout->setContentsMargins(0, 0, 0, 0);
+        paneLayout->addWidget(title);
+        paneLayout->addWidget(editor);
+        sides->addWidget(pane);
+    }
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(sides);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+
+    m_status->setObjectName(u"diff.status"_s);
+    m_status->setWordWrap(true);
+    m_status->setText(tr("Open a project with a database to compare it with the declaration."));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(toolbar);
+    layout->addWidget(splitter);
+    layout->addWidget(m_status);
+
+    connect(workbench, &Workbench::projectChanged, this, &DiffView::refresh);
+}
+
+void DiffView::refresh()
+{
+    const auto project = m_workbench->project();
+    if (!project || !project->models.live)
+        return;
+    const quint64 ticket = m_latest.next();
+    using Shared = std::shared_ptr<const Drift>;
+    m_workbench->jobs()
+        .start<Shared>(tr("Compare live and declared"), project->environment,
+                       [project](Progress& progress) -> Result<Shared> {
+                           progress.step(0, 1, u"compare"_s);
+                           return std::make_shared<const Drift>(
+                               computeDrift(liveForComparison(*project), project->models.declared,
+                                            tr("live: %1").arg(project->environment),
+                                            tr("declared: db/schema")));
+                       })
+        .then(this, [this, ticket](const Result<Shared>& drift) {
+            if (m_latest.isCurrent(ticket) && drift)
+                adopt(*drift);
+        });
+}
+
+void DiffView::adopt(std::shared_ptr<const Drift> drift)
+{
+    m_drift = std::move(drift);
+    m_objects->removeRows(0, m_objects->rowCount());
+    for (int i = 0; i < m_drift->entries.size(); ++i) {
+        const DriftEntry& entry = m_drift->entries[i];
+        auto* name = new QStandardItem(entry.object.display());
+        name->setData(i, EntryRole);
+        name->setToolTip(entry.changes.join(u'\n'));
+        auto* state = new QStandardItem(stateText(entry.state));
+        state->setForeground(stateColor(entry.state));
+        m_objects->appendRow({name, new QStandardItem(entry.kind), state});
+    }
+    m_leftTitle->setText(m_drift->leftLabel);
+    m_rightTitle->setText(m_drift->rightLabel);
+    m_status->setText(
+        m_drift->entries.isEmpty()
+            ? tr("No drift: the live database matches the declaration.")
+            : tr("%n object(s) differ", nullptr, static_cast<int>(m_drift->entries.size())));
+    if (m_filtered->rowCount() > 0)
+        m_tree->setCurrentIndex(m_filtered->index(0, 0));
+}
+
+void DiffView::applyFilter()
+{
+    static_cast<DriftFilter*>(m_filtered)
+        ->set(m_stateFilter->currentIndex() == 0 ? QString() : m_stateFilter->currentText(),
+              m_textFilter->text());
+}
+
+void DiffView::showSelected()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid() || !m_drift)
+        return;
+    const int entryIndex = current.siblingAtColumn(0).data(EntryRole).toInt();
+    const DriftEntry& entry = m_drift->entries[entryIndex];
+    m_left->setPlainText(entry.leftDdl);
+    m_right->setPlainText(entry.rightDdl);
+    const auto [leftLines, rightLines] = changedLines(entry.leftDdl, entry.rightDdl);
+    m_left->highlightLines(leftLines, QColor(0xff, 0xcd, 0xd2));
+    m_right->highlightLines(rightLines, QColor(0xc8, 0xe6, 0xc9));
+}
+
+} // namespace plumb::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/jobs/job_runner.h"
+#include "ui/drift.h"
+
+#include <QWidget>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace plumb::ui {
+
+class SqlEditor;
+class Workbench;
+
+// Drift between the live database and the declaration, object by object: a filterable tree of
+// added, removed and changed objects, and the two DDL texts side by side with the changed lines
+// highlighted.
+class DiffView : public QWidget {
+    Q_OBJECT
+public:
+    explicit DiffView(Workbench* workbench, QWidget* parent = nullptr);
+
+    void adopt(std::shared_ptr<const Drift> drift);
+    void refresh();
+    const Drift* drift() const { return m_drift.get(); }
+    QStandardItemModel* objects() const { return m_objects; }
+
+private:
+    void showSelected();
+    void applyFilter();
+
+    Workbench* m_workbench;
+    std::shared_ptr<const Drift> m_drift;
+    QStandardItemModel* m_objects;
+    QSortFilterProxyModel* m_filtered;
+    QComboBox* m_stateFilter;
+    QLineEdit* m_textFilter;
+    QTreeView* m_tree;
+    QLabel* m_leftTitle;
+    QLabel* m_rightTitle;
+    SqlEditor* m_left;
+    SqlEditor* m_right;
+    QLabel* m_status;
+    jobs::LatestRequest m_latest;
+};
+
+} // namespace plumb::ui

@@ -1,0 +1,93 @@
+#include "drift.h"
+
+#include "core/catalog/ddl.h"
+#include "core/diff/change_set.h"
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+namespace {
+
+std::map<catalog::ObjectKey, QString> ddlByObject(const catalog::Catalog& catalog)
+{
+    std::map<catalog::ObjectKey, QString> ddl;
+    for (const catalog::DdlStatement& statement : catalog::ddlStatements(catalog)) {
+        QString& text = ddl[statement.object];
+        text += statement.sql + u";\n"_s;
+    }
+    return ddl;
+}
+
+} // namespace
+
+Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
+                   const QString& leftLabel, const QString& rightLabel)
+{
+    Drift drift{leftLabel, rightLabel, {}};
+    const diff::ChangeSet changes = diff::compare(left, right);
+    const auto leftDdl = ddlByObject(left);
+    const auto rightDdl = ddlByObject(right);
+    std::map<catalog::ObjectKey, qsizetype> seen;
+    for (const diff::Change& change : changes.changes) {
+        if (change.forDependency)
+            continue; // recreated only because something it depends on changes
+        auto [position, inserted] = seen.try_emplace(change.object, drift.entries.size());
+        if (inserted) {
+            DriftEntry entry;
+            entry.object = change.object;
+            entry.kind = diff::objectTypeName(change.type);
+            const auto l = leftDdl.find(change.object);
+            const auto r = rightDdl.find(change.object);
+            entry.leftDdl = l == leftDdl.end() ? QString() : l->second;
+            entry.rightDdl = r == rightDdl.end() ? QString() : r->second;
+            entry.state = entry.leftDdl.isEmpty()    ? DriftEntry::State::Added
+                          : entry.rightDdl.isEmpty() ? DriftEntry::State::Removed
+                                                     : DriftEntry::State::Changed;
+            drift.entries.append(entry);
+        }
+        QString what = diff::objectTypeName(change.type);
+        if (!change.column.isEmpty())
+            what += u' ' + change.column;
+        if (!change.attribute.isEmpty())
+            what += u' ' + change.attribute;
+        if (!change.before.isEmpty() || !change.after.isEmpty())
+            what += u": "_s + change.before + u" → "_s + change.after;
+        drift.entries[position->second].changes.append(what);
+    }
+    return drift;
+}
+
+std::pair<QList<int>, QList<int>> changedLines(const QString& left, const QString& right)
+{
+    const QStringList a = left.split(u'\n');
+    const QStringList b = right.split(u'\n');
+    const qsizetype n = a.size(), m = b.size();
+    // Object DDL is short: a plain LCS table is enough.
+    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+    for (qsizetype i = n - 1; i >= 0; --i)
+        for (qsizetype j = m - 1; j >= 0; --j)
+            lcs[i][j] =
+                a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    QList<int> onlyLeft, onlyRight;
+    qsizetype i = 0, j = 0;
+    while (i < n && j < m) {
+        if (a[i] == b[j]) {
+            ++i;
+            ++j;
+        } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+            onlyLeft.append(static_cast<int>(++i));
+        } else {
+            onlyRight.append(static_cast<int>(++j));
+        }
+    }
+    while (i < n)
+        onlyLeft.append(static_cast<int>(++i));
+    while (j < m)
+        onlyRight.append(static_cast<int>(++j));
+    return {onlyLeft, onlyRight};
+}
+
+} // namespace plumb::ui

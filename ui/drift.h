@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/catalog/catalog.h"
+
+#include <QList>
+#include <QString>
+
+namespace plumb::ui {
+
+// One object that differs between two catalogs, with each side's DDL for a side-by-side view.
+struct DriftEntry {
+    enum class State { Added, Removed, Changed };
+    catalog::ObjectKey object;
+    QString kind; // "table", "index", "function"...
+    State state = State::Changed;
+    QString leftDdl;     // empty when the object is only on the right
+    QString rightDdl;    // empty when the object is only on the left
+    QStringList changes; // what the diff says changes ("column note: added", "default: ...")
+};
+
+// The drift between `left` (say, the live database) and `right` (the declaration): every object
+// the schema diff reports, once, with its DDL on both sides. Pure; runs on any thread.
+struct Drift {
+    QString leftLabel, rightLabel;
+    QList<DriftEntry> entries;
+};
+Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
+                   const QString& leftLabel, const QString& rightLabel);
+
+// Lines (1-based) of `left` and `right` that are not part of their longest common subsequence:
+// what a side-by-side view highlights.
+std::pair<QList<int>, QList<int>> changedLines(const QString& left, const QString& right);
+
+} // namespace plumb::ui

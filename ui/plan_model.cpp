@@ -1,0 +1,210 @@
+#include "plan_model.h"
+
+#include <QColor>
+#include <QFont>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+namespace {
+
+QColor lockColor(plan::Lock lock)
+{
+    switch (lock) {
+    case plan::Lock::AccessExclusive:
+        return {0xc6, 0x28, 0x28};
+    case plan::Lock::ShareRowExclusive:
+    case plan::Lock::Share:
+        return {0xef, 0x6c, 0x00};
+    case plan::Lock::ShareUpdateExclusive:
+        return {0x2e, 0x7d, 0x32};
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+QString hazardBadges(const QList<plan::Hazard>& hazards)
+{
+    QStringList badges;
+    for (plan::Hazard hazard : hazards)
+        badges.append(plan::hazardName(hazard));
+    return badges.join(u" · "_s);
+}
+
+PlanModel::PlanModel(QObject* parent)
+    : QAbstractItemModel(parent)
+{}
+
+void PlanModel::adopt(const plan::Plan& plan)
+{
+    beginResetModel();
+    m_plan = plan;
+    m_groups.clear();
+    m_status.clear();
+    for (int step = 0; step < m_plan.steps.size(); ++step) {
+        const plan::Pass pass = m_plan.steps[step].pass;
+        if (m_groups.isEmpty() || m_groups.last().pass != pass)
+            m_groups.append({pass, {}});
+        m_groups.last().steps.append(step);
+    }
+    endResetModel();
+}
+
+void PlanModel::setStatus(int step, StepStatus status, const QString& message)
+{
+    m_status[step] = {status, message};
+    const QModelIndex at = indexOfStep(step);
+    if (at.isValid())
+        emit dataChanged(at.siblingAtColumn(0), at.siblingAtColumn(ColumnCount - 1));
+}
+
+PlanModel::StepStatus PlanModel::status(int step) const
+{
+    const auto found = m_status.find(step);
+    return found == m_status.end() ? StepStatus::Planned : found->second.first;
+}
+
+QModelIndex PlanModel::indexOfStep(int step) const
+{
+    for (int group = 0; group < m_groups.size(); ++group) {
+        const int row = static_cast<int>(m_groups[group].steps.indexOf(step));
+        if (row >= 0)
+            return createIndex(row, 0, quintptr(step + 1));
+    }
+    return {};
+}
+
+QModelIndex PlanModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, groupId(row));
+    const int group = static_cast<int>((parent.internalId() >> 32) - 1);
+    return createIndex(row, column, quintptr(m_groups[group].steps[row] + 1));
+}
+
+QModelIndex PlanModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() >= (quintptr(1) << 32))
+        return {};
+    const int step = static_cast<int>(child.internalId()) - 1;
+    for (int group = 0; group < m_groups.size(); ++group)
+        if (m_groups[group].steps.contains(step))
+            return createIndex(group, 0, groupId(group));
+    return {};
+}
+
+int PlanModel::rowCount(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return static_cast<int>(m_groups.size());
+    if (parent.column() != 0 || parent.internalId() < (quintptr(1) << 32))
+        return 0;
+    return static_cast<int>(m_groups[(parent.internalId() >> 32) - 1].steps.size());
+}
+
+int PlanModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+QVariant PlanModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() >= (quintptr(1) << 32)) {
+        const PassGroup& group = m_groups[(index.internalId() >> 32) - 1];
+        if (role == StepRole)
+            return -1;
+        if (role == Qt::DisplayRole && index.column() == Summary)
+            return QString(plan::passName(group.pass) + u" ("_s +
+                           QString::number(group.steps.size()) + u')');
+        if (role == Qt::FontRole) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    }
+    const int stepIndex = static_cast<int>(index.internalId()) - 1;
+    const plan::Step& step = m_plan.steps[stepIndex];
+    const auto status = m_status.find(stepIndex);
+    switch (role) {
+    case StepRole:
+        return stepIndex;
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Summary:
+            return step.summary;
+        case LockColumn:
+            return plan::lockName(step.lock);
+        case Hazards:
+            return hazardBadges(step.hazards);
+        case CategoryColumn:
+            return plan::categoryName(step.category);
+        case StatusColumn: {
+            if (status == m_status.end())
+                return step.category == plan::Category::Blocked ? tr("blocked") : tr("planned");
+            switch (status->second.first) {
+            case StepStatus::Planned:
+                return tr("planned");
+            case StepStatus::Running:
+                return tr("running");
+            case StepStatus::Done:
+                return tr("done");
+            case StepStatus::Failed:
+                return tr("failed");
+            case StepStatus::Skipped:
+                return tr("skipped");
+            }
+            return {};
+        }
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == StatusColumn && status != m_status.end())
+            return status->second.second;
+        if (step.category == plan::Category::Blocked)
+            return step.blockedReason;
+        return step.sql;
+    case Qt::ForegroundRole:
+        if (index.column() == LockColumn)
+            return lockColor(step.lock);
+        if (index.column() == CategoryColumn && step.category == plan::Category::Blocked)
+            return QColor(0xc6, 0x28, 0x28);
+        if (index.column() == StatusColumn && status != m_status.end()) {
+            if (status->second.first == StepStatus::Done)
+                return QColor(0x2e, 0x7d, 0x32);
+            if (status->second.first == StepStatus::Failed)
+                return QColor(0xc6, 0x28, 0x28);
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant PlanModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Summary:
+        return tr("Step");
+    case LockColumn:
+        return tr("Lock");
+    case Hazards:
+        return tr("Hazards");
+    case CategoryColumn:
+        return tr("Category");
+    case StatusColumn:
+        return tr("Status");
+    }
+    return {};
+}
+
+} // namespace plumb::ui

@@ -1,0 +1,291 @@
+#include "plan_view.h"
+
+#include "core/db/connection.h"
+#include "core/diff/change_set.h"
+#include "core/plan/executor.h"
+#include "ui/confirm_change.h"
+#include "ui/plan_model.h"
+#include "ui/sql_editor.h"
+#include "ui/workbench.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPointer>
+#include <QSettings>
+#include <QSplitter>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+namespace {
+
+// Passes the executor's per-step progress to the view (on the GUI thread) as well as to the job.
+// Cancel reaches the executor through the link to the job's own Progress.
+class StepRelay final : public Progress {
+public:
+    StepRelay(Progress& job, QPointer<PlanModel> model, QList<int> steps)
+        : m_job(job)
+        , m_model(std::move(model))
+        , m_steps(std::move(steps))
+        , m_link(job, [this] { cancel(); })
+    {}
+    void step(int done, int total, const QString& what) override
+    {
+        m_job.step(done, total, what);
+        if (done < 0 || done >= m_steps.size())
+            return;
+        QMetaObject::invokeMethod(
+            m_model.data(),
+            [model = m_model, step = m_steps[done]] {
+                if (model)
+                    model->setStatus(step, PlanModel::StepStatus::Running);
+            },
+            Qt::QueuedConnection);
+    }
+    void log(const QString& line) override { m_job.log(line); }
+
+private:
+    Progress& m_job;
+    QPointer<PlanModel> m_model;
+    QList<int> m_steps; // the plan's step index for each step of the executed sub-plan
+    InterruptScope m_link;
+};
+
+} // namespace
+
+PlanView::PlanView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_model(new PlanModel(this))
+    , m_mode(new QComboBox(this))
+    , m_tree(new QTreeView(this))
+    , m_sql(new SqlEditor(this))
+    , m_guidance(new QLabel(this))
+    , m_status(new QLabel(this))
+{
+    auto* toolbar = new QToolBar(this);
+    QAction* compute = toolbar->addAction(tr("Compute plan"), this, &PlanView::computePlan);
+    compute->setObjectName(u"action.computePlan"_s);
+    compute->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    compute->setToolTip(tr("What must change for the live database to match the declaration "
+                           "(Ctrl+Shift+P)"));
+    m_mode->addItem(tr("online"), int(plan::Mode::Online));
+    m_mode->addItem(tr("plain"), int(plan::Mode::Plain));
+    m_mode->setToolTip(tr("online: CONCURRENTLY, NOT VALID + VALIDATE, one commit per step; "
+                          "plain: one transaction"));
+    toolbar->addWidget(m_mode);
+    toolbar->addSeparator();
+    QAction* applySelected =
+        toolbar->addAction(tr("Apply selected"), this, [this] { apply(selectedSteps()); });
+    applySelected->setObjectName(u"action.applySelected"_s);
+    QAction* applyAll = toolbar->addAction(tr("Apply all"), this, [this] { apply({}); });
+    applyAll->setObjectName(u"action.applyAll"_s);
+    toolbar->addSeparator();
+    toolbar->addAction(tr("Open saved plan…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a plan saved with plumb diff --format json"), {}, tr("JSON (*.json)"));
+        if (!path.isEmpty())
+            openSavedPlan(path);
+    });
+
+    m_tree->setObjectName(u"plan.steps"_s);
+    m_tree->setModel(m_model);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->resizeSection(PlanModel::Summary, 360);
+    m_tree->header()->resizeSection(PlanModel::LockColumn, 160);
+    m_tree->header()->resizeSection(PlanModel::Hazards, 260);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PlanView::showSelected);
+
+    m_sql->setObjectName(u"plan.sql"_s);
+    m_sql->setReadOnly(true);
+    m_guidance->setObjectName(u"plan.guidance"_s);
+    m_guidance->setWordWrap(true);
+    m_guidance->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* detail = new QWidget(this);
+    auto* detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_sql, 1);
+    detailLayout->addWidget(m_guidance);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    m_status->setObjectName(u"plan.status"_s);
+    m_status->setWordWrap(true);
+    m_status->setText(tr("Open a project with a database, then compute its plan."));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(toolbar);
+    layout->addWidget(splitter);
+    layout->addWidget(m_status);
+
+    connect(workbench, &Workbench::projectChanged, this, &PlanView::computePlan);
+}
+
+void PlanView::computePlan()
+{
+    const auto project = m_workbench->project();
+    if (!project || !project->models.live) {
+        m_status->setText(tr("No live database to plan for%1.")
+                              .arg(project ? u": "_s + project->liveProblem : QString()));
+        return;
+    }
+    const auto mode = static_cast<plan::Mode>(m_mode->currentData().toInt());
+    const quint64 ticket = m_latest.next();
+    m_workbench->jobs()
+        .start<plan::Plan>(tr("Compute plan"), project->environment,
+                           [project, mode](Progress& progress) -> Result<plan::Plan> {
+                               progress.step(0, 1, u"compare"_s);
+                               const catalog::Catalog live = liveForComparison(*project);
+                               const diff::ChangeSet changes =
+                                   diff::compare(live, project->models.declared);
+                               return plan::makePlan(live, project->models.declared, changes, mode);
+                           })
+        .then(this, [this, ticket](const Result<plan::Plan>& computed) {
+            if (!m_latest.isCurrent(ticket) || !computed)
+                return;
+            m_reviewOnly = false;
+            m_model->adopt(*computed);
+            m_tree->expandAll();
+            m_status->setText(computed->isEmpty() ? tr("The live database matches the declaration.")
+                                                  : tr("%n step(s), %1 blocked", nullptr,
+                                                       static_cast<int>(computed->steps.size()))
+                                                        .arg(computed->blockedCount()));
+        });
+}
+
+bool PlanView::openSavedPlan(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_status->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        m_status->setText(tr("%1 is not JSON: %2").arg(path, parseError.errorString()));
+        return false;
+    }
+    // `plumb diff --format json` nests the plan; a bare plan object works too.
+    const QJsonObject root = document.object();
+    auto plan = plan::planFromJson(root.contains(u"plan") ? root.value(u"plan").toObject() : root);
+    if (!plan) {
+        m_status->setText(tr("%1 holds no plan: %2").arg(path, plan.error().message));
+        return false;
+    }
+    m_latest.next(); // a plan computed earlier must not replace the one under review
+    m_reviewOnly = true;
+    m_model->adopt(*plan);
+    m_tree->expandAll();
+    m_status->setText(tr("Reviewing %1: %n step(s), nothing is applied from a saved plan", nullptr,
+                         static_cast<int>(plan->steps.size()))
+                          .arg(path));
+    return true;
+}
+
+QList<int> PlanView::selectedSteps() const
+{
+    QList<int> steps;
+    for (const QModelIndex& row : m_tree->selectionModel()->selectedRows()) {
+        const int step = row.data(PlanModel::StepRole).toInt();
+        if (step >= 0)
+            steps.append(step);
+    }
+    std::ranges::sort(steps);
+    return steps;
+}
+
+void PlanView::apply(QList<int> steps)
+{
+    const auto project = m_workbench->project();
+    if (m_reviewOnly || !project || !project->live) {
+        m_status->setText(tr("This plan is for review only: compute a plan against a database to "
+                             "apply it."));
+        return;
+    }
+    if (steps.isEmpty())
+        for (int step = 0; step < m_model->plan().steps.size(); ++step)
+            steps.append(step);
+    if (steps.isEmpty())
+        return;
+    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev};
+    if (!confirmChange(this, target, tr("Apply %n plan step(s)", nullptr, int(steps.size()))))
+        return;
+
+    plan::Plan subPlan;
+    subPlan.mode = m_model->plan().mode;
+    for (int step : std::as_const(steps))
+        subPlan.steps.append(m_model->plan().steps[step]);
+    plan::ExecuteOptions options;
+    const QSettings settings;
+    options.lockTimeoutMs = settings.value(u"convergence/lockTimeoutMs"_s, 3000).toInt();
+    options.statementTimeoutMs = settings.value(u"convergence/statementTimeoutMs"_s, 3000).toInt();
+
+    QPointer<PlanModel> model(m_model);
+    m_workbench->jobs()
+        .start<plan::ExecuteResult>(tr("Apply plan"), target.label,
+                                    [info = target.info, subPlan, options, model,
+                                     steps](Progress& progress) -> Result<plan::ExecuteResult> {
+                                        StepRelay relay(progress, model, steps);
+                                        auto connection = db::Connection::open(info, relay);
+                                        if (!connection)
+                                            return std::unexpected(connection.error());
+                                        return plan::execute(**connection, subPlan, options, relay);
+                                    })
+        .then(this, [this, steps](const Result<plan::ExecuteResult>& result) {
+            if (!result) {
+                m_status->setText(tr("Applying failed: %1").arg(result.error().describe()));
+                return;
+            }
+            for (const plan::StepResult& step : result->steps) {
+                const auto status =
+                    step.outcome == plan::Outcome::Done     ? PlanModel::StepStatus::Done
+                    : step.outcome == plan::Outcome::Failed ? PlanModel::StepStatus::Failed
+                                                            : PlanModel::StepStatus::Skipped;
+                m_model->setStatus(steps[step.step], status, step.error);
+            }
+            m_status->setText(tr("%1 done, %2 failed; refreshing…")
+                                  .arg(result->doneCount())
+                                  .arg(result->failedCount()));
+            m_workbench->reloadProject();
+        });
+}
+
+void PlanView::showSelected()
+{
+    const int step = m_tree->currentIndex().data(PlanModel::StepRole).toInt();
+    if (step < 0 || step >= m_model->plan().steps.size()) {
+        m_sql->clear();
+        m_guidance->clear();
+        return;
+    }
+    const plan::Step& selected = m_model->plan().steps[step];
+    m_sql->setPlainText(selected.sql + u';');
+    QString guidance;
+    if (!selected.blockedReason.isEmpty())
+        guidance += tr("Blocked: %1").arg(selected.blockedReason);
+    if (!selected.guidance.isEmpty())
+        guidance += (guidance.isEmpty() ? QString() : u"\n"_s) + selected.guidance;
+    if (!selected.transactional)
+        guidance += (guidance.isEmpty() ? QString() : u"\n"_s) + tr("Runs outside a transaction.");
+    m_guidance->setText(guidance);
+}
+
+} // namespace plumb::ui

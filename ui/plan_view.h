@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/jobs/job_runner.h"
+#include "core/plan/plan.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTreeView;
+
+namespace plumb::ui {
+
+class PlanModel;
+class SqlEditor;
+class Workbench;
+
+// The convergence plan for the project's live database: steps grouped by pass with lock and
+// hazard badges and their SQL; apply the selected steps or all of them with live per-step status;
+// blocked steps say what to do. A plan saved by `plumb diff --format json` opens for review
+// without a database.
+class PlanView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlanView(Workbench* workbench, QWidget* parent = nullptr);
+
+    PlanModel* model() const { return m_model; }
+    void computePlan();
+    // Applies the given steps (all when empty) after confirmation.
+    void apply(QList<int> steps);
+    // Opens a plan JSON file for review; false (with the reason shown) when it cannot be read.
+    bool openSavedPlan(const QString& path);
+
+private:
+    void showSelected();
+    QList<int> selectedSteps() const;
+
+    Workbench* m_workbench;
+    PlanModel* m_model;
+    QComboBox* m_mode;
+    QTreeView* m_tree;
+    SqlEditor* m_sql;
+    QLabel* m_guidance;
+    QLabel* m_status;
+    bool m_reviewOnly = false; // a saved plan: nothing to apply it to
+    jobs::LatestRequest m_latest;
+};
+
+} // namespace plumb::ui
