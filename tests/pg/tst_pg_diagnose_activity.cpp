@@ -146,6 +146,25 @@ private slots:
         QVERIFY(result.message.contains(u"max_prepared_transactions = 0"_s));
     }
 
+    void inactiveReplicationSlot()
+    {
+        TestDatabase database(u"diag_slot"_s);
+        auto c = database.connect();
+        const QString slot = u"plumb_diag_slot_"_s + QString::number(c->backendPid());
+        QVERIFY(c->exec(u"SELECT pg_create_physical_replication_slot($1, true)"_s, {slot}));
+        QVERIFY(run(*c, u"CREATE TABLE w AS SELECT generate_series(1, 10000) AS x;"_s));
+        Options options;
+        options.slotRetainedWarnBytes = 1;
+        const CheckResult result = runCheck(*c, u"replication_slots"_s, options);
+        const Finding* finding = findingOn(result, slot);
+        QVERIFY(finding);
+        QCOMPARE(finding->severity, Severity::Warning);
+        // The default threshold (1 GB) is far above what this slot holds.
+        QVERIFY(!findingOn(runCheck(*c, u"replication_slots"_s), slot));
+        QVERIFY(applyFix(*c, *finding));
+        QVERIFY(!findingOn(runCheck(*c, u"replication_slots"_s, options), slot));
+    }
+
     void preparedTransactionLeftBehind()
     {
         // The shared test cluster disables prepared transactions: start a private one that
