@@ -43,6 +43,8 @@ QString Error::describe() const
         if (line > 0)
             text += u':' + QString::number(line);
         text += u": "_s;
+    } else if (line > 0) {
+        text += u"line "_s + QString::number(line) + u": "_s;
     }
     text += message;
     if (!sqlState.isEmpty())

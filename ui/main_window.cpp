@@ -1,11 +1,17 @@
 #include "main_window.h"
 
 #include "core/version.h"
+#include "ui/activity_view.h"
+#include "ui/log_view.h"
+#include "ui/models_view.h"
 #include "ui/placeholder_view.h"
+#include "ui/sql_view.h"
+#include "ui/workbench.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -18,13 +24,14 @@ namespace plumb::ui {
 
 namespace {
 // Bump when the set of docks changes, so an old saved state is not applied to a new layout.
-constexpr int layoutVersion = 1;
+constexpr int layoutVersion = 2;
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent)
+    , m_workbench(new Workbench(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Plumbline"));
@@ -39,6 +46,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_defaultState = saveState(layoutVersion);
     restoreLayout();
     statusBar()->showMessage(tr("No project open"));
+    connect(m_workbench, &Workbench::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    if (options.startEmbeddedServer)
+        m_workbench->startEmbeddedServer();
 }
 
 MainWindow::~MainWindow() = default;
@@ -54,9 +65,39 @@ void MainWindow::createDocks()
     for (const ViewInfo& info : allViews()) {
         auto* dockWidget = new QDockWidget(info.title, this);
         dockWidget->setObjectName(QString::fromLatin1(info.objectName));
-        dockWidget->setWidget(new PlaceholderView(info.title, info.emptyText, dockWidget));
+        QWidget* view = createView(info);
+        view->setParent(dockWidget);
+        dockWidget->setWidget(view);
         dockWidget->toggleViewAction()->setShortcut(info.shortcut);
         m_docks.emplace(info.view, dockWidget);
+    }
+}
+
+QWidget* MainWindow::createView(const ViewInfo& info)
+{
+    switch (info.view) {
+    case View::Activity:
+        return new ActivityView(m_workbench);
+    case View::Log:
+        return new LogView(m_workbench);
+    case View::Sql:
+        return new SqlView(m_workbench);
+    case View::Models: {
+        auto* models = new ModelsView;
+        connect(
+            m_workbench, &Workbench::modelsChanged, models,
+            [models](std::shared_ptr<const ModelsSnapshot> snapshot) { models->adopt(*snapshot); });
+        connect(models, &ModelsView::openDeclaration, this,
+                [this](const QString& projectDir, const QString& file, int line) {
+                    auto* sql = qobject_cast<SqlView*>(dock(View::Sql)->widget());
+                    sql->openFile(QDir(projectDir).filePath(file), line);
+                    dock(View::Sql)->show();
+                    dock(View::Sql)->raise();
+                });
+        return models;
+    }
+    default:
+        return new PlaceholderView(info.title, info.emptyText);
     }
 }
 
@@ -73,9 +114,12 @@ void MainWindow::arrangeDefaultLayout()
         tabifyDockWidget(dock(View::Plan), dock(view));
     }
     addDockWidget(Qt::BottomDockWidgetArea, dock(View::Activity));
+    addDockWidget(Qt::BottomDockWidgetArea, dock(View::Log));
+    tabifyDockWidget(dock(View::Activity), dock(View::Log));
     for (const ViewInfo& info : allViews())
         dock(info.view)->show();
     dock(View::Plan)->raise();
+    dock(View::Activity)->raise();
     resizeDocks({dock(View::Project), dock(View::Plan)}, {420, 980}, Qt::Horizontal);
     resizeDocks({dock(View::Project), dock(View::Models)}, {260, 440}, Qt::Vertical);
     resizeDocks({dock(View::Activity)}, {160}, Qt::Vertical);
@@ -128,6 +172,7 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveLayout();
+    m_workbench->shutdown();
     event->accept();
 }
 

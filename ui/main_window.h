@@ -12,12 +12,22 @@ namespace plumb::ui {
 
 // The workbench: one main window whose content lives in dockable views. Owns the docks; the
 // layout (geometry and dock state) is saved to QSettings on close and restored on start.
+class Workbench;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    struct Options {
+        bool startEmbeddedServer = false; // start a private PostgreSQL with the demo database
+    };
+
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    explicit MainWindow(QWidget* parent = nullptr)
+        : MainWindow(Options{}, parent)
+    {}
     ~MainWindow() override;
 
+    Workbench* workbench() const { return m_workbench; }
     QDockWidget* dock(View view) const;
     // Puts every view back where a fresh install has it.
     void resetLayout();
@@ -34,6 +44,9 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
+    QWidget* createView(const ViewInfo& info);
+
+    Workbench* m_workbench;
     std::map<View, QDockWidget*> m_docks;
     QByteArray m_defaultState; // the layout before any saved one was restored
 };

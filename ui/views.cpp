@@ -14,9 +14,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("plumb::ui::Views", text);
 }
 
-const std::array<ViewInfo, 8>& table()
+const std::array<ViewInfo, 9>& table()
 {
-    static const std::array<ViewInfo, 8> views{{
+    static const std::array<ViewInfo, 9> views{{
         {View::Project, "dock.project", tr("Project"),
          tr("Open a project folder to see its schema files, environments and databases."),
          QKeySequence(Qt::ALT | Qt::Key_1)},
@@ -42,6 +42,8 @@ const std::array<ViewInfo, 8>& table()
         {View::Activity, "dock.activity", tr("Activity"),
          tr("Running and finished jobs, with progress and cancel."),
          QKeySequence(Qt::ALT | Qt::Key_8)},
+        {View::Log, "dock.log", tr("Log"), tr("What was executed, with timestamps."),
+         QKeySequence(Qt::ALT | Qt::Key_9)},
     }};
     return views;
 }

@@ -1,8 +1,10 @@
 #include "core/version.h"
 #include "ui/main_window.h"
+#include "ui/workbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
 
@@ -22,20 +24,30 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshot(
         u"screenshot"_s, u"Render the window into a PNG file and exit."_s, u"file"_s);
     parser.addOption(screenshot);
+    const QCommandLineOption noServer(
+        u"no-embedded-server"_s, u"Do not start the private PostgreSQL with the demo database."_s);
+    parser.addOption(noServer);
     parser.process(app);
 
-    plumb::ui::MainWindow window;
+    plumb::ui::MainWindow window({.startEmbeddedServer = !parser.isSet(noServer)});
     window.show();
 
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        // Let the first layout and paint happen before grabbing.
-        QTimer::singleShot(200, &window, [&window, path] {
+        // Grab once the start-up jobs are done (or after a minute), so the views have content.
+        auto* poll = new QTimer(&window);
+        auto waited = std::make_shared<QElapsedTimer>();
+        waited->start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, path, waited] {
+            if (window.workbench()->jobs().runningCount() > 0 && waited->elapsed() < 60000)
+                return;
             const bool saved = window.saveScreenshot(path);
             if (!saved)
                 std::fprintf(stderr, "plumbline: cannot write %s\n", qPrintable(path));
+            window.close();
             QApplication::exit(saved ? 0 : 1);
         });
+        poll->start(300);
     }
     return QApplication::exec();
 }

@@ -1,5 +1,6 @@
 #include "core/db/connection.h"
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -21,7 +22,7 @@ private slots:
         auto result =
             connection->exec(u"SELECT $1::int + $2::int, $3::text, $4::text IS NULL, $5::bool"_s,
                              {40, 2, u"h\u00e9llo 'x'"_s, std::nullopt, true});
-        QVERIFY2(result, qPrintable(result.error().message));
+        PLUMB_VERIFY_OK(result);
         QCOMPARE(result->int32(0, 0), 42);
         QCOMPARE(result->text(0, 1), u"h\u00e9llo 'x'"_s);
         QVERIFY(result->boolean(0, 2));
@@ -38,7 +39,7 @@ private slots:
         auto result = connection->exec(u"SELECT array_length($1::text[], 1), ($1::text[])[2], "
                                        u"($1::text[])[3], ($1::text[])[4], ($1::text[])[5]"_s,
                                        {db::Param::textArray(values)});
-        QVERIFY2(result, qPrintable(result.error().message));
+        PLUMB_VERIFY_OK(result);
         QCOMPARE(result->int32(0, 0), 5);
         for (int i = 1; i < 5; ++i)
             QCOMPARE(result->text(0, i), values[i]);

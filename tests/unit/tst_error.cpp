@@ -28,6 +28,8 @@ private slots:
                     u"db/schema/10_users.sql"_s, 7};
         QCOMPARE(error.describe(),
                  u"db/schema/10_users.sql:7: syntax error at or near \"tabel\" (SQLSTATE 42601)"_s);
+        error.file.clear();
+        QCOMPARE(error.describe(), u"line 7: syntax error at or near \"tabel\" (SQLSTATE 42601)"_s);
     }
 };
 

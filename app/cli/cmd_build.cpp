@@ -1,0 +1,96 @@
+#include "cli.h"
+#include "core/project/build.h"
+#include "project_options.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::cli {
+
+namespace {
+
+// plumb build: apply db/schema to an empty database (given, shadow, or a private scratch server).
+int runBuild(Invocation& invocation)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Applies the declared schema (the environment's include_dirs, in their documented "
+        u"order) to an empty database: --into URL, else a scratch database on the environment's "
+        u"shadow_url, else a private PostgreSQL server started for the build. An error names "
+        u"the file, the line and the statement."_s);
+    addProjectOptions(parser, false);
+    parser.addOption({u"into"_s,
+                      u"Build into this database, which must be empty; it keeps the "
+                      u"result."_s,
+                      u"url"_s});
+    int exitCode = 0;
+    if (!invocation.parse(parser, &exitCode))
+        return exitCode;
+    auto context = openProject(parser);
+    if (!context)
+        return invocation.fail(context.error());
+    auto sources = project::collectSchemaSources(context->project, context->env());
+    if (!sources)
+        return invocation.fail(sources.error());
+    if (sources->files.isEmpty())
+        return invocation.fail(Error::make(
+            ErrorCode::Schema, u"no schema files found (looked in the include_dirs of "_s +
+                                   (context->env() ? context->env()->filePath : u"db/schema"_s) +
+                                   u"): add .sql files under db/schema"_s));
+    StderrProgress progress(invocation);
+
+    Result<project::BuildReport> report;
+    bool scratch = false;
+    if (parser.isSet(u"into"_s)) {
+        auto info = db::ConnectionInfo::parse(parser.value(u"into"_s));
+        if (!info)
+            return invocation.fail(info.error());
+        auto connection = db::Connection::open(*info, progress);
+        if (!connection)
+            return invocation.fail(connection.error());
+        if (auto empty = project::requireEmptyDatabase(**connection); !empty)
+            return invocation.fail(empty.error());
+        report = project::applySchema(**connection, *sources, progress);
+    } else {
+        std::optional<db::ConnectionInfo> shadow;
+        if (const auto* env = context->env(); env && !env->shadowUrl.isEmpty()) {
+            auto info = db::ConnectionInfo::parse(env->shadowUrl);
+            if (!info)
+                return invocation.fail(info.error());
+            shadow = *info;
+        }
+        scratch = true;
+        report = project::buildInScratch(*sources, shadow, progress);
+    }
+    if (!report)
+        return invocation.fail(report.error());
+
+    if (invocation.format == OutputFormat::Json) {
+        QJsonArray files;
+        for (const project::SchemaFile& file : sources->files)
+            files.append(file.relativePath);
+        invocation.printJson({{u"ok"_s, true},
+                              {u"files"_s, files},
+                              {u"statements"_s, report->statements},
+                              {u"hash"_s, report->hash},
+                              {u"target"_s, report->target},
+                              {u"scratch"_s, scratch},
+                              {u"single_transaction"_s, report->singleTransaction},
+                              {u"elapsed_ms"_s, report->elapsedMs}});
+    } else {
+        invocation.print(u"Built "_s + QString::number(report->statements) +
+                         u" statements from "_s + QString::number(report->files) +
+                         u" files into "_s + (scratch ? u"a scratch database"_s : report->target) +
+                         u" in "_s + QString::number(report->elapsedMs) + u" ms\nschema hash "_s +
+                         report->hash);
+    }
+    return 0;
+}
+
+const CommandRegistration registration{
+    {"build", "apply the declared schema (db/schema) to an empty database", runBuild}};
+
+} // namespace
+
+} // namespace plumb::cli

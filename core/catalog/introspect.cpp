@@ -1,0 +1,127 @@
+#include "introspect.h"
+
+#include "core/catalog/introspect_read.h"
+#include "core/catalog/row_reader.h"
+#include "core/db/connection.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::catalog {
+
+namespace {
+
+constexpr int oldestSupportedMajor = 13;
+
+// The fixed SQL behind the query files' code macros (see sql/README.md).
+QString expandMacros(QString sql)
+{
+    static const QRegularExpression userSchema(u"@USER_SCHEMA\\((\\w+)\\)@"_s);
+    static const QRegularExpression acl(u"@ACL\\(([\\w.]+)\\)@"_s);
+    static const QRegularExpression notExtension(u"@NOT_EXTENSION\\('(\\w+)', ([\\w.]+)\\)@"_s);
+    sql.replace(userSchema,
+                u"(\\1.nspname NOT IN ('pg_catalog', 'information_schema') "
+                u"AND \\1.nspname !~ '^pg_(toast|temp_)' "
+                u"AND (cardinality($1::text[]) = 0 OR \\1.nspname = ANY ($1::text[])))"_s);
+    sql.replace(acl, u"CASE WHEN \\1 IS NOT NULL THEN (SELECT coalesce(json_agg(json_build_array("
+                     u"CASE WHEN a.grantee = 0 THEN '' ELSE pg_get_userbyid(a.grantee) END, "
+                     u"pg_get_userbyid(a.grantor), a.privilege_type, a.is_grantable) "
+                     u"ORDER BY a.grantee, a.privilege_type), '[]') "
+                     u"FROM aclexplode(\\1) a)::text END"_s);
+    sql.replace(notExtension,
+                u"NOT EXISTS (SELECT FROM pg_depend ext WHERE ext.classid = '\\1'::regclass "
+                u"AND ext.objid = \\2 AND ext.deptype = 'e')"_s);
+    return sql;
+}
+
+} // namespace
+
+QStringList catalogQueryNames()
+{
+    // Order matters: columns attach to tables, views and composites read before them.
+    return {u"schemas"_s,     u"extensions"_s,   u"collations"_s,   u"enums"_s,
+            u"domains"_s,     u"composites"_s,   u"ranges"_s,       u"sequences"_s,
+            u"tables"_s,      u"views"_s,        u"columns"_s,      u"indexes"_s,
+            u"constraints"_s, u"routines"_s,     u"triggers"_s,     u"event_triggers"_s,
+            u"policies"_s,    u"publications"_s, u"dependencies"_s, u"unmanaged"_s};
+}
+
+Result<QString> catalogQuery(const QString& name, int serverVersionNumber)
+{
+    const int major = serverVersionNumber / 10000;
+    if (major < oldestSupportedMajor)
+        return fail(ErrorCode::Generic,
+                    u"PostgreSQL %1 is too old to inspect: Plumbline reads servers from "
+                    u"PostgreSQL 13 on. Upgrade the server or inspect a copy on a newer one."_s.arg(
+                        serverVersionNumber));
+    QString path;
+    for (int version = major; version > oldestSupportedMajor && path.isEmpty(); --version) {
+        const QString candidate = u":/plumb/catalog/sql/%1.%2.sql"_s.arg(name).arg(version);
+        if (QFile::exists(candidate))
+            path = candidate;
+    }
+    if (path.isEmpty())
+        path = u":/plumb/catalog/sql/%1.sql"_s.arg(name);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Generic, u"The catalog query \"%1\" is missing from this build of "
+                                        u"Plumbline; reinstall it."_s.arg(name));
+    return expandMacros(QString::fromUtf8(file.readAll()));
+}
+
+Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
+                           Progress& progress)
+{
+    const QStringList names = catalogQueryNames();
+    const int serverVersion = connection.serverVersionNumber();
+    // Load every query before touching the server, so a broken build fails fast.
+    QStringList queries;
+    for (const QString& name : names) {
+        auto sql = catalogQuery(name, serverVersion);
+        if (!sql)
+            return std::unexpected(sql.error());
+        queries.append(*sql);
+    }
+
+    auto transaction =
+        db::Transaction::begin(connection, u"ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    // An empty search_path makes the server qualify every name outside pg_catalog in the text
+    // it prints, so definitions read the same whatever the session's search_path.
+    if (auto set = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true)"_s);
+        !set)
+        return std::unexpected(set.error());
+    auto database = connection.exec(u"SELECT pg_catalog.current_database()"_s);
+    if (!database)
+        return std::unexpected(database.error());
+
+    Catalog catalog;
+    catalog.serverVersionNumber = serverVersion;
+    catalog.database = database->text(0, 0);
+    const db::Param schemas = db::Param::textArray(options.schemas);
+    for (int i = 0; i < names.size(); ++i) {
+        if (progress.isCanceled())
+            return fail(ErrorCode::Canceled, u"Reading the catalog was canceled."_s);
+        progress.step(i, int(names.size()), u"Reading %1"_s.arg(names[i]));
+        auto rows = connection.exec(queries[i], {schemas}, progress);
+        if (!rows) {
+            Error error = rows.error();
+            if (progress.isCanceled())
+                return fail(ErrorCode::Canceled, u"Reading the catalog was canceled."_s);
+            error.message =
+                u"Reading %1 from the catalog failed: %2"_s.arg(names[i], error.message);
+            return std::unexpected(error);
+        }
+        detail::readQueryRows(names[i], detail::RowReader(*rows), catalog);
+    }
+    progress.step(int(names.size()), int(names.size()), u"Catalog read"_s);
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    normalize(catalog);
+    return catalog;
+}
+
+} // namespace plumb::catalog

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/catalog/catalog.h"
+#include "core/error.h"
+#include "core/progress.h"
+
+namespace plumb::db {
+class Connection;
+}
+
+namespace plumb::catalog {
+
+struct IntrospectOptions {
+    QStringList schemas; // schemas to read; empty: every user schema
+};
+
+// Reads the whole schema of the connected database into a Catalog.
+//
+// A fixed number of catalog queries (one per object family, never one per table), all inside one
+// REPEATABLE READ READ ONLY transaction so the picture is consistent, with an empty search_path so
+// every name the server prints is schema-qualified. Reports a step per query and stops with
+// ErrorCode::Canceled between queries when `progress` is canceled. Runs on the caller's thread;
+// the connection must not be inside a transaction.
+Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
+                           Progress& progress);
+
+// The text of catalog query `name` (e.g. "tables") for a server version number (e.g. 170002):
+// the resource NAME.MAJOR.sql with the highest MAJOR not above the server's, else NAME.sql, with
+// its code macros expanded. Fails when there is no such query or the server is older than 13.
+Result<QString> catalogQuery(const QString& name, int serverVersionNumber);
+
+// The names of the catalog queries introspect() runs, in order.
+QStringList catalogQueryNames();
+
+} // namespace plumb::catalog

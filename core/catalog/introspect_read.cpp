@@ -1,0 +1,556 @@
+#include "introspect_read.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::catalog::detail {
+
+namespace {
+
+QualifiedName qualified(const RowReader& rows, int row, const char16_t* schema = u"schema",
+                        const char16_t* name = u"name")
+{
+    return QualifiedName{rows.text(row, schema), rows.text(row, name)};
+}
+
+std::optional<QualifiedName> optionalQualified(const RowReader& rows, int row,
+                                               const char16_t* schema, const char16_t* name)
+{
+    if (rows.isNull(row, name))
+        return std::nullopt;
+    return qualified(rows, row, schema, name);
+}
+
+QString storageName(const QString& code)
+{
+    if (code == u"p")
+        return u"plain"_s;
+    if (code == u"e")
+        return u"external"_s;
+    if (code == u"m")
+        return u"main"_s;
+    if (code == u"x")
+        return u"extended"_s;
+    return {};
+}
+
+QString foreignKeyAction(const QString& code)
+{
+    if (code == u"r")
+        return u"RESTRICT"_s;
+    if (code == u"c")
+        return u"CASCADE"_s;
+    if (code == u"n")
+        return u"SET NULL"_s;
+    if (code == u"d")
+        return u"SET DEFAULT"_s;
+    return u"NO ACTION"_s;
+}
+
+TriggerEnabled triggerEnabled(const QString& code)
+{
+    if (code == u"D")
+        return TriggerEnabled::Disabled;
+    if (code == u"R")
+        return TriggerEnabled::Replica;
+    if (code == u"A")
+        return TriggerEnabled::Always;
+    return TriggerEnabled::Origin;
+}
+
+void readSchemas(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.schemas.append(
+            Schema{rows.text(r, u"name"), rows.ownership(r), rows.text(r, u"comment")});
+}
+
+void readExtensions(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Extension extension{rows.text(r, u"name"),
+                            rows.text(r, u"schema"),
+                            rows.text(r, u"version"),
+                            {},
+                            rows.text(r, u"comment")};
+        for (const QJsonValue& value : rows.array(r, u"members")) {
+            const QJsonArray member = value.toArray();
+            extension.members.append({member.at(0).toString(), member.at(1).toString()});
+        }
+        catalog.extensions.append(std::move(extension));
+    }
+}
+
+void readCollations(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Collation c;
+        c.name = qualified(rows, r);
+        c.provider = rows.text(r, u"provider");
+        c.collate = rows.text(r, u"collate");
+        c.ctype = rows.text(r, u"ctype");
+        c.locale = rows.text(r, u"locale");
+        c.rules = rows.text(r, u"rules");
+        c.deterministic = rows.boolean(r, u"deterministic");
+        c.ownership.owner = rows.text(r, u"owner");
+        c.comment = rows.text(r, u"comment");
+        catalog.collations.append(std::move(c));
+    }
+}
+
+void readEnums(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.enums.append(EnumType{qualified(rows, r), rows.strings(r, u"labels"),
+                                      rows.ownership(r), rows.text(r, u"comment")});
+}
+
+void readDomains(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Domain d;
+        d.name = qualified(rows, r);
+        d.baseType = rows.text(r, u"base_type");
+        d.collation = rows.text(r, u"collation");
+        d.defaultExpr = rows.text(r, u"default_expr");
+        d.notNull = rows.boolean(r, u"not_null");
+        for (const QJsonValue& value : rows.array(r, u"constraints")) {
+            const QJsonArray c = value.toArray();
+            d.constraints.append(DomainConstraint{c.at(0).toString(), c.at(1).toString(),
+                                                  c.at(2).toBool(), c.at(3).toString()});
+        }
+        d.ownership = rows.ownership(r);
+        d.comment = rows.text(r, u"comment");
+        catalog.domains.append(std::move(d));
+    }
+}
+
+void readComposites(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.composites.append(
+            CompositeType{qualified(rows, r), {}, rows.ownership(r), rows.text(r, u"comment")});
+}
+
+void readRanges(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        RangeType t;
+        t.name = qualified(rows, r);
+        t.subtype = rows.text(r, u"subtype");
+        t.subtypeOpclass = rows.text(r, u"subtype_opclass");
+        t.collation = rows.text(r, u"collation");
+        t.canonical = rows.text(r, u"canonical");
+        t.subtypeDiff = rows.text(r, u"subtype_diff");
+        t.multirangeName = rows.text(r, u"multirange");
+        t.ownership = rows.ownership(r);
+        t.comment = rows.text(r, u"comment");
+        catalog.ranges.append(std::move(t));
+    }
+}
+
+void readSequences(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Sequence s;
+        s.name = qualified(rows, r);
+        s.dataType = rows.text(r, u"data_type");
+        s.start = rows.int64(r, u"start");
+        s.increment = rows.int64(r, u"increment");
+        s.minValue = rows.int64(r, u"min_value");
+        s.maxValue = rows.int64(r, u"max_value");
+        s.cache = rows.int64(r, u"cache");
+        s.cycle = rows.boolean(r, u"cycle");
+        s.unlogged = rows.boolean(r, u"unlogged");
+        if (!rows.isNull(r, u"owner_table"))
+            s.ownedBy = ColumnRef{qualified(rows, r, u"owner_schema", u"owner_table"),
+                                  rows.text(r, u"owner_column")};
+        s.identity = rows.boolean(r, u"identity");
+        s.ownership = rows.ownership(r);
+        s.comment = rows.text(r, u"comment");
+        catalog.sequences.append(std::move(s));
+    }
+}
+
+void readTables(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Table t;
+        t.name = qualified(rows, r);
+        t.unlogged = rows.boolean(r, u"unlogged");
+        t.partitionKey = rows.text(r, u"partition_key");
+        t.partitionOf = optionalQualified(rows, r, u"parent_schema", u"parent_name");
+        t.partitionBound = rows.text(r, u"partition_bound");
+        for (const QJsonValue& value : rows.array(r, u"inherits")) {
+            const QJsonArray parent = value.toArray();
+            t.inherits.append({parent.at(0).toString(), parent.at(1).toString()});
+        }
+        t.options = rows.strings(r, u"options");
+        t.toastOptions = rows.strings(r, u"toast_options");
+        t.accessMethod = rows.text(r, u"access_method");
+        t.tablespace = rows.text(r, u"tablespace");
+        t.rowSecurity = rows.boolean(r, u"row_security");
+        t.forceRowSecurity = rows.boolean(r, u"force_row_security");
+        const QString identity = rows.text(r, u"replica_identity");
+        t.replicaIdentity = identity == u"n"   ? ReplicaIdentity::Nothing
+                            : identity == u"f" ? ReplicaIdentity::Full
+                            : identity == u"i" ? ReplicaIdentity::Index
+                                               : ReplicaIdentity::Default;
+        t.replicaIdentityIndex = rows.text(r, u"replica_identity_index");
+        t.ownership = rows.ownership(r);
+        t.comment = rows.text(r, u"comment");
+        catalog.tables.append(std::move(t));
+    }
+}
+
+void readViews(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        View v;
+        v.name = qualified(rows, r);
+        v.materialized = rows.boolean(r, u"materialized");
+        v.definition = rows.text(r, u"definition");
+        v.options = rows.strings(r, u"options");
+        v.checkOption = rows.text(r, u"check_option");
+        v.populated = rows.boolean(r, u"populated");
+        v.accessMethod = rows.text(r, u"access_method");
+        v.tablespace = rows.text(r, u"tablespace");
+        v.ownership = rows.ownership(r);
+        v.comment = rows.text(r, u"comment");
+        catalog.views.append(std::move(v));
+    }
+}
+
+// Columns arrive sorted by relation; tables, views and composites are already read.
+void readColumns(const RowReader& rows, Catalog& catalog)
+{
+    QHash<QualifiedName, Table*> tables;
+    QHash<QualifiedName, View*> views;
+    QHash<QualifiedName, CompositeType*> composites;
+    for (Table& t : catalog.tables)
+        tables.insert(t.name, &t);
+    for (View& v : catalog.views)
+        views.insert(v.name, &v);
+    for (CompositeType& c : catalog.composites)
+        composites.insert(c.name, &c);
+
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        const QualifiedName relation = qualified(rows, r, u"schema", u"relation");
+        const QString relkind = rows.text(r, u"relkind");
+        if (relkind == u"v" || relkind == u"m") {
+            if (View* view = views.value(relation))
+                view->columns.append(ViewColumn{rows.text(r, u"name"), rows.text(r, u"type"),
+                                                rows.text(r, u"comment")});
+            continue;
+        }
+        if (relkind == u"c") {
+            if (CompositeType* type = composites.value(relation))
+                type->attributes.append(
+                    CompositeAttribute{rows.text(r, u"name"), rows.text(r, u"type"),
+                                       rows.text(r, u"collation"), rows.text(r, u"comment")});
+            continue;
+        }
+        Table* table = tables.value(relation);
+        if (!table)
+            continue;
+        Column c;
+        c.name = rows.text(r, u"name");
+        c.position = int(rows.int64(r, u"position"));
+        c.type = rows.text(r, u"type");
+        c.collation = rows.text(r, u"collation");
+        c.notNull = rows.boolean(r, u"not_null");
+        const QString identity = rows.text(r, u"identity");
+        c.identity = identity == u"a"   ? IdentityKind::Always
+                     : identity == u"d" ? IdentityKind::ByDefault
+                                        : IdentityKind::None;
+        const QString generated = rows.text(r, u"generated");
+        c.generated = generated == u"s"   ? GeneratedKind::Stored
+                      : generated == u"v" ? GeneratedKind::Virtual
+                                          : GeneratedKind::None;
+        if (c.generated == GeneratedKind::None)
+            c.defaultExpr = rows.text(r, u"default_expr");
+        else
+            c.generatedExpr = rows.text(r, u"default_expr");
+        c.storage = storageName(rows.text(r, u"storage"));
+        c.compression = rows.text(r, u"compression");
+        c.statisticsTarget = int(rows.int64(r, u"statistics_target"));
+        c.isLocal = rows.boolean(r, u"is_local");
+        c.inheritanceCount = int(rows.int64(r, u"inheritance_count"));
+        c.comment = rows.text(r, u"comment");
+        c.acl = rows.acl(r, u"acl");
+        table->columns.append(std::move(c));
+    }
+}
+
+void readIndexes(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Index i;
+        i.name = qualified(rows, r);
+        i.table = qualified(rows, r, u"schema", u"table_name");
+        i.definition = rows.text(r, u"definition");
+        i.accessMethod = rows.text(r, u"access_method");
+        for (const QJsonValue& value : rows.array(r, u"keys")) {
+            const QJsonArray k = value.toArray();
+            i.keys.append(IndexKey{k.at(0).toString(), k.at(1).toString(), k.at(2).toString(),
+                                   k.at(3).toBool(), k.at(4).toBool()});
+        }
+        i.include = rows.strings(r, u"include");
+        i.predicate = rows.text(r, u"predicate");
+        i.options = rows.strings(r, u"options");
+        i.tablespace = rows.text(r, u"tablespace");
+        i.unique = rows.boolean(r, u"is_unique");
+        i.primary = rows.boolean(r, u"is_primary");
+        i.nullsNotDistinct = rows.boolean(r, u"nulls_not_distinct");
+        i.valid = rows.boolean(r, u"valid");
+        i.clustered = rows.boolean(r, u"clustered");
+        i.constraintName = rows.text(r, u"constraint_name");
+        i.parentIndex = optionalQualified(rows, r, u"parent_schema", u"parent_name");
+        i.comment = rows.text(r, u"comment");
+        catalog.indexes.append(std::move(i));
+    }
+}
+
+ConstraintKind constraintKind(const QString& code)
+{
+    if (code == u"f")
+        return ConstraintKind::ForeignKey;
+    if (code == u"p")
+        return ConstraintKind::PrimaryKey;
+    if (code == u"u")
+        return ConstraintKind::Unique;
+    if (code == u"x")
+        return ConstraintKind::Exclusion;
+    if (code == u"t")
+        return ConstraintKind::Trigger;
+    return ConstraintKind::Check;
+}
+
+void readConstraints(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Constraint c;
+        c.table = qualified(rows, r, u"schema", u"table_name");
+        c.name = rows.text(r, u"name");
+        c.kind = constraintKind(rows.text(r, u"kind"));
+        c.definition = rows.text(r, u"definition");
+        c.columns = rows.strings(r, u"columns");
+        c.deferrable = rows.boolean(r, u"deferrable");
+        c.initiallyDeferred = rows.boolean(r, u"initially_deferred");
+        c.validated = rows.boolean(r, u"validated");
+        c.noInherit = rows.boolean(r, u"no_inherit");
+        c.isLocal = rows.boolean(r, u"is_local");
+        c.inheritanceCount = int(rows.int64(r, u"inheritance_count"));
+        c.fromParent = rows.boolean(r, u"from_parent");
+        c.index = rows.text(r, u"index_name");
+        if (c.kind == ConstraintKind::ForeignKey) {
+            c.referencedTable =
+                optionalQualified(rows, r, u"referenced_schema", u"referenced_table");
+            c.referencedColumns = rows.strings(r, u"referenced_columns");
+            c.onUpdate = foreignKeyAction(rows.text(r, u"on_update"));
+            c.onDelete = foreignKeyAction(rows.text(r, u"on_delete"));
+            const QString match = rows.text(r, u"match_type");
+            c.matchType = match == u"f" ? u"FULL"_s : match == u"p" ? u"PARTIAL"_s : u"SIMPLE"_s;
+        }
+        c.comment = rows.text(r, u"comment");
+        catalog.constraints.append(std::move(c));
+    }
+}
+
+void readAggregate(const RowReader& rows, int r, Routine& routine)
+{
+    AggregateInfo a;
+    a.kind = rows.text(r, u"agg_kind");
+    a.transition = rows.text(r, u"agg_transition");
+    a.stateType = rows.text(r, u"agg_state_type");
+    a.stateSpace = int(rows.int64(r, u"agg_state_space"));
+    a.finalFunction = rows.text(r, u"agg_final");
+    a.finalExtra = rows.boolean(r, u"agg_final_extra");
+    a.finalModify = rows.text(r, u"agg_final_modify");
+    a.combineFunction = rows.text(r, u"agg_combine");
+    a.serialFunction = rows.text(r, u"agg_serial");
+    a.deserialFunction = rows.text(r, u"agg_deserial");
+    a.hasInitialValue = !rows.isNull(r, u"agg_initial");
+    a.initialValue = rows.text(r, u"agg_initial");
+    a.movingTransition = rows.text(r, u"agg_mtransition");
+    a.movingInverse = rows.text(r, u"agg_minverse");
+    a.movingStateType = rows.text(r, u"agg_mstate_type");
+    a.movingStateSpace = int(rows.int64(r, u"agg_mstate_space"));
+    a.movingFinalFunction = rows.text(r, u"agg_mfinal");
+    a.movingFinalExtra = rows.boolean(r, u"agg_mfinal_extra");
+    a.movingFinalModify = rows.text(r, u"agg_mfinal_modify");
+    a.hasMovingInitialValue = !rows.isNull(r, u"agg_minitial");
+    a.movingInitialValue = rows.text(r, u"agg_minitial");
+    a.sortOperator = rows.text(r, u"agg_sort_operator");
+    a.directArgumentCount = int(rows.int64(r, u"agg_direct_args"));
+    routine.aggregate = std::move(a);
+}
+
+void readRoutines(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Routine f;
+        f.name = qualified(rows, r);
+        const QString kind = rows.text(r, u"kind");
+        f.kind = kind == u"p"   ? RoutineKind::Procedure
+                 : kind == u"a" ? RoutineKind::Aggregate
+                 : kind == u"w" ? RoutineKind::Window
+                                : RoutineKind::Function;
+        f.identityArgumentTypes = rows.text(r, u"identity_argument_types");
+        f.identityArguments = rows.text(r, u"identity_arguments");
+        f.arguments = rows.text(r, u"arguments");
+        f.result = rows.text(r, u"result");
+        f.language = rows.text(r, u"language");
+        f.volatility = rows.text(r, u"volatility");
+        f.parallel = rows.text(r, u"parallel");
+        f.strict = rows.boolean(r, u"strict");
+        f.securityDefiner = rows.boolean(r, u"security_definer");
+        f.leakproof = rows.boolean(r, u"leakproof");
+        f.returnsSet = rows.boolean(r, u"returns_set");
+        f.cost = rows.real(r, u"cost");
+        f.rows = rows.real(r, u"rows");
+        f.configuration = rows.strings(r, u"configuration");
+        f.body = rows.text(r, u"body");
+        f.definition = rows.text(r, u"definition");
+        if (f.kind == RoutineKind::Aggregate)
+            readAggregate(rows, r, f);
+        f.ownership = rows.ownership(r);
+        f.comment = rows.text(r, u"comment");
+        catalog.routines.append(std::move(f));
+    }
+}
+
+void readTriggers(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Trigger t;
+        t.table = qualified(rows, r, u"schema", u"table_name");
+        t.name = rows.text(r, u"name");
+        t.definition = rows.text(r, u"definition");
+        t.isConstraint = rows.boolean(r, u"is_constraint");
+        t.enabled = triggerEnabled(rows.text(r, u"enabled"));
+        t.function = rows.text(r, u"function");
+        t.fromParent = rows.boolean(r, u"from_parent");
+        t.comment = rows.text(r, u"comment");
+        catalog.triggers.append(std::move(t));
+    }
+}
+
+void readEventTriggers(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.eventTriggers.append(
+            EventTrigger{rows.text(r, u"name"), rows.text(r, u"event"), rows.strings(r, u"tags"),
+                         rows.text(r, u"function"), triggerEnabled(rows.text(r, u"enabled")),
+                         rows.text(r, u"owner"), rows.text(r, u"comment")});
+}
+
+void readPolicies(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Policy p;
+        p.table = qualified(rows, r, u"schema", u"table_name");
+        p.name = rows.text(r, u"name");
+        p.permissive = rows.boolean(r, u"permissive");
+        const QString command = rows.text(r, u"command");
+        p.command = command == u"r"   ? PolicyCommand::Select
+                    : command == u"a" ? PolicyCommand::Insert
+                    : command == u"w" ? PolicyCommand::Update
+                    : command == u"d" ? PolicyCommand::Delete
+                                      : PolicyCommand::All;
+        p.roles = rows.strings(r, u"roles");
+        p.usingExpr = rows.text(r, u"using_expr");
+        p.checkExpr = rows.text(r, u"check_expr");
+        p.comment = rows.text(r, u"comment");
+        catalog.policies.append(std::move(p));
+    }
+}
+
+void readPublications(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Publication p;
+        p.name = rows.text(r, u"name");
+        p.allTables = rows.boolean(r, u"all_tables");
+        p.publishInsert = rows.boolean(r, u"publish_insert");
+        p.publishUpdate = rows.boolean(r, u"publish_update");
+        p.publishDelete = rows.boolean(r, u"publish_delete");
+        p.publishTruncate = rows.boolean(r, u"publish_truncate");
+        p.viaRoot = rows.boolean(r, u"via_root");
+        for (const QJsonValue& value : rows.array(r, u"tables")) {
+            const QJsonArray t = value.toArray();
+            PublicationTable table{{t.at(0).toString(), t.at(1).toString()}, {}, {}};
+            for (const QJsonValue& column : t.at(2).toArray())
+                table.columns.append(column.toString());
+            table.rowFilter = t.at(3).toString();
+            p.tables.append(std::move(table));
+        }
+        p.schemas = rows.strings(r, u"schemas");
+        p.owner = rows.text(r, u"owner");
+        p.comment = rows.text(r, u"comment");
+        catalog.publications.append(std::move(p));
+    }
+}
+
+NodeKind nodeKind(const QString& kind)
+{
+    static const QHash<QString, NodeKind> kinds{
+        {u"schema"_s, NodeKind::Schema},         {u"extension"_s, NodeKind::Extension},
+        {u"collation"_s, NodeKind::Collation},   {u"type"_s, NodeKind::Type},
+        {u"relation"_s, NodeKind::Relation},     {u"function"_s, NodeKind::Function},
+        {u"constraint"_s, NodeKind::Constraint}, {u"trigger"_s, NodeKind::Trigger},
+        {u"policy"_s, NodeKind::Policy},
+    };
+    return kinds.value(kind, NodeKind::Relation);
+}
+
+void readDependencies(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.dependencies.append(
+            Dependency{ObjectKey{nodeKind(rows.text(r, u"kind")), rows.text(r, u"schema"),
+                                 rows.text(r, u"name"), rows.text(r, u"member")},
+                       ObjectKey{nodeKind(rows.text(r, u"ref_kind")), rows.text(r, u"ref_schema"),
+                                 rows.text(r, u"ref_name"), rows.text(r, u"ref_member")}});
+}
+
+void readUnmanaged(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.unmanaged.append(
+            UnmanagedObject{rows.text(r, u"kind"), rows.text(r, u"name"), rows.text(r, u"schema")});
+}
+
+} // namespace
+
+void readQueryRows(const QString& query, const RowReader& rows, Catalog& catalog)
+{
+    using Reader = void (*)(const RowReader&, Catalog&);
+    static const QHash<QString, Reader> readers{
+        {u"schemas"_s, readSchemas},
+        {u"extensions"_s, readExtensions},
+        {u"collations"_s, readCollations},
+        {u"enums"_s, readEnums},
+        {u"domains"_s, readDomains},
+        {u"composites"_s, readComposites},
+        {u"ranges"_s, readRanges},
+        {u"sequences"_s, readSequences},
+        {u"tables"_s, readTables},
+        {u"views"_s, readViews},
+        {u"columns"_s, readColumns},
+        {u"indexes"_s, readIndexes},
+        {u"constraints"_s, readConstraints},
+        {u"routines"_s, readRoutines},
+        {u"triggers"_s, readTriggers},
+        {u"event_triggers"_s, readEventTriggers},
+        {u"policies"_s, readPolicies},
+        {u"publications"_s, readPublications},
+        {u"dependencies"_s, readDependencies},
+        {u"unmanaged"_s, readUnmanaged},
+    };
+    if (Reader reader = readers.value(query))
+        reader(rows, catalog);
+}
+
+} // namespace plumb::catalog::detail

@@ -1,0 +1,179 @@
+#include "job_runner.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::jobs {
+
+// The Progress a job's worker reports to. step() and log() come from the worker thread; the
+// latest state is kept under a mutex and at most one update is queued to the runner at a time, so
+// a chatty job cannot flood the GUI thread.
+class JobProgress final : public Progress {
+public:
+    JobProgress(JobRunner* runner, JobSnapshot snapshot)
+        : m_runner(runner)
+        , m_snapshot(std::move(snapshot))
+    {}
+
+    void step(int done, int total, const QString& what) override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_snapshot.done = done;
+            m_snapshot.total = total;
+            m_snapshot.step = what;
+            if (m_updateQueued)
+                return;
+            m_updateQueued = true;
+        }
+        const quint64 id = m_snapshot.id;
+        QMetaObject::invokeMethod(
+            m_runner, [runner = m_runner, id] { runner->publish(id); }, Qt::QueuedConnection);
+    }
+
+    void log(const QString& line) override
+    {
+        const QDateTime now = QDateTime::currentDateTime();
+        QString title;
+        {
+            std::lock_guard lock(m_mutex);
+            title = m_snapshot.title;
+        }
+        QMetaObject::invokeMethod(
+            m_runner,
+            [runner = m_runner, now, title, line] { emit runner->logLine(now, title, line); },
+            Qt::QueuedConnection);
+    }
+
+    void finish(const std::optional<Error>& error)
+    {
+        std::lock_guard lock(m_mutex);
+        m_snapshot.finished = QDateTime::currentDateTime();
+        if (!error) {
+            m_snapshot.state = JobState::Succeeded;
+            if (m_snapshot.total > 0)
+                m_snapshot.done = m_snapshot.total;
+        } else if (error->code == ErrorCode::Canceled || isCanceled()) {
+            m_snapshot.state = JobState::Canceled;
+            m_snapshot.message = error->message;
+        } else {
+            m_snapshot.state = JobState::Failed;
+            m_snapshot.message = error->describe();
+        }
+    }
+
+    // Takes the current state and allows the next update to be queued.
+    JobSnapshot take()
+    {
+        std::lock_guard lock(m_mutex);
+        m_updateQueued = false;
+        return m_snapshot;
+    }
+
+    JobSnapshot peek() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_snapshot;
+    }
+
+private:
+    JobRunner* m_runner;
+    mutable std::mutex m_mutex;
+    JobSnapshot m_snapshot;      // guarded by m_mutex
+    bool m_updateQueued = false; // guarded by m_mutex
+};
+
+JobRunner::JobRunner(QObject* parent, int maxThreads)
+    : QObject(parent)
+{
+    qRegisterMetaType<JobSnapshot>();
+    m_pool.setMaxThreadCount(maxThreads);
+}
+
+JobRunner::~JobRunner()
+{
+    cancelAll();
+    m_pool.waitForDone();
+}
+
+std::pair<quint64, std::shared_ptr<Progress>> JobRunner::registerJob(const QString& title,
+                                                                     const QString& target)
+{
+    JobSnapshot snapshot;
+    snapshot.id = m_nextId++;
+    snapshot.title = title;
+    snapshot.target = target;
+    snapshot.started = QDateTime::currentDateTime();
+    m_running.fetch_add(1);
+    auto progress = std::make_shared<JobProgress>(this, snapshot);
+    m_progress.emplace(snapshot.id, progress);
+    emit jobChanged(snapshot);
+    emit logLine(snapshot.started, title,
+                 u"started"_s + (target.isEmpty() ? QString() : u" on "_s + target));
+    return {snapshot.id, progress};
+}
+
+void JobRunner::finishJob(quint64 id, const std::optional<Error>& error)
+{
+    m_running.fetch_sub(1);
+    // Runs on the worker thread. m_progress is GUI-thread state, so the lookup happens there.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id, error] {
+            const auto found = m_progress.find(id);
+            if (found == m_progress.end())
+                return;
+            found->second->finish(error);
+            const JobSnapshot snapshot = found->second->take();
+            emit jobChanged(snapshot);
+            const QString outcome = snapshot.state == JobState::Succeeded ? u"finished"_s
+                                    : snapshot.state == JobState::Canceled
+                                        ? u"canceled"_s
+                                        : u"failed: "_s + snapshot.message;
+            emit logLine(snapshot.finished, snapshot.title, outcome);
+        },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::publish(quint64 id)
+{
+    const auto found = m_progress.find(id);
+    if (found != m_progress.end())
+        emit jobChanged(found->second->take());
+}
+
+void JobRunner::cancel(quint64 id)
+{
+    const auto found = m_progress.find(id);
+    if (found != m_progress.end())
+        found->second->cancel();
+}
+
+void JobRunner::cancelAll()
+{
+    for (auto& [id, progress] : m_progress)
+        progress->cancel();
+}
+
+void JobRunner::waitForAll()
+{
+    m_pool.waitForDone();
+}
+
+QList<JobSnapshot> JobRunner::snapshots() const
+{
+    QList<JobSnapshot> all;
+    for (const auto& [id, progress] : m_progress)
+        all.append(progress->peek());
+    return all;
+}
+
+int JobRunner::runningCount() const
+{
+    return m_running.load();
+}
+
+} // namespace plumb::jobs

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace plumb::project {
+
+// One entry of `include_dirs`: a plain path, or Confiture's dictionary form.
+struct IncludeDir {
+    QString path; // as written, relative to the project root unless absolute
+    bool recursive = true;
+    QStringList include;      // globs matched against the path relative to `path`; empty: *.sql
+    QStringList exclude;      // globs matched the same way
+    bool autoDiscover = true; // a missing folder is skipped rather than an error
+    int order = 0;            // entries are taken by ascending order, then as listed
+    bool required = false;    // the plain string form: the folder must exist
+};
+
+// An include folder with every option at its default.
+IncludeDir includeDirAt(const QString& path);
+
+// lock_timeout and statement_timeout as PostgreSQL setting strings ("5s", "10min", "0").
+struct Timeouts {
+    QString lockTimeout;
+    QString statementTimeout;
+};
+
+// A parsed db/environments/<name>.yaml. Every string has had ${VAR} expanded.
+// Confiture's keys are accepted (so a Confiture project opens as it is); the ones plumb does not
+// act on are kept out of this struct. Plumbline's own keys:
+//   management_url                     URL for DDL and migrations (bypasses a pooler)
+//   shadow_url                         server on which `plumb build` makes a scratch database
+//   dev: true                          allows one-click sync in the workbench
+//   migration.lock_timeout / .statement_timeout       applied to every migration statement
+//   convergence.lock_timeout / .statement_timeout     applied to every convergence statement
+//   migration.locking.timeout_ms       how long a runner waits for another runner's lock
+struct Environment {
+    QString name;     // the file's stem
+    QString filePath; // the YAML file
+
+    QString databaseUrl;   // may be "none" (disabled) or empty (not set)
+    QString managementUrl; // may be "none" or empty
+    QString shadowUrl;
+    bool dev = false;
+
+    QList<IncludeDir> includeDirs; // default: db/schema
+    QStringList excludeDirs;
+
+    QString trackingTable = QStringLiteral("tb_confiture");
+    bool lockingEnabled = true;
+    int lockWaitMs = 30000;
+    Timeouts migrationTimeouts{QStringLiteral("10s"), QStringLiteral("30min")};
+    Timeouts convergenceTimeouts{QStringLiteral("3s"), QStringLiteral("10min")};
+};
+
+// Expands ${NAME} (NAME = [A-Z_][A-Z0-9_]*) from `variables`, in one pass. A missing variable, or
+// any other ${...} form (defaults, lower-case names), is a Config error naming it; `where` says
+// where the text came from. "$${" stands for a literal "${".
+Result<QString> expandVariables(const QString& text, const QProcessEnvironment& variables,
+                                const QString& where);
+
+// Reads and validates an environment file. Unknown keys are Config errors that name the key and
+// the file (with its line).
+Result<Environment>
+loadEnvironment(const QString& filePath,
+                const QProcessEnvironment& variables = QProcessEnvironment::systemEnvironment());
+
+} // namespace plumb::project

@@ -1,0 +1,128 @@
+#include "core/jobs/job_runner.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using namespace plumb::jobs;
+
+namespace {
+
+JobSnapshot lastSnapshot(const QSignalSpy& spy)
+{
+    return spy.last().at(0).value<JobSnapshot>();
+}
+
+} // namespace
+
+class TestJobRunner : public QObject {
+    Q_OBJECT
+private slots:
+    void deliversResultAndFinalState()
+    {
+        JobRunner runner;
+        QSignalSpy changes(&runner, &JobRunner::jobChanged);
+        QFuture<Result<int>> future =
+            runner.start<int>(u"answer"_s, u"db"_s, [](Progress& progress) -> Result<int> {
+                progress.step(1, 2, u"thinking"_s);
+                return 42;
+            });
+        QTRY_VERIFY(future.isFinished());
+        QCOMPARE(future.result().value(), 42);
+        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Succeeded);
+        QCOMPARE(lastSnapshot(changes).title, u"answer"_s);
+        QCOMPARE(lastSnapshot(changes).target, u"db"_s);
+        QVERIFY(lastSnapshot(changes).finished.isValid());
+        QCOMPARE(runner.runningCount(), 0);
+    }
+
+    void continuationRunsOnTheContextThread()
+    {
+        JobRunner runner;
+        QObject context;
+        QThread* seen = nullptr;
+        runner.start<int>(u"t"_s, {}, [](Progress&) -> Result<int> { return 1; })
+            .then(&context, [&seen](const Result<int>&) { seen = QThread::currentThread(); });
+        QTRY_VERIFY(seen != nullptr);
+        QCOMPARE(seen, QThread::currentThread());
+    }
+
+    void failureCarriesTheMessage()
+    {
+        JobRunner runner;
+        QSignalSpy changes(&runner, &JobRunner::jobChanged);
+        QSignalSpy log(&runner, &JobRunner::logLine);
+        auto future = runner.start<int>(u"broken"_s, {}, [](Progress&) -> Result<int> {
+            return fail(ErrorCode::Schema, u"relation \"x\" does not exist"_s);
+        });
+        QTRY_VERIFY(future.isFinished());
+        QVERIFY(!future.result());
+        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Failed);
+        QVERIFY(lastSnapshot(changes).message.contains(u"does not exist"));
+        QTRY_VERIFY(log.last().at(2).toString().startsWith(u"failed"));
+    }
+
+    void cancelStopsAJob()
+    {
+        JobRunner runner;
+        QSignalSpy changes(&runner, &JobRunner::jobChanged);
+        auto future = runner.start<int>(u"forever"_s, {}, [](Progress& progress) -> Result<int> {
+            while (!progress.isCanceled())
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            return fail(ErrorCode::Canceled, u"canceled"_s);
+        });
+        const quint64 id = lastSnapshot(changes).id;
+        QCOMPARE(runner.runningCount(), 1);
+        runner.cancel(id);
+        QTRY_VERIFY(future.isFinished());
+        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Canceled);
+    }
+
+    void destructionCancelsAndWaits()
+    {
+        std::atomic<bool> sawCancel = false;
+        std::atomic<bool> ended = false;
+        {
+            JobRunner runner;
+            runner.start<int>(u"blocking"_s, {}, [&](Progress& progress) -> Result<int> {
+                while (!progress.isCanceled())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                sawCancel = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                ended = true;
+                return 0;
+            });
+        }
+        QVERIFY(sawCancel);
+        QVERIFY(ended); // the destructor returned only after the job did
+    }
+
+    void progressUpdatesAreCoalesced()
+    {
+        JobRunner runner;
+        QSignalSpy changes(&runner, &JobRunner::jobChanged);
+        auto future = runner.start<int>(u"chatty"_s, {}, [](Progress& progress) -> Result<int> {
+            for (int i = 0; i < 100000; ++i)
+                progress.step(i, 100000, u"step"_s);
+            return 0;
+        });
+        QTRY_VERIFY(future.isFinished());
+        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Succeeded);
+        QVERIFY2(changes.count() < 1000, qPrintable(QString::number(changes.count())));
+        QCOMPARE(lastSnapshot(changes).done, 100000);
+    }
+
+    void latestRequestDropsStaleAnswers()
+    {
+        LatestRequest latest;
+        const quint64 first = latest.next();
+        const quint64 second = latest.next();
+        QVERIFY(!latest.isCurrent(first));
+        QVERIFY(latest.isCurrent(second));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobRunner)
+#include "tst_job_runner.moc"

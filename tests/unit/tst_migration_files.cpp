@@ -1,0 +1,162 @@
+#include "core/migrate/migration_files.h"
+#include "core/sql/classify.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using sql::TransactionRule;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+}
+
+const project::Timeouts defaults{u"10s"_s, u"30min"_s};
+
+} // namespace
+
+class TestMigrationFiles : public QObject {
+    Q_OBJECT
+private slots:
+    void classifiesByParsing_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<int>("server");
+        QTest::addColumn<int>("rule");
+        const int tx = int(TransactionRule::Transactional);
+        const int non = int(TransactionRule::NonTransactional);
+        const int control = int(TransactionRule::TransactionControl);
+        QTest::newRow("index") << u"CREATE INDEX i ON t (a)"_s << 0 << tx;
+        QTest::newRow("index concurrently")
+            << u"create index concurrently i on t (a)"_s << 0 << non;
+        QTest::newRow("drop index concurrently")
+            << u"DROP INDEX CONCURRENTLY IF EXISTS i"_s << 0 << non;
+        QTest::newRow("reindex concurrently") << u"REINDEX TABLE CONCURRENTLY t"_s << 0 << non;
+        QTest::newRow("reindex") << u"REINDEX TABLE t"_s << 0 << tx;
+        QTest::newRow("vacuum") << u"VACUUM (ANALYZE) t"_s << 0 << non;
+        QTest::newRow("analyze") << u"ANALYZE t"_s << 0 << tx;
+        QTest::newRow("create database") << u"CREATE DATABASE x"_s << 0 << non;
+        QTest::newRow("cluster all") << u"CLUSTER"_s << 0 << non;
+        QTest::newRow("cluster table") << u"CLUSTER t USING i"_s << 0 << tx;
+        QTest::newRow("add value on 17") << u"ALTER TYPE mood ADD VALUE 'meh'"_s << 170000 << tx;
+        QTest::newRow("add value on 11") << u"ALTER TYPE mood ADD VALUE 'meh'"_s << 110000 << non;
+        QTest::newRow("comment mentions it")
+            << u"-- CREATE INDEX CONCURRENTLY would be nice\nCREATE INDEX i ON t (a)"_s << 0 << tx;
+        QTest::newRow("string mentions it") << u"SELECT 'VACUUM; COMMIT'"_s << 0 << tx;
+        QTest::newRow("commit") << u"COMMIT"_s << 0 << control;
+        QTest::newRow("end") << u"END"_s << 0 << control;
+        QTest::newRow("rollback") << u"ROLLBACK"_s << 0 << control;
+        QTest::newRow("prepare") << u"PREPARE TRANSACTION 'x'"_s << 0 << control;
+        QTest::newRow("savepoint") << u"SAVEPOINT a"_s << 0 << tx;
+        QTest::newRow("rollback to") << u"ROLLBACK TO SAVEPOINT a"_s << 0 << tx;
+        QTest::newRow("do block with commit text")
+            << u"DO $$ BEGIN RAISE NOTICE 'COMMIT'; END $$"_s << 0 << tx;
+    }
+
+    void classifiesByParsing()
+    {
+        QFETCH(QString, statement);
+        QFETCH(int, server);
+        QFETCH(int, rule);
+        auto kind = sql::classifyStatement(statement, server);
+        QVERIFY2(kind, kind ? "" : qPrintable(kind.error().message));
+        QCOMPARE(int(kind->rule), rule);
+    }
+
+    void discoversMigrationsAndIssues()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"002_add_b.up.sql"_s), "SELECT 2;");
+        writeFile(dir.filePath(u"002_add_b.down.sql"_s), "SELECT -2;");
+        writeFile(dir.filePath(u"001_init.up.sql"_s), "SELECT 1;");
+        writeFile(dir.filePath(u"003_forgot_suffix.sql"_s), "SELECT 3;");
+        writeFile(dir.filePath(u"004_stray.down.sql"_s), "SELECT 4;");
+        writeFile(dir.filePath(u"README.md"_s), "notes");
+        auto set = migrate::discoverMigrations(dir.path());
+        QVERIFY(set);
+        QCOMPARE(set->migrations.size(), 2);
+        QCOMPARE(set->migrations[0].version, u"001"_s);
+        QVERIFY(set->migrations[0].downPath.isEmpty());
+        QCOMPARE(set->migrations[1].name, u"add_b"_s);
+        QVERIFY(!set->migrations[1].downPath.isEmpty());
+        QCOMPARE(set->migrations[1].checksum.size(), 64);
+        QVERIFY(!set->hasDuplicates());
+        QCOMPARE(set->issues.size(), 2);
+
+        writeFile(dir.filePath(u"002_other.up.sql"_s), "SELECT 22;");
+        auto duplicated = migrate::discoverMigrations(dir.path());
+        QVERIFY(duplicated->hasDuplicates());
+        auto refused = duplicated->requireNoDuplicates();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Config);
+        QVERIFY(refused.error().message.contains(u"002_add_b.up.sql"));
+        QVERIFY(refused.error().message.contains(u"002_other.up.sql"));
+        QVERIFY(refused.error().message.contains(u"new, later version"));
+    }
+
+    void scriptDirectivesAndWrapper()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"005_x.up.sql"_s);
+        writeFile(path, "-- adds things\n-- plumb: lock_timeout=2s statement_timeout=1min\n"
+                        "BEGIN;\nCREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY ai ON a "
+                        "(id);\nCOMMIT;\n");
+        auto script = migrate::loadScript(path, u"005_x.up.sql"_s, defaults, 170000);
+        QVERIFY2(script, script ? "" : qPrintable(script.error().describe()));
+        QCOMPARE(script->timeouts.lockTimeout, u"2s"_s);
+        QCOMPARE(script->timeouts.statementTimeout, u"1min"_s);
+        QCOMPARE(script->statements.size(), 2);
+        QVERIFY(!script->transactional);
+        QCOMPARE(script->warnings.size(), 1);
+
+        writeFile(path, "-- plumb: lock_timeout=2s\nSELECT 1;\n-- plumb: statement_timeout=1s\n");
+        auto late = migrate::loadScript(path, u"005_x.up.sql"_s, defaults, 170000);
+        QVERIFY(late);
+        QCOMPARE(late->timeouts.statementTimeout, u"30min"_s); // only the leading block counts
+        QVERIFY(late->transactional);
+
+        writeFile(path, "-- plumb: lock_timout=2s\nSELECT 1;\n");
+        auto typo = migrate::loadScript(path, u"005_x.up.sql"_s, defaults, 170000);
+        QVERIFY(!typo);
+        QCOMPARE(typo.error().code, ErrorCode::Config);
+        QCOMPARE(typo.error().line, 1);
+    }
+
+    void statementsPointAtTheirFirstToken()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"007_z.up.sql"_s);
+        writeFile(path, "-- header\n\n/* a\n   comment */\nSELECT 1;\n-- tail\nSELECT\n 2;\n");
+        auto script = migrate::loadScript(path, u"007_z.up.sql"_s, defaults, 0);
+        QVERIFY(script);
+        QCOMPARE(script->statements.size(), 2);
+        QCOMPARE(script->statements[0].line, 5);
+        QCOMPARE(script->statements[0].text, u"SELECT 1"_s);
+        QCOMPARE(script->statements[1].line, 7);
+    }
+
+    void commitInsideIsAnError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"006_y.up.sql"_s);
+        writeFile(path, "CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);\n");
+        auto script = migrate::loadScript(path, u"db/migrations/006_y.up.sql"_s, defaults, 0);
+        QVERIFY(!script);
+        QCOMPARE(script.error().code, ErrorCode::Schema);
+        QCOMPARE(script.error().file, u"db/migrations/006_y.up.sql"_s);
+        QCOMPARE(script.error().line, 2);
+        QVERIFY(script.error().message.contains(u"COMMIT inside a migration"));
+        QVERIFY(script.error().message.contains(u"split the file"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrationFiles)
+#include "tst_migration_files.moc"

@@ -1,0 +1,95 @@
+#include "models_view.h"
+
+#include "ui/models_model.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+ModelsView::ModelsView(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new ModelsModel(this))
+    , m_filtered(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_status(new QLabel(this))
+{
+    m_filtered->setSourceModel(m_model);
+    m_filtered->setRecursiveFilteringEnabled(true);
+    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filtered->setFilterKeyColumn(ModelsModel::Name);
+
+    m_filter->setObjectName(u"models.filter"_s);
+    m_filter->setPlaceholderText(tr("Filter tables and columns"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_filtered,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_tree->setObjectName(u"models.tree"_s);
+    m_tree->setModel(m_filtered);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->resizeSection(ModelsModel::Name, 240);
+    m_tree->header()->resizeSection(ModelsModel::Details, 320);
+    m_tree->header()->resizeSection(ModelsModel::Declared, 200);
+    connect(m_tree, &QTreeView::activated, this, &ModelsView::activate);
+
+    m_status->setObjectName(u"models.status"_s);
+    m_status->setWordWrap(true);
+    m_status->setText(tr("Open a project to see its tables."));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_tree);
+    layout->addWidget(m_status);
+}
+
+void ModelsView::adopt(const ModelsSnapshot& snapshot)
+{
+    m_projectDir = snapshot.projectDir;
+    m_model->adopt(snapshot);
+    m_status->setText(
+        tr("%n declared table(s)", nullptr, static_cast<int>(snapshot.declared.tables.size())) +
+        (snapshot.live ? tr(", compared with the live database") : tr(", no live database")));
+}
+
+void ModelsView::showMessage(const QString& text)
+{
+    m_status->setText(text);
+}
+
+bool ModelsView::revealTable(const QString& qualifiedName)
+{
+    const QModelIndex source = m_model->tableIndex(qualifiedName);
+    if (!source.isValid())
+        return false;
+    m_filter->clear();
+    const QModelIndex shown = m_filtered->mapFromSource(source);
+    m_tree->setCurrentIndex(shown);
+    m_tree->expand(shown);
+    m_tree->scrollTo(shown, QAbstractItemView::PositionAtTop);
+    return true;
+}
+
+void ModelsView::activate(const QModelIndex& index)
+{
+    const QString target = index.data(ModelsModel::TargetRole).toString();
+    if (!target.isEmpty()) {
+        revealTable(target);
+        return;
+    }
+    const QString file = index.data(ModelsModel::FileRole).toString();
+    if (!file.isEmpty())
+        emit openDeclaration(m_projectDir, file, index.data(ModelsModel::LineRole).toInt());
+}
+
+} // namespace plumb::ui

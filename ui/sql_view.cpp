@@ -1,0 +1,141 @@
+#include "sql_view.h"
+
+#include "core/db/connection.h"
+#include "ui/result_table_model.h"
+#include "ui/sql_editor.h"
+#include "ui/workbench.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBlock>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::ui {
+
+namespace {
+constexpr int maxGridRows = 10000;
+}
+
+SqlView::SqlView(Workbench* workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_editor(new SqlEditor(this))
+    , m_database(new QComboBox(this))
+    , m_results(new ResultTableModel(this))
+    , m_grid(new QTableView(this))
+    , m_status(new QLabel(this))
+{
+    m_editor->setObjectName(u"sql.editor"_s);
+    m_editor->setPlaceholderText(tr("SELECT ... — Ctrl+Return runs the selection, or everything"));
+    m_database->setObjectName(u"sql.database"_s);
+    m_database->setMinimumContentsLength(24);
+    m_database->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_grid->setObjectName(u"sql.results"_s);
+    m_grid->setModel(m_results);
+    m_grid->setAlternatingRowColors(true);
+    m_grid->verticalHeader()->setDefaultSectionSize(m_grid->fontMetrics().height() + 6);
+    m_status->setObjectName(u"sql.status"_s);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* toolbar = new QToolBar(this);
+    toolbar->addWidget(new QLabel(tr("Database: "), toolbar));
+    toolbar->addWidget(m_database);
+    QAction* runAction = toolbar->addAction(tr("Run"), this, &SqlView::run);
+    runAction->setObjectName(u"action.runSql"_s);
+    runAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    runAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    runAction->setToolTip(tr("Run the selection, or everything (Ctrl+Return)"));
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(m_grid);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(toolbar);
+    layout->addWidget(splitter);
+    layout->addWidget(m_status);
+
+    connect(workbench, &Workbench::databasesChanged, this, &SqlView::refreshDatabases);
+    refreshDatabases();
+}
+
+void SqlView::openFile(const QString& path, int line)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_status->setText(tr("Cannot open %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    m_editor->setPlainText(QString::fromUtf8(file.readAll()));
+    QTextCursor cursor(m_editor->document()->findBlockByNumber(std::max(0, line - 1)));
+    m_editor->setTextCursor(cursor);
+    m_editor->centerCursor();
+    m_editor->highlightLines({line}, palette().color(QPalette::Highlight).lighter(170));
+    m_status->setText(QDir::toNativeSeparators(path) + u':' + QString::number(line));
+}
+
+void SqlView::refreshDatabases()
+{
+    const QString current = m_database->currentText();
+    m_database->clear();
+    for (const DatabaseTarget& target : m_workbench->databases())
+        m_database->addItem(target.label);
+    const int keep = m_database->findText(current);
+    if (keep >= 0)
+        m_database->setCurrentIndex(keep);
+}
+
+void SqlView::run()
+{
+    const int chosen = m_database->currentIndex();
+    if (chosen < 0 || chosen >= m_workbench->databases().size()) {
+        m_status->setText(tr("Choose a database first."));
+        return;
+    }
+    const QString source = m_editor->selectedOrAllText();
+    if (source.trimmed().isEmpty())
+        return;
+    const DatabaseTarget target = m_workbench->databases()[chosen];
+    const quint64 ticket = m_latest.next();
+    m_status->setText(tr("Running on %1…").arg(target.label));
+    m_workbench->jobs()
+        .start<sql::QueryTable>(
+            tr("Run SQL"), target.label,
+            [info = target.info, source](Progress& progress) -> Result<sql::QueryTable> {
+                auto connection = db::Connection::open(info, progress);
+                if (!connection)
+                    return std::unexpected(connection.error());
+                return sql::runForTable(**connection, source, maxGridRows, progress);
+            })
+        .then(this, [this, ticket](const Result<sql::QueryTable>& table) {
+            if (!m_latest.isCurrent(ticket))
+                return; // a newer run owns the grid
+            if (!table) {
+                m_status->setText(tr("Error: %1").arg(table.error().describe()));
+                return;
+            }
+            QString summary = table->statementTags.join(u", "_s);
+            if (!table->columns.isEmpty())
+                summary +=
+                    tr(" — %n row(s)", nullptr, static_cast<int>(table->rows.size())) +
+                    (table->truncated ? tr(" (first %1 shown)").arg(maxGridRows) : QString());
+            m_status->setText(summary + tr(" in %1 ms").arg(table->elapsedMs));
+            m_results->adopt(*table);
+        });
+}
+
+} // namespace plumb::ui

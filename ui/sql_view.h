@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/jobs/job_runner.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace plumb::ui {
+
+class ResultTableModel;
+class SqlEditor;
+class Workbench;
+
+// Write SQL and run it (the selection, or everything) on a chosen database; the last row set
+// shows in a grid. Runs as a job: the GUI never waits on the server.
+class SqlView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SqlView(Workbench* workbench, QWidget* parent = nullptr);
+
+    SqlEditor* editor() const { return m_editor; }
+    ResultTableModel* results() const { return m_results; }
+    void run();
+    // Shows a file in the editor with the cursor on a 1-based line.
+    void openFile(const QString& path, int line);
+
+private:
+    void refreshDatabases();
+
+    Workbench* m_workbench;
+    SqlEditor* m_editor;
+    QComboBox* m_database;
+    ResultTableModel* m_results;
+    QTableView* m_grid;
+    QLabel* m_status;
+    jobs::LatestRequest m_latest;
+};
+
+} // namespace plumb::ui
