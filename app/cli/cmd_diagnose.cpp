@@ -11,21 +11,9 @@ namespace {
 
 using namespace plumb::diagnose;
 
-QString findingText(const Finding& finding, bool verbose)
+QString fixText(const Finding& finding)
 {
-    QString text = u"  - ["_s + severityName(finding.severity) + u"] "_s + finding.id +
-                   u"\n    "_s + finding.explanation;
-    if (!finding.detail.isEmpty())
-        text += u"\n    "_s + finding.detail;
-    text += u"\n    owner: "_s + ownerKindName(finding.owner.kind);
-    if (finding.owner.kind == OwnerKind::Project && !finding.owner.file.isEmpty())
-        text += u' ' + finding.owner.file + u':' + QString::number(finding.owner.line);
-    if (finding.owner.kind == OwnerKind::Extension)
-        text += u' ' + finding.owner.extension;
-    if (verbose && !finding.owner.note.isEmpty())
-        text += u" ("_s + finding.owner.note + u')';
-    if (!finding.fix.schemaEdit.isEmpty() && finding.owner.kind == OwnerKind::Project)
-        text += u"\n    edit: "_s + finding.fix.schemaEdit;
+    QString text;
     if (!finding.fix.sql.isEmpty())
         text += u"\n    fix"_s +
                 (finding.fix.needsAutocommit ? u" (outside a transaction)"_s : QString()) +
@@ -35,6 +23,29 @@ QString findingText(const Finding& finding, bool verbose)
     for (const QString& caveat : finding.caveats)
         text += u"\n    caveat: "_s + caveat;
     return text;
+}
+
+QString findingText(const Finding& finding, bool verbose)
+{
+    // Context stays one line unless asked for in full.
+    if (finding.severity == Severity::Info && !finding.heldBackFrom && !verbose)
+        return u"  - [info] "_s + finding.id + u": "_s + finding.explanation;
+    QString text = u"  - ["_s + severityName(finding.severity) + u"] "_s + finding.id +
+                   u"\n    "_s + finding.explanation;
+    if (!finding.detail.isEmpty())
+        text += u"\n    "_s + finding.detail;
+    if (finding.table.isEmpty()) // database- or server-wide: there is no table owner to name
+        return text + fixText(finding);
+    text += u"\n    owner: "_s + ownerKindName(finding.owner.kind);
+    if (finding.owner.kind == OwnerKind::Project && !finding.owner.file.isEmpty())
+        text += u' ' + finding.owner.file + u':' + QString::number(finding.owner.line);
+    if (finding.owner.kind == OwnerKind::Extension)
+        text += u' ' + finding.owner.extension;
+    if (verbose && !finding.owner.note.isEmpty())
+        text += u" ("_s + finding.owner.note + u')';
+    if (!finding.fix.schemaEdit.isEmpty() && finding.owner.kind == OwnerKind::Project)
+        text += u"\n    edit: "_s + finding.fix.schemaEdit;
+    return text + fixText(finding);
 }
 
 void printText(const Invocation& invocation, const Report& report, bool all, bool verbose)

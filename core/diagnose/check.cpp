@@ -73,8 +73,9 @@ QString concurrentDefinition(const QString& definition)
 std::vector<Check> allChecks()
 {
     std::vector<Check> checks;
-    for (auto family : {indexChecks, constraintChecks, sequenceChecks, vacuumChecks, activityChecks,
-                        schemaChecks, statisticsChecks, settingsChecks, queryChecks}) {
+    for (auto family :
+         {indexChecks, constraintChecks, sequenceChecks, vacuumChecks, activityChecks,
+          replicationChecks, schemaChecks, statisticsChecks, settingsChecks, queryChecks}) {
         auto more = family();
         checks.insert(checks.end(), more.begin(), more.end());
     }

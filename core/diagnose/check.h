@@ -74,6 +74,7 @@ std::vector<Check> constraintChecks();
 std::vector<Check> sequenceChecks();
 std::vector<Check> vacuumChecks();
 std::vector<Check> activityChecks();
+std::vector<Check> replicationChecks();
 std::vector<Check> schemaChecks();
 std::vector<Check> statisticsChecks();
 std::vector<Check> settingsChecks();

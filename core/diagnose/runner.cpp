@@ -101,8 +101,10 @@ Result<QHash<QString, QString>> extensionTables(db::Connection& connection, cons
 void assignOwner(Finding& finding, const QHash<QString, QString>& extensions,
                  const OwnerResolver* resolver)
 {
-    if (finding.table.isEmpty())
+    if (finding.table.isEmpty()) {
+        finding.owner.note = u"database- or server-wide: no table owner"_s;
         return;
+    }
     const auto extension = extensions.constFind(finding.schema + u'.' + finding.table);
     if (extension != extensions.constEnd()) {
         finding.owner.kind = OwnerKind::Extension;

@@ -1,3 +1,4 @@
+#include "core/db/local_cluster.h"
 #include "tests/pg/diagnose_support.h"
 #include "tests/support/test_database.h"
 
@@ -143,6 +144,53 @@ private slots:
         const CheckResult result = runCheck(*c, u"prepared_transactions"_s);
         QCOMPARE(result.status, CheckStatus::Skipped);
         QVERIFY(result.message.contains(u"max_prepared_transactions = 0"_s));
+    }
+
+    void inactiveReplicationSlot()
+    {
+        TestDatabase database(u"diag_slot"_s);
+        auto c = database.connect();
+        const QString slot = u"plumb_diag_slot_"_s + QString::number(c->backendPid());
+        QVERIFY(c->exec(u"SELECT pg_create_physical_replication_slot($1, true)"_s, {slot}));
+        QVERIFY(run(*c, u"CREATE TABLE w AS SELECT generate_series(1, 10000) AS x;"_s));
+        Options options;
+        options.slotRetainedWarnBytes = 1;
+        const CheckResult result = runCheck(*c, u"replication_slots"_s, options);
+        const Finding* finding = findingOn(result, slot);
+        QVERIFY(finding);
+        QCOMPARE(finding->severity, Severity::Warning);
+        // The default threshold (1 GB) is far above what this slot holds.
+        QVERIFY(!findingOn(runCheck(*c, u"replication_slots"_s), slot));
+        QVERIFY(applyFix(*c, *finding));
+        QVERIFY(!findingOn(runCheck(*c, u"replication_slots"_s, options), slot));
+    }
+
+    void preparedTransactionLeftBehind()
+    {
+        // The shared test cluster disables prepared transactions: start a private one that
+        // allows them.
+        plumb::db::LocalCluster::Options clusterOptions;
+        clusterOptions.settings = {u"max_prepared_transactions = 5"_s};
+        plumb::SilentProgress progress;
+        auto cluster = plumb::db::LocalCluster::start(clusterOptions, progress);
+        QVERIFY2(cluster, qPrintable(cluster ? QString() : cluster.error().message));
+        auto opened = plumb::db::Connection::open(cluster->connectionInfo());
+        QVERIFY(opened);
+        plumb::db::Connection& c = **opened;
+        QVERIFY(run(c, u"CREATE TABLE acct (id int); BEGIN; INSERT INTO acct VALUES (9);"
+                       u"PREPARE TRANSACTION 'diag';"_s));
+        Options options;
+        options.preparedXactWarnSeconds = 0;
+        options.xminHorizonWarnXids = 0;
+        const CheckResult result = runCheck(c, u"prepared_transactions"_s, options);
+        const Finding* finding = findingOn(result, u"diag"_s);
+        QVERIFY(finding);
+        QCOMPARE(result.status, CheckStatus::Warning);
+        QCOMPARE(finding->fix.sql, u"ROLLBACK PREPARED 'diag';"_s);
+        QVERIFY(findingOn(runCheck(c, u"xmin_horizon"_s, options), u"prepared diag"_s));
+        QVERIFY(applyFix(c, *finding));
+        QCOMPARE(runCheck(c, u"prepared_transactions"_s, options).findings.size(), size_t(0));
+        QVERIFY(!findingOn(runCheck(c, u"xmin_horizon"_s, options), u"prepared diag"_s));
     }
 };
 

@@ -83,8 +83,17 @@ private slots:
         QCOMPARE(result.findings.size(), size_t(1));
         QCOMPARE(result.findings.front().severity, Severity::Warning);
         QVERIFY(result.findings.front().detail.contains(u"oldest tables"_s));
-        QVERIFY(applyFix(*c, result.findings.front()));
-        QCOMPARE(runCheck(*c, u"wraparound"_s, options).findings.size(), size_t(0));
+        // The freeze of the shared catalogs cannot pass a snapshot another test's session (in
+        // another database) holds; such sessions are short, so apply the fix again until none
+        // is in the way.
+        bool cleared = false;
+        for (int attempt = 0; attempt < 20 && !cleared; ++attempt) {
+            if (attempt)
+                QTest::qWait(500);
+            QVERIFY(applyFix(*c, result.findings.front()));
+            cleared = runCheck(*c, u"wraparound"_s, options).findings.empty();
+        }
+        QVERIFY(cleared);
     }
 
     void sessionHoldingTheXminHorizon()
