@@ -1,11 +1,17 @@
 // The workbench as a user first meets it: started with no project, it runs its own PostgreSQL,
 // opens the bundled demo project and fills the views.
+#include "core/plan/plan.h"
 #include "ui/activity_model.h"
+#include "ui/diagnose_model.h"
+#include "ui/diagnose_view.h"
+#include "ui/diff_view.h"
 #include "ui/main_window.h"
 #include "ui/migrations_model.h"
 #include "ui/migrations_view.h"
 #include "ui/models_model.h"
 #include "ui/models_view.h"
+#include "ui/plan_model.h"
+#include "ui/plan_view.h"
 #include "ui/project_view.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
@@ -15,11 +21,15 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -136,6 +146,100 @@ private slots:
         closing.start();
         window.close();
         QCOMPARE(window.workbench()->jobs().runningCount(), 0);
+    }
+
+    void planDiffAndDiagnoseOnTheDemo()
+    {
+        MainWindow window({.startEmbeddedServer = true});
+        window.show();
+        auto* plan = window.findChild<PlanView*>();
+        auto* diff = window.findChild<DiffView*>();
+        auto* diagnose = window.findChild<DiagnoseView*>();
+        QVERIFY(plan && diff && diagnose);
+        QAbstractItemModelTester planTester(plan->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester diagnoseTester(
+            diagnose->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester diffTester(diff->objects(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Opening the project computes the plan: the declared index is created concurrently.
+        QTRY_VERIFY_WITH_TIMEOUT(!plan->model()->plan().steps.isEmpty(), 60000);
+        int indexStep = -1;
+        for (int i = 0; i < plan->model()->plan().steps.size(); ++i) {
+            const plumb::plan::Step& step = plan->model()->plan().steps[i];
+            QVERIFY2(!step.sql.contains(u"tb_confiture"), qPrintable(step.sql)); // never the ledger
+            if (step.sql.contains(u"orders_customer_id_idx"))
+                indexStep = i;
+        }
+        QVERIFY(indexStep >= 0);
+        const plumb::plan::Step& create = plan->model()->plan().steps[indexStep];
+        QVERIFY(create.sql.contains(u"CONCURRENTLY"));
+        QCOMPARE(create.lock, plumb::plan::Lock::ShareUpdateExclusive);
+        QVERIFY(!create.transactional);
+
+        // The drift lists orders as changed, with both sides' DDL.
+        QTRY_VERIFY_WITH_TIMEOUT(diff->drift() && !diff->drift()->entries.isEmpty(), 30000);
+        const auto orders = std::ranges::find_if(diff->drift()->entries, [](const DriftEntry& e) {
+            return e.object.name == u"orders" && e.kind == u"table";
+        });
+        QVERIFY(orders != diff->drift()->entries.end());
+        QCOMPARE(orders->state, DriftEntry::State::Changed);
+        QVERIFY(orders->rightDdl.contains(u"note"));
+        QVERIFY(!orders->leftDdl.contains(u"note"));
+
+        // Apply only the index step, on the dev database (a plain yes).
+        QTimer::singleShot(0, this, [] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(QMessageBox::Yes)->click();
+        });
+        plan->apply({indexStep});
+        QTRY_COMPARE_WITH_TIMEOUT(plan->model()->status(indexStep), PlanModel::StepStatus::Done,
+                                  30000);
+        // The project reloads and the plan is computed again, without that index.
+        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::none_of(plan->model()->plan().steps,
+                                                      [](const plumb::plan::Step& step) {
+                                                          return step.sql.contains(
+                                                              u"orders_customer_id_idx");
+                                                      }),
+                                 30000);
+
+        // Diagnose runs read-only and reports its checks by tier.
+        diagnose->run();
+        QTRY_VERIFY_WITH_TIMEOUT(diagnose->model()->report() != nullptr, 60000);
+        QVERIFY(diagnose->model()->report()->checks.size() >= 30);
+        QVERIFY(diagnose->model()->rowCount() > 0);
+        window.close();
+    }
+
+    void savedPlanOpensForReview()
+    {
+        plumb::plan::Plan saved;
+        plumb::plan::Step step;
+        step.category = plumb::plan::Category::Convergence;
+        step.pass = plumb::plan::Pass::CreateIndexes;
+        step.sql = u"CREATE INDEX CONCURRENTLY t_a_idx ON public.t (a)"_s;
+        step.transactional = false;
+        step.lock = plumb::plan::Lock::ShareUpdateExclusive;
+        step.hazards = {plumb::plan::Hazard::FullScan};
+        step.summary = u"create index public.t_a_idx"_s;
+        saved.steps.append(step);
+        QTemporaryDir folder;
+        QFile file(folder.filePath(u"plan.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{u"plan"_s, plumb::plan::toJson(saved)}}).toJson());
+        file.close();
+
+        MainWindow window;
+        auto* plan = window.findChild<PlanView*>();
+        QVERIFY(plan->openSavedPlan(file.fileName()));
+        QCOMPARE(plan->model()->plan(), saved);
+        QCOMPARE(plan->model()->rowCount(), 1); // one pass
+        const QModelIndex stepIndex = plan->model()->index(0, 0, plan->model()->index(0, 0));
+        QCOMPARE(stepIndex.siblingAtColumn(PlanModel::LockColumn).data().toString(),
+                 plumb::plan::lockName(plumb::plan::Lock::ShareUpdateExclusive));
+        QVERIFY(!plan->openSavedPlan(folder.filePath(u"missing.json"_s)));
     }
 
     void declarationOpensInTheSqlView()
