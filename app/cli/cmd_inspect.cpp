@@ -56,7 +56,7 @@ QString summary(const catalog::Catalog& c)
     return lines.join(u'\n');
 }
 
-// plumb inspect URL [--format text|json|sql] [--schema NAME...]
+// plumb inspect URL [--format text|json|sql] [--schema NAME...] [--owners]
 int runInspect(Invocation& invocation)
 {
     const bool sqlFormat = takeSqlFormat(invocation.arguments);
@@ -68,6 +68,7 @@ int runInspect(Invocation& invocation)
     parser.addPositionalArgument(u"url"_s,
                                  u"postgresql://user@host:port/dbname or key=value pairs"_s);
     parser.addOption({u"schema"_s, u"Read only this schema (repeatable)."_s, u"name"_s});
+    parser.addOption({u"owners"_s, u"With --format sql: also write ALTER ... OWNER TO."_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
@@ -89,7 +90,7 @@ int runInspect(Invocation& invocation)
         return invocation.fail(catalog.error());
 
     if (sqlFormat) {
-        invocation.print(catalog::ddlScript(*catalog));
+        invocation.print(catalog::ddlScript(*catalog, {parser.isSet(u"owners"_s)}));
     } else if (invocation.format == OutputFormat::Json) {
         QJsonObject payload = catalog::toJson(*catalog);
         payload.insert(u"ok"_s, true);

@@ -137,6 +137,17 @@ ObjectKey keyOf(const Publication& publication)
     return ObjectKey{NodeKind::Publication, {}, publication.name, {}};
 }
 
+ObjectKey keyOf(const DefaultPrivilege& privilege)
+{
+    return ObjectKey{NodeKind::DefaultPrivilege, privilege.schema, privilege.role,
+                     privilege.objectType};
+}
+
+ObjectKey keyOf(const TextSearchConfiguration& configuration)
+{
+    return qualifiedKey(NodeKind::TextSearchConfiguration, configuration.name);
+}
+
 void normalize(Catalog& catalog)
 {
     auto byKey = [](const auto& object) { return keyOf(object); };
@@ -166,6 +177,8 @@ void normalize(Catalog& catalog)
         sortBy(publication.tables, [](const PublicationTable& t) { return t.table; });
         publication.schemas.sort();
     }
+    sortBy(catalog.defaultPrivileges, byKey);
+    sortBy(catalog.textSearchConfigurations, byKey);
     sortBy(catalog.dependencies,
            [](const Dependency& d) { return std::pair(d.dependent, d.referenced); });
     catalog.dependencies.erase(

@@ -41,6 +41,8 @@ struct Catalog {
     QList<EventTrigger> eventTriggers;
     QList<Policy> policies;
     QList<Publication> publications;
+    QList<DefaultPrivilege> defaultPrivileges;
+    QList<TextSearchConfiguration> textSearchConfigurations;
     QList<Dependency> dependencies;   // between modelled objects only; sorted
     QList<UnmanagedObject> unmanaged; // sorted by kind, name
 
@@ -70,6 +72,8 @@ ObjectKey keyOf(const Trigger& trigger);
 ObjectKey keyOf(const EventTrigger& trigger);
 ObjectKey keyOf(const Policy& policy);
 ObjectKey keyOf(const Publication& publication);
+ObjectKey keyOf(const DefaultPrivilege& privilege); // name: role, member: object type
+ObjectKey keyOf(const TextSearchConfiguration& configuration);
 
 // Sorts every list into the canonical order described above (introspect() and readJson() do it).
 void normalize(Catalog& catalog);

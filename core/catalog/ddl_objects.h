@@ -28,6 +28,8 @@ QStringList createTrigger(const Trigger& trigger);
 QStringList createEventTrigger(const EventTrigger& trigger);
 QStringList createPolicy(const Policy& policy);
 QStringList createPublication(const Publication& publication);
+QStringList createDefaultPrivilege(const DefaultPrivilege& privilege);
+QStringList createTextSearchConfiguration(const TextSearchConfiguration& configuration);
 
 // "COMMENT ON <what> IS '...'" or nothing when the comment is empty.
 QStringList commentOn(const QString& what, const QString& comment);

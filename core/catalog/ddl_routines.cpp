@@ -205,4 +205,37 @@ QStringList createPublication(const Publication& p)
     return QStringList{sql} + commentOn(u"PUBLICATION "_s + db::quoteIdentifier(p.name), p.comment);
 }
 
+QStringList createDefaultPrivilege(const DefaultPrivilege& d)
+{
+    QString prefix = u"ALTER DEFAULT PRIVILEGES FOR ROLE "_s + db::quoteIdentifier(d.role);
+    if (!d.schema.isEmpty())
+        prefix += u" IN SCHEMA "_s + db::quoteIdentifier(d.schema);
+    QStringList statements;
+    // A database-wide entry replaces the built-in defaults (owner: everything; PUBLIC: EXECUTE
+    // on functions, USAGE on types): start from nothing, then grant what the entry lists.
+    if (d.schema.isEmpty()) {
+        statements.append(prefix + u" REVOKE ALL ON "_s + d.objectType + u" FROM PUBLIC"_s);
+        statements.append(prefix + u" REVOKE ALL ON "_s + d.objectType + u" FROM "_s +
+                          db::quoteIdentifier(d.role));
+    }
+    for (const Privilege& p : d.grants)
+        statements.append(prefix + u" GRANT "_s + p.privilege + u" ON "_s + d.objectType +
+                          u" TO "_s +
+                          (p.grantee.isEmpty() ? u"PUBLIC"_s : db::quoteIdentifier(p.grantee)) +
+                          (p.grantable ? u" WITH GRANT OPTION"_s : QString()));
+    return statements;
+}
+
+QStringList createTextSearchConfiguration(const TextSearchConfiguration& c)
+{
+    const QString name = q(c.name);
+    QStringList statements{u"CREATE TEXT SEARCH CONFIGURATION "_s + name + u" (PARSER = "_s +
+                           c.parser + u')'};
+    for (const TextSearchMapping& m : c.mappings)
+        statements.append(u"ALTER TEXT SEARCH CONFIGURATION "_s + name + u" ADD MAPPING FOR "_s +
+                          m.token + u" WITH "_s + m.dictionaries.join(u", "_s));
+    statements += commentOn(u"TEXT SEARCH CONFIGURATION "_s + name, c.comment);
+    return statements;
+}
+
 } // namespace plumb::catalog::detail

@@ -103,6 +103,11 @@ private:
         for (const Collation& o : c.collations)
             add(keyOf(o), CollationPhase, createCollation(o),
                 ownerStatement(u"COLLATION"_s, q(o.name), o.ownership, m_options));
+        // Before routines and indexes: function bodies name configurations in strings, which
+        // pg_depend does not see.
+        for (const TextSearchConfiguration& t : c.textSearchConfigurations)
+            add(keyOf(t), CollationPhase, createTextSearchConfiguration(t),
+                ownerStatement(u"TEXT SEARCH CONFIGURATION"_s, q(t.name), t.ownership, m_options));
         for (const EnumType& t : c.enums)
             add(keyOf(t), TypePhase, createEnum(t),
                 ownerStatement(u"TYPE"_s, q(t.name), t.ownership, m_options));
@@ -166,6 +171,9 @@ private:
             add(keyOf(t), DatabaseObjectPhase, createEventTrigger(t),
                 ownerStatement(u"EVENT TRIGGER"_s, db::quoteIdentifier(t.name),
                                Ownership{t.owner, {}}, m_options));
+        for (const DefaultPrivilege& d : c.defaultPrivileges)
+            add(keyOf(d), DatabaseObjectPhase, createDefaultPrivilege(d), {},
+                {ObjectKey{NodeKind::Schema, {}, d.schema, {}}});
         for (const Publication& p : c.publications)
             add(keyOf(p), DatabaseObjectPhase, createPublication(p),
                 ownerStatement(u"PUBLICATION"_s, db::quoteIdentifier(p.name),

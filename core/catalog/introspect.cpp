@@ -41,11 +41,28 @@ QString expandMacros(QString sql)
 QStringList catalogQueryNames()
 {
     // Order matters: columns attach to tables, views and composites read before them.
-    return {u"schemas"_s,     u"extensions"_s,   u"collations"_s,   u"enums"_s,
-            u"domains"_s,     u"composites"_s,   u"ranges"_s,       u"sequences"_s,
-            u"tables"_s,      u"views"_s,        u"columns"_s,      u"indexes"_s,
-            u"constraints"_s, u"routines"_s,     u"triggers"_s,     u"event_triggers"_s,
-            u"policies"_s,    u"publications"_s, u"dependencies"_s, u"unmanaged"_s};
+    return {u"schemas"_s,
+            u"extensions"_s,
+            u"collations"_s,
+            u"enums"_s,
+            u"domains"_s,
+            u"composites"_s,
+            u"ranges"_s,
+            u"sequences"_s,
+            u"tables"_s,
+            u"views"_s,
+            u"columns"_s,
+            u"indexes"_s,
+            u"constraints"_s,
+            u"routines"_s,
+            u"triggers"_s,
+            u"event_triggers"_s,
+            u"policies"_s,
+            u"publications"_s,
+            u"default_privileges"_s,
+            u"text_search_configurations"_s,
+            u"dependencies"_s,
+            u"unmanaged"_s};
 }
 
 Result<QString> catalogQuery(const QString& name, int serverVersionNumber)

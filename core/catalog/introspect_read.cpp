@@ -339,7 +339,8 @@ void readConstraints(const RowReader& rows, Catalog& catalog)
         c.deferrable = rows.boolean(r, u"deferrable");
         c.initiallyDeferred = rows.boolean(r, u"initially_deferred");
         c.validated = rows.boolean(r, u"validated");
-        c.noInherit = rows.boolean(r, u"no_inherit");
+        // NO INHERIT means something for checks only; on keys it follows how the table was made.
+        c.noInherit = c.kind == ConstraintKind::Check && rows.boolean(r, u"no_inherit");
         c.isLocal = rows.boolean(r, u"is_local");
         c.inheritanceCount = int(rows.int64(r, u"inheritance_count"));
         c.fromParent = rows.boolean(r, u"from_parent");
@@ -493,6 +494,33 @@ void readPublications(const RowReader& rows, Catalog& catalog)
     }
 }
 
+void readDefaultPrivileges(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r)
+        catalog.defaultPrivileges.append(DefaultPrivilege{
+            rows.text(r, u"role"), rows.text(r, u"schema"), rows.text(r, u"object_type"),
+            rows.acl(r, u"acl").value_or(QList<Privilege>{})});
+}
+
+void readTextSearchConfigurations(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        TextSearchConfiguration c;
+        c.name = qualified(rows, r);
+        c.parser = rows.text(r, u"parser");
+        for (const QJsonValue& value : rows.array(r, u"mappings")) {
+            const QJsonArray mapping = value.toArray();
+            TextSearchMapping m{mapping.at(0).toString(), {}};
+            for (const QJsonValue& dictionary : mapping.at(1).toArray())
+                m.dictionaries.append(dictionary.toString());
+            c.mappings.append(std::move(m));
+        }
+        c.ownership.owner = rows.text(r, u"owner");
+        c.comment = rows.text(r, u"comment");
+        catalog.textSearchConfigurations.append(std::move(c));
+    }
+}
+
 NodeKind nodeKind(const QString& kind)
 {
     static const QHash<QString, NodeKind> kinds{
@@ -546,6 +574,8 @@ void readQueryRows(const QString& query, const RowReader& rows, Catalog& catalog
         {u"event_triggers"_s, readEventTriggers},
         {u"policies"_s, readPolicies},
         {u"publications"_s, readPublications},
+        {u"default_privileges"_s, readDefaultPrivileges},
+        {u"text_search_configurations"_s, readTextSearchConfigurations},
         {u"dependencies"_s, readDependencies},
         {u"unmanaged"_s, readUnmanaged},
     };

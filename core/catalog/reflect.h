@@ -40,7 +40,8 @@ struct EnumNames; // specialised below: static constexpr std::array names (in en
     };
 
 PLUMB_ENUM(NodeKind, u"schema", u"extension", u"collation", u"type", u"relation", u"function",
-           u"constraint", u"trigger", u"policy", u"event_trigger", u"publication")
+           u"constraint", u"trigger", u"policy", u"event_trigger", u"publication",
+           u"default_privilege", u"text_search_configuration")
 PLUMB_ENUM(IdentityKind, u"none", u"always", u"by_default")
 PLUMB_ENUM(GeneratedKind, u"none", u"stored", u"virtual")
 PLUMB_ENUM(ReplicaIdentity, u"default", u"nothing", u"full", u"index")
@@ -224,6 +225,19 @@ PLUMB_FIELDS(Publication, field(u"name", &Publication::name),
              field(u"via_root", &Publication::viaRoot), field(u"tables", &Publication::tables),
              field(u"schemas", &Publication::schemas), field(u"owner", &Publication::owner),
              field(u"comment", &Publication::comment))
+
+PLUMB_FIELDS(DefaultPrivilege, field(u"role", &DefaultPrivilege::role),
+             field(u"schema", &DefaultPrivilege::schema),
+             field(u"object_type", &DefaultPrivilege::objectType),
+             field(u"grants", &DefaultPrivilege::grants))
+
+PLUMB_FIELDS(TextSearchMapping, field(u"token", &TextSearchMapping::token),
+             field(u"dictionaries", &TextSearchMapping::dictionaries))
+PLUMB_FIELDS(TextSearchConfiguration, field(u"name", &TextSearchConfiguration::name),
+             field(u"parser", &TextSearchConfiguration::parser),
+             field(u"mappings", &TextSearchConfiguration::mappings),
+             field(u"ownership", &TextSearchConfiguration::ownership),
+             field(u"comment", &TextSearchConfiguration::comment))
 
 PLUMB_FIELDS(Catalog, field(u"server_version_num", &Catalog::serverVersionNumber),
              field(u"database", &Catalog::database), field(u"schemas", &Catalog::schemas),

@@ -65,6 +65,8 @@ enum class NodeKind {
     Policy,
     EventTrigger,
     Publication,
+    DefaultPrivilege,
+    TextSearchConfiguration,
 };
 
 // The identity of one object in the dependency graph.

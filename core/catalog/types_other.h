@@ -147,4 +147,34 @@ struct Publication {
     bool operator==(const Publication&) const = default;
 };
 
+// One token type of a text search configuration and the dictionaries it goes through, in order.
+struct TextSearchMapping {
+    QString token;            // the parser's token alias, e.g. "asciiword"
+    QStringList dictionaries; // qualified, e.g. "pg_catalog.simple"
+
+    bool operator==(const TextSearchMapping&) const = default;
+};
+
+struct TextSearchConfiguration {
+    QualifiedName name;
+    QString parser;                    // qualified, e.g. "pg_catalog.default"
+    QList<TextSearchMapping> mappings; // in the parser's token order
+    Ownership ownership;
+    QString comment;
+
+    bool operator==(const TextSearchConfiguration&) const = default;
+};
+
+// ALTER DEFAULT PRIVILEGES: what `role` grants on the objects it creates later (in `schema`, or
+// everywhere when `schema` is empty). A database-wide entry replaces the built-in defaults, so
+// `grants` is the whole list; a schema entry adds to them.
+struct DefaultPrivilege {
+    QString role;
+    QString schema;
+    QString objectType; // "TABLES" | "SEQUENCES" | "FUNCTIONS" | "TYPES" | "SCHEMAS"
+    QList<Privilege> grants;
+
+    bool operator==(const DefaultPrivilege&) const = default;
+};
+
 } // namespace plumb::catalog

@@ -53,6 +53,17 @@ private slots:
         QVERIFY(sql::runScript(*connection, run.out, u"inspect.sql"_s, progress));
     }
 
+    void ownersOnRequest()
+    {
+        const CliRun plain =
+            runPlumb({u"inspect"_s, m_database->info().toUri(), u"--format"_s, u"sql"_s});
+        QVERIFY(!plain.out.contains(u"OWNER TO"));
+        const CliRun owners = runPlumb(
+            {u"inspect"_s, m_database->info().toUri(), u"--format"_s, u"sql"_s, u"--owners"_s});
+        QCOMPARE(owners.exitCode, 0);
+        QVERIFY2(owners.out.contains(u"ALTER TABLE app.item OWNER TO"), qPrintable(owners.out));
+    }
+
     void schemaOptionFilters()
     {
         const CliRun run = runPlumb({u"inspect"_s, m_database->info().toUri(), u"--schema"_s,

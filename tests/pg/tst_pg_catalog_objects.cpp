@@ -198,13 +198,37 @@ private slots:
         PLUMB_VERIFY_ROUND_TRIP(trip);
     }
 
+    void textSearchConfigurations()
+    {
+        auto trip = testing::roundTrip(
+            u"CREATE TEXT SEARCH CONFIGURATION mine (COPY = pg_catalog.simple);\n"
+            u"ALTER TEXT SEARCH CONFIGURATION mine ALTER MAPPING FOR asciiword "
+            u"WITH english_stem, simple;\n"
+            u"ALTER TEXT SEARCH CONFIGURATION mine DROP MAPPING FOR email;\n"
+            u"COMMENT ON TEXT SEARCH CONFIGURATION mine IS 'words';"_s,
+            u"tsconfig"_s);
+        QCOMPARE(trip.original.textSearchConfigurations.size(), 1);
+        const TextSearchConfiguration& c = trip.original.textSearchConfigurations[0];
+        QCOMPARE(c.parser, u"pg_catalog.\"default\""_s);
+        QCOMPARE(c.comment, u"words"_s);
+        bool ascii = false;
+        for (const TextSearchMapping& m : c.mappings) {
+            QVERIFY(m.token != u"email");
+            if (m.token == u"asciiword")
+                ascii = m.dictionaries ==
+                        QStringList{u"pg_catalog.english_stem"_s, u"pg_catalog.simple"_s};
+        }
+        QVERIFY(ascii);
+        PLUMB_VERIFY_ROUND_TRIP(trip);
+    }
+
     void unmanagedObjectsAreListed()
     {
         testing::TestDatabase database(u"unmanaged"_s);
         database.exec(u"CREATE TABLE t (a int, b int)"_s);
         database.exec(u"CREATE STATISTICS t_stats ON a, b FROM t"_s);
         database.exec(u"CREATE RULE t_nothing AS ON DELETE TO t DO INSTEAD NOTHING"_s);
-        database.exec(u"CREATE TEXT SEARCH CONFIGURATION my_english (COPY = english)"_s);
+        database.exec(u"CREATE TEXT SEARCH DICTIONARY my_simple (TEMPLATE = simple)"_s);
         const Catalog c = testing::inspect(database);
         QStringList kinds;
         for (const UnmanagedObject& object : c.unmanaged)
@@ -212,7 +236,7 @@ private slots:
         QVERIFY2(kinds.contains(u"statistics object public.t_stats"_s),
                  qPrintable(kinds.join(u", ")));
         QVERIFY2(kinds.contains(u"rule t_nothing on public.t"_s), qPrintable(kinds.join(u", ")));
-        QVERIFY2(kinds.contains(u"text search configuration public.my_english"_s),
+        QVERIFY2(kinds.contains(u"text search dictionary public.my_simple"_s),
                  qPrintable(kinds.join(u", ")));
     }
 
@@ -239,6 +263,33 @@ private slots:
         other.tables[0].ownership.owner = u"someone_else"_s;
         QCOMPARE(fingerprint(other), fingerprint(c));
         QVERIFY(fingerprint(other, {true}) != fingerprint(c, {true}));
+    }
+
+    void defaultPrivilegesAreReadAndWritten()
+    {
+        testing::TestDatabase setup(u"defacl_roles"_s);
+        setup.exec(u"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                   u"'plumb_reader') THEN CREATE ROLE plumb_reader; END IF; END$$"_s);
+        auto trip = testing::roundTrip(
+            u"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO plumb_reader;\n"
+            u"ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+            u"ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO plumb_reader "
+            u"WITH GRANT OPTION;"_s,
+            u"defacl"_s);
+        const Catalog& c = trip.original;
+        QCOMPARE(c.defaultPrivileges.size(), 3);
+        bool schemaGrant = false;
+        for (const DefaultPrivilege& d : c.defaultPrivileges) {
+            if (d.schema == u"public" && d.objectType == u"TABLES")
+                schemaGrant = d.grants.size() == 1 && d.grants[0].grantee == u"plumb_reader" &&
+                              d.grants[0].privilege == u"SELECT";
+            if (d.objectType == u"FUNCTIONS")
+                for (const Privilege& p : d.grants)
+                    QVERIFY(!p.grantee.isEmpty()); // PUBLIC's EXECUTE was revoked
+        }
+        QVERIFY(schemaGrant);
+        PLUMB_VERIFY_ROUND_TRIP(trip);
+        QCOMPARE(trip.rebuilt.defaultPrivileges, c.defaultPrivileges);
     }
 
     void jsonRoundTripOfARealCatalog()

@@ -1,6 +1,6 @@
 -- Objects the catalog does not model, named by pg_identify_object so they are listed, not lost.
 -- Schema-scoped kinds honour $1; database-wide kinds (casts, languages, foreign-data wrappers,
--- servers, default privileges) are user-created ones only (oid >= 16384).
+-- servers) are user-created ones only (oid >= 16384).
 WITH objects(classid, objid) AS (
     SELECT 'pg_class'::regclass, c.oid
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -20,9 +20,6 @@ WITH objects(classid, objid) AS (
     UNION ALL
     SELECT 'pg_opfamily'::regclass, o.oid
       FROM pg_opfamily o JOIN pg_namespace n ON n.oid = o.opfnamespace WHERE @USER_SCHEMA(n)@
-    UNION ALL
-    SELECT 'pg_ts_config'::regclass, o.oid
-      FROM pg_ts_config o JOIN pg_namespace n ON n.oid = o.cfgnamespace WHERE @USER_SCHEMA(n)@
     UNION ALL
     SELECT 'pg_ts_dict'::regclass, o.oid
       FROM pg_ts_dict o JOIN pg_namespace n ON n.oid = o.dictnamespace WHERE @USER_SCHEMA(n)@
@@ -55,8 +52,6 @@ WITH objects(classid, objid) AS (
     SELECT 'pg_foreign_server'::regclass, o.oid FROM pg_foreign_server o WHERE o.oid >= 16384
     UNION ALL
     SELECT 'pg_transform'::regclass, o.oid FROM pg_transform o WHERE o.oid >= 16384
-    UNION ALL
-    SELECT 'pg_default_acl'::regclass, o.oid FROM pg_default_acl o
 )
 SELECT o.type AS kind, o.identity AS name, coalesce(o.schema, '') AS schema
   FROM objects x, LATERAL pg_identify_object(x.classid, x.objid, 0) o
