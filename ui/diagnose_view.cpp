@@ -103,6 +103,21 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
 
     connect(workbench, &Workbench::databasesChanged, this, &DiagnoseView::refreshDatabases);
     refreshDatabases();
+    // A development database is diagnosed as soon as its project opens (read-only, a second or
+    // two); any other waits for the user to ask.
+    connect(workbench, &Workbench::projectChanged, this, [this] {
+        const auto project = m_workbench->project();
+        if (!project || !project->live || !project->liveIsDev || m_report)
+            return;
+        const QList<DatabaseTarget>& targets = m_workbench->databases();
+        for (int index = 0; index < targets.size(); ++index) {
+            if (targets[index].info == *project->live) {
+                m_database->setCurrentIndex(index);
+                run();
+                return;
+            }
+        }
+    });
 }
 
 void DiagnoseView::refreshDatabases()

@@ -38,7 +38,10 @@ Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
         if (inserted) {
             DriftEntry entry;
             entry.object = change.object;
-            entry.kind = diff::objectTypeName(change.type);
+            // A column change is about its table, whose DDL the sides show.
+            entry.kind = change.type == diff::ObjectType::Column
+                             ? diff::objectTypeName(diff::ObjectType::Table)
+                             : diff::objectTypeName(change.type);
             const auto l = leftDdl.find(change.object);
             const auto r = rightDdl.find(change.object);
             entry.leftDdl = l == leftDdl.end() ? QString() : l->second;

@@ -33,7 +33,7 @@ namespace plumb::ui {
 
 namespace {
 // Bump when the set of docks changes, so an old saved state is not applied to a new layout.
-constexpr int layoutVersion = 2;
+constexpr int layoutVersion = 3;
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
 } // namespace
@@ -207,6 +207,19 @@ void MainWindow::createMenus()
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* databaseMenu = menuBar()->addMenu(tr("&Database"));
+    QAction* syncAction =
+        databaseMenu->addAction(tr("&Sync dev database"), m_workbench, &Workbench::sync);
+    syncAction->setObjectName(u"action.sync"_s);
+    syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    syncAction->setToolTip(tr("Apply pending migrations, then converge (dev databases only)"));
+    syncAction->setEnabled(false);
+    connect(m_workbench, &Workbench::projectChanged, syncAction,
+            [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
+    auto* toolbar = addToolBar(tr("Workbench"));
+    toolbar->setObjectName(u"toolbar.workbench"_s);
+    toolbar->addAction(syncAction);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     for (const ViewInfo& info : allViews())

@@ -3,9 +3,15 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
+#include "core/migrate/ledger.h"
+#include "core/migrate/migration_files.h"
+#include "core/migrate/sync.h"
+#include "core/plan/converger.h"
+#include "core/project/project.h"
 #include "ui/project_loader.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -121,6 +127,68 @@ void Workbench::openDemoProject()
             QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
             variables.insert(u"PLUMB_DEMO_URL"_s, live.toUri());
             loadProject(*dir, variables);
+        });
+}
+
+void Workbench::sync()
+{
+    if (!canSync()) {
+        emit message(
+            tr("Sync runs only on a development database (dev: true in the environment)."));
+        return;
+    }
+    const auto project = m_project;
+    const QSettings settings;
+    plan::ExecuteOptions execute;
+    execute.lockTimeoutMs = settings.value(u"convergence/lockTimeoutMs"_s, 3000).toInt();
+    execute.statementTimeoutMs = settings.value(u"convergence/statementTimeoutMs"_s, 3000).toInt();
+    m_jobs
+        ->start<QString>(
+            tr("Sync"), project->environment,
+            [project, execute](Progress& progress) -> Result<QString> {
+                auto opened = project::Project::open(project->projectDir);
+                if (!opened)
+                    return std::unexpected(opened.error());
+                auto migrations = migrate::discoverMigrations(opened->migrationsDir());
+                if (!migrations)
+                    return std::unexpected(migrations.error());
+                auto ledger = migrate::Ledger::named(project->trackingTable);
+                if (!ledger)
+                    return std::unexpected(ledger.error());
+                auto connection = db::Connection::open(*project->live, progress);
+                if (!connection)
+                    return std::unexpected(connection.error());
+                migrate::RunnerOptions options;
+                options.projectRoot = project->projectDir;
+                options.command = u"workbench sync"_s;
+                plan::ProjectConverger converger(project->models.declared, project->trackingTable,
+                                                 execute);
+                auto report = migrate::sync(**connection, *migrations, *ledger, options, &converger,
+                                            false, progress);
+                if (!report)
+                    return std::unexpected(report.error());
+                QString summary = tr("%n migration(s) applied", nullptr,
+                                     static_cast<int>(report->migrations.steps.size()));
+                if (report->convergence) {
+                    summary += tr(", %n convergence change(s)", nullptr,
+                                  static_cast<int>(report->convergence->changes.size()));
+                    if (!report->convergence->blocked.isEmpty())
+                        summary += tr(", %n blocked", nullptr,
+                                      static_cast<int>(report->convergence->blocked.size()));
+                    for (const QString& line : report->convergence->changes)
+                        progress.log(line);
+                    for (const QString& line : report->convergence->blocked)
+                        progress.log(u"blocked: "_s + line);
+                }
+                return summary;
+            })
+        .then(this, [this](const Result<QString>& summary) {
+            if (!summary) {
+                emit message(tr("Sync failed: %1").arg(summary.error().describe()));
+                return;
+            }
+            emit message(tr("Synced: %1").arg(*summary));
+            reloadProject();
         });
 }
 

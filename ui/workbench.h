@@ -45,6 +45,11 @@ public:
     void openProject(const QString& directory);
     // Reads the open project and its live database again (after a migration, a sync...).
     void reloadProject();
+    // One-click sync of the project's dev database: pending migrations, then convergence
+    // (indexes, constraints, NOT NULL, defaults) with the online recipes; the views refresh after.
+    // Refuses a database the project does not mark dev.
+    void sync();
+    bool canSync() const { return m_project && m_project->live && m_project->liveIsDev; }
     QString projectDir() const { return m_project ? m_project->projectDir : QString(); }
     std::shared_ptr<const ProjectSnapshot> project() const { return m_project; }
     std::shared_ptr<const ModelsSnapshot> models() const;
