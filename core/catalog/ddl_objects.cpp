@@ -106,6 +106,11 @@ QString storageKeyword(const QString& storage)
 
 } // namespace
 
+QString columnDefinitionSql(const Catalog& catalog, const Table& table, const Column& column)
+{
+    return columnDefinition(catalog, table, column);
+}
+
 QStringList commentOn(const QString& what, const QString& comment)
 {
     if (comment.isEmpty())

@@ -14,6 +14,9 @@ QStringList createComposite(const CompositeType& type);
 QStringList createRange(const RangeType& type);
 QStringList createSequence(const Sequence& sequence);
 QStringList sequenceOwnedBy(const Sequence& sequence);
+// "name type [COLLATE ..] [GENERATED ..] [DEFAULT ..] [NOT NULL]": one column of CREATE TABLE,
+// also what ALTER TABLE ... ADD COLUMN takes (the schema diff adds columns with it).
+QString columnDefinitionSql(const Catalog& catalog, const Table& table, const Column& column);
 QStringList createTable(const Catalog& catalog, const Table& table);
 QStringList tableSettingsAfterIndexes(const Table& table);
 QStringList createView(const View& view);

@@ -1,0 +1,208 @@
+#include "core/diff/change_set.h"
+
+#include <QJsonArray>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::diff {
+
+using catalog::NodeKind;
+using catalog::ObjectKey;
+
+namespace {
+
+constexpr std::array<QStringView, 19> objectTypeNames{
+    u"schema",     u"extension",  u"collation", u"enum",    u"domain",        u"composite",
+    u"range",      u"sequence",   u"table",     u"column",  u"view",          u"materialized_view",
+    u"index",      u"constraint", u"routine",   u"trigger", u"event_trigger", u"policy",
+    u"publication"};
+constexpr std::array<QStringView, 4> actionNames{u"create", u"drop", u"alter", u"rename"};
+constexpr std::array<QStringView, 11> nodeKindNames{
+    u"schema",     u"extension", u"collation", u"type",          u"relation",   u"function",
+    u"constraint", u"trigger",   u"policy",    u"event_trigger", u"publication"};
+
+QJsonArray toArray(const QStringList& list)
+{
+    QJsonArray array;
+    for (const QString& item : list)
+        array.append(item);
+    return array;
+}
+
+QStringList fromArray(const QJsonValue& value)
+{
+    QStringList list;
+    for (const QJsonValue& item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+} // namespace
+
+QString objectTypeName(ObjectType type)
+{
+    return objectTypeNames[size_t(type)].toString();
+}
+
+QString actionName(Action action)
+{
+    return actionNames[size_t(action)].toString();
+}
+
+std::optional<ObjectType> objectTypeFromName(QStringView name)
+{
+    for (size_t i = 0; i < objectTypeNames.size(); ++i)
+        if (objectTypeNames[i] == name)
+            return ObjectType(i);
+    return std::nullopt;
+}
+
+std::optional<Action> actionFromName(QStringView name)
+{
+    for (size_t i = 0; i < actionNames.size(); ++i)
+        if (actionNames[i] == name)
+            return Action(i);
+    return std::nullopt;
+}
+
+QJsonObject toJson(const Change& change)
+{
+    QJsonObject object{
+        {u"action"_s, actionName(change.action)},
+        {u"type"_s, objectTypeName(change.type)},
+        {u"object"_s, QJsonObject{{u"kind"_s, nodeKindNames[size_t(change.object.kind)].toString()},
+                                  {u"schema"_s, change.object.schema},
+                                  {u"name"_s, change.object.name},
+                                  {u"member"_s, change.object.member}}},
+        {u"display"_s, change.object.display()},
+        {u"sql"_s, toArray(change.sql)},
+    };
+    if (!change.column.isEmpty())
+        object.insert(u"column"_s, change.column);
+    if (!change.attribute.isEmpty())
+        object.insert(u"attribute"_s, change.attribute);
+    if (!change.before.isEmpty())
+        object.insert(u"before"_s, change.before);
+    if (!change.after.isEmpty())
+        object.insert(u"after"_s, change.after);
+    if (change.destroysData)
+        object.insert(u"destroys_data"_s, true);
+    if (change.forDependency)
+        object.insert(u"for_dependency"_s, true);
+    if (!change.transactional)
+        object.insert(u"transactional"_s, false);
+    return object;
+}
+
+Result<Change> changeFromJson(const QJsonObject& object)
+{
+    Change change;
+    const auto action = actionFromName(object.value(u"action"_s).toString());
+    const auto type = objectTypeFromName(object.value(u"type"_s).toString());
+    if (!action || !type)
+        return fail(ErrorCode::Config,
+                    u"A change in the JSON has an unknown action or type (%1 %2); write the file "
+                    u"with `plumb diff --format json` of this version."_s.arg(
+                        object.value(u"action"_s).toString(), object.value(u"type"_s).toString()));
+    change.action = *action;
+    change.type = *type;
+    const QJsonObject key = object.value(u"object"_s).toObject();
+    bool known = false;
+    for (size_t i = 0; i < nodeKindNames.size(); ++i)
+        if (nodeKindNames[i] == key.value(u"kind"_s).toString()) {
+            change.object.kind = NodeKind(i);
+            known = true;
+        }
+    if (!known)
+        return fail(
+            ErrorCode::Config,
+            u"A change in the JSON has an unknown object kind \"%1\"; write the file with "
+            u"`plumb diff --format json` of this version."_s.arg(key.value(u"kind"_s).toString()));
+    change.object.schema = key.value(u"schema"_s).toString();
+    change.object.name = key.value(u"name"_s).toString();
+    change.object.member = key.value(u"member"_s).toString();
+    change.sql = fromArray(object.value(u"sql"_s));
+    change.column = object.value(u"column"_s).toString();
+    change.attribute = object.value(u"attribute"_s).toString();
+    change.before = object.value(u"before"_s).toString();
+    change.after = object.value(u"after"_s).toString();
+    change.destroysData = object.value(u"destroys_data"_s).toBool();
+    change.forDependency = object.value(u"for_dependency"_s).toBool();
+    change.transactional = object.value(u"transactional"_s).toBool(true);
+    return change;
+}
+
+QJsonObject toJson(const ChangeSet& changes)
+{
+    QJsonArray array;
+    for (const Change& change : changes.changes)
+        array.append(toJson(change));
+    return QJsonObject{{u"changes"_s, array}};
+}
+
+Result<ChangeSet> changeSetFromJson(const QJsonObject& object)
+{
+    ChangeSet set;
+    for (const QJsonValue& value : object.value(u"changes"_s).toArray()) {
+        auto change = changeFromJson(value.toObject());
+        if (!change)
+            return std::unexpected(change.error());
+        set.changes.append(*change);
+    }
+    return set;
+}
+
+QString plainScript(const ChangeSet& changes)
+{
+    if (changes.isEmpty())
+        return {};
+    QString outside;
+    QString inside;
+    for (const Change& change : changes.changes)
+        for (const QString& sql : change.sql)
+            (change.transactional ? inside : outside) += sql + u";\n"_s;
+    QString script = u"SET check_function_bodies = false;\n"_s + outside;
+    if (!inside.isEmpty())
+        script += u"BEGIN;\n"_s + inside + u"COMMIT;\n"_s;
+    return script;
+}
+
+Result<RenameHints> parseRenameHints(const QString& text)
+{
+    RenameHints hints;
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype n = 0; n < lines.size(); ++n) {
+        QString line = lines[n];
+        if (const qsizetype hash = line.indexOf(u'#'); hash >= 0)
+            line.truncate(hash);
+        const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        auto error = [&] {
+            return fail(
+                ErrorCode::Config,
+                u"Rename hints line %1 is not understood: \"%2\". Write "
+                u"\"table schema.old schema.new\" or \"column schema.table.old new\"."_s.arg(n + 1)
+                    .arg(lines[n].trimmed()));
+        };
+        if (words.size() != 3)
+            return error();
+        const QStringList first = words[1].split(u'.');
+        if (words[0] == u"table") {
+            const QStringList second = words[2].split(u'.');
+            if (first.size() != 2 || second.size() != 2)
+                return error();
+            hints.tables[{first[0], first[1]}] = {second[0], second[1]};
+        } else if (words[0] == u"column") {
+            if (first.size() != 3)
+                return error();
+            hints.columns[{{first[0], first[1]}, first[2]}] = words[2];
+        } else {
+            return error();
+        }
+    }
+    return hints;
+}
+
+} // namespace plumb::diff

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/diff/change_set.h"
+
+#include <set>
+#include <variant>
+
+// Internal to core/diff: the shared state of one compare() run.
+namespace plumb::diff::detail {
+
+using catalog::ObjectKey;
+
+using ObjectRef =
+    std::variant<const catalog::Schema*, const catalog::Extension*, const catalog::Collation*,
+                 const catalog::EnumType*, const catalog::Domain*, const catalog::CompositeType*,
+                 const catalog::RangeType*, const catalog::Sequence*, const catalog::Table*,
+                 const catalog::View*, const catalog::Index*, const catalog::Constraint*,
+                 const catalog::Routine*, const catalog::Trigger*, const catalog::EventTrigger*,
+                 const catalog::Policy*, const catalog::Publication*>;
+
+struct Entry {
+    ObjectType type = ObjectType::Table;
+    ObjectRef ref;
+};
+
+using ObjectIndex = std::map<ObjectKey, Entry>;
+ObjectIndex indexObjects(const catalog::Catalog& catalog);
+
+// What compare() has decided so far. Alters are placed relative to the object's statements in
+// the DDL order of `to`: tables alter where they would be created (after the types, sequences and
+// routines they use, before their indexes), sequences after their last statement (OWNED BY).
+struct Work {
+    Work(const catalog::Catalog& fromCatalog, const catalog::Catalog& toCatalog,
+         const DiffOptions& diffOptions)
+        : from(fromCatalog)
+        , to(toCatalog)
+        , options(diffOptions)
+        , fromObjects(indexObjects(fromCatalog))
+        , toObjects(indexObjects(toCatalog))
+    {}
+
+    const catalog::Catalog& from; // with the rename hints and detected renames applied
+    const catalog::Catalog& to;
+    const DiffOptions& options;
+    ObjectIndex fromObjects;
+    ObjectIndex toObjects;
+
+    std::set<ObjectKey> dropped;   // in `from` only
+    std::set<ObjectKey> created;   // in `to` only
+    std::set<ObjectKey> recreated; // in both, dropped and created again
+    std::set<ObjectKey> forDependency;
+    // Tables whose column types change: views, policies and triggers on them must be rebuilt.
+    std::set<ObjectKey> retypedTables;
+    std::set<std::pair<ObjectKey, QString>> droppedColumns; // (table, column)
+    QList<Change> early; // table alters that must run before objects are dropped
+    std::map<ObjectKey, QList<Change>> alterFirst;
+    std::map<ObjectKey, QList<Change>> alterLast;
+    QList<Change> alterEnd; // alters of objects `to` writes no statement for
+    QList<Change> final;    // after everything, removed objects included
+
+    void alter(const ObjectKey& key, Change change, bool last = false)
+    {
+        (last ? alterLast : alterFirst)[key].append(std::move(change));
+    }
+};
+
+// Compares every object present on both sides and records alters or rebuilds.
+void diffObjects(Work& work);
+void alterTable(Work& work, const catalog::Table& from, const catalog::Table& to);
+bool sameEntry(const Entry& a, const Entry& b);
+
+// The statement that drops an object of `from`, or nothing when it goes with its owner
+// (constraint-backed indexes, cloned partition constraints, identity sequences).
+QStringList dropStatements(const catalog::Catalog& from, const Entry& entry);
+
+QString q(const catalog::QualifiedName& name);
+ObjectKey relationKey(const catalog::QualifiedName& name);
+QString ident(QStringView name);
+QString commentSql(const QString& what, const QString& comment);
+Change makeChange(Action action, ObjectType type, const ObjectKey& key, QStringList sql);
+
+} // namespace plumb::diff::detail

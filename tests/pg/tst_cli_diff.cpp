@@ -1,0 +1,164 @@
+#include "core/sql/script.h"
+#include "tests/support/cli_run.h"
+#include "tests/support/test_database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using plumb::testing::CliRun;
+using plumb::testing::runPlumb;
+using plumb::testing::TestDatabase;
+
+namespace {
+
+// Runs a script of several statements (TestDatabase::exec takes one).
+void load(const TestDatabase& database, const QString& script)
+{
+    auto connection = database.connect();
+    plumb::SilentProgress progress;
+    auto loaded = plumb::sql::runScript(*connection, script, QStringLiteral("test.sql"), progress);
+    if (!loaded)
+        QFAIL(qPrintable(loaded.error().describe()));
+}
+
+const QString base = u"CREATE TABLE t (id integer PRIMARY KEY, a integer);"_s;
+const QString wanted =
+    u"CREATE TABLE t (id integer PRIMARY KEY, a integer NOT NULL, b text DEFAULT 'x');"
+    u"CREATE INDEX t_a_idx ON t (a);"_s;
+
+QString url(const TestDatabase& database)
+{
+    return database.info().toUri();
+}
+
+} // namespace
+
+// plumb diff: the script, the JSON plan, --exit-code and --apply.
+class TestCliDiff : public QObject {
+    Q_OBJECT
+
+private slots:
+    void onlineScriptUsesRecipes()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base);
+        load(to, wanted);
+        const CliRun run = runPlumb(
+            {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--format"_s, u"sql"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"CREATE INDEX CONCURRENTLY t_a_idx"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"ADD COLUMN b text DEFAULT 'x'::text"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"CHECK (a IS NOT NULL) NOT VALID"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"SHARE UPDATE EXCLUSIVE"_s), qPrintable(run.out));
+    }
+
+    void plainScriptIsOneTransaction()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base);
+        load(to, wanted);
+        const CliRun run = runPlumb(
+            {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--mode"_s, u"plain"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"BEGIN;"_s) && run.out.contains(u"COMMIT;"_s),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"CREATE INDEX t_a_idx ON public.t"_s), qPrintable(run.out));
+        QVERIFY(!run.out.contains(u"CONCURRENTLY"_s));
+    }
+
+    void jsonListsStepsWithCategoryLockAndHazards()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base);
+        load(to, wanted);
+        const CliRun run = runPlumb(
+            {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject payload = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(payload.value(u"ok"_s).toBool(), true);
+        QCOMPARE(payload.value(u"differs"_s).toBool(), true);
+        const QJsonArray steps = payload.value(u"plan"_s).toObject().value(u"steps"_s).toArray();
+        QVERIFY(!steps.isEmpty());
+        bool sawIndex = false;
+        for (const QJsonValue& value : steps) {
+            const QJsonObject step = value.toObject();
+            QVERIFY(step.contains(u"category"_s) && step.contains(u"pass"_s) &&
+                    step.contains(u"lock"_s) && step.contains(u"hazards"_s));
+            if (step.value(u"sql"_s).toString().startsWith(u"CREATE INDEX CONCURRENTLY"_s)) {
+                sawIndex = true;
+                QCOMPARE(step.value(u"category"_s).toString(), u"convergence"_s);
+                QCOMPARE(step.value(u"transactional"_s).toBool(), false);
+            }
+        }
+        QVERIFY(sawIndex);
+        QVERIFY(!payload.value(u"changes"_s).toArray().isEmpty());
+    }
+
+    void exitCodeSaysWhetherTheyDiffer()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base);
+        load(to, base);
+        QCOMPARE(runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s})
+                     .exitCode,
+                 0);
+        load(to, u"CREATE INDEX t_a_idx ON t (a)"_s);
+        QCOMPARE(runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s})
+                     .exitCode,
+                 7);
+    }
+
+    void applyConverges()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base);
+        load(to, wanted);
+        const CliRun applied =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+        const CliRun again =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out));
+    }
+
+    void applyRefusesToDropDataWithoutYes()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base + u"CREATE TABLE gone (id integer);"_s);
+        load(to, base);
+        const CliRun refused =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY2(refused.err.contains(u"--yes"_s), qPrintable(refused.err));
+        const CliRun applied = runPlumb(
+            {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s, u"--yes"_s});
+        QCOMPARE(applied.exitCode, 0);
+    }
+
+    void outputFileAndBadMode()
+    {
+        TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
+        load(from, base);
+        load(to, wanted);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"plan.sql"_s);
+        QCOMPARE(
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--output"_s, file})
+                .exitCode,
+            0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("CONCURRENTLY"));
+        QCOMPARE(runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--mode"_s,
+                           u"fast"_s})
+                     .exitCode,
+                 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDiff)
+#include "tst_cli_diff.moc"

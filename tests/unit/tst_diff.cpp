@@ -1,0 +1,172 @@
+#include "core/diff/change_set.h"
+#include "core/plan/plan.h"
+#include "core/plan/type_changes.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using namespace plumb::catalog;
+
+namespace {
+
+Column column(const QString& name, const QString& type, bool notNull = false)
+{
+    Column c;
+    c.name = name;
+    c.type = type;
+    c.notNull = notNull;
+    return c;
+}
+
+Catalog oneTable(QList<Column> columns)
+{
+    Catalog catalog;
+    catalog.schemas.append(Schema{u"public"_s, {}, {}});
+    Table table;
+    table.name = {u"public"_s, u"t"_s};
+    table.columns = std::move(columns);
+    catalog.tables.append(table);
+    return catalog;
+}
+
+QStringList allSql(const diff::ChangeSet& set)
+{
+    QStringList sql;
+    for (const diff::Change& change : set.changes)
+        sql += change.sql;
+    return sql;
+}
+
+} // namespace
+
+// compare() on catalogs built by hand, the safe type-change list and the rename hints.
+class TestDiff : public QObject {
+    Q_OBJECT
+
+private slots:
+    void equalCatalogsGiveNoChanges()
+    {
+        const Catalog a = oneTable({column(u"id"_s, u"integer"_s)});
+        QVERIFY(diff::compare(a, a).isEmpty());
+    }
+
+    void droppedColumnIsFlaggedDataDestroying()
+    {
+        const Catalog a = oneTable({column(u"id"_s, u"integer"_s), column(u"x"_s, u"text"_s)});
+        const Catalog b = oneTable({column(u"id"_s, u"integer"_s)});
+        const diff::ChangeSet set = diff::compare(a, b);
+        QCOMPARE(set.changes.size(), 1);
+        QCOMPARE(set.changes[0].action, diff::Action::Drop);
+        QCOMPARE(set.changes[0].type, diff::ObjectType::Column);
+        QVERIFY(set.changes[0].destroysData);
+        QCOMPARE(set.changes[0].sql, QStringList{u"ALTER TABLE public.t DROP COLUMN x"_s});
+    }
+
+    void columnRenameNeedsAHint()
+    {
+        const Catalog a = oneTable({column(u"label"_s, u"text"_s)});
+        const Catalog b = oneTable({column(u"title"_s, u"text"_s)});
+        const QStringList guessed = allSql(diff::compare(a, b));
+        QVERIFY(guessed.contains(u"ALTER TABLE public.t DROP COLUMN label"_s));
+        QVERIFY(guessed.contains(u"ALTER TABLE public.t ADD COLUMN title text"_s));
+
+        auto hints = diff::parseRenameHints(u"# renames\ncolumn public.t.label title\n"_s);
+        QVERIFY(hints);
+        diff::DiffOptions options;
+        options.renames = *hints;
+        QCOMPARE(allSql(diff::compare(a, b, options)),
+                 QStringList{u"ALTER TABLE public.t RENAME COLUMN label TO title"_s});
+    }
+
+    void tableRenameFromHint()
+    {
+        Catalog a = oneTable({column(u"id"_s, u"integer"_s)});
+        Catalog b = a;
+        b.tables[0].name.name = u"u"_s;
+        diff::DiffOptions options;
+        options.renames.tables[{u"public"_s, u"t"_s}] = {u"public"_s, u"u"_s};
+        const diff::ChangeSet set = diff::compare(a, b, options);
+        QCOMPARE(allSql(set), QStringList{u"ALTER TABLE public.t RENAME TO u"_s});
+        QCOMPARE(set.changes[0].action, diff::Action::Rename);
+    }
+
+    void indexRenameIsRecognisedOneToOne()
+    {
+        Catalog a = oneTable({column(u"a"_s, u"integer"_s)});
+        Index index;
+        index.name = {u"public"_s, u"t_a_old"_s};
+        index.table = {u"public"_s, u"t"_s};
+        index.definition = u"CREATE INDEX t_a_old ON public.t USING btree (a)"_s;
+        a.indexes.append(index);
+        Catalog b = a;
+        b.indexes[0].name.name = u"t_a_new"_s;
+        b.indexes[0].definition = u"CREATE INDEX t_a_new ON public.t USING btree (a)"_s;
+        QCOMPARE(allSql(diff::compare(a, b)),
+                 QStringList{u"ALTER INDEX public.t_a_old RENAME TO t_a_new"_s});
+        // Two candidates: no guess, drop and create.
+        Index twin = b.indexes[0];
+        twin.name.name = u"t_a_twin"_s;
+        twin.definition = u"CREATE INDEX t_a_twin ON public.t USING btree (a)"_s;
+        b.indexes.append(twin);
+        normalize(b);
+        const QStringList sql = allSql(diff::compare(a, b));
+        QVERIFY(sql.contains(u"DROP INDEX public.t_a_old"_s));
+    }
+
+    void typeChangeOutsideSafeListIsBlocked()
+    {
+        const Catalog a = oneTable({column(u"v"_s, u"text"_s)});
+        const Catalog b = oneTable({column(u"v"_s, u"integer"_s)});
+        const diff::ChangeSet set = diff::compare(a, b);
+        const plan::Plan plan = plan::makePlan(a, b, set, plan::Mode::Online);
+        QCOMPARE(plan.blockedCount(), 1);
+        QVERIFY(plan.steps[0].guidance.contains(u"USING v::integer"_s));
+    }
+
+    void safeTypeChanges_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("int widening") << u"integer"_s << u"bigint"_s << true;
+        QTest::newRow("int narrowing") << u"bigint"_s << u"integer"_s << false;
+        QTest::newRow("varchar growth")
+            << u"character varying(10)"_s << u"character varying(20)"_s << true;
+        QTest::newRow("varchar shrink")
+            << u"character varying(20)"_s << u"character varying(10)"_s << false;
+        QTest::newRow("varchar to text") << u"character varying(20)"_s << u"text"_s << true;
+        QTest::newRow("text to int") << u"text"_s << u"integer"_s << false;
+        QTest::newRow("numeric precision") << u"numeric(10,2)"_s << u"numeric(12,2)"_s << true;
+        QTest::newRow("numeric scale") << u"numeric(10,2)"_s << u"numeric(10,3)"_s << false;
+    }
+
+    void safeTypeChanges()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(bool, safe);
+        QCOMPARE(plan::isSafeTypeChange(from, to), safe);
+    }
+
+    void badRenameHintsAreReported()
+    {
+        auto hints = diff::parseRenameHints(u"tabel a.b a.c\n"_s);
+        QVERIFY(!hints);
+        QCOMPARE(hints.error().code, ErrorCode::Config);
+        QVERIFY(hints.error().message.contains(u"line 1"_s));
+    }
+
+    void changeSetRoundTripsThroughJson()
+    {
+        const Catalog a = oneTable({column(u"id"_s, u"integer"_s)});
+        const Catalog b = oneTable({column(u"id"_s, u"bigint"_s, true)});
+        const diff::ChangeSet set = diff::compare(a, b);
+        auto back = diff::changeSetFromJson(diff::toJson(set));
+        QVERIFY(back);
+        QCOMPARE(*back, set);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiff)
+#include "tst_diff.moc"
