@@ -90,16 +90,6 @@ ProjectConverger::ProjectConverger(Catalog declared, QString trackingTable, Exec
     removeLedgerTable(m_declared, m_trackingTable);
 }
 
-Result<Plan> ProjectConverger::fullPlan(db::Connection& connection, Progress& progress) const
-{
-    auto live = catalog::introspect(connection, {}, progress);
-    if (!live)
-        return std::unexpected(live.error());
-    removeLedgerTable(*live, m_trackingTable);
-    const diff::ChangeSet changes = diff::compare(*live, m_declared);
-    return makePlan(*live, m_declared, changes, Mode::Online);
-}
-
 Result<migrate::ConvergeSummary> ProjectConverger::plan(db::Connection& connection,
                                                         Progress& progress)
 {

@@ -20,9 +20,6 @@ public:
     Result<migrate::ConvergeSummary> plan(db::Connection& connection, Progress& progress) override;
     Result<migrate::ConvergeSummary> apply(db::Connection& connection, Progress& progress) override;
 
-    // The online plan from the live database to the declared schema (all categories).
-    Result<Plan> fullPlan(db::Connection& connection, Progress& progress) const;
-
 private:
     catalog::Catalog m_declared;
     QString m_trackingTable;
