@@ -2,6 +2,8 @@
 #include "core/db/quote.h"
 #include "core/diff/differ.h"
 
+#include <QVersionNumber>
+
 using namespace Qt::StringLiterals;
 
 namespace plumb::diff::detail {
@@ -114,6 +116,15 @@ private:
             alter(u"schema"_s,
                   {u"ALTER EXTENSION "_s + ident(to.name) + u" SET SCHEMA "_s + ident(to.schema)},
                   from.schema, to.schema);
+        if (from.version != to.version &&
+            QVersionNumber::fromString(to.version) < QVersionNumber::fromString(from.version)) {
+            // Extensions rarely ship downgrade scripts: one nothing uses is created again.
+            bool used = false;
+            for (const Dependency& d : m_work.from.dependencies)
+                used = used || d.referenced == m_key;
+            if (!used)
+                return rebuild();
+        }
         if (from.version != to.version)
             alter(u"version"_s,
                   {u"ALTER EXTENSION "_s + ident(to.name) + u" UPDATE TO "_s +
@@ -313,6 +324,8 @@ private:
 
     void dispatch(const Sequence& from, const Sequence& to)
     {
+        if (from.identity != to.identity)
+            return rebuild(); // a serial's sequence becomes an identity's, or the other way
         QString options;
         if (from.dataType != to.dataType && !to.identity)
             options += u" AS "_s + to.dataType;
@@ -540,79 +553,6 @@ private:
 void diffObjects(Work& work)
 {
     ObjectDiff(work).run();
-}
-
-QStringList dropStatements(const Catalog& from, const Entry& entry)
-{
-    Q_UNUSED(from);
-    struct Visitor {
-        QStringList operator()(const Schema* o) const
-        {
-            return {u"DROP SCHEMA "_s + ident(o->name)};
-        }
-        QStringList operator()(const Extension* o) const
-        {
-            return {u"DROP EXTENSION "_s + ident(o->name)};
-        }
-        QStringList operator()(const Collation* o) const
-        {
-            return {u"DROP COLLATION "_s + q(o->name)};
-        }
-        QStringList operator()(const EnumType* o) const { return {u"DROP TYPE "_s + q(o->name)}; }
-        QStringList operator()(const Domain* o) const { return {u"DROP DOMAIN "_s + q(o->name)}; }
-        QStringList operator()(const CompositeType* o) const
-        {
-            return {u"DROP TYPE "_s + q(o->name)};
-        }
-        QStringList operator()(const RangeType* o) const { return {u"DROP TYPE "_s + q(o->name)}; }
-        QStringList operator()(const Sequence* o) const
-        {
-            if (o->identity)
-                return {};
-            return {u"DROP SEQUENCE "_s + q(o->name)};
-        }
-        QStringList operator()(const Table* o) const { return {u"DROP TABLE "_s + q(o->name)}; }
-        QStringList operator()(const View* o) const
-        {
-            return {(o->materialized ? u"DROP MATERIALIZED VIEW "_s : u"DROP VIEW "_s) +
-                    q(o->name)};
-        }
-        QStringList operator()(const Index* o) const
-        {
-            if (!o->constraintName.isEmpty())
-                return {};
-            return {u"DROP INDEX "_s + q(o->name)};
-        }
-        QStringList operator()(const Constraint* o) const
-        {
-            if (!o->isLocal || o->fromParent)
-                return {};
-            return {u"ALTER TABLE "_s + q(o->table) + u" DROP CONSTRAINT "_s + ident(o->name)};
-        }
-        QStringList operator()(const Routine* o) const
-        {
-            return {u"DROP "_s + routineKeyword(o->kind) + u' ' + routineName(*o)};
-        }
-        QStringList operator()(const Trigger* o) const
-        {
-            if (o->fromParent)
-                return {};
-            return {u"DROP TRIGGER "_s + ident(o->name) + u" ON "_s + q(o->table)};
-        }
-        QStringList operator()(const EventTrigger* o) const
-        {
-            return {u"DROP EVENT TRIGGER "_s + ident(o->name)};
-        }
-        QStringList operator()(const Policy* o) const
-        {
-            return {u"DROP POLICY "_s + ident(o->name) + u" ON "_s + q(o->table)};
-        }
-        QStringList operator()(const Publication* o) const
-        {
-            return {u"DROP PUBLICATION "_s + ident(o->name)};
-        }
-    };
-    return std::visit(Visitor{}, entry.ref);
 }
 
 } // namespace plumb::diff::detail

@@ -256,8 +256,10 @@ private:
         }
 
         if (from.identity != IdentityKind::None && to.identity == IdentityKind::None)
-            change(u"identity"_s, {alter + u" DROP IDENTITY"_s}, identityKeyword(from.identity),
-                   {});
+            // Early: it drops the identity sequence, whose name a new sequence may take.
+            m_work.early.append(columnChange(Action::Alter, to.name, u"identity"_s,
+                                             {alter + u" DROP IDENTITY"_s},
+                                             identityKeyword(from.identity), {}));
         const bool retype = (from.type != to.type || from.collation != to.collation) &&
                             (to.isLocal || from.isLocal);
         const bool defaultChanges = from.defaultExpr != to.defaultExpr && !isGenerated;

@@ -49,6 +49,8 @@ struct Work {
     std::set<ObjectKey> created;   // in `to` only
     std::set<ObjectKey> recreated; // in both, dropped and created again
     std::set<ObjectKey> forDependency;
+    // Removed objects that depend on something dropped early: they go in the first stage too.
+    std::set<ObjectKey> dropFirst;
     // Tables whose column types change: views, policies and triggers on them must be rebuilt.
     std::set<ObjectKey> retypedTables;
     std::set<std::pair<ObjectKey, QString>> droppedColumns; // (table, column)
@@ -63,6 +65,11 @@ struct Work {
         (last ? alterLast : alterFirst)[key].append(std::move(change));
     }
 };
+
+// Applies the rename hints and the renames recognised by structure (indexes and constraints,
+// one-to-one only) to `from`, and returns the statements that make them.
+QList<Change> applyRenames(catalog::Catalog& from, const catalog::Catalog& to,
+                           const RenameHints& hints);
 
 // Compares every object present on both sides and records alters or rebuilds.
 void diffObjects(Work& work);

@@ -177,8 +177,9 @@ private:
         case ObjectType::Index:
             return Category::Convergence;
         case ObjectType::Constraint:
-            if (change.action == Action::Create && m_rebuiltKeys.contains(change.object) &&
-                !change.forDependency) {
+            // Both halves are blocked: dropping the old one alone would lose the guarantee.
+            if ((change.action == Action::Create || change.action == Action::Drop) &&
+                m_rebuiltKeys.contains(change.object) && !change.forDependency) {
                 *reason = u"The constraint's definition changed under the same name."_s;
                 *guidance =
                     u"Give the new definition a new name in the target schema: the new "
@@ -276,8 +277,7 @@ private:
         if (!index || !onExistingTable(index->table) || change.action == Action::Rename ||
             change.action == Action::Alter) {
             for (const QString& sql : change.sql)
-                add(step(sql, change.action == Action::Rename ? Pass::CreateIndexes : m_pass,
-                         category));
+                add(step(sql, m_pass, category)); // renames run first: later steps use the names
             return;
         }
         const bool rebuilt = current && target;
@@ -351,7 +351,7 @@ private:
                              constraint->kind == ConstraintKind::Exclusion;
         if (change.action == Action::Drop) {
             const Pass pass =
-                rebuilt ? (keyKind ? m_pass : Pass::AddConstraints) : Pass::DropConstraints;
+                rebuilt ? m_pass : Pass::DropConstraints; // dependents are rebuilt around it there
             for (const QString& sql : change.sql)
                 add(blocked(step(sql, pass, category)));
             return;
@@ -423,7 +423,7 @@ private:
                 }
                 continue;
             }
-            Step s = blocked(step(sql, Pass::AddConstraints, category));
+            Step s = blocked(step(sql, rebuilt ? m_pass : Pass::AddConstraints, category));
             s.hazards = {Hazard::FullScan, Hazard::BlocksWrites, Hazard::MayFailOnExistingRows};
             add(s);
         }

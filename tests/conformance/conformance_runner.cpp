@@ -215,6 +215,20 @@ Run applyAndCompare(Databases& databases, const QString& target, const catalog::
     return run;
 }
 
+// The plan's statements, or a marker when a step is not transactional (then the modes differ).
+QStringList allTransactionalStatements(const catalog::Catalog& from, const catalog::Catalog& to,
+                                       plan::Mode mode)
+{
+    const plan::Plan plan = plan::makePlan(from, to, diff::compare(from, to), mode);
+    QStringList statements;
+    for (const plan::Step& step : plan.steps) {
+        if (!step.transactional)
+            return {u"\x01not transactional"_s};
+        statements.append(step.sql);
+    }
+    return statements;
+}
+
 } // namespace
 
 QString introspectionProfile()
@@ -315,32 +329,46 @@ CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCas
     // Each database goes there and back: a is changed into b in plain mode, then back into a in
     // online mode (starting from what it really is after the first run); b the other way round.
     // Only when the first run fails is the database loaded again for the second.
-    const plan::Mode modes[2] = {plan::Mode::Plain, plan::Mode::Online};
+    // Plain runs first: a is changed into b, b into a. Then the online runs, each on the database
+    // the plain run left (starting from what it really is): a goes back from b, b from a. An
+    // online plan whose statements are exactly the plain plan's (all transactional) would run
+    // the same statements in the same order, so it shares that plain run's outcome instead of
+    // running again. When a plain run failed, the online run starts from a fresh load.
+    catalog::Catalog after[2];
+    for (int side = 0; side < 2; ++side)
+        result.runs[side == 0 ? 0 : 2] =
+            applyAndCompare(databases, names[side], catalogs[side], catalogs[1 - side],
+                            plan::Mode::Plain, &after[side], result.timings);
     for (int side = 0; side < 2; ++side) {
         const catalog::Catalog& self = catalogs[side];
         const catalog::Catalog& other = catalogs[1 - side];
-        catalog::Catalog after;
-        const int first = side == 0 ? 0 : 2;  // this side -> other, plain
-        const int second = side == 0 ? 3 : 1; // other -> this side, online
-        result.runs[first] =
-            applyAndCompare(databases, names[side], self, other, modes[0], &after, result.timings);
-        if (!result.runs[first].pass) {
-            // Start the online run from a fresh copy of the other side.
+        const int plainRun = side == 0 ? 0 : 2;     // this side -> other, plain
+        const int onlineRun = side == 0 ? 3 : 1;    // other -> this side, online
+        const int samePlainRun = side == 0 ? 2 : 0; // other -> this side, plain
+        Run& online = result.runs[onlineRun];
+        if (!result.runs[plainRun].pass) {
             const QString fresh = names[side] + u"_again"_s;
             QStringList files = setup;
             files.append(corpusCase.directory + (side == 0 ? u"/b.sql"_s : u"/a.sql"_s));
             if (Status s = load(databases, server, fresh, files); !s) {
-                result.runs[second].reason = u"reload: "_s + s.error().message;
+                online.reason = u"reload: "_s + s.error().message;
                 continue;
             }
             catalog::Catalog ignored;
-            result.runs[second] =
-                applyAndCompare(databases, fresh, other, self, modes[1], &ignored, result.timings);
+            online = applyAndCompare(databases, fresh, other, self, plan::Mode::Online, &ignored,
+                                     result.timings);
+            continue;
+        }
+        if (allTransactionalStatements(after[side], self, plan::Mode::Online) ==
+                allTransactionalStatements(other, self, plan::Mode::Plain) &&
+            !allTransactionalStatements(other, self, plan::Mode::Plain).isEmpty()) {
+            online = result.runs[samePlainRun];
+            ++result.sharedOnlineRuns;
             continue;
         }
         catalog::Catalog ignored;
-        result.runs[second] = applyAndCompare(databases, names[side], after, self, modes[1],
-                                              &ignored, result.timings);
+        online = applyAndCompare(databases, names[side], after[side], self, plan::Mode::Online,
+                                 &ignored, result.timings);
     }
     result.elapsedMs = timer.elapsed();
     return result;

@@ -36,6 +36,7 @@ struct CaseResult {
     Run runs[4];
     qint64 elapsedMs = 0;
     Timings timings;
+    int sharedOnlineRuns = 0; // online runs whose plan equals a plain run's (not applied again)
 };
 
 // The catalog queries that took longest over all verification introspections so far.

@@ -76,7 +76,9 @@ void TestConformanceDiff::corpus()
     QString failures;
     QString unloadable;
     Timings timings;
+    int shared = 0;
     for (const CaseResult& r : results) {
+        shared += r.sharedOnlineRuns;
         timings.loadMs += r.timings.loadMs;
         timings.introspectMs += r.timings.introspectMs;
         timings.diffMs += r.timings.diffMs;
