@@ -245,20 +245,27 @@ bool Connection::isAlive() const
 {
     return PQstatus(m_conn) == CONNECTION_OK;
 }
+bool Connection::inTransactionBlock() const
+{
+    const PGTransactionStatusType status = PQtransactionStatus(m_conn);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
 
 Result<Transaction> Transaction::begin(Connection& connection, const QString& characteristics)
 {
-    QString sql = u"BEGIN"_s;
-    if (!characteristics.isEmpty())
+    const bool nested = connection.inTransactionBlock();
+    QString sql = nested ? u"SAVEPOINT plumb_nested"_s : u"BEGIN"_s;
+    if (!nested && !characteristics.isEmpty())
         sql += u" TRANSACTION "_s + characteristics;
     auto begun = connection.exec(sql);
     if (!begun)
         return std::unexpected(begun.error());
-    return Transaction(&connection);
+    return Transaction(&connection, nested);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
     : m_connection(std::exchange(other.m_connection, nullptr))
+    , m_nested(other.m_nested)
 {}
 
 Transaction::~Transaction()
@@ -270,7 +277,8 @@ Status Transaction::commit()
 {
     if (!m_connection)
         return fail(ErrorCode::Generic, u"the transaction has already ended"_s);
-    auto committed = std::exchange(m_connection, nullptr)->exec(u"COMMIT"_s);
+    auto committed = std::exchange(m_connection, nullptr)
+                         ->exec(m_nested ? u"RELEASE SAVEPOINT plumb_nested"_s : u"COMMIT"_s);
     if (!committed)
         return std::unexpected(committed.error());
     return {};
@@ -283,7 +291,10 @@ Status Transaction::rollback()
     Connection* connection = std::exchange(m_connection, nullptr);
     if (!connection->isAlive())
         return {};
-    auto rolledBack = connection->exec(u"ROLLBACK"_s);
+    auto rolledBack =
+        connection->exec(m_nested ? u"ROLLBACK TO SAVEPOINT plumb_nested"_s : u"ROLLBACK"_s);
+    if (rolledBack && m_nested)
+        rolledBack = connection->exec(u"RELEASE SAVEPOINT plumb_nested"_s);
     if (!rolledBack)
         return std::unexpected(rolledBack.error());
     return {};

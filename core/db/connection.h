@@ -76,6 +76,7 @@ public:
     QString serverVersion() const;   // e.g. "17.2"
     int backendPid() const;
     bool isAlive() const;
+    bool inTransactionBlock() const; // idle inside BEGIN ... (or failed inside it)
 
 private:
     Connection(pg_conn* conn, ConnectionInfo info);
@@ -87,7 +88,10 @@ private:
     pg_cancel* m_cancel = nullptr; // guarded by m_cancelMutex
 };
 
-// A transaction on one connection: rolled back on destruction unless committed.
+// A transaction on one connection: rolled back on destruction unless committed. Begun while the
+// connection is already inside a transaction block, it is a savepoint of that block (the
+// characteristics are then ignored): code that reads in its own transaction, like the catalog,
+// can run inside a caller's transaction (preflight's replay) without committing it.
 class Transaction {
 public:
     // `characteristics` is a fixed clause from code, such as
@@ -101,10 +105,12 @@ public:
     Status rollback();
 
 private:
-    explicit Transaction(Connection* connection)
+    explicit Transaction(Connection* connection, bool nested)
         : m_connection(connection)
+        , m_nested(nested)
     {}
     Connection* m_connection; // null once committed or rolled back
+    bool m_nested = false;    // a savepoint inside the caller's transaction block
 };
 
 } // namespace plumb::db

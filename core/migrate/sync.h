@@ -13,12 +13,13 @@ namespace plumb::migrate {
 // What convergence found or did (indexes, constraints, nullability, defaults: the changes
 // plain.postgres applies without migration files).
 struct ConvergeSummary {
-    QStringList changes; // one line per correction, planned or applied
-    QStringList blocked; // drifts that need a staged rollout, with guidance
+    QStringList changes;        // one line per correction, planned or applied
+    QStringList blocked;        // drifts that need a staged rollout, with guidance
+    QStringList needsMigration; // structural differences: a migration file must make them
+    QStringList failed;         // apply: steps the server refused, with its message
 };
 
-// The convergence half of `plumb sync`. The plan module implements it once the catalog and the
-// diff exist; until then sync runs its migration half only and says so.
+// The convergence half of `plumb sync`, implemented by plan::ProjectConverger.
 class Converger {
 public:
     virtual ~Converger() = default;
