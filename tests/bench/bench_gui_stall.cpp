@@ -153,7 +153,8 @@ int main(int argc, char* argv[])
     QFile environment(project.filePath(u"db/environments/local.yaml"_s));
     environment.open(QIODevice::WriteOnly);
     environment.write(
-        ("database_url: " + live.toUri() + "\ndev: true\ninclude_dirs:\n  - db/schema\n").toUtf8());
+        (u"database_url: "_s + live.toUri() + u"\ndev: true\ninclude_dirs:\n  - db/schema\n"_s)
+            .toUtf8());
     environment.close();
 
     std::printf("musicbrainz project, %d run(s); event loop probed every 5 ms\n", runs);
