@@ -54,11 +54,8 @@ Status Ledger::create(db::Connection& connection) const
             u"slug text NOT NULL UNIQUE, version varchar(255) NOT NULL UNIQUE, "
             u"name varchar(255) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), "
             u"execution_time_ms integer, checksum varchar(64), applied_by text)"_s,
-        u"CREATE INDEX IF NOT EXISTS "_s + index(u"pk_confiture"_s) + u" ON "_s + table +
-            u" (pk_confiture)"_s,
-        u"CREATE INDEX IF NOT EXISTS "_s + index(u"slug"_s) + u" ON "_s + table + u" (slug)"_s,
-        u"CREATE INDEX IF NOT EXISTS "_s + index(u"version"_s) + u" ON "_s + table +
-            u" (version)"_s,
+        // Confiture also indexes pk_confiture, slug and version, which their UNIQUE constraints
+        // already index: exact duplicates that cost every insert and that diagnose reports.
         u"CREATE INDEX IF NOT EXISTS "_s + index(u"applied_at"_s) + u" ON "_s + table +
             u" (applied_at DESC)"_s,
     };
