@@ -163,7 +163,7 @@ void DiffView::refresh()
                        [project](Progress& progress) -> Result<Shared> {
                            progress.step(0, 1, u"compare"_s);
                            return std::make_shared<const Drift>(
-                               computeDrift(liveForComparison(*project), project->models.declared,
+                               computeDrift(*project->models.live, project->models.declared,
                                             tr("live: %1").arg(project->environment),
                                             tr("declared: db/schema")));
                        })

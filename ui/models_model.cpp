@@ -133,9 +133,9 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
     }
     if (snapshot.live) {
         // Live tables the project does not declare, described by the live catalog itself.
-        const ModelsSnapshot liveOnly{{}, *snapshot.live, snapshot.live, {}, {}};
+        const ModelsSnapshot liveOnly{{}, *snapshot.live, snapshot.live, {}};
         for (const catalog::Table& table : snapshot.live->tables)
-            if (!snapshot.declared.table(table.name) && !snapshot.toolTables.contains(table.name))
+            if (!snapshot.declared.table(table.name))
                 buildTable(liveOnly, table, LiveState::Unmanaged);
     }
     endResetModel();

@@ -15,8 +15,6 @@ struct ModelsSnapshot {
     catalog::Catalog declared;
     std::optional<catalog::Catalog> live;
     QList<sql::Declaration> declarations; // files relative to projectDir
-    // Live tables that belong to the tooling (the migration ledger), never shown as unmanaged.
-    QList<catalog::QualifiedName> toolTables;
 };
 
 // How an object of the declaration compares with the live database.

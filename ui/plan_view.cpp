@@ -152,7 +152,7 @@ void PlanView::computePlan()
         .start<plan::Plan>(tr("Compute plan"), project->environment,
                            [project, mode](Progress& progress) -> Result<plan::Plan> {
                                progress.step(0, 1, u"compare"_s);
-                               const catalog::Catalog live = liveForComparison(*project);
+                               const catalog::Catalog live = *project->models.live;
                                const diff::ChangeSet changes =
                                    diff::compare(live, project->models.declared);
                                return plan::makePlan(live, project->models.declared, changes, mode);

@@ -5,6 +5,7 @@
 #include "core/migrate/ledger.h"
 #include "core/migrate/migration_files.h"
 #include "core/migrate/runner.h"
+#include "core/plan/schema_compare.h"
 #include "core/project/build.h"
 #include "core/project/project.h"
 #include "core/project/schema_sources.h"
@@ -28,21 +29,6 @@ Result<catalog::Catalog> introspectAt(const db::ConnectionInfo& info, Progress& 
 }
 
 } // namespace
-
-catalog::Catalog liveForComparison(const ProjectSnapshot& project)
-{
-    catalog::Catalog live = project.models.live.value_or(catalog::Catalog{});
-    const QList<catalog::QualifiedName>& tooling = project.models.toolTables;
-    auto onTooling = [&](const catalog::QualifiedName& table) { return tooling.contains(table); };
-    live.tables.removeIf([&](const catalog::Table& t) { return onTooling(t.name); });
-    live.indexes.removeIf([&](const catalog::Index& i) { return onTooling(i.table); });
-    live.constraints.removeIf([&](const catalog::Constraint& c) { return onTooling(c.table); });
-    live.triggers.removeIf([&](const catalog::Trigger& t) { return onTooling(t.table); });
-    live.policies.removeIf([&](const catalog::Policy& p) { return onTooling(p.table); });
-    live.sequences.removeIf(
-        [&](const catalog::Sequence& s) { return s.ownedBy && onTooling(s.ownedBy->table); });
-    return live;
-}
 
 Result<QString> materializeDemoProject(const QString& targetDir)
 {
@@ -155,18 +141,14 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
         auto live = introspectAt(*snapshot.live, progress);
         if (!live)
             return std::unexpected(live.error());
+        // The migration ledger is tooling, not schema: no view shows it and no plan touches it.
+        plan::removeLedgerTable(*live, chosen->trackingTable);
         snapshot.models.live = std::move(*live);
         auto migrations = migrate::discoverMigrations(project->migrationsDir());
         auto ledger = migrate::Ledger::named(chosen->trackingTable);
         auto connection = db::Connection::open(*snapshot.live, progress);
         if (migrations && ledger && connection) {
             snapshot.trackingTable = chosen->trackingTable;
-            // An unqualified ledger name lives in the first schema of the default search_path.
-            const QString ledgerSchema = chosen->trackingTable.contains(u'.')
-                                             ? chosen->trackingTable.section(u'.', 0, 0)
-                                             : u"public"_s;
-            snapshot.models.toolTables.append(
-                {ledgerSchema, chosen->trackingTable.section(u'.', -1)});
             auto status = migrate::readStatus(**connection, *migrations, *ledger);
             if (status) {
                 if (status->ledgerPresent) {

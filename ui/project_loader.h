@@ -34,10 +34,6 @@ struct ProjectSnapshot {
     QString trackingTable = QStringLiteral("tb_confiture");
 };
 
-// The live catalog without the tooling's own tables (the migration ledger) and what hangs off
-// them: what plans and drift compare, so convergence never drops the ledger.
-catalog::Catalog liveForComparison(const ProjectSnapshot& project);
-
 // Copies the demo project bundled in the application's resources to `targetDir` (replacing an
 // older copy) and returns the folder.
 Result<QString> materializeDemoProject(const QString& targetDir);
