@@ -19,6 +19,7 @@
 #include "ui/workbench.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
@@ -211,6 +212,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(diagnose->model()->report() != nullptr, 60000);
         QVERIFY(diagnose->model()->report()->checks.size() >= 30);
         QVERIFY(diagnose->model()->rowCount() > 0);
+        window.close();
+    }
+
+    void oneClickSyncConvergesTheDemo()
+    {
+        MainWindow window({.startEmbeddedServer = true});
+        window.show();
+        auto* models = window.findChild<ModelsView*>();
+        QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
+        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        QVERIFY(window.workbench()->canSync());
+        auto* syncAction = window.findChild<QAction*>(u"action.sync"_s);
+        QVERIFY(syncAction && syncAction->isEnabled());
+
+        syncAction->trigger();
+        // Migration 002 applied, then the declared index, checks and partial index converged:
+        // every declared table matches its declaration afterwards.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::ranges::all_of(QStringList{u"public.customers"_s, u"public.orders"_s,
+                                            u"public.order_items"_s, u"public.products"_s},
+                                [&](const QString& table) {
+                                    return models->model()->tableIndex(table).data(
+                                               ModelsModel::StateRole) == int(LiveState::Ok);
+                                }),
+            60000);
+        auto* migrations = window.findChild<MigrationsView*>()->model();
+        QCOMPARE(migrations->pendingCount(), 0);
+        auto* plan = window.findChild<PlanView*>();
+        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        QVERIFY2(plan->model()->plan().isEmpty(),
+                 qPrintable(plan->model()->plan().steps.isEmpty()
+                                ? QString()
+                                : plan->model()->plan().steps.front().sql));
         window.close();
     }
 
