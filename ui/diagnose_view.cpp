@@ -98,7 +98,7 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(toolbar);
-    layout->addWidget(splitter);
+    layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
     connect(workbench, &Workbench::databasesChanged, this, &DiagnoseView::refreshDatabases);

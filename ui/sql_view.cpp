@@ -66,7 +66,7 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(toolbar);
-    layout->addWidget(splitter);
+    layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
     connect(workbench, &Workbench::databasesChanged, this, &SqlView::refreshDatabases);
