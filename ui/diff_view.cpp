@@ -5,7 +5,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -171,6 +173,24 @@ void DiffView::refresh()
             if (m_latest.isCurrent(ticket) && drift)
                 adopt(*drift);
         });
+}
+
+bool DiffView::openSavedReport(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_status->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    auto drift = driftFromPreflightJson(document.object());
+    if (!drift) {
+        m_status->setText(tr("%1: %2").arg(path, drift.error().message));
+        return false;
+    }
+    m_latest.next(); // a comparison still running must not replace the report under review
+    adopt(std::make_shared<const Drift>(std::move(*drift)));
+    return true;
 }
 
 void DiffView::adopt(std::shared_ptr<const Drift> drift)

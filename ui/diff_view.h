@@ -28,6 +28,9 @@ public:
 
     void adopt(std::shared_ptr<const Drift> drift);
     void refresh();
+    // Shows a report saved by `plumb preflight --format json`; false (reason shown) when it
+    // cannot be read.
+    bool openSavedReport(const QString& path);
     const Drift* drift() const { return m_drift.get(); }
     QStandardItemModel* objects() const { return m_objects; }
 

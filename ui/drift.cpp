@@ -3,6 +3,7 @@
 #include "core/catalog/ddl.h"
 #include "core/diff/change_set.h"
 
+#include <QJsonArray>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +60,33 @@ Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
         if (!change.before.isEmpty() || !change.after.isEmpty())
             what += u": "_s + change.before + u" → "_s + change.after;
         drift.entries[position->second].changes.append(what);
+    }
+    return drift;
+}
+
+Result<Drift> driftFromPreflightJson(const QJsonObject& report)
+{
+    if (!report.value(u"differences").isArray())
+        return fail(ErrorCode::Config,
+                    u"no \"differences\" list: open a report saved with plumb preflight --format "
+                    u"json"_s);
+    Drift drift{QObject::tr("replayed migrations"), QObject::tr("declared: db/schema"), {}};
+    for (const QJsonValue& value : report.value(u"differences").toArray()) {
+        const QJsonObject difference = value.toObject();
+        DriftEntry entry;
+        const QString name = difference.value(u"name").toString();
+        entry.object.schema = name.section(u'.', 0, 0);
+        entry.object.name = name.section(u'.', 1);
+        entry.kind = difference.value(u"kind").toString();
+        entry.leftDdl = difference.value(u"replayed_ddl").toString();
+        entry.rightDdl = difference.value(u"declared_ddl").toString();
+        const QString status = difference.value(u"status").toString();
+        entry.state = status == u"missing"      ? DriftEntry::State::Added
+                      : status == u"unexpected" ? DriftEntry::State::Removed
+                                                : DriftEntry::State::Changed;
+        if (difference.value(u"converged_by_sync").toBool())
+            entry.changes.append(QObject::tr("sync converges this"));
+        drift.entries.append(entry);
     }
     return drift;
 }

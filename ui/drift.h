@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/catalog/catalog.h"
+#include "core/error.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -26,6 +28,10 @@ struct Drift {
 };
 Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
                    const QString& leftLabel, const QString& rightLabel);
+
+// The drift in a report saved by `plumb preflight --format json` (its `differences`): the
+// replayed migrations on the left, the declaration on the right. Fails when the object has none.
+Result<Drift> driftFromPreflightJson(const QJsonObject& report);
 
 // Lines (1-based) of `left` and `right` that are not part of their longest common subsequence:
 // what a side-by-side view highlights.

@@ -191,6 +191,15 @@ void MainWindow::createMenus()
         qobject_cast<PlanView*>(dock(View::Plan)->widget())->openSavedPlan(path);
         focusView(u"plan"_s);
     });
+    fileMenu->addAction(tr("Open saved pre&flight report…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a report saved with plumb preflight --format json"), {},
+            tr("JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+        qobject_cast<DiffView*>(dock(View::Diff)->widget())->openSavedReport(path);
+        focusView(u"diff"_s);
+    });
     fileMenu->addSeparator();
     QAction* settingsAction = fileMenu->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);

@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -275,6 +276,41 @@ private slots:
         QCOMPARE(stepIndex.siblingAtColumn(PlanModel::LockColumn).data().toString(),
                  plumb::plan::lockName(plumb::plan::Lock::ShareUpdateExclusive));
         QVERIFY(!plan->openSavedPlan(folder.filePath(u"missing.json"_s)));
+    }
+
+    void savedPreflightOpensInTheDiffView()
+    {
+        const QJsonObject report{
+            {u"ok"_s, true},
+            {u"drifted"_s, true},
+            {u"differences"_s,
+             QJsonArray{QJsonObject{
+                 {u"kind"_s, u"table"_s},
+                 {u"name"_s, u"public.items"_s},
+                 {u"status"_s, u"differs"_s},
+                 {u"declared_ddl"_s,
+                  u"CREATE TABLE public.items (\n    id integer,\n    note text\n);"_s},
+                 {u"replayed_ddl"_s, u"CREATE TABLE public.items (\n    id integer\n);"_s},
+                 {u"converged_by_sync"_s, false}}}}};
+        QTemporaryDir folder;
+        QFile file(folder.filePath(u"preflight.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(report).toJson());
+        file.close();
+
+        MainWindow window;
+        auto* diff = window.findChild<DiffView*>();
+        QVERIFY(diff->openSavedReport(file.fileName()));
+        QCOMPARE(diff->drift()->entries.size(), 1);
+        QCOMPARE(diff->drift()->entries.front().state, DriftEntry::State::Changed);
+        QCOMPARE(diff->objects()->rowCount(), 1);
+        auto* right = window.findChild<SqlEditor*>(u"diff.right"_s);
+        QVERIFY(right->toPlainText().contains(u"note text"));
+        const auto [onlyLeft, onlyRight] = changedLines(diff->drift()->entries.front().leftDdl,
+                                                        diff->drift()->entries.front().rightDdl);
+        QCOMPARE(onlyRight, QList<int>({2, 3}));
+        QCOMPARE(onlyLeft, QList<int>({2}));
+        QVERIFY(!diff->openSavedReport(folder.filePath(u"missing.json"_s)));
     }
 
     void declarationOpensInTheSqlView()
