@@ -1,3 +1,5 @@
+#include "core/db/connection.h"
+#include "core/db/local_cluster.h"
 #include "json_schema_check.h"
 #include "migrate_project.h"
 
@@ -66,20 +68,32 @@ private slots:
 
     void buildOnShadowServerDropsItsScratchDatabase()
     {
+        // A shadow server of its own: other tests create scratch databases on the shared one
+        // at any moment, so a count there would race with them.
+        plumb::SilentProgress progress;
+        auto shadow = plumb::db::LocalCluster::start({}, progress);
+        QVERIFY2(shadow, qPrintable(shadow ? QString() : shadow.error().message));
+        auto countScratch = [&] {
+            auto connection = plumb::db::Connection::open(shadow->connectionInfo());
+            auto count = connection
+                             ? (*connection)
+                                   ->exec(u"SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                          u"'plumb\\_scratch\\_%'"_s)
+                             : std::unexpected(connection.error());
+            return count ? count->int32(0, 0) : -1;
+        };
         MigrateProject p(u"clishadow"_s);
         p.write(u"db/schema/00_a.sql"_s,
                 "CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT * FROM a;\n");
         p.write(u"db/environments/ci.yaml"_s, "shadow_url: ${SHADOW}\n");
         QProcessEnvironment env = p.environment();
-        env.insert(u"SHADOW"_s, plumb::testing::serverInfo().toUri());
-        const auto scratchCount = u"SELECT count(*) FROM pg_database WHERE datname LIKE "
-                                  u"'plumb\\_scratch\\_%'"_s;
-        const int before = p.scalar(scratchCount);
+        env.insert(u"SHADOW"_s, shadow->connectionInfo().toUri());
+        QCOMPARE(countScratch(), 0);
         const CliRun run = p.run({u"build"_s, u"--env"_s, u"ci"_s}, env);
         QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
         QVERIFY(run.out.contains(u"Built 2 statements from 1 files"));
         QVERIFY(!run.err.contains(u"private PostgreSQL")); // the shadow server was used
-        QCOMPARE(p.scalar(scratchCount), before);
+        QCOMPARE(countScratch(), 0);
     }
 
     void buildErrorNamesFileLineAndStatement()
