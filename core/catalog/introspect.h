@@ -12,15 +12,21 @@ namespace plumb::catalog {
 
 struct IntrospectOptions {
     QStringList schemas; // schemas to read; empty: every user schema
+    // Server backends that read at once: the caller's connection plus, from 2, a helper
+    // connection sharing its snapshot (opened with the same connection info, closed after).
+    int readerConnections = 2;
 };
 
 // Reads the whole schema of the connected database into a Catalog.
 //
 // A fixed number of catalog queries (one per object family, never one per table), all inside one
 // REPEATABLE READ READ ONLY transaction so the picture is consistent, with an empty search_path so
-// every name the server prints is schema-qualified. Reports a step per query and stops with
-// ErrorCode::Canceled between queries when `progress` is canceled. Runs on the caller's thread;
-// the connection must not be inside a transaction.
+// every name the server prints is schema-qualified. Unless the options say otherwise, a second
+// connection imports that transaction's snapshot (pg_export_snapshot) and answers part of the
+// queries in parallel. Inside a caller's transaction block (preflight's replay) the read is a
+// savepoint of that block and stays on `connection`, the only one that sees its uncommitted
+// schema. Reports a step per query and stops with ErrorCode::Canceled between queries when
+// `progress` is canceled. Runs on the caller's thread.
 Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
                            Progress& progress);
 

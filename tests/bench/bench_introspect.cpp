@@ -1,13 +1,14 @@
 // bench_introspect: how long catalog::introspect takes, next to pg_dump --schema-only.
 //
-//   bench_introspect [--sizes 1000,5000,10000] [--runs 10]
+//   bench_introspect [--sizes 1000,5000,10000] [--runs 10] [--connections 2]
 //
 // Starts a private PostgreSQL (LocalCluster), loads ../shared/corpus/schemas/musicbrainz.sql and
 // reports the median of --runs introspections next to the median pg_dump --schema-only time on
 // the same database; then loads schemas from ../shared/bench/gen_schema.py for each size and
 // reports time, peak memory and time per table, so linear growth shows as a flat last column.
 // Each measurement runs in a child process (`bench_introspect --measure URL RUNS`), so its peak
-// memory (ru_maxrss) is its own.
+// memory (ru_maxrss) is its own. --connections sets IntrospectOptions::readerConnections (1 reads
+// everything on one connection, 2 adds the snapshot-sharing helper).
 
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
@@ -75,13 +76,16 @@ int measure(const QString& url, int runs)
     SilentProgress silent;
     Progress& progress =
         qEnvironmentVariableIsSet("PLUMB_BENCH_STEPS") ? static_cast<Progress&>(steps) : silent;
+    catalog::IntrospectOptions options;
+    if (qEnvironmentVariableIsSet("PLUMB_BENCH_CONNECTIONS"))
+        options.readerConnections = qEnvironmentVariableIntValue("PLUMB_BENCH_CONNECTIONS");
     std::vector<double> times;
     qsizetype tables = 0;
     qsizetype indexes = 0;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        auto catalog = catalog::introspect(**connection, {}, progress);
+        auto catalog = catalog::introspect(**connection, options, progress);
         times.push_back(double(timer.nsecsElapsed()) / 1e6);
         if (!catalog) {
             say(catalog.error().message);
@@ -109,6 +113,7 @@ struct Measurement {
 std::optional<Measurement> measureInChild(const QString& url, int runs)
 {
     QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel); // PLUMB_BENCH_STEPS lines
     child.start(QCoreApplication::applicationFilePath(),
                 {u"--measure"_s, url, QString::number(runs)});
     if (!child.waitForFinished(-1) || child.exitCode() != 0) {
@@ -165,6 +170,8 @@ int main(int argc, char** argv)
                 sizes.append(size.toInt());
         } else if (args[i] == u"--runs") {
             runs = args[i + 1].toInt();
+        } else if (args[i] == u"--connections") {
+            qputenv("PLUMB_BENCH_CONNECTIONS", args[i + 1].toUtf8()); // read by the children
         }
     }
 
@@ -179,7 +186,8 @@ int main(int argc, char** argv)
         say(admin.error().message);
         return 1;
     }
-    say(u"PostgreSQL %1, private cluster"_s.arg((*admin)->serverVersion()));
+    say(u"PostgreSQL %1, private cluster; reader connections: %2"_s.arg((*admin)->serverVersion(),
+        qEnvironmentVariable("PLUMB_BENCH_CONNECTIONS", u"2 (default)"_s)));
 
     // musicbrainz next to pg_dump.
     QFile musicbrainz(sharedDir + u"/corpus/schemas/musicbrainz.sql"_s);

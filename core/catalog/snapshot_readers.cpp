@@ -1,0 +1,157 @@
+#include "snapshot_readers.h"
+
+#include "core/db/quote.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::catalog::detail {
+
+namespace {
+
+// What pg_export_snapshot returns, e.g. 00000003-0000001B-1. Checked before it is written into
+// SET TRANSACTION SNAPSHOT, which takes a literal and no parameter.
+bool isSnapshotName(const QString& name)
+{
+    static const QRegularExpression pattern(u"^[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+$"_s);
+    return pattern.match(name).hasMatch();
+}
+
+} // namespace
+
+SnapshotReaders::SnapshotReaders(db::Connection& connection, QStringList queries,
+                                 db::Params params, std::vector<int> costOrder,
+                                 const QString& snapshot, Progress& progress)
+    : m_connection(connection)
+    , m_queries(std::move(queries))
+    , m_params(std::move(params))
+    , m_costOrder(std::move(costOrder))
+    , m_progress(progress)
+    , m_slots(std::size_t(m_queries.size()))
+{
+    if (!isSnapshotName(snapshot))
+        return;
+    m_interrupt = std::make_unique<InterruptScope>(m_progress, [this] {
+        m_helperProgress.cancel();
+        m_changed.notify_all();
+    });
+    m_helper = std::thread(&SnapshotReaders::runHelper, this, connection.info(), snapshot);
+}
+
+SnapshotReaders::~SnapshotReaders()
+{
+    stopHelper();
+    m_interrupt.reset();
+}
+
+void SnapshotReaders::stopHelper()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    if (m_helper.joinable()) {
+        m_helperProgress.cancel(); // stops a connect or a query in flight
+        m_helper.join();
+    }
+}
+
+int SnapshotReaders::claimNextLocked(bool byHelper)
+{
+    if (m_stopping)
+        return -1;
+    for (int index : m_costOrder) {
+        Slot& slot = m_slots[std::size_t(index)];
+        if (!slot.claimed) {
+            slot.claimed = true;
+            slot.byHelper = byHelper;
+            return index;
+        }
+    }
+    return -1;
+}
+
+int SnapshotReaders::helperAnswered() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_helperAnswered;
+}
+
+void SnapshotReaders::runHelper(db::ConnectionInfo info, QString snapshot)
+{
+    // Everything here is best effort: when the helper cannot join the snapshot it claims nothing
+    // and the caller's connection reads every query.
+    auto connection = db::Connection::open(info, m_helperProgress);
+    if (!connection)
+        return;
+    db::Connection& helper = **connection;
+    auto transaction =
+        db::Transaction::begin(helper, u"ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+    if (!transaction)
+        return;
+    if (!helper.exec(u"SET TRANSACTION SNAPSHOT "_s + db::quoteLiteral(snapshot), {},
+                     m_helperProgress))
+        return;
+    if (!helper.exec(u"SELECT pg_catalog.set_config('search_path', '', true), "
+                     u"pg_catalog.set_config('jit', 'off', true)"_s,
+                     {}, m_helperProgress))
+        return;
+    for (;;) {
+        int index = -1;
+        {
+            std::lock_guard lock(m_mutex);
+            index = claimNextLocked(true);
+        }
+        if (index < 0)
+            return;
+        auto result = helper.exec(m_queries[index], m_params, m_helperProgress);
+        const bool failed = !result;
+        {
+            std::lock_guard lock(m_mutex);
+            m_slots[std::size_t(index)].result = std::move(result);
+            ++m_helperAnswered;
+        }
+        m_changed.notify_all();
+        if (failed) // take() reads it again on the caller's connection; leave the rest there too
+            return;
+    }
+}
+
+Result<db::QueryResult> SnapshotReaders::take(int index)
+{
+    Slot& wanted = m_slots[std::size_t(index)];
+    std::unique_lock lock(m_mutex);
+    while (!wanted.result) {
+        if (m_progress.isCanceled())
+            return fail(ErrorCode::Canceled, u"Reading the catalog was canceled."_s);
+        // Work instead of waiting: the wanted query itself when nobody has it yet, else the
+        // heaviest one left.
+        int next = -1;
+        if (!wanted.claimed) {
+            wanted.claimed = true;
+            next = index;
+        } else if (!m_stopping) {
+            next = claimNextLocked(false);
+        }
+        if (next < 0) {
+            m_changed.wait(lock);
+            continue;
+        }
+        lock.unlock();
+        auto result = m_connection.exec(m_queries[next], m_params, m_progress);
+        lock.lock();
+        m_slots[std::size_t(next)].result = std::move(result);
+    }
+    Result<db::QueryResult> result = std::move(*wanted.result);
+    wanted.result.reset();
+    if (!result && wanted.byHelper && !m_progress.isCanceled()) {
+        // The helper's own trouble (its connection dropped, say) is not the catalog's: read the
+        // query again on the caller's connection, which reports any real error.
+        lock.unlock();
+        return m_connection.exec(m_queries[index], m_params, m_progress);
+    }
+    return result;
+}
+
+} // namespace plumb::catalog::detail

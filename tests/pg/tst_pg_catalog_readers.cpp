@@ -1,0 +1,187 @@
+// The catalog read on two connections: the helper connection shares the reader's snapshot, gives
+// the same catalog as one connection, and steps aside where it cannot help (inside a caller's
+// transaction, or when the server refuses a second connection).
+#include "catalog_test_helpers.h"
+#include "core/catalog/fingerprint.h"
+#include "core/catalog/introspect.h"
+#include "core/db/quote.h"
+#include "core/sql/script.h"
+#include "tests/support/verify.h"
+
+#include <QCoreApplication>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using namespace plumb::catalog;
+
+namespace {
+
+// Keeps the log lines introspect() writes.
+class LoggingProgress : public Progress {
+public:
+    void log(const QString& line) override { lines.append(line); }
+    QStringList lines;
+};
+
+const QString schemaSql = uR"(
+CREATE TYPE mood AS ENUM ('calm', 'busy');
+CREATE TABLE author (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL,
+                     mood mood DEFAULT 'calm');
+CREATE TABLE book (id serial PRIMARY KEY, author_id bigint REFERENCES author ON DELETE CASCADE,
+                   title text CHECK (title <> ''), published date);
+CREATE INDEX book_title ON book (lower(title)) WHERE published IS NOT NULL;
+CREATE UNIQUE INDEX book_author_title ON book (author_id, title) INCLUDE (published);
+CREATE VIEW recent AS SELECT title FROM book WHERE published > date '2020-01-01';
+CREATE FUNCTION shout(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper(t)';
+CREATE TRIGGER keep BEFORE UPDATE ON book FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger();
+COMMENT ON TABLE book IS 'what authors write';
+)"_s;
+
+// Loads the multi-statement schema above.
+void load(const testing::TestDatabase& database)
+{
+    auto connection = database.connect();
+    QVERIFY(connection);
+    SilentProgress progress;
+    auto loaded = sql::runScript(*connection, schemaSql, u"schema.sql"_s, progress);
+    PLUMB_VERIFY_OK(loaded);
+}
+
+Result<Catalog> read(db::Connection& connection, int readers, Progress& progress)
+{
+    IntrospectOptions options;
+    options.readerConnections = readers;
+    return introspect(connection, options, progress);
+}
+
+} // namespace
+
+class TestPgCatalogReaders : public QObject {
+    Q_OBJECT
+
+private slots:
+    void twoConnectionsReadWhatOneReads()
+    {
+        testing::TestDatabase database(u"readers"_s);
+        load(database);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        LoggingProgress one;
+        auto alone = read(*connection, 1, one);
+        PLUMB_VERIFY_OK(alone);
+        QVERIFY(one.lines.filter(u"two connections"_s).isEmpty());
+        LoggingProgress two;
+        auto shared = read(*connection, 2, two);
+        PLUMB_VERIFY_OK(shared);
+        QCOMPARE(fingerprintText(*shared), fingerprintText(*alone));
+        QVERIFY(*shared == *alone);
+        QCOMPARE(two.lines.filter(u"two connections"_s).size(), 1);
+        QVERIFY2(!two.lines.filter(u"the second answered 0 "_s).size(),
+                 qPrintable(two.lines.join(u'\n')));
+        QVERIFY(connection->exec(u"SELECT 1"_s)); // back outside any transaction
+        QVERIFY(!connection->inTransactionBlock());
+    }
+
+    void bothConnectionsReadOneMoment()
+    {
+        // A table committed after the read began is in neither connection's picture: an index
+        // read by a helper with a newer snapshot would show up without its table. The helper
+        // connection is held back a second at login (post_auth_delay) and the reader waits in
+        // its first step, so the table is committed before the helper's first statement and
+        // the helper reads the heaviest queries.
+        testing::TestDatabase database(u"readers_moment"_s);
+        load(database);
+        auto connection =
+            db::Connection::open(database.info().with(u"options"_s, u"-c post_auth_delay=1"_s));
+        PLUMB_VERIFY_OK(connection);
+        auto writer = database.connect();
+        QVERIFY(writer);
+        class CommitsMidRead : public LoggingProgress {
+        public:
+            db::Connection* writer = nullptr;
+            bool created = false;
+            void step(int done, int, const QString&) override
+            {
+                if (done != 0)
+                    return;
+                created = bool(
+                    writer->exec(u"CREATE TABLE late (id int PRIMARY KEY, note text UNIQUE)"_s));
+                QThread::msleep(1500);
+            }
+        } progress;
+        progress.writer = writer.get();
+        auto catalog = read(**connection, 2, progress);
+        PLUMB_VERIFY_OK(catalog);
+        QVERIFY(progress.created);
+        QVERIFY2(progress.lines.filter(u"the second answered 0 "_s).isEmpty(),
+                 qPrintable(progress.lines.join(u'\n')));
+        QVERIFY(!catalog->table({u"public"_s, u"late"_s}));
+        for (const Index& index : catalog->indexes)
+            QVERIFY2(index.table.name != u"late", qPrintable(index.name.name));
+        for (const Constraint& constraint : catalog->constraints)
+            QVERIFY2(constraint.table.name != u"late", qPrintable(constraint.name));
+        QVERIFY(catalog->table({u"public"_s, u"book"_s}));
+    }
+
+    void insideACallersTransactionOneConnectionSeesItsChanges()
+    {
+        testing::TestDatabase database(u"readers_tx"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        auto transaction = db::Transaction::begin(*connection);
+        PLUMB_VERIFY_OK(transaction);
+        QVERIFY(connection->exec(u"CREATE TABLE uncommitted (id int PRIMARY KEY)"_s));
+        LoggingProgress progress;
+        auto catalog = read(*connection, 2, progress);
+        PLUMB_VERIFY_OK(catalog);
+        QVERIFY(catalog->table({u"public"_s, u"uncommitted"_s}));
+        QVERIFY(!catalog->indexes.isEmpty());
+        QVERIFY(progress.lines.filter(u"two connections"_s).isEmpty());
+        QVERIFY(connection->inTransactionBlock()); // the caller's transaction is still open
+    }
+
+    void aRefusedSecondConnectionLeavesTheReadToTheFirst()
+    {
+        // A role allowed one connection: the helper is refused and the reader does it all.
+        testing::TestDatabase database(u"readers_limit"_s);
+        load(database);
+        const QString role = u"plumb_one_conn_%1"_s.arg(QCoreApplication::applicationPid());
+        database.exec(u"CREATE ROLE %1 LOGIN CONNECTION LIMIT 1"_s.arg(db::quoteIdentifier(role)));
+        {
+            auto connection = db::Connection::open(database.info().with(u"user"_s, role));
+            PLUMB_VERIFY_OK(connection);
+            LoggingProgress progress;
+            auto catalog = read(**connection, 2, progress);
+            PLUMB_VERIFY_OK(catalog);
+            QVERIFY(catalog->table({u"public"_s, u"book"_s}));
+            QCOMPARE(progress.lines.filter(u"the second answered 0 "_s).size(), 1);
+        }
+        database.exec(u"DROP ROLE %1"_s.arg(db::quoteIdentifier(role)));
+    }
+
+    void cancelStopsBothConnections()
+    {
+        testing::TestDatabase database(u"readers_cancel"_s);
+        load(database);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        class CancelAfterTwo : public Progress {
+        public:
+            void step(int done, int, const QString&) override
+            {
+                if (done >= 2)
+                    cancel();
+            }
+        } progress;
+        auto catalog = read(*connection, 2, progress);
+        QVERIFY(!catalog);
+        QCOMPARE(catalog.error().code, ErrorCode::Canceled);
+        QVERIFY(connection->exec(u"SELECT 1"_s));
+        QVERIFY(!connection->inTransactionBlock());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgCatalogReaders)
+#include "tst_pg_catalog_readers.moc"
