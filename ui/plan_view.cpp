@@ -5,6 +5,7 @@
 #include "core/plan/executor.h"
 #include "ui/confirm_change.h"
 #include "ui/plan_model.h"
+#include "ui/settings_dialog.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -17,7 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPointer>
-#include <QSettings>
+
 #include <QSplitter>
 #include <QToolBar>
 #include <QTreeView>
@@ -233,10 +234,7 @@ void PlanView::apply(QList<int> steps)
     subPlan.mode = m_model->plan().mode;
     for (int step : std::as_const(steps))
         subPlan.steps.append(m_model->plan().steps[step]);
-    plan::ExecuteOptions options;
-    const QSettings settings;
-    options.lockTimeoutMs = settings.value(u"convergence/lockTimeoutMs"_s, 3000).toInt();
-    options.statementTimeoutMs = settings.value(u"convergence/statementTimeoutMs"_s, 3000).toInt();
+    const plan::ExecuteOptions options = Preferences::load().executeOptions();
 
     QPointer<PlanModel> model(m_model);
     m_workbench->jobs()

@@ -29,6 +29,14 @@ Preferences Preferences::load()
     return preferences;
 }
 
+plan::ExecuteOptions Preferences::executeOptions() const
+{
+    plan::ExecuteOptions options;
+    options.lockTimeoutMs = lockTimeoutMs;
+    options.statementTimeoutMs = statementTimeoutMs;
+    return options;
+}
+
 void Preferences::save() const
 {
     QSettings settings;

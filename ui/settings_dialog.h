@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/plan/executor.h"
+
 #include <QDialog>
 #include <QFont>
 
@@ -17,6 +19,8 @@ struct Preferences {
     QFont editorFont; // default: the system's fixed-width font
 
     static Preferences load();
+    // The convergence timeouts as the plan executor takes them.
+    plan::ExecuteOptions executeOptions() const;
     void save() const;
     // Applies the colour scheme to the running application.
     void applyTheme() const;

@@ -9,9 +9,10 @@
 #include "core/plan/converger.h"
 #include "core/project/project.h"
 #include "ui/project_loader.h"
+#include "ui/settings_dialog.h"
 
 #include <QDir>
-#include <QSettings>
+
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -138,10 +139,7 @@ void Workbench::sync()
         return;
     }
     const auto project = m_project;
-    const QSettings settings;
-    plan::ExecuteOptions execute;
-    execute.lockTimeoutMs = settings.value(u"convergence/lockTimeoutMs"_s, 3000).toInt();
-    execute.statementTimeoutMs = settings.value(u"convergence/statementTimeoutMs"_s, 3000).toInt();
+    const plan::ExecuteOptions execute = Preferences::load().executeOptions();
     m_jobs
         ->start<QString>(
             tr("Sync"), project->environment,

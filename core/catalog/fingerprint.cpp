@@ -1,6 +1,7 @@
 #include "fingerprint.h"
 
 #include "core/catalog/json.h"
+#include "core/sql/equivalence.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -33,6 +34,26 @@ QJsonValue withoutOwnership(const QJsonValue& value)
     return object;
 }
 
+// Server-printed texts in the form that compares equal whatever way PostgreSQL printed them
+// (sql::comparableSql): a CHECK on a varchar IN (...) reads back differently after a reload.
+QJsonValue comparableTexts(const QJsonValue& value)
+{
+    if (value.isString())
+        return sql::comparableSql(value.toString());
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue& item : value.toArray())
+            array.append(comparableTexts(item));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        it.value() = comparableTexts(it.value());
+    return object;
+}
+
 QJsonArray columnsByName(const QJsonArray& columns)
 {
     QList<QJsonObject> sorted;
@@ -61,7 +82,8 @@ QString fingerprintText(const Catalog& catalog, const FingerprintOptions& option
     QStringList lines;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         for (const QJsonValue& item : it.value().toArray()) {
-            QJsonValue value = options.includeOwnership ? item : withoutOwnership(item);
+            QJsonValue value =
+                comparableTexts(options.includeOwnership ? item : withoutOwnership(item));
             if (it.key() == u"tables") {
                 QJsonObject table = value.toObject();
                 table.insert(u"columns"_s, columnsByName(table.value(u"columns"_s).toArray()));

@@ -133,6 +133,7 @@ public:
     ChangeSet run()
     {
         QList<Change> renames = applyRenames(m_from, m_to, m_options.renames);
+        alignEquivalentTexts(m_from, m_to);
         Work work(m_from, m_to, m_options);
         classify(work);
         diffObjects(work);

@@ -1,0 +1,105 @@
+#include "equivalence.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <pg_query.h>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::sql {
+
+namespace {
+
+QJsonValue canonical(const QJsonValue& value);
+
+// TypeCast{arg: A_ArrayExpr{elements}, typeName: T[]} becomes A_ArrayExpr{elements cast to T}:
+// what transformTypeCast does with an array constructor.
+QJsonValue distributedArrayCast(const QJsonObject& cast)
+{
+    const QJsonObject array = cast.value(u"arg"_s).toObject().value(u"A_ArrayExpr"_s).toObject();
+    QJsonObject typeName = cast.value(u"typeName"_s).toObject();
+    QJsonArray bounds = typeName.value(u"arrayBounds"_s).toArray();
+    // An empty ARRAY[] keeps its cast: the elements cannot carry the type.
+    if (array.value(u"elements"_s).toArray().isEmpty() || bounds.isEmpty())
+        return QJsonValue(QJsonValue::Undefined);
+    bounds.removeLast();
+    if (bounds.isEmpty())
+        typeName.remove(u"arrayBounds"_s);
+    else
+        typeName.insert(u"arrayBounds"_s, bounds);
+    QJsonArray elements;
+    for (const QJsonValue& element : array.value(u"elements"_s).toArray())
+        elements.append(QJsonObject{
+            {u"TypeCast"_s, QJsonObject{{u"arg"_s, element}, {u"typeName"_s, typeName}}}});
+    return QJsonObject{{u"A_ArrayExpr"_s, QJsonObject{{u"elements"_s, elements}}}};
+}
+
+QJsonValue canonical(const QJsonValue& value)
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue& item : value.toArray())
+            array.append(canonical(item));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    if (const QJsonObject cast = object.value(u"TypeCast"_s).toObject(); !cast.isEmpty())
+        if (const QJsonValue distributed = distributedArrayCast(cast); !distributed.isUndefined())
+            return canonical(distributed);
+    object.remove(u"location"_s);
+    object.remove(u"stmt_location"_s);
+    object.remove(u"stmt_len"_s);
+    for (auto it = object.begin(); it != object.end(); ++it)
+        it.value() = canonical(it.value());
+    return object;
+}
+
+QString parsedTree(const QString& sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
+    QString tree;
+    if (!parsed.error) {
+        const QJsonObject root =
+            QJsonDocument::fromJson(QByteArray(parsed.parse_tree)).object();
+        const QJsonValue statements = canonical(root.value(u"stmts"_s));
+        tree = QString::fromUtf8(QJsonDocument(statements.toArray()).toJson(QJsonDocument::Compact));
+    }
+    pg_query_free_parse_result(parsed);
+    return tree;
+}
+
+} // namespace
+
+QString canonicalParseTree(const QString& sql)
+{
+    // Statements (index, trigger, view definitions) parse as they are; expressions (defaults,
+    // predicates, policy clauses) after SELECT; constraint definitions after ALTER TABLE ADD.
+    for (const QString& prefix : {QString(), u"SELECT "_s, u"ALTER TABLE t ADD "_s})
+        if (QString tree = parsedTree(prefix + sql); !tree.isEmpty())
+            return prefix.isEmpty() ? tree : prefix + tree;
+    return {};
+}
+
+bool equivalentSql(const QString& a, const QString& b)
+{
+    if (a == b)
+        return true;
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    const QString treeA = canonicalParseTree(a);
+    return !treeA.isEmpty() && treeA == canonicalParseTree(b);
+}
+
+QString comparableSql(const QString& text)
+{
+    if (!text.contains(u"ARRAY["_s))
+        return text;
+    const QString tree = canonicalParseTree(text);
+    return tree.isEmpty() ? text : tree;
+}
+
+} // namespace plumb::sql

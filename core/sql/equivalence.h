@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+namespace plumb::sql {
+
+// When two pieces of SQL the server printed say the same thing.
+//
+// PostgreSQL does not always print a fixed point: a CHECK (col IN ('a', 'b')) on a varchar
+// column prints as `(col)::text = ANY ((ARRAY['a'::character varying, ...])::text[])`, and that
+// text, run again, prints as `ANY (ARRAY[('a'::character varying)::text, ...])`, because the
+// parser pushes a cast of an ARRAY[...] constructor down into its elements. Compared as text the
+// two differ, and a plan would rebuild the constraint on every run. Compared here they are equal.
+
+// The parse tree of `sql` (a statement, an expression, or a constraint definition such as
+// "CHECK (...)") in a canonical form: locations dropped and a cast of an ARRAY[...] constructor to
+// an array type moved onto its elements, as the parser does. Empty when `sql` does not parse.
+QString canonicalParseTree(const QString& sql);
+
+// True when the texts are equal or parse to the same canonical tree.
+bool equivalentSql(const QString& a, const QString& b);
+
+// For fingerprints, which compare texts one by one: `text` itself, or its canonical parse tree
+// when it holds an ARRAY[...] constructor (the form the server does not print as a fixed point).
+QString comparableSql(const QString& text);
+
+} // namespace plumb::sql
