@@ -1,6 +1,7 @@
 #include "activity_view.h"
 
 #include "ui/activity_model.h"
+#include "ui/icons.h"
 #include "ui/workbench.h"
 
 #include <QAction>
@@ -66,14 +67,17 @@ ActivityView::ActivityView(Workbench* workbench, QWidget* parent)
     m_view->header()->resizeSection(ActivityModel::Target, 160);
     m_view->header()->resizeSection(ActivityModel::ProgressColumn, 260);
 
-    auto* toolbar = new QToolBar(this);
-    toolbar->setIconSize({16, 16});
+    auto* toolbar = viewToolBar(this);
     QAction* cancel = toolbar->addAction(tr("Cancel"), this, &ActivityView::cancelSelected);
     cancel->setObjectName(u"action.cancelJob"_s);
-    cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    cancel->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    cancel->setToolTip(tr("Cancel the selected jobs (Ctrl+.)"));
-    toolbar->addAction(tr("Clear finished"), m_model, &ActivityModel::clearFinished);
+    cancel->setToolTip(tr("Cancel the selected jobs"));
+    equipAction(cancel, u"cancel"_s, QKeySequence(Qt::CTRL | Qt::Key_Period),
+                Qt::WidgetWithChildrenShortcut);
+    QAction* clear =
+        toolbar->addAction(tr("Clear finished"), m_model, &ActivityModel::clearFinished);
+    clear->setObjectName(u"action.clearFinished"_s);
+    equipAction(clear, u"clear"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace),
+                Qt::WidgetWithChildrenShortcut);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

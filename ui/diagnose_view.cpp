@@ -4,6 +4,7 @@
 #include "core/diagnose/runner.h"
 #include "ui/declaration_owners.h"
 #include "ui/diagnose_model.h"
+#include "ui/icons.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -36,17 +37,20 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     , m_jump(new QPushButton(tr("Jump to declaration"), this))
     , m_status(new QLabel(this))
 {
-    auto* toolbar = new QToolBar(this);
+    auto* toolbar = viewToolBar(this);
     toolbar->addWidget(new QLabel(tr("Database: "), toolbar));
     m_database->setObjectName(u"diagnose.database"_s);
     m_database->setMinimumContentsLength(20);
     toolbar->addWidget(m_database);
     QAction* runAction = toolbar->addAction(tr("Run diagnose"), this, &DiagnoseView::run);
     runAction->setObjectName(u"action.runDiagnose"_s);
-    runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    runAction->setToolTip(tr("Run every health check read-only (Ctrl+Shift+D)"));
+    runAction->setToolTip(tr("Run every health check read-only"));
+    equipAction(runAction, u"view-diagnose"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_showAll = toolbar->addAction(tr("Show passing checks"));
+    m_showAll->setObjectName(u"action.showPassingChecks"_s);
     m_showAll->setCheckable(true);
+    equipAction(m_showAll, u"show-all"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                Qt::WidgetWithChildrenShortcut);
     connect(m_showAll, &QAction::toggled, this,
             [this](bool all) { m_model->adopt(m_report, all); });
 
@@ -73,6 +77,22 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
             emit openDeclaration(m_workbench->projectDir(), finding->owner.file,
                                  finding->owner.line);
     });
+    // The buttons' keyboard twins, active while the view has focus; a disabled button ignores
+    // its click.
+    const auto addButtonAction = [this](QPushButton* button, const QString& name,
+                                        const QString& iconName, const QKeySequence& keys) {
+        auto* action = new QAction(button->text(), this);
+        action->setObjectName(name);
+        equipAction(action, iconName, keys, Qt::WidgetWithChildrenShortcut);
+        button->setIcon(action->icon());
+        button->setToolTip(action->toolTip());
+        connect(action, &QAction::triggered, button, &QPushButton::click);
+        addAction(action);
+    };
+    addButtonAction(m_copy, u"action.copyFix"_s, u"copy"_s,
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addButtonAction(m_jump, u"action.jumpToDeclaration"_s, u"jump-to-declaration"_s,
+                    QKeySequence(Qt::Key_F12));
 
     auto* detailPane = new QWidget(this);
     auto* detailLayout = new QVBoxLayout(detailPane);

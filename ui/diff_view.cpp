@@ -1,5 +1,6 @@
 #include "diff_view.h"
 
+#include "ui/icons.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -96,14 +97,16 @@ DiffView::DiffView(Workbench* workbench, QWidget* parent)
     , m_right(new SqlEditor(this))
     , m_status(new QLabel(this))
 {
-    auto* toolbar = new QToolBar(this);
+    auto* toolbar = viewToolBar(this);
     QAction* refreshAction = toolbar->addAction(tr("Compare again"), this, &DiffView::refresh);
     refreshAction->setObjectName(u"action.refreshDiff"_s);
-    refreshAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    refreshAction->setToolTip(tr("Compare the declared and the live schema again"));
+    equipAction(refreshAction, u"compare"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_stateFilter->setObjectName(u"diff.stateFilter"_s);
     m_stateFilter->addItems({tr("all"), tr("added"), tr("removed"), tr("changed")});
     toolbar->addWidget(m_stateFilter);
     m_textFilter->setObjectName(u"diff.filter"_s);
+    addFindShortcut(this, m_textFilter);
     m_textFilter->setPlaceholderText(tr("Filter objects"));
     m_textFilter->setClearButtonEnabled(true);
     toolbar->addWidget(m_textFilter);

@@ -5,6 +5,7 @@
 #include "ui/connection_store.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
+#include "ui/icons.h"
 #include "ui/log_view.h"
 #include "ui/migrations_view.h"
 #include "ui/models_view.h"
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 
@@ -83,7 +85,14 @@ void MainWindow::createDocks()
         QWidget* view = createView(info);
         view->setParent(dockWidget);
         dockWidget->setWidget(view);
-        dockWidget->toggleViewAction()->setShortcut(info.shortcut);
+        // dock.models shows icon view-models.
+        const QString iconName =
+            u"view-"_s + QString::fromLatin1(info.objectName).section(u'.', 1);
+        dockWidget->setWindowIcon(icon(iconName));
+        QAction* toggle = dockWidget->toggleViewAction();
+        toggle->setObjectName(u"action.toggle."_s + QString::fromLatin1(info.objectName));
+        toggle->setToolTip(tr("Show or hide the %1 view").arg(info.title));
+        equipAction(toggle, iconName, info.shortcut);
         m_docks.emplace(info.view, dockWidget);
     }
 }
@@ -139,6 +148,31 @@ bool MainWindow::focusView(const QString& name)
     return false;
 }
 
+void MainWindow::showcaseView(const QString& name)
+{
+    if (!focusView(name))
+        return;
+    for (const ViewInfo& info : allViews()) {
+        if (QString::fromLatin1(info.objectName).section(u'.', 1) != name.toLower())
+            continue;
+        QDockWidget* shown = dock(info.view);
+        switch (dockWidgetArea(shown)) {
+        case Qt::LeftDockWidgetArea:
+        case Qt::RightDockWidgetArea:
+            resizeDocks({shown}, {width() * 3 / 5}, Qt::Horizontal);
+            break;
+        case Qt::TopDockWidgetArea:
+        case Qt::BottomDockWidgetArea:
+            resizeDocks({shown}, {height() / 2}, Qt::Vertical);
+            break;
+        default:
+            break;
+        }
+        for (QTreeView* tree : shown->widget()->findChildren<QTreeView*>())
+            tree->expandToDepth(0);
+    }
+}
+
 void MainWindow::showDeclaration(const QString& projectDir, const QString& file, int line)
 {
     auto* sql = qobject_cast<SqlView*>(dock(View::Sql)->widget());
@@ -174,24 +208,21 @@ void MainWindow::arrangeDefaultLayout()
 void MainWindow::createMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* openProject = fileMenu->addAction(tr("&Open project…"), this, [this] {
-        const QString directory =
-            QFileDialog::getExistingDirectory(this, tr("Open a project folder"));
-        if (!directory.isEmpty())
-            m_workbench->openProject(directory);
-    });
-    openProject->setShortcut(QKeySequence::Open);
-    fileMenu->addAction(tr("&Add database…"), this,
-                        [this] { showAddConnectionDialog(this, m_connections); });
-    fileMenu->addAction(tr("Open saved &plan…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open a plan saved with plumb diff --format json"), {}, tr("JSON (*.json)"));
-        if (path.isEmpty())
-            return;
-        qobject_cast<PlanView*>(dock(View::Plan)->widget())->openSavedPlan(path);
-        focusView(u"plan"_s);
-    });
-    fileMenu->addAction(tr("Open saved pre&flight report…"), this, [this] {
+    // The Project and Plan views own these two actions; the menu shows the same objects, so
+    // each has one shortcut.
+    QAction* openProject = dock(View::Project)->widget()->findChild<QAction*>(
+        u"action.openProject"_s);
+    fileMenu->addAction(openProject);
+    QAction* addDatabase = fileMenu->addAction(
+        tr("&Add database…"), this, [this] { showAddConnectionDialog(this, m_connections); });
+    addDatabase->setObjectName(u"action.addDatabase"_s);
+    addDatabase->setToolTip(tr("Add a database connection; its password goes to the keychain"));
+    equipAction(addDatabase, u"add-database"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction* openSavedPlan =
+        dock(View::Plan)->widget()->findChild<QAction*>(u"action.openSavedPlan"_s);
+    connect(openSavedPlan, &QAction::triggered, this, [this] { focusView(u"plan"_s); });
+    fileMenu->addAction(openSavedPlan);
+    QAction* openPreflight = fileMenu->addAction(tr("Open saved pre&flight report…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open a report saved with plumb preflight --format json"), {},
             tr("JSON (*.json)"));
@@ -200,6 +231,9 @@ void MainWindow::createMenus()
         qobject_cast<DiffView*>(dock(View::Diff)->widget())->openSavedReport(path);
         focusView(u"diff"_s);
     });
+    openPreflight->setObjectName(u"action.openSavedPreflight"_s);
+    openPreflight->setToolTip(tr("Review a report saved with plumb preflight --format json"));
+    equipAction(openPreflight, u"open-report"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     fileMenu->addSeparator();
     QAction* settingsAction = fileMenu->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);
@@ -211,25 +245,39 @@ void MainWindow::createMenus()
         for (SqlEditor* editor : findChildren<SqlEditor*>())
             editor->setFont(preferences.editorFont);
     });
-    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setObjectName(u"action.settings"_s);
+    settingsAction->setToolTip(tr("Timeouts, theme and editor font"));
+    // Not every platform has a standard Preferences key (Linux has none): Ctrl+, everywhere.
+    equipAction(settingsAction, u"settings"_s,
+                QKeySequence::keyBindings(QKeySequence::Preferences).value(
+                    0, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     settingsAction->setMenuRole(QAction::PreferencesRole);
     fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(u"action.quit"_s);
+    equipAction(quit, u"quit"_s,
+                QKeySequence::keyBindings(QKeySequence::Quit).value(
+                    0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* databaseMenu = menuBar()->addMenu(tr("&Database"));
     QAction* syncAction =
         databaseMenu->addAction(tr("&Sync dev database"), m_workbench, &Workbench::sync);
     syncAction->setObjectName(u"action.sync"_s);
-    syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncAction->setToolTip(tr("Apply pending migrations, then converge (dev databases only)"));
+    equipAction(syncAction, u"sync"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncAction->setEnabled(false);
     connect(m_workbench, &Workbench::projectChanged, syncAction,
             [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
     auto* toolbar = addToolBar(tr("Workbench"));
     toolbar->setObjectName(u"toolbar.workbench"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(openProject);
+    toolbar->addAction(addDatabase);
+    toolbar->addSeparator();
     toolbar->addAction(syncAction);
+    toolbar->addSeparator();
+    toolbar->addAction(settingsAction);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     for (const ViewInfo& info : allViews())
@@ -237,6 +285,8 @@ void MainWindow::createMenus()
     viewMenu->addSeparator();
     QAction* reset = viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
     reset->setObjectName(u"action.resetLayout"_s);
+    reset->setToolTip(tr("Put every view back where it started"));
+    equipAction(reset, u"reset-layout"_s, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0));
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Plumbline"), this, [this] {
@@ -245,6 +295,8 @@ void MainWindow::createMenus()
                                .arg(QString::fromLatin1(versionString)));
     });
     about->setMenuRole(QAction::AboutRole);
+    about->setObjectName(u"action.about"_s);
+    equipAction(about, u"about"_s, QKeySequence(Qt::Key_F1));
 }
 
 void MainWindow::resetLayout()

@@ -36,6 +36,9 @@ public:
     bool saveScreenshot(const QString& path);
     // Shows and raises a view by its short name ("models", "diagnose"...); false when unknown.
     bool focusView(const QString& name);
+    // For a screenshot of one view: shows it, gives a side dock most of the window and opens the
+    // top level of its trees, so the picture shows the view's content rather than its frame.
+    void showcaseView(const QString& name);
     // Opens a project file at a 1-based line in the SQL view and shows that view.
     void showDeclaration(const QString& projectDir, const QString& file, int line);
 

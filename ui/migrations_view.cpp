@@ -5,6 +5,7 @@
 #include "core/migrate/runner.h"
 #include "core/project/project.h"
 #include "ui/confirm_change.h"
+#include "ui/icons.h"
 #include "ui/migrations_model.h"
 #include "ui/workbench.h"
 
@@ -26,13 +27,16 @@ MigrationsView::MigrationsView(Workbench* workbench, QWidget* parent)
     , m_table(new QTableView(this))
     , m_status(new QLabel(this))
 {
-    auto* toolbar = new QToolBar(this);
+    auto* toolbar = viewToolBar(this);
     QAction* up = toolbar->addAction(tr("Apply pending"), this, [this] { request(Action::Up); });
     up->setObjectName(u"action.migrateUp"_s);
-    up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    up->setToolTip(tr("Apply the pending migrations, in order"));
+    equipAction(up, u"migrate-up"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     QAction* down =
         toolbar->addAction(tr("Roll back last"), this, [this] { request(Action::Down); });
     down->setObjectName(u"action.migrateDown"_s);
+    down->setToolTip(tr("Run the down script of the last applied migration"));
+    equipAction(down, u"migrate-down"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     QAction* baseline = toolbar->addAction(tr("Baseline through selected"), this, [this] {
         const QModelIndex current = m_table->currentIndex();
         if (current.isValid())
@@ -40,6 +44,9 @@ MigrationsView::MigrationsView(Workbench* workbench, QWidget* parent)
                     current.siblingAtColumn(MigrationsModel::Version).data().toString());
     });
     baseline->setObjectName(u"action.migrateBaseline"_s);
+    baseline->setToolTip(tr("Record the migrations through the selected one as applied, "
+                            "without running them"));
+    equipAction(baseline, u"baseline"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
 
     m_table->setObjectName(u"migrations.table"_s);
     m_table->setModel(m_model);

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -63,25 +64,21 @@ QString columnDetails(const catalog::Column& column)
     return text;
 }
 
-bool tableMatches(const Catalog& declared, const Catalog& live, const catalog::Table& table)
+LiveState stateOf(plan::TableStatus::Marker marker)
 {
-    const catalog::Table* actual = live.table(table.name);
-    if (!actual || !(*actual == table))
-        return false;
-    auto sameMembers = [&](const auto& declaredList, const auto& liveList, auto belongs) {
-        QList<std::remove_cvref_t<decltype(declaredList.front())>> mine, theirs;
-        for (const auto& item : declaredList)
-            if (belongs(item))
-                mine.append(item);
-        for (const auto& item : liveList)
-            if (belongs(item))
-                theirs.append(item);
-        return mine == theirs;
-    };
-    return sameMembers(declared.indexes, live.indexes,
-                       [&](const catalog::Index& index) { return index.table == table.name; }) &&
-           sameMembers(declared.constraints, live.constraints,
-                       [&](const catalog::Constraint& c) { return c.table == table.name; });
+    switch (marker) {
+    case plan::TableStatus::Marker::Ok:
+        return LiveState::Ok;
+    case plan::TableStatus::Marker::Missing:
+        return LiveState::Missing;
+    case plan::TableStatus::Marker::Differs:
+        return LiveState::Differs;
+    case plan::TableStatus::Marker::WillBeConverged:
+        return LiveState::WillBeConverged;
+    case plan::TableStatus::Marker::Unmanaged:
+        return LiveState::Unmanaged;
+    }
+    return LiveState::Unknown;
 }
 
 } // namespace
@@ -97,6 +94,8 @@ QString liveStateText(LiveState state)
         return QObject::tr("missing");
     case LiveState::Differs:
         return QObject::tr("differs");
+    case LiveState::WillBeConverged:
+        return QObject::tr("will be converged");
     case LiveState::Unmanaged:
         return QObject::tr("unmanaged");
     }
@@ -123,26 +122,32 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
     beginResetModel();
     m_nodes.clear();
     m_top.clear();
+    // The table-level verdicts are the plan's (plan::tableStatuses, computed by the job), so the
+    // Models view and `plumb schema` agree, "will be converged" included.
+    std::map<catalog::QualifiedName, const plan::TableStatus*> statuses;
+    for (const plan::TableStatus& status : snapshot.tableStatuses)
+        statuses.emplace(status.table, &status);
     for (const catalog::Table& table : snapshot.declared.tables) {
         LiveState state = LiveState::Unknown;
-        if (snapshot.live)
-            state = !snapshot.live->table(table.name)                        ? LiveState::Missing
-                    : tableMatches(snapshot.declared, *snapshot.live, table) ? LiveState::Ok
-                                                                             : LiveState::Differs;
-        buildTable(snapshot, table, state);
+        QString note;
+        if (const auto found = statuses.find(table.name); snapshot.live && found != statuses.end()) {
+            state = stateOf(found->second->marker);
+            note = found->second->steps.join(u'\n');
+        }
+        buildTable(snapshot, table, state, note);
     }
     if (snapshot.live) {
         // Live tables the project does not declare, described by the live catalog itself.
-        const ModelsSnapshot liveOnly{{}, *snapshot.live, snapshot.live, {}};
+        const ModelsSnapshot liveOnly{{}, *snapshot.live, snapshot.live, {}, {}};
         for (const catalog::Table& table : snapshot.live->tables)
             if (!snapshot.declared.table(table.name))
-                buildTable(liveOnly, table, LiveState::Unmanaged);
+                buildTable(liveOnly, table, LiveState::Unmanaged, {});
     }
     endResetModel();
 }
 
 void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Table& table,
-                             LiveState state)
+                             LiveState state, const QString& planNote)
 {
     const Catalog& declared = snapshot.declared;
     const std::optional<Catalog>& live = snapshot.live;
@@ -153,6 +158,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     tableNode.details =
         table.isPartitioned() ? tr("partitioned by %1").arg(table.partitionKey) : table.comment;
     tableNode.state = state;
+    tableNode.planNote = planNote;
     if (const auto* where =
             findDeclaration(snapshot.declarations, sql::Declaration::Kind::Table, table.name)) {
         tableNode.file = where->file;
@@ -319,6 +325,8 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Live && !node.planNote.isEmpty())
+            return tr("What the plan does here:\n%1").arg(node.planNote);
         return index.column() == Details ? node.details : QVariant();
     case Qt::ForegroundRole:
         if (index.column() != Live)
@@ -330,6 +338,8 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
             return QColor(0xc6, 0x28, 0x28);
         case LiveState::Differs:
             return QColor(0xef, 0x6c, 0x00);
+        case LiveState::WillBeConverged:
+            return QColor(0x15, 0x65, 0xc0);
         case LiveState::Unmanaged:
             return QColor(0x6a, 0x1b, 0x9a);
         case LiveState::Unknown:

@@ -12,7 +12,7 @@ namespace plumb::ui {
 class ModelsModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { Name, Details, Declared, Live, ColumnCount };
+    enum Column { Name, Live, Details, Declared, ColumnCount };
     static constexpr int FileRole = Qt::UserRole + 1;   // declaring file, relative to the project
     static constexpr int LineRole = Qt::UserRole + 2;   // 1-based line, 0 when unknown
     static constexpr int TargetRole = Qt::UserRole + 3; // "schema.table" a foreign key leads to
@@ -38,12 +38,14 @@ private:
         int row = 0;     // position among the parent's children
         std::vector<int> children;
         QString name, details, file, target;
+        QString planNote; // a table's plan steps, for the Live column's tool tip
         int line = 0;
         LiveState state = LiveState::Unknown;
         bool isGroup = false;
     };
     int addNode(int parent, Node node);
-    void buildTable(const ModelsSnapshot& snapshot, const catalog::Table& table, LiveState state);
+    void buildTable(const ModelsSnapshot& snapshot, const catalog::Table& table, LiveState state,
+                    const QString& planNote);
 
     std::vector<Node> m_nodes;
     std::vector<int> m_top; // top-level node ids

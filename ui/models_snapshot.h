@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/catalog.h"
+#include "core/plan/schema_compare.h"
 #include "core/sql/declarations.h"
 
 #include <optional>
@@ -15,10 +16,12 @@ struct ModelsSnapshot {
     catalog::Catalog declared;
     std::optional<catalog::Catalog> live;
     QList<sql::Declaration> declarations; // files relative to projectDir
+    // Each declared (then each undeclared live) table against the live one; empty without live.
+    QList<plan::TableStatus> tableStatuses;
 };
 
 // How an object of the declaration compares with the live database.
-enum class LiveState { Unknown, Ok, Missing, Differs, Unmanaged };
+enum class LiveState { Unknown, Ok, Missing, Differs, WillBeConverged, Unmanaged };
 
 QString liveStateText(LiveState state);
 

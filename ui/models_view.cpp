@@ -1,5 +1,6 @@
 #include "models_view.h"
 
+#include "ui/icons.h"
 #include "ui/models_model.h"
 
 #include <QHeaderView>
@@ -27,6 +28,7 @@ ModelsView::ModelsView(QWidget* parent)
     m_filtered->setFilterKeyColumn(ModelsModel::Name);
 
     m_filter->setObjectName(u"models.filter"_s);
+    addFindShortcut(this, m_filter);
     m_filter->setPlaceholderText(tr("Filter tables and columns"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_filtered,
@@ -37,6 +39,7 @@ ModelsView::ModelsView(QWidget* parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->resizeSection(ModelsModel::Name, 240);
+    m_tree->header()->resizeSection(ModelsModel::Live, 120);
     m_tree->header()->resizeSection(ModelsModel::Details, 320);
     m_tree->header()->resizeSection(ModelsModel::Declared, 200);
     connect(m_tree, &QTreeView::activated, this, &ModelsView::activate);

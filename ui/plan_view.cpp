@@ -4,6 +4,7 @@
 #include "core/diff/change_set.h"
 #include "core/plan/executor.h"
 #include "ui/confirm_change.h"
+#include "ui/icons.h"
 #include "ui/plan_model.h"
 #include "ui/settings_dialog.h"
 #include "ui/sql_editor.h"
@@ -74,12 +75,11 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     , m_guidance(new QLabel(this))
     , m_status(new QLabel(this))
 {
-    auto* toolbar = new QToolBar(this);
+    auto* toolbar = viewToolBar(this);
     QAction* compute = toolbar->addAction(tr("Compute plan"), this, &PlanView::computePlan);
     compute->setObjectName(u"action.computePlan"_s);
-    compute->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    compute->setToolTip(tr("What must change for the live database to match the declaration "
-                           "(Ctrl+Shift+P)"));
+    compute->setToolTip(tr("What must change for the live database to match the declaration"));
+    equipAction(compute, u"compute-plan"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_mode->addItem(tr("online"), int(plan::Mode::Online));
     m_mode->addItem(tr("plain"), int(plan::Mode::Plain));
     m_mode->setToolTip(tr("online: CONCURRENTLY, NOT VALID + VALIDATE, one commit per step; "
@@ -89,15 +89,26 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     QAction* applySelected =
         toolbar->addAction(tr("Apply selected"), this, [this] { apply(selectedSteps()); });
     applySelected->setObjectName(u"action.applySelected"_s);
+    applySelected->setToolTip(tr("Run the selected steps on the live database"));
+    equipAction(applySelected, u"apply-selected"_s, QKeySequence(Qt::CTRL | Qt::Key_Return),
+                Qt::WidgetWithChildrenShortcut);
     QAction* applyAll = toolbar->addAction(tr("Apply all"), this, [this] { apply({}); });
     applyAll->setObjectName(u"action.applyAll"_s);
+    applyAll->setToolTip(tr("Run every step of the plan on the live database"));
+    equipAction(applyAll, u"apply-all"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                Qt::WidgetWithChildrenShortcut);
     toolbar->addSeparator();
-    toolbar->addAction(tr("Open saved plan…"), this, [this] {
+    // Also in the File menu (the main window adds this same action, so one shortcut).
+    QAction* openSaved = toolbar->addAction(tr("Open saved plan…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open a plan saved with plumb diff --format json"), {}, tr("JSON (*.json)"));
         if (!path.isEmpty())
             openSavedPlan(path);
     });
+    openSaved->setObjectName(u"action.openSavedPlan"_s);
+    openSaved->setToolTip(tr("Review a plan saved with plumb diff --format json"));
+    equipAction(openSaved, u"open-report"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                Qt::ApplicationShortcut);
 
     m_tree->setObjectName(u"plan.steps"_s);
     m_tree->setModel(m_model);

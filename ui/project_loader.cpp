@@ -1,6 +1,7 @@
 #include "project_loader.h"
 
 #include "core/catalog/introspect.h"
+#include "core/diff/equivalent_texts.h"
 #include "core/db/connection.h"
 #include "core/migrate/ledger.h"
 #include "core/migrate/migration_files.h"
@@ -143,6 +144,9 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
             return std::unexpected(live.error());
         // The migration ledger is tooling, not schema: no view shows it and no plan touches it.
         plan::removeLedgerTable(*live, chosen->trackingTable);
+        // Definitions the server printed differently but that say the same thing read alike.
+        diff::alignEquivalentTexts(*live, snapshot.models.declared);
+        snapshot.models.tableStatuses = plan::tableStatuses(snapshot.models.declared, *live);
         snapshot.models.live = std::move(*live);
         auto migrations = migrate::discoverMigrations(project->migrationsDir());
         auto ledger = migrate::Ledger::named(chosen->trackingTable);

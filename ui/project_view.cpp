@@ -1,5 +1,6 @@
 #include "project_view.h"
 
+#include "ui/icons.h"
 #include "ui/workbench.h"
 
 #include <QAction>
@@ -35,11 +36,13 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     , m_fileTree(new QTreeView(this))
     , m_recent(new QMenu(tr("Recent projects"), this))
 {
-    auto* toolbar = new QToolBar(this);
+    auto* toolbar = viewToolBar(this);
     QAction* open = toolbar->addAction(tr("Open project…"), this, &ProjectView::chooseProject);
     open->setObjectName(u"action.openProject"_s);
-    open->setShortcut(QKeySequence::Open);
-    open->setShortcutContext(Qt::ApplicationShortcut);
+    // Also in the File menu (the main window adds this same action, so one shortcut).
+    open->setToolTip(tr("Open a project folder"));
+    equipAction(open, u"open-project"_s, QKeySequence::Open, Qt::ApplicationShortcut);
+    m_recent->setObjectName(u"project.recent"_s); // its actions are the folders themselves
     auto* recentButton = new QToolButton(toolbar);
     recentButton->setText(tr("Recent"));
     recentButton->setMenu(m_recent);

@@ -1,6 +1,7 @@
 #include "sql_view.h"
 
 #include "core/db/connection.h"
+#include "ui/icons.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
@@ -46,15 +47,16 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
     m_status->setObjectName(u"sql.status"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* toolbar = new QToolBar(this);
+    auto* toolbar = viewToolBar(this);
     toolbar->addWidget(new QLabel(tr("Database: "), toolbar));
     toolbar->addWidget(m_database);
     QAction* runAction = toolbar->addAction(tr("Run"), this, &SqlView::run);
     runAction->setObjectName(u"action.runSql"_s);
+    runAction->setToolTip(tr("Run the selection, or everything"));
+    equipAction(runAction, u"run"_s, QKeySequence(Qt::CTRL | Qt::Key_Return),
+                Qt::WidgetWithChildrenShortcut);
     runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    runAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    runAction->setToolTip(tr("Run the selection, or everything (Ctrl+Return)"));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_editor);

@@ -54,9 +54,16 @@ int main(int argc, char* argv[])
         auto* poll = new QTimer(&window);
         auto waited = std::make_shared<QElapsedTimer>();
         waited->start();
-        QObject::connect(poll, &QTimer::timeout, &window, [&window, path, waited] {
+        const QString view = parser.value(viewOption);
+        auto showcased = std::make_shared<bool>(view.isEmpty());
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, path, waited, view, showcased] {
             if (window.workbench()->jobs().runningCount() > 0 && waited->elapsed() < 60000)
                 return;
+            if (!*showcased) { // lay the view out now, grab on the next tick
+                window.showcaseView(view);
+                *showcased = true;
+                return;
+            }
             const bool saved = window.saveScreenshot(path);
             if (!saved)
                 std::fprintf(stderr, "plumbline: cannot write %s\n", qPrintable(path));

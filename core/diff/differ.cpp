@@ -1,4 +1,5 @@
 #include "core/diff/differ.h"
+#include "core/diff/equivalent_texts.h"
 
 #include "core/catalog/ddl.h"
 #include "core/db/quote.h"

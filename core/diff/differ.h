@@ -71,10 +71,6 @@ struct Work {
 QList<Change> applyRenames(catalog::Catalog& from, const catalog::Catalog& to,
                            const RenameHints& hints);
 
-// Makes the server-printed texts (definitions, defaults, predicates) of objects present on both
-// sides identical where they differ only in how PostgreSQL prints them (sql::equivalentSql).
-void alignEquivalentTexts(catalog::Catalog& from, const catalog::Catalog& to);
-
 // Compares every object present on both sides and records alters or rebuilds.
 void diffObjects(Work& work);
 void alterTable(Work& work, const catalog::Table& from, const catalog::Table& to);

@@ -1,11 +1,11 @@
 // Server-printed texts that differ only in how PostgreSQL prints them (see core/sql/equivalence.h)
 // are made identical before objects are compared, so the plan has nothing to do for them.
-#include "core/diff/differ.h"
+#include "core/diff/equivalent_texts.h"
 #include "core/sql/equivalence.h"
 
 #include <map>
 
-namespace plumb::diff::detail {
+namespace plumb::diff {
 
 using namespace catalog;
 
@@ -65,4 +65,4 @@ void alignEquivalentTexts(Catalog& from, const Catalog& to)
                   [](Trigger& a, const Trigger& b) { align(a.definition, b.definition); });
 }
 
-} // namespace plumb::diff::detail
+} // namespace plumb::diff

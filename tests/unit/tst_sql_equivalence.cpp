@@ -27,6 +27,9 @@ private slots:
         QTest::newRow("two dimensions")
             << u"(ARRAY[ARRAY[1, 2], ARRAY[3, 4]])::bigint[][]"_s
             << u"ARRAY[ARRAY[(1)::bigint, (2)::bigint], ARRAY[(3)::bigint, (4)::bigint]]"_s;
+        QTest::newRow("union branch names")
+            << u" SELECT a FROM t UNION ALL SELECT NULL::integer FROM u"_s
+            << u" SELECT a FROM t UNION ALL SELECT NULL::integer AS int4 FROM u"_s;
         QTest::newRow("layout") << u"CHECK ((a > 0))"_s << u"CHECK (a>0)"_s;
     }
     void reprintedArrayCastsAreEquivalent()
@@ -49,6 +52,9 @@ private slots:
             << u"(ARRAY[1, 2])::bigint[]"_s << u"ARRAY[(1)::integer, (2)::integer]"_s;
         QTest::newRow("scalar cast kept") << u"(ARRAY[1])::text"_s << u"ARRAY[(1)::text]"_s;
         QTest::newRow("empty array type") << u"(ARRAY[])::integer[]"_s << u"(ARRAY[])::text[]"_s;
+        QTest::newRow("first branch names the columns")
+            << u"SELECT a AS x FROM t UNION SELECT b FROM u"_s
+            << u"SELECT a AS y FROM t UNION SELECT b FROM u"_s;
         QTest::newRow("operator") << u"CHECK ((a > 0))"_s << u"CHECK ((a >= 0))"_s;
         QTest::newRow("not sql") << u"not ( sql"_s << u"not (sql"_s;
         QTest::newRow("empty") << u""_s << u"CHECK (true)"_s;
