@@ -2,7 +2,7 @@
 
 #include "core/db/connection.h"
 #include "core/diagnose/runner.h"
-#include "ui/declaration_owners.h"
+#include "core/project/declaration_owners.h"
 #include "ui/diagnose_model.h"
 #include "ui/icons.h"
 #include "ui/sql_editor.h"
@@ -170,7 +170,7 @@ void DiagnoseView::run()
                            auto connection = db::Connection::open(info, progress);
                            if (!connection)
                                return std::unexpected(connection.error());
-                           const DeclarationOwners owners(declarations);
+                           const project::DeclarationOwners owners(declarations);
                            auto report = diagnose::diagnose(**connection, progress, {}, &owners);
                            if (!report)
                                return std::unexpected(report.error());

@@ -2,6 +2,7 @@
 
 #include "core/catalog/introspect.h"
 #include "core/diff/equivalent_texts.h"
+#include "core/project/declaration_owners.h"
 #include "core/db/connection.h"
 #include "core/migrate/ledger.h"
 #include "core/migrate/migration_files.h"
@@ -108,12 +109,10 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
     if (!sources)
         return std::unexpected(sources.error());
     snapshot.schemaHash = sources->hash;
-    for (const project::SchemaFile& file : sources->files) {
-        auto found = sql::findDeclarations(QString::fromUtf8(file.content), file.relativePath);
-        if (!found)
-            return std::unexpected(found.error());
-        snapshot.models.declarations += *found;
-    }
+    auto declarations = project::findDeclarations(*sources);
+    if (!declarations)
+        return std::unexpected(declarations.error());
+    snapshot.models.declarations = std::move(*declarations);
 
     // The declared state: the schema files built into a scratch database, introspected there.
     auto built = project::buildInScratch(

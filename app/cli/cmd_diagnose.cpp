@@ -1,7 +1,11 @@
 #include "cli.h"
+#include "project_options.h"
 #include "core/db/connection.h"
 #include "core/diagnose/report_json.h"
 #include "core/diagnose/runner.h"
+#include "core/project/declaration_owners.h"
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -115,38 +119,65 @@ int runDiagnose(Invocation& invocation)
         u"Exit codes: 0 when no check is warning or critical, 1 when one is (in JSON mode too), "
         u"3 when the server cannot be reached, 5 on a usage error."_s);
     parser.addPositionalArgument(u"url"_s,
-                                 u"postgresql://user@host:port/dbname or key=value pairs"_s);
-    const QCommandLineOption urlOption(u"database-url"_s, u"The database to diagnose."_s, u"url"_s);
+                                 u"postgresql://user@host:port/dbname or key=value pairs; inside "
+                                 u"a project, the environment's database when left out"_s);
+    // --project, --env, --database-url: with a project, findings on its own tables name the
+    // schema file and line that declare them.
+    addProjectOptions(parser);
     const QCommandLineOption allOption(u"all"_s,
                                        u"Also show findings on objects owned by extensions."_s);
     const QCommandLineOption verboseOption(
         {u"v"_s, u"verbose"_s}, u"Show every check, passing and informational ones included."_s);
     const QCommandLineOption checkOption(u"check"_s, u"Run only this check (repeatable)."_s,
                                          u"name"_s);
-    parser.addOptions({urlOption, allOption, verboseOption, checkOption});
+    parser.addOptions({allOption, verboseOption, checkOption});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
 
-    QStringList urls = parser.positionalArguments();
-    if (parser.isSet(urlOption))
-        urls << parser.value(urlOption);
-    if (urls.size() != 1)
+    const QStringList urls = parser.positionalArguments();
+    const QString explicitUrl =
+        parser.isSet(u"database-url"_s) ? parser.value(u"database-url"_s) : urls.value(0);
+    const bool inProject = parser.isSet(u"project"_s) || parser.isSet(u"env"_s);
+    if (urls.size() > 1 || (urls.size() == 1 && parser.isSet(u"database-url"_s)) ||
+        (explicitUrl.isEmpty() && !inProject))
         return invocation.fail(Error::make(
             ErrorCode::Config, u"diagnose takes one database URL, as an argument or with "
                                u"--database-url, e.g. plumb diagnose "
-                               u"postgresql://postgres@localhost:5432/app"_s));
-    auto info = db::ConnectionInfo::parse(urls.front());
-    if (!info)
-        return invocation.fail(info.error());
-    auto connection = db::Connection::open(*info);
+                               u"postgresql://postgres@localhost:5432/app; or --project DIR "
+                               u"(and --env) to use the environment's database and name the "
+                               u"schema file of each finding"_s));
+
+    // With a project: its environment's database unless a URL is given, and its declarations
+    // as the owners of findings.
+    std::optional<project::DeclarationOwners> owners;
+    const project::Environment* environment = nullptr;
+    std::optional<ProjectContext> context;
+    if (inProject) {
+        auto opened = openProject(parser);
+        if (!opened)
+            return invocation.fail(opened.error());
+        context = std::move(*opened);
+        environment = context->env();
+        auto sources = project::collectSchemaSources(context->project, environment);
+        if (!sources)
+            return invocation.fail(sources.error());
+        auto declarations = project::findDeclarations(*sources);
+        if (!declarations)
+            return invocation.fail(declarations.error());
+        owners.emplace(std::move(*declarations));
+    }
+    auto url = project::resolveDatabaseUrl(explicitUrl, environment, project::UrlPurpose::Runtime);
+    if (!url)
+        return invocation.fail(url.error());
+    auto connection = db::Connection::open(url->info);
     if (!connection)
         return invocation.fail(connection.error());
 
     Options options;
     options.onlyChecks = parser.values(checkOption);
     SilentProgress progress;
-    auto report = diagnose::diagnose(**connection, progress, options);
+    auto report = diagnose::diagnose(**connection, progress, options, owners ? &*owners : nullptr);
     if (!report)
         return invocation.fail(report.error());
     if (invocation.format == OutputFormat::Json)

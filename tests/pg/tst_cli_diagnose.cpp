@@ -1,3 +1,4 @@
+#include "migrate_project.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/test_database.h"
 
@@ -109,6 +110,28 @@ private slots:
         QVERIFY2(found.out.contains(u"CREATE INDEX CONCURRENTLY ON public.ch (par_id);"_s),
                  qPrintable(found.out));
         QVERIFY(found.out.contains(u"owner: unmanaged"_s));
+    }
+
+    void insideAProjectFindingsNameTheirSchemaFile()
+    {
+        // The database of the project's environment (PLUMB_DATABASE_URL here), and the file and
+        // line that declare the table in the finding.
+        plumb::testing::MigrateProject project(u"cli_diag_project"_s);
+        const QByteArray schema = "CREATE TABLE par (id int PRIMARY KEY);\n\n"
+                                  "CREATE TABLE ch (\n  par_id int REFERENCES par\n);\n";
+        project.write(u"db/schema/10_tables.sql"_s, schema);
+        project.database.exec(u"CREATE TABLE par (id int PRIMARY KEY)"_s);
+        project.database.exec(u"CREATE TABLE ch (par_id int REFERENCES par)"_s);
+        const CliRun run = project.run({u"diagnose"_s, u"--check"_s, u"missing_fk_index"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(u"owner: project db/schema/10_tables.sql:3"_s),
+                 qPrintable(run.out + run.err));
+        // A URL given with a project still wins over the environment's.
+        const CliRun explicitUrl = project.run(
+            {u"diagnose"_s, project.url(), u"--check"_s, u"missing_fk_index"_s},
+            QProcessEnvironment::systemEnvironment());
+        QCOMPARE(explicitUrl.exitCode, 1);
+        QVERIFY(explicitUrl.out.contains(u"db/schema/10_tables.sql:3"_s));
     }
 
     void jsonFollowsTheDocumentedSchema()

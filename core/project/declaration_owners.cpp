@@ -2,7 +2,19 @@
 
 using namespace Qt::StringLiterals;
 
-namespace plumb::ui {
+namespace plumb::project {
+
+Result<QList<sql::Declaration>> findDeclarations(const SchemaSources& sources)
+{
+    QList<sql::Declaration> declarations;
+    for (const SchemaFile& file : sources.files) {
+        auto found = sql::findDeclarations(QString::fromUtf8(file.content), file.relativePath);
+        if (!found)
+            return std::unexpected(found.error());
+        declarations += *found;
+    }
+    return declarations;
+}
 
 DeclarationOwners::DeclarationOwners(QList<sql::Declaration> declarations)
     : m_declarations(std::move(declarations))
@@ -26,4 +38,4 @@ std::optional<diagnose::Owner> DeclarationOwners::resolve(const QString& schema,
     return std::nullopt;
 }
 
-} // namespace plumb::ui
+} // namespace plumb::project
