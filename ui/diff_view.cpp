@@ -98,9 +98,11 @@ DiffView::DiffView(Workbench* workbench, QWidget* parent)
     , m_status(new QLabel(this))
 {
     auto* toolbar = viewToolBar(this);
-    QAction* refreshAction = toolbar->addAction(tr("Compare again"), this, &DiffView::refresh);
+    QAction* refreshAction =
+        toolbar->addAction(tr("Compare again"), m_workbench, &Workbench::reloadProject);
     refreshAction->setObjectName(u"action.refreshDiff"_s);
-    refreshAction->setToolTip(tr("Compare the declared and the live schema again"));
+    refreshAction->setToolTip(
+        tr("Read the live database and the schema files again and compare them"));
     equipAction(refreshAction, u"compare"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_stateFilter->setObjectName(u"diff.stateFilter"_s);
     m_stateFilter->addItems({tr("all"), tr("added"), tr("removed"), tr("changed")});
@@ -159,7 +161,7 @@ DiffView::DiffView(Workbench* workbench, QWidget* parent)
 void DiffView::refresh()
 {
     const auto project = m_workbench->project();
-    if (!project || !project->models.live)
+    if (!project || !project->models.live || !project->liveToDeclared)
         return;
     const quint64 ticket = m_latest.next();
     using Shared = std::shared_ptr<const Drift>;
@@ -169,6 +171,7 @@ void DiffView::refresh()
                            progress.step(0, 1, u"compare"_s);
                            return std::make_shared<const Drift>(
                                computeDrift(*project->models.live, project->models.declared,
+                                            *project->liveToDeclared,
                                             tr("live: %1").arg(project->environment),
                                             tr("declared: db/schema")));
                        })

@@ -25,10 +25,10 @@ std::map<catalog::ObjectKey, QString> ddlByObject(const catalog::Catalog& catalo
 } // namespace
 
 Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
-                   const QString& leftLabel, const QString& rightLabel)
+                   const diff::ChangeSet& changes, const QString& leftLabel,
+                   const QString& rightLabel)
 {
     Drift drift{leftLabel, rightLabel, {}};
-    const diff::ChangeSet changes = diff::compare(left, right);
     const auto leftDdl = ddlByObject(left);
     const auto rightDdl = ddlByObject(right);
     std::map<catalog::ObjectKey, qsizetype> seen;

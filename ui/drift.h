@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/catalog.h"
+#include "core/diff/change_set.h"
 #include "core/error.h"
 
 #include <QJsonObject>
@@ -26,8 +27,10 @@ struct Drift {
     QString leftLabel, rightLabel;
     QList<DriftEntry> entries;
 };
+// `changes` is diff::compare(left, right), made once per project load and shared.
 Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
-                   const QString& leftLabel, const QString& rightLabel);
+                   const diff::ChangeSet& changes, const QString& leftLabel,
+                   const QString& rightLabel);
 
 // The drift in a report saved by `plumb preflight --format json` (its `differences`): the
 // replayed migrations on the left, the declaration on the right. Fails when the object has none.

@@ -76,15 +76,18 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     , m_status(new QLabel(this))
 {
     auto* toolbar = viewToolBar(this);
-    QAction* compute = toolbar->addAction(tr("Compute plan"), this, &PlanView::computePlan);
+    // The plan is made from the project's last read; computing it anew reads both sides again.
+    QAction* compute = toolbar->addAction(tr("Compute plan"), m_workbench, &Workbench::reloadProject);
     compute->setObjectName(u"action.computePlan"_s);
-    compute->setToolTip(tr("What must change for the live database to match the declaration"));
+    compute->setToolTip(tr("Read the live database and the schema files again and plan what must "
+                           "change for the live database to match the declaration"));
     equipAction(compute, u"compute-plan"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_mode->addItem(tr("online"), int(plan::Mode::Online));
     m_mode->addItem(tr("plain"), int(plan::Mode::Plain));
     m_mode->setToolTip(tr("online: CONCURRENTLY, NOT VALID + VALIDATE, one commit per step; "
                           "plain: one transaction"));
     toolbar->addWidget(m_mode);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &PlanView::computePlan);
     toolbar->addSeparator();
     QAction* applySelected =
         toolbar->addAction(tr("Apply selected"), this, [this] { apply(selectedSteps()); });
@@ -153,7 +156,7 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
 void PlanView::computePlan()
 {
     const auto project = m_workbench->project();
-    if (!project || !project->models.live) {
+    if (!project || !project->models.live || !project->liveToDeclared) {
         m_status->setText(tr("No live database to plan for%1.")
                               .arg(project ? u": "_s + project->liveProblem : QString()));
         return;
@@ -164,10 +167,10 @@ void PlanView::computePlan()
         .start<plan::Plan>(tr("Compute plan"), project->environment,
                            [project, mode](Progress& progress) -> Result<plan::Plan> {
                                progress.step(0, 1, u"compare"_s);
-                               const catalog::Catalog live = *project->models.live;
-                               const diff::ChangeSet changes =
-                                   diff::compare(live, project->models.declared);
-                               return plan::makePlan(live, project->models.declared, changes, mode);
+                               // The comparison the project load made (ProjectSnapshot).
+                               return plan::makePlan(*project->models.live,
+                                                     project->models.declared,
+                                                     *project->liveToDeclared, mode);
                            })
         .then(this, [this, ticket](const Result<plan::Plan>& computed) {
             if (!m_latest.isCurrent(ticket) || !computed)

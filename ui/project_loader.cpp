@@ -145,7 +145,10 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
         plan::removeLedgerTable(*live, chosen->trackingTable);
         // Definitions the server printed differently but that say the same thing read alike.
         diff::alignEquivalentTexts(*live, snapshot.models.declared);
-        snapshot.models.tableStatuses = plan::tableStatuses(snapshot.models.declared, *live);
+        snapshot.liveToDeclared = std::make_shared<const diff::ChangeSet>(
+            diff::compare(*live, snapshot.models.declared));
+        snapshot.models.tableStatuses =
+            plan::tableStatuses(snapshot.models.declared, *live, *snapshot.liveToDeclared);
         snapshot.models.live = std::move(*live);
         auto migrations = migrate::discoverMigrations(project->migrationsDir());
         auto ledger = migrate::Ledger::named(chosen->trackingTable);

@@ -29,6 +29,9 @@ struct ProjectSnapshot {
     bool liveIsDev = false;
     QString liveProblem; // why there is no live state
     ModelsSnapshot models;
+    // diff::compare(live, declared), made once here for the Plan and Diff views; null without
+    // a live database.
+    std::shared_ptr<const diff::ChangeSet> liveToDeclared;
     std::optional<migrate::StatusReport> migrations;
     QList<migrate::LedgerRow> ledgerRows; // who applied what, when, how long it took
     QString trackingTable = QStringLiteral("tb_confiture");

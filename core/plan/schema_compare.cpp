@@ -180,7 +180,12 @@ void removeLedgerTable(Catalog& catalog, const QString& trackingTable)
 
 QList<TableStatus> tableStatuses(const Catalog& declared, const Catalog& live)
 {
-    const diff::ChangeSet changes = diff::compare(live, declared);
+    return tableStatuses(declared, live, diff::compare(live, declared));
+}
+
+QList<TableStatus> tableStatuses(const Catalog& declared, const Catalog& live,
+                                 const diff::ChangeSet& changes)
+{
     const Plan plan = makePlan(live, declared, changes, Mode::Online);
     std::map<QualifiedName, QList<const Step*>> stepsByTable;
     for (const Step& step : plan.steps) {

@@ -44,6 +44,9 @@ struct TableStatus {
 // Every declared table, then every live table that is not declared. A table "will be
 // converged" when the only steps that touch it are convergence steps. Pure.
 QList<TableStatus> tableStatuses(const catalog::Catalog& declared, const catalog::Catalog& live);
+// The same from a comparison already made: `changes` is diff::compare(live, declared).
+QList<TableStatus> tableStatuses(const catalog::Catalog& declared, const catalog::Catalog& live,
+                                 const diff::ChangeSet& changes);
 
 QString markerName(TableStatus::Marker marker); // "ok", "missing", "differs", ...
 
