@@ -4,6 +4,7 @@
 #include "core/diagnose/runner.h"
 #include "core/project/declaration_owners.h"
 #include "ui/diagnose_model.h"
+#include "ui/database_chooser.h"
 #include "ui/icons.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
@@ -29,7 +30,7 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     : QWidget(parent)
     , m_workbench(workbench)
     , m_model(new DiagnoseModel(this))
-    , m_database(new QComboBox(this))
+    , m_database(new DatabaseChooser(workbench, this))
     , m_tree(new QTreeView(this))
     , m_detail(new QTextBrowser(this))
     , m_fix(new SqlEditor(this))
@@ -40,7 +41,6 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     auto* toolbar = viewToolBar(this);
     toolbar->addWidget(new QLabel(tr("Database: "), toolbar));
     m_database->setObjectName(u"diagnose.database"_s);
-    m_database->setMinimumContentsLength(20);
     toolbar->addWidget(m_database);
     QAction* runAction = toolbar->addAction(tr("Run diagnose"), this, &DiagnoseView::run);
     runAction->setObjectName(u"action.runDiagnose"_s);
@@ -121,43 +121,26 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    connect(workbench, &Workbench::databasesChanged, this, &DiagnoseView::refreshDatabases);
-    refreshDatabases();
     // A development database is diagnosed as soon as its project opens (read-only, a second or
     // two); any other waits for the user to ask.
     connect(workbench, &Workbench::projectChanged, this, [this] {
         const auto project = m_workbench->project();
         if (!project || !project->live || !project->liveIsDev || m_report)
             return;
-        const QList<DatabaseTarget>& targets = m_workbench->databases();
-        for (int index = 0; index < targets.size(); ++index) {
-            if (targets[index].info == *project->live) {
-                m_database->setCurrentIndex(index);
-                run();
-                return;
-            }
-        }
+        if (m_database->choose(*project->live))
+            run();
     });
 }
 
-void DiagnoseView::refreshDatabases()
-{
-    const QString current = m_database->currentText();
-    m_database->clear();
-    for (const DatabaseTarget& target : m_workbench->databases())
-        m_database->addItem(target.label);
-    if (const int keep = m_database->findText(current); keep >= 0)
-        m_database->setCurrentIndex(keep);
-}
 
 void DiagnoseView::run()
 {
-    const int chosen = m_database->currentIndex();
-    if (chosen < 0 || chosen >= m_workbench->databases().size()) {
+    const std::optional<DatabaseTarget> chosen = m_database->chosen();
+    if (!chosen) {
         m_status->setText(tr("Choose a database first."));
         return;
     }
-    const DatabaseTarget target = m_workbench->databases()[chosen];
+    const DatabaseTarget target = *chosen;
     QList<sql::Declaration> declarations;
     if (const auto models = m_workbench->models())
         declarations = models->declarations;

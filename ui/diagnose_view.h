@@ -18,6 +18,8 @@ struct Report;
 
 namespace plumb::ui {
 
+class DatabaseChooser;
+
 class DiagnoseModel;
 class SqlEditor;
 class Workbench;
@@ -37,13 +39,12 @@ signals:
     void openDeclaration(const QString& projectDir, const QString& file, int line);
 
 private:
-    void refreshDatabases();
     void showSelected();
 
     Workbench* m_workbench;
     DiagnoseModel* m_model;
     std::shared_ptr<const diagnose::Report> m_report;
-    QComboBox* m_database;
+    DatabaseChooser* m_database;
     QAction* m_showAll;
     QTreeView* m_tree;
     QTextBrowser* m_detail;

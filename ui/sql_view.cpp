@@ -1,6 +1,7 @@
 #include "sql_view.h"
 
 #include "core/db/connection.h"
+#include "ui/database_chooser.h"
 #include "ui/icons.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
@@ -30,7 +31,7 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
     : QWidget(parent)
     , m_workbench(workbench)
     , m_editor(new SqlEditor(this))
-    , m_database(new QComboBox(this))
+    , m_database(new DatabaseChooser(workbench, this))
     , m_results(new ResultTableModel(this))
     , m_grid(new QTableView(this))
     , m_status(new QLabel(this))
@@ -38,8 +39,6 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
     m_editor->setObjectName(u"sql.editor"_s);
     m_editor->setPlaceholderText(tr("SELECT ... — Ctrl+Return runs the selection, or everything"));
     m_database->setObjectName(u"sql.database"_s);
-    m_database->setMinimumContentsLength(24);
-    m_database->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_grid->setObjectName(u"sql.results"_s);
     m_grid->setModel(m_results);
     m_grid->setAlternatingRowColors(true);
@@ -71,8 +70,6 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    connect(workbench, &Workbench::databasesChanged, this, &SqlView::refreshDatabases);
-    refreshDatabases();
 }
 
 void SqlView::openFile(const QString& path, int line)
@@ -90,28 +87,18 @@ void SqlView::openFile(const QString& path, int line)
     m_status->setText(QDir::toNativeSeparators(path) + u':' + QString::number(line));
 }
 
-void SqlView::refreshDatabases()
-{
-    const QString current = m_database->currentText();
-    m_database->clear();
-    for (const DatabaseTarget& target : m_workbench->databases())
-        m_database->addItem(target.label);
-    const int keep = m_database->findText(current);
-    if (keep >= 0)
-        m_database->setCurrentIndex(keep);
-}
 
 void SqlView::run()
 {
-    const int chosen = m_database->currentIndex();
-    if (chosen < 0 || chosen >= m_workbench->databases().size()) {
+    const std::optional<DatabaseTarget> chosen = m_database->chosen();
+    if (!chosen) {
         m_status->setText(tr("Choose a database first."));
         return;
     }
     const QString source = m_editor->selectedOrAllText();
     if (source.trimmed().isEmpty())
         return;
-    const DatabaseTarget target = m_workbench->databases()[chosen];
+    const DatabaseTarget target = *chosen;
     const quint64 ticket = m_latest.next();
     m_status->setText(tr("Running on %1…").arg(target.label));
     m_workbench->jobs()

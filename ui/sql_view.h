@@ -10,6 +10,8 @@ class QTableView;
 
 namespace plumb::ui {
 
+class DatabaseChooser;
+
 class ResultTableModel;
 class SqlEditor;
 class Workbench;
@@ -28,11 +30,10 @@ public:
     void openFile(const QString& path, int line);
 
 private:
-    void refreshDatabases();
 
     Workbench* m_workbench;
     SqlEditor* m_editor;
-    QComboBox* m_database;
+    DatabaseChooser* m_database;
     ResultTableModel* m_results;
     QTableView* m_grid;
     QLabel* m_status;
