@@ -59,26 +59,14 @@ QString tierTitle(Tier tier)
 } // namespace
 
 DiagnoseModel::DiagnoseModel(QObject* parent)
-    : QAbstractItemModel(parent)
+    : FlatTreeModel(parent)
 {}
-
-int DiagnoseModel::addNode(int parent, Node node)
-{
-    node.parent = parent;
-    const int id = static_cast<int>(m_nodes.size());
-    std::vector<int>& siblings = parent < 0 ? m_top : m_nodes[parent].children;
-    node.row = static_cast<int>(siblings.size());
-    siblings.push_back(id);
-    m_nodes.push_back(node);
-    return id;
-}
 
 void DiagnoseModel::adopt(std::shared_ptr<const diagnose::Report> report, bool showAll)
 {
     beginResetModel();
     m_report = std::move(report);
-    m_nodes.clear();
-    m_top.clear();
+    clearNodes();
     if (m_report) {
         for (Tier tier : {Tier::Warning, Tier::Operational, Tier::Informational}) {
             int tierNode = -1;
@@ -92,22 +80,11 @@ void DiagnoseModel::adopt(std::shared_ptr<const diagnose::Report> report, bool s
                 if (!showAll && !interesting)
                     continue;
                 if (tierNode < 0)
-                    tierNode = addNode(-1, Node{.parent = -1,
-                                                .row = 0,
-                                                .children = {},
-                                                .tier = static_cast<int>(tier)});
-                const int checkNode = addNode(tierNode, Node{.parent = -1,
-                                                             .row = 0,
-                                                             .children = {},
-                                                             .tier = -1,
-                                                             .check = static_cast<int>(c)});
+                    tierNode = addNode(-1, {.tier = static_cast<int>(tier)});
+                const int checkNode = addNode(tierNode, {.check = static_cast<int>(c)});
                 for (size_t f = 0; f < check.findings.size(); ++f)
-                    addNode(checkNode, Node{.parent = -1,
-                                            .row = 0,
-                                            .children = {},
-                                            .tier = -1,
-                                            .check = static_cast<int>(c),
-                                            .finding = static_cast<int>(f)});
+                    addNode(checkNode,
+                            {.check = static_cast<int>(c), .finding = static_cast<int>(f)});
             }
         }
     }
@@ -118,7 +95,7 @@ const diagnose::CheckResult* DiagnoseModel::checkAt(const QModelIndex& index) co
 {
     if (!index.isValid() || !m_report)
         return nullptr;
-    const Node& node = m_nodes[index.internalId()];
+    const DiagnoseRow& node = rowAt(index);
     return node.check >= 0 ? &m_report->checks[node.check] : nullptr;
 }
 
@@ -126,33 +103,8 @@ const diagnose::Finding* DiagnoseModel::findingAt(const QModelIndex& index) cons
 {
     if (!index.isValid() || !m_report)
         return nullptr;
-    const Node& node = m_nodes[index.internalId()];
+    const DiagnoseRow& node = rowAt(index);
     return node.finding >= 0 ? &m_report->checks[node.check].findings[node.finding] : nullptr;
-}
-
-QModelIndex DiagnoseModel::index(int row, int column, const QModelIndex& parent) const
-{
-    if (!hasIndex(row, column, parent))
-        return {};
-    const std::vector<int>& siblings =
-        parent.isValid() ? m_nodes[parent.internalId()].children : m_top;
-    return createIndex(row, column, quintptr(siblings[row]));
-}
-
-QModelIndex DiagnoseModel::parent(const QModelIndex& child) const
-{
-    if (!child.isValid())
-        return {};
-    const int parentId = m_nodes[child.internalId()].parent;
-    return parentId < 0 ? QModelIndex() : createIndex(m_nodes[parentId].row, 0, quintptr(parentId));
-}
-
-int DiagnoseModel::rowCount(const QModelIndex& parent) const
-{
-    if (!parent.isValid())
-        return static_cast<int>(m_top.size());
-    return parent.column() == 0 ? static_cast<int>(m_nodes[parent.internalId()].children.size())
-                                : 0;
 }
 
 int DiagnoseModel::columnCount(const QModelIndex&) const
@@ -164,7 +116,7 @@ QVariant DiagnoseModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Node& node = m_nodes[index.internalId()];
+    const DiagnoseRow& node = rowAt(index);
     if (role == CheckRole)
         return node.check;
     if (role == FindingRole)

@@ -103,25 +103,13 @@ QString liveStateText(LiveState state)
 }
 
 ModelsModel::ModelsModel(QObject* parent)
-    : QAbstractItemModel(parent)
+    : FlatTreeModel(parent)
 {}
-
-int ModelsModel::addNode(int parent, Node node)
-{
-    node.parent = parent;
-    const int id = static_cast<int>(m_nodes.size());
-    std::vector<int>& siblings = parent < 0 ? m_top : m_nodes[parent].children;
-    node.row = static_cast<int>(siblings.size());
-    siblings.push_back(id);
-    m_nodes.push_back(std::move(node));
-    return id;
-}
 
 void ModelsModel::adopt(const ModelsSnapshot& snapshot)
 {
     beginResetModel();
-    m_nodes.clear();
-    m_top.clear();
+    clearNodes();
     // The table-level verdicts are the plan's (plan::tableStatuses, computed by the job), so the
     // Models view and `plumb schema` agree, "will be converged" included.
     std::map<catalog::QualifiedName, const plan::TableStatus*> statuses;
@@ -153,7 +141,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     const std::optional<Catalog>& live = snapshot.live;
     const catalog::Table* liveTable = live ? live->table(table.name) : nullptr;
 
-    Node tableNode;
+    ModelsRow tableNode;
     tableNode.name = table.name.display();
     tableNode.details =
         table.isPartitioned() ? tr("partitioned by %1").arg(table.partitionKey) : table.comment;
@@ -166,7 +154,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     }
     const int tableId = addNode(-1, tableNode);
     auto group = [&](const QString& title, int count) {
-        Node node;
+        ModelsRow node;
         node.name = title + u" ("_s + QString::number(count) + u')';
         node.isGroup = true;
         return addNode(tableId, node);
@@ -174,7 +162,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
 
     const int columns = group(tr("Columns"), static_cast<int>(table.columns.size()));
     for (const catalog::Column& column : table.columns) {
-        Node node;
+        ModelsRow node;
         node.name = column.name;
         node.details = columnDetails(column);
         const catalog::Column* actual = liveTable ? liveTable->column(column.name) : nullptr;
@@ -195,7 +183,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
             indexes.append(&index);
     const int indexGroup = group(tr("Indexes"), static_cast<int>(indexes.size()));
     for (const catalog::Index* index : std::as_const(indexes)) {
-        Node node;
+        ModelsRow node;
         node.name = index->name.name;
         node.details = index->definition;
         const catalog::Index* actual =
@@ -233,7 +221,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     };
     const int constraintGroup = group(tr("Constraints"), static_cast<int>(constraints.size()));
     for (const catalog::Constraint* constraint : std::as_const(constraints)) {
-        Node node;
+        ModelsRow node;
         node.name = constraint->name;
         node.details = constraint->definition;
         node.state = constraintState(constraint);
@@ -241,7 +229,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     }
     const int foreignGroup = group(tr("Foreign keys"), static_cast<int>(foreignKeys.size()));
     for (const catalog::Constraint* constraint : std::as_const(foreignKeys)) {
-        Node node;
+        ModelsRow node;
         node.name = constraint->name;
         node.details = constraint->definition;
         node.state = constraintState(constraint);
@@ -251,7 +239,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     }
     const int referencedGroup = group(tr("Referenced by"), static_cast<int>(referencedBy.size()));
     for (const catalog::Constraint* constraint : std::as_const(referencedBy)) {
-        Node node;
+        ModelsRow node;
         node.name =
             constraint->table.display() + u" ("_s + constraint->columns.join(u", "_s) + u')';
         node.details = constraint->name;
@@ -262,43 +250,15 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
 
 QModelIndex ModelsModel::tableIndex(const QString& qualifiedName) const
 {
-    for (int id : m_top)
-        if (m_nodes[id].name == qualifiedName)
-            return createIndex(m_nodes[id].row, 0, quintptr(id));
+    for (int id : topLevel())
+        if (rowOf(id).name == qualifiedName)
+            return indexOfNode(id);
     return {};
 }
 
 int ModelsModel::tableCount() const
 {
-    return static_cast<int>(m_top.size());
-}
-
-QModelIndex ModelsModel::index(int row, int column, const QModelIndex& parent) const
-{
-    if (!hasIndex(row, column, parent))
-        return {};
-    const std::vector<int>& siblings =
-        parent.isValid() ? m_nodes[parent.internalId()].children : m_top;
-    return createIndex(row, column, quintptr(siblings[row]));
-}
-
-QModelIndex ModelsModel::parent(const QModelIndex& child) const
-{
-    if (!child.isValid())
-        return {};
-    const int parentId = m_nodes[child.internalId()].parent;
-    if (parentId < 0)
-        return {};
-    return createIndex(m_nodes[parentId].row, 0, quintptr(parentId));
-}
-
-int ModelsModel::rowCount(const QModelIndex& parent) const
-{
-    if (!parent.isValid())
-        return static_cast<int>(m_top.size());
-    if (parent.column() != 0)
-        return 0;
-    return static_cast<int>(m_nodes[parent.internalId()].children.size());
+    return static_cast<int>(topLevel().size());
 }
 
 int ModelsModel::columnCount(const QModelIndex&) const
@@ -310,7 +270,7 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Node& node = m_nodes[index.internalId()];
+    const ModelsRow& node = rowAt(index);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -347,7 +307,7 @@ QVariant ModelsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::FontRole:
-        if (node.parent < 0 && index.column() == Name) {
+        if (!index.parent().isValid() && index.column() == Name) {
             QFont bold;
             bold.setBold(true);
             return bold;
