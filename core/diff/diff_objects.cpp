@@ -341,8 +341,26 @@ private:
             options += u" CACHE "_s + QString::number(to.cache);
         if (from.cycle != to.cycle)
             options += to.cycle ? u" CYCLE"_s : u" NO CYCLE"_s;
-        if (!options.isEmpty())
-            alter(u"options"_s, {u"ALTER SEQUENCE "_s + q(to.name) + options});
+        if (!options.isEmpty()) {
+            QStringList sql;
+            // A bound that moves past the sequence's current value makes ALTER SEQUENCE fail
+            // ("RESTART value cannot be less than MINVALUE"). Moving the value up to the new
+            // bound, in the sequence's own direction, never hands out a value twice; a bound
+            // moved back over values already used is left to fail, as it should.
+            const QString name = q(to.name);
+            if (to.increment > 0 && to.minValue > from.minValue)
+                sql.append(u"SELECT pg_catalog.setval(%1::regclass, %2, false) FROM %3 "
+                           u"WHERE last_value < %2"_s.arg(db::quoteLiteral(name))
+                               .arg(to.minValue)
+                               .arg(name));
+            if (to.increment < 0 && to.maxValue < from.maxValue)
+                sql.append(u"SELECT pg_catalog.setval(%1::regclass, %2, false) FROM %3 "
+                           u"WHERE last_value > %2"_s.arg(db::quoteLiteral(name))
+                               .arg(to.maxValue)
+                               .arg(name));
+            sql.append(u"ALTER SEQUENCE "_s + name + options);
+            alter(u"options"_s, sql);
+        }
         if (from.unlogged != to.unlogged)
             alter(u"logged"_s, {u"ALTER SEQUENCE "_s + q(to.name) +
                                 (to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s)});

@@ -125,6 +125,30 @@ private slots:
         QVERIFY2(again.exitCode == 0, qPrintable(again.out));
     }
 
+    void sequenceBoundsMovePastTheCurrentValue()
+    {
+        // Raising MINVALUE over an ascending sequence's current value (lowering MAXVALUE under a
+        // descending one's) fails in ALTER SEQUENCE alone; the plan moves the value forward
+        // first, so nothing already handed out comes back.
+        TestDatabase from(u"cli_seq_from"_s), to(u"cli_seq_to"_s);
+        load(from, u"CREATE SEQUENCE up;\n"
+                   u"CREATE SEQUENCE down INCREMENT BY -1 MINVALUE -1000 MAXVALUE -1 START -1;\n"
+                   u"SELECT nextval('up'), nextval('down');\n"_s);
+        load(to, u"CREATE SEQUENCE up MINVALUE 1000 START 1000;\n"
+                 u"CREATE SEQUENCE down INCREMENT BY -1 MINVALUE -1000 MAXVALUE -50 START -50;\n"_s);
+        const CliRun applied =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+        const CliRun again =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out));
+        auto connection = from.connect();
+        auto next = connection->exec(u"SELECT nextval('up'), nextval('down')"_s);
+        QVERIFY(next);
+        QCOMPARE(next->text(0, 0), u"1000"_s);
+        QCOMPARE(next->text(0, 1), u"-50"_s);
+    }
+
     void applyRefusesToDropDataWithoutYes()
     {
         TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
