@@ -149,7 +149,7 @@ public:
         const QList<DdlStatement> fromDdl = ddlStatements(subset(m_from, dropKeys));
         const Positions fromPositions = positionsOf(fromDdl);
         emitDrops(work, fromPositions, DropStage::Dependents, result.changes);
-        result.changes += work.early;
+        result.changes += inEarlyOrder(work.early);
         emitDrops(work, fromPositions, DropStage::Rebuilt, result.changes);
         emitCreates(work, result.changes);
         result.changes += work.alterEnd;
@@ -161,6 +161,44 @@ public:
     }
 
 private:
+    // The early table alters of all tables, in phases: first tables leave their old parents
+    // (NO INHERIT, DETACH PARTITION: their inherited columns become their own), then columns
+    // change (a default released here frees the sequence an old parent's column owns), then
+    // columns are dropped. Table by table, a parent's DROP COLUMN would take a child's inherited
+    // column the child keeps under its new parent.
+    static QList<Change> inEarlyOrder(QList<Change> early)
+    {
+        auto phase = [](const Change& change) {
+            if (change.type == ObjectType::Table &&
+                (change.attribute == u"inherits" || change.attribute == u"partition_of"))
+                return 0;
+            return change.action == Action::Drop && change.type == ObjectType::Column ? 2 : 1;
+        };
+        std::stable_sort(early.begin(), early.end(), [&](const Change& a, const Change& b) {
+            return phase(a) < phase(b);
+        });
+        return early;
+    }
+
+    // Whether table `child` stops inheriting from (or being a partition of) table `parent`: its
+    // early alters detach it before the parent goes, so it need not be built again.
+    static bool leavesParent(const Work& work, const ObjectKey& child, const ObjectKey& parent)
+    {
+        const auto* from = std::get_if<const Table*>(&work.fromObjects.at(child).ref);
+        const auto to = work.toObjects.find(child);
+        if (!from || to == work.toObjects.end())
+            return false;
+        const auto* target = std::get_if<const Table*>(&to->second.ref);
+        if (!target)
+            return false;
+        auto isParent = [&](const QualifiedName& name) { return relationKey(name) == parent; };
+        const bool wasChild = std::ranges::any_of((*from)->inherits, isParent) ||
+                              ((*from)->partitionOf && isParent(*(*from)->partitionOf));
+        const bool staysChild = std::ranges::any_of((*target)->inherits, isParent) ||
+                                ((*target)->partitionOf && isParent(*(*target)->partitionOf));
+        return wasChild && !staysChild;
+    }
+
     void classify(Work& work)
     {
         for (const auto& [key, entry] : work.fromObjects)
@@ -217,6 +255,8 @@ private:
                     resetDefaults(work, key, because);
                 if (!(type == ObjectType::Table && cause == ObjectType::Table))
                     return;
+                if (leavesParent(work, key, because))
+                    return; // NO INHERIT / DETACH runs first: the child keeps its rows
             }
             work.recreated.insert(key);
             work.forDependency.insert(key);
