@@ -308,12 +308,23 @@ private:
                           : (!index->constraintName.isEmpty() || index->parentIndex)
                               ? Pass::AddConstraints
                               : Pass::CreateIndexes;
+        // The index of a constraint that is dropped, built again under the same name as a plain
+        // index: built beside it under a passing name, renamed once the constraint (and its
+        // index) is gone, so the table is never without it.
+        const bool replacesConstraintIndex =
+            rebuilt && !current->constraintName.isEmpty() && target->constraintName.isEmpty();
+        const QString passingName = replacesConstraintIndex ? passingNameOf(target->name.name)
+                                                            : QString();
         for (const QString& sql : change.sql) {
             Step s = step(sql, pass, category);
             for (QStringView prefix : {u"CREATE INDEX ", u"CREATE UNIQUE INDEX "}) {
                 if (!startsWith(sql, prefix))
                     continue;
-                s.sql = prefix.toString() + u"CONCURRENTLY "_s + sql.mid(prefix.size());
+                QString rest = sql.mid(prefix.size());
+                const QString named = db::quoteIdentifier(target->name.name) + u" ON "_s;
+                if (replacesConstraintIndex && rest.startsWith(named))
+                    rest = db::quoteIdentifier(passingName) + u" ON "_s + rest.mid(named.size());
+                s.sql = prefix.toString() + u"CONCURRENTLY "_s + rest;
                 s.transactional = false;
                 s.lock = Lock::ShareUpdateExclusive;
                 s.hazards = {Hazard::FullScan, Hazard::InvalidIndexOnFailure};
@@ -322,6 +333,25 @@ private:
             }
             add(s);
         }
+        if (replacesConstraintIndex) {
+            // The last pass: after the constraint's drop, whatever order the changes came in.
+            Step rename = step(u"ALTER INDEX "_s +
+                                   db::qualifiedName(target->name.schema, passingName) +
+                                   u" RENAME TO "_s + db::quoteIdentifier(target->name.name),
+                               Pass::DropIndexes, category);
+            rename.lock = Lock::ShareUpdateExclusive;
+            add(rename);
+        }
+    }
+
+    // `name` with a suffix, within PostgreSQL's 63-byte identifiers.
+    static QString passingNameOf(const QString& name)
+    {
+        const QString suffix = u"_plumb_new"_s;
+        QString base = name;
+        while ((base + suffix).toUtf8().size() > 63)
+            base.chop(1);
+        return base + suffix;
     }
 
     void planConstraint(const Change& change, Category category, const QString& reason,

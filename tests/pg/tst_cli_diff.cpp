@@ -179,6 +179,24 @@ private slots:
         }
     }
 
+    void constraintIndexBecomesAPlainIndexOnline()
+    {
+        // A UNIQUE constraint replaced by a unique index of the same name: online, the index is
+        // built beside the constraint's under a passing name and renamed after the drop.
+        TestDatabase from(u"cli_uq_from"_s), to(u"cli_uq_to"_s);
+        load(from, u"CREATE TABLE ab (a int, b int, CONSTRAINT ab_a_b UNIQUE (a, b));\n"_s);
+        load(to, u"CREATE TABLE ab (a int, b int);\nCREATE UNIQUE INDEX ab_a_b ON ab (a, b);\n"_s);
+        const CliRun script = runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to)});
+        QVERIFY2(script.out.contains(u"CREATE UNIQUE INDEX CONCURRENTLY ab_a_b_plumb_new"_s),
+                 qPrintable(script.out));
+        const CliRun applied =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+        const CliRun again =
+            runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out));
+    }
+
     void applyRefusesToDropDataWithoutYes()
     {
         TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
