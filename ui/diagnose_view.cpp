@@ -3,8 +3,8 @@
 #include "core/db/connection.h"
 #include "core/diagnose/runner.h"
 #include "core/project/declaration_owners.h"
-#include "ui/diagnose_model.h"
 #include "ui/database_chooser.h"
+#include "ui/diagnose_model.h"
 #include "ui/icons.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
@@ -131,7 +131,6 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
             run();
     });
 }
-
 
 void DiagnoseView::run()
 {

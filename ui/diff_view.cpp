@@ -169,11 +169,10 @@ void DiffView::refresh()
         .start<Shared>(tr("Compare live and declared"), project->environment,
                        [project](Progress& progress) -> Result<Shared> {
                            progress.step(0, 1, u"compare"_s);
-                           return std::make_shared<const Drift>(
-                               computeDrift(*project->models.live, project->models.declared,
-                                            *project->liveToDeclared,
-                                            tr("live: %1").arg(project->environment),
-                                            tr("declared: db/schema")));
+                           return std::make_shared<const Drift>(computeDrift(
+                               *project->models.live, project->models.declared,
+                               *project->liveToDeclared, tr("live: %1").arg(project->environment),
+                               tr("declared: db/schema")));
                        })
         .then(this, [this, ticket](const Result<Shared>& drift) {
             if (m_latest.isCurrent(ticket) && drift)

@@ -28,8 +28,9 @@ public:
         if (!child.isValid())
             return {};
         const int parentId = m_nodes[child.internalId()].parent;
-        return parentId < 0 ? QModelIndex()
-                            : createIndex(m_nodes[std::size_t(parentId)].row, 0, quintptr(parentId));
+        return parentId < 0
+                   ? QModelIndex()
+                   : createIndex(m_nodes[std::size_t(parentId)].row, 0, quintptr(parentId));
     }
 
     int rowCount(const QModelIndex& parent = {}) const override

@@ -40,8 +40,7 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
-    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State,
-                         qreal scale) override
+    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State, qreal scale) override
     {
         const QColor color = neutralColor(mode);
         const QString cacheKey = u"plumb-icon/%1/%2x%3@%4/%5/%6"_s.arg(m_name)

@@ -86,8 +86,7 @@ void MainWindow::createDocks()
         view->setParent(dockWidget);
         dockWidget->setWidget(view);
         // dock.models shows icon view-models.
-        const QString iconName =
-            u"view-"_s + QString::fromLatin1(info.objectName).section(u'.', 1);
+        const QString iconName = u"view-"_s + QString::fromLatin1(info.objectName).section(u'.', 1);
         dockWidget->setWindowIcon(icon(iconName));
         QAction* toggle = dockWidget->toggleViewAction();
         toggle->setObjectName(u"action.toggle."_s + QString::fromLatin1(info.objectName));
@@ -210,8 +209,8 @@ void MainWindow::createMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     // The Project and Plan views own these two actions; the menu shows the same objects, so
     // each has one shortcut.
-    QAction* openProject = dock(View::Project)->widget()->findChild<QAction*>(
-        u"action.openProject"_s);
+    QAction* openProject =
+        dock(View::Project)->widget()->findChild<QAction*>(u"action.openProject"_s);
     fileMenu->addAction(openProject);
     QAction* addDatabase = fileMenu->addAction(
         tr("&Add database…"), this, [this] { showAddConnectionDialog(this, m_connections); });
@@ -249,15 +248,15 @@ void MainWindow::createMenus()
     settingsAction->setToolTip(tr("Timeouts, theme and editor font"));
     // Not every platform has a standard Preferences key (Linux has none): Ctrl+, everywhere.
     equipAction(settingsAction, u"settings"_s,
-                QKeySequence::keyBindings(QKeySequence::Preferences).value(
-                    0, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+                QKeySequence::keyBindings(QKeySequence::Preferences)
+                    .value(0, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     settingsAction->setMenuRole(QAction::PreferencesRole);
     fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"action.quit"_s);
-    equipAction(quit, u"quit"_s,
-                QKeySequence::keyBindings(QKeySequence::Quit).value(
-                    0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    equipAction(
+        quit, u"quit"_s,
+        QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* databaseMenu = menuBar()->addMenu(tr("&Database"));

@@ -118,7 +118,8 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
     for (const catalog::Table& table : snapshot.declared.tables) {
         LiveState state = LiveState::Unknown;
         QString note;
-        if (const auto found = statuses.find(table.name); snapshot.live && found != statuses.end()) {
+        if (const auto found = statuses.find(table.name);
+            snapshot.live && found != statuses.end()) {
             state = stateOf(found->second->marker);
             note = found->second->steps.join(u'\n');
         }

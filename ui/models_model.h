@@ -39,7 +39,6 @@ public:
 private:
     void buildTable(const ModelsSnapshot& snapshot, const catalog::Table& table, LiveState state,
                     const QString& planNote);
-
 };
 
 } // namespace plumb::ui

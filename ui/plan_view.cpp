@@ -19,7 +19,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPointer>
-
 #include <QSplitter>
 #include <QToolBar>
 #include <QTreeView>
@@ -77,7 +76,8 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
 {
     auto* toolbar = viewToolBar(this);
     // The plan is made from the project's last read; computing it anew reads both sides again.
-    QAction* compute = toolbar->addAction(tr("Compute plan"), m_workbench, &Workbench::reloadProject);
+    QAction* compute =
+        toolbar->addAction(tr("Compute plan"), m_workbench, &Workbench::reloadProject);
     compute->setObjectName(u"action.computePlan"_s);
     compute->setToolTip(tr("Read the live database and the schema files again and plan what must "
                            "change for the live database to match the declaration"));

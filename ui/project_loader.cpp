@@ -1,14 +1,14 @@
 #include "project_loader.h"
 
 #include "core/catalog/introspect.h"
-#include "core/diff/equivalent_texts.h"
-#include "core/project/declaration_owners.h"
 #include "core/db/connection.h"
+#include "core/diff/equivalent_texts.h"
 #include "core/migrate/ledger.h"
 #include "core/migrate/migration_files.h"
 #include "core/migrate/runner.h"
 #include "core/plan/schema_compare.h"
 #include "core/project/build.h"
+#include "core/project/declaration_owners.h"
 #include "core/project/project.h"
 #include "core/project/schema_sources.h"
 
@@ -145,8 +145,8 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
         plan::removeLedgerTable(*live, chosen->trackingTable);
         // Definitions the server printed differently but that say the same thing read alike.
         diff::alignEquivalentTexts(*live, snapshot.models.declared);
-        snapshot.liveToDeclared = std::make_shared<const diff::ChangeSet>(
-            diff::compare(*live, snapshot.models.declared));
+        snapshot.liveToDeclared =
+            std::make_shared<const diff::ChangeSet>(diff::compare(*live, snapshot.models.declared));
         snapshot.models.tableStatuses =
             plan::tableStatuses(snapshot.models.declared, *live, *snapshot.liveToDeclared);
         snapshot.models.live = std::move(*live);

@@ -69,7 +69,6 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
     layout->addWidget(toolbar);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
-
 }
 
 void SqlView::openFile(const QString& path, int line)
@@ -86,7 +85,6 @@ void SqlView::openFile(const QString& path, int line)
     m_editor->highlightLines({line}, palette().color(QPalette::Highlight).lighter(170));
     m_status->setText(QDir::toNativeSeparators(path) + u':' + QString::number(line));
 }
-
 
 void SqlView::run()
 {

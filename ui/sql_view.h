@@ -30,7 +30,6 @@ public:
     void openFile(const QString& path, int line);
 
 private:
-
     Workbench* m_workbench;
     SqlEditor* m_editor;
     DatabaseChooser* m_database;

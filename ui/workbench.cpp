@@ -12,7 +12,6 @@
 #include "ui/settings_dialog.h"
 
 #include <QDir>
-
 #include <QStandardPaths>
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 #include "cli.h"
-#include "project_options.h"
 #include "core/db/connection.h"
 #include "core/diagnose/report_json.h"
 #include "core/diagnose/runner.h"
 #include "core/project/declaration_owners.h"
+#include "project_options.h"
 
 #include <optional>
 

@@ -41,10 +41,9 @@ QString expandMacros(QString sql)
 // are three quarters of the server's time), then the rest in reading order.
 std::vector<int> costOrder(const QStringList& names)
 {
-    static const QStringList heaviest{u"indexes"_s,   u"constraints"_s, u"dependencies"_s,
-                                      u"columns"_s,   u"tables"_s,      u"sequences"_s,
-                                      u"unmanaged"_s, u"triggers"_s,    u"routines"_s,
-                                      u"views"_s};
+    static const QStringList heaviest{
+        u"indexes"_s,   u"constraints"_s, u"dependencies"_s, u"columns"_s,  u"tables"_s,
+        u"sequences"_s, u"unmanaged"_s,   u"triggers"_s,     u"routines"_s, u"views"_s};
     std::vector<int> order;
     for (const QString& name : heaviest)
         if (const qsizetype i = names.indexOf(name); i >= 0)

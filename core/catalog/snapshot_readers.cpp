@@ -20,9 +20,9 @@ bool isSnapshotName(const QString& name)
 
 } // namespace
 
-SnapshotReaders::SnapshotReaders(db::Connection& connection, QStringList queries,
-                                 db::Params params, std::vector<int> costOrder,
-                                 const QString& snapshot, Progress& progress)
+SnapshotReaders::SnapshotReaders(db::Connection& connection, QStringList queries, db::Params params,
+                                 std::vector<int> costOrder, const QString& snapshot,
+                                 Progress& progress)
     : m_connection(connection)
     , m_queries(std::move(queries))
     , m_params(std::move(params))

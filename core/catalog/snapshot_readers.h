@@ -66,10 +66,10 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::vector<Slot> m_slots;   // guarded by m_mutex
-    bool m_stopping = false;     // guarded by m_mutex
-    int m_helperAnswered = 0;    // guarded by m_mutex
-    std::thread m_helper;        // joined in the destructor
+    std::vector<Slot> m_slots;                   // guarded by m_mutex
+    bool m_stopping = false;                     // guarded by m_mutex
+    int m_helperAnswered = 0;                    // guarded by m_mutex
+    std::thread m_helper;                        // joined in the destructor
     std::unique_ptr<InterruptScope> m_interrupt; // caller's cancel reaches the helper
 };
 

@@ -1,8 +1,8 @@
 #include "core/diff/differ.h"
-#include "core/diff/equivalent_texts.h"
 
 #include "core/catalog/ddl.h"
 #include "core/db/quote.h"
+#include "core/diff/equivalent_texts.h"
 
 #include <algorithm>
 
@@ -174,9 +174,8 @@ private:
                 return 0;
             return change.action == Action::Drop && change.type == ObjectType::Column ? 2 : 1;
         };
-        std::stable_sort(early.begin(), early.end(), [&](const Change& a, const Change& b) {
-            return phase(a) < phase(b);
-        });
+        std::stable_sort(early.begin(), early.end(),
+                         [&](const Change& a, const Change& b) { return phase(a) < phase(b); });
         return early;
     }
 

@@ -1,6 +1,7 @@
 // Server-printed texts that differ only in how PostgreSQL prints them (see core/sql/equivalence.h)
 // are made identical before objects are compared, so the plan has nothing to do for them.
 #include "core/diff/equivalent_texts.h"
+
 #include "core/sql/equivalence.h"
 
 #include <map>

@@ -313,8 +313,8 @@ private:
         // index) is gone, so the table is never without it.
         const bool replacesConstraintIndex =
             rebuilt && !current->constraintName.isEmpty() && target->constraintName.isEmpty();
-        const QString passingName = replacesConstraintIndex ? passingNameOf(target->name.name)
-                                                            : QString();
+        const QString passingName =
+            replacesConstraintIndex ? passingNameOf(target->name.name) : QString();
         for (const QString& sql : change.sql) {
             Step s = step(sql, pass, category);
             for (QStringView prefix : {u"CREATE INDEX ", u"CREATE UNIQUE INDEX "}) {
@@ -335,10 +335,10 @@ private:
         }
         if (replacesConstraintIndex) {
             // The last pass: after the constraint's drop, whatever order the changes came in.
-            Step rename = step(u"ALTER INDEX "_s +
-                                   db::qualifiedName(target->name.schema, passingName) +
-                                   u" RENAME TO "_s + db::quoteIdentifier(target->name.name),
-                               Pass::DropIndexes, category);
+            Step rename =
+                step(u"ALTER INDEX "_s + db::qualifiedName(target->name.schema, passingName) +
+                         u" RENAME TO "_s + db::quoteIdentifier(target->name.name),
+                     Pass::DropIndexes, category);
             rename.lock = Lock::ShareUpdateExclusive;
             add(rename);
         }

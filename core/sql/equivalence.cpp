@@ -45,7 +45,8 @@ QJsonObject withoutLaterBranchNames(QJsonObject select, bool namesColumns)
     if (select.contains(u"larg"_s) && select.value(u"op"_s).toString() != u"SETOP_NONE") {
         select.insert(u"larg"_s,
                       withoutLaterBranchNames(select.value(u"larg"_s).toObject(), namesColumns));
-        select.insert(u"rarg"_s, withoutLaterBranchNames(select.value(u"rarg"_s).toObject(), false));
+        select.insert(u"rarg"_s,
+                      withoutLaterBranchNames(select.value(u"rarg"_s).toObject(), false));
         return select;
     }
     if (namesColumns)
@@ -93,10 +94,10 @@ QString parsedTree(const QString& sql)
     PgQueryParseResult parsed = pg_query_parse(utf8.constData());
     QString tree;
     if (!parsed.error) {
-        const QJsonObject root =
-            QJsonDocument::fromJson(QByteArray(parsed.parse_tree)).object();
+        const QJsonObject root = QJsonDocument::fromJson(QByteArray(parsed.parse_tree)).object();
         const QJsonValue statements = canonical(root.value(u"stmts"_s));
-        tree = QString::fromUtf8(QJsonDocument(statements.toArray()).toJson(QJsonDocument::Compact));
+        tree =
+            QString::fromUtf8(QJsonDocument(statements.toArray()).toJson(QJsonDocument::Compact));
     }
     pg_query_free_parse_result(parsed);
     return tree;

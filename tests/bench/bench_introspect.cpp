@@ -186,7 +186,8 @@ int main(int argc, char** argv)
         say(admin.error().message);
         return 1;
     }
-    say(u"PostgreSQL %1, private cluster; reader connections: %2"_s.arg((*admin)->serverVersion(),
+    say(u"PostgreSQL %1, private cluster; reader connections: %2"_s.arg(
+        (*admin)->serverVersion(),
         qEnvironmentVariable("PLUMB_BENCH_CONNECTIONS", u"2 (default)"_s)));
 
     // musicbrainz next to pg_dump.

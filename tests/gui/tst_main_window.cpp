@@ -3,11 +3,11 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
-#include <QToolBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 using namespace plumb::ui;
@@ -98,19 +98,19 @@ private slots:
             if (auto* menu = qobject_cast<QMenu*>(action->parent());
                 menu && menu->objectName() == u"project.recent")
                 continue; // recent folders
-            const QString name = action->objectName().isEmpty() ? action->text()
-                                                                : action->objectName();
+            const QString name =
+                action->objectName().isEmpty() ? action->text() : action->objectName();
             QVERIFY2(!action->icon().isNull(), qPrintable(name + u" has no icon"_s));
             QVERIFY2(!action->shortcut().isEmpty(), qPrintable(name + u" has no shortcut"_s));
-            QVERIFY2(action->toolTip().contains(
-                         action->shortcut().toString(QKeySequence::NativeText)),
-                     qPrintable(name + u": the tool tip does not name the shortcut"_s));
+            QVERIFY2(
+                action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
+                qPrintable(name + u": the tool tip does not name the shortcut"_s));
             for (QAction* other : std::as_const(checked))
                 for (const QKeySequence& keys : action->shortcuts())
                     QVERIFY2(!other->shortcuts().contains(keys) ||
                                  !overlaps(scopeOf(action), scopeOf(other)),
-                             qPrintable(u"%1 and %2 share %3"_s.arg(
-                                 name, other->objectName(), keys.toString())));
+                             qPrintable(u"%1 and %2 share %3"_s.arg(name, other->objectName(),
+                                                                    keys.toString())));
             checked.append(action);
         }
         QVERIFY2(checked.size() >= 30, qPrintable(QString::number(checked.size())));

@@ -243,10 +243,10 @@ private slots:
         auto* plan = window.findChild<PlanView*>();
         // The plan is recomputed from the same refreshed catalog, in its own job: wait for it.
         QTRY_VERIFY2_WITH_TIMEOUT(plan->model()->plan().isEmpty(),
-                 qPrintable(plan->model()->plan().steps.isEmpty()
-                                ? QString()
-                                : plan->model()->plan().steps.front().sql),
-                 30000);
+                                  qPrintable(plan->model()->plan().steps.isEmpty()
+                                                 ? QString()
+                                                 : plan->model()->plan().steps.front().sql),
+                                  30000);
         window.close();
     }
 

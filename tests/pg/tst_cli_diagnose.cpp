@@ -127,9 +127,9 @@ private slots:
         QVERIFY2(run.out.contains(u"owner: project db/schema/10_tables.sql:3"_s),
                  qPrintable(run.out + run.err));
         // A URL given with a project still wins over the environment's.
-        const CliRun explicitUrl = project.run(
-            {u"diagnose"_s, project.url(), u"--check"_s, u"missing_fk_index"_s},
-            QProcessEnvironment::systemEnvironment());
+        const CliRun explicitUrl =
+            project.run({u"diagnose"_s, project.url(), u"--check"_s, u"missing_fk_index"_s},
+                        QProcessEnvironment::systemEnvironment());
         QCOMPARE(explicitUrl.exitCode, 1);
         QVERIFY(explicitUrl.out.contains(u"db/schema/10_tables.sql:3"_s));
     }

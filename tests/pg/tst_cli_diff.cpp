@@ -134,8 +134,9 @@ private slots:
         load(from, u"CREATE SEQUENCE up;\n"
                    u"CREATE SEQUENCE down INCREMENT BY -1 MINVALUE -1000 MAXVALUE -1 START -1;\n"
                    u"SELECT nextval('up'), nextval('down');\n"_s);
-        load(to, u"CREATE SEQUENCE up MINVALUE 1000 START 1000;\n"
-                 u"CREATE SEQUENCE down INCREMENT BY -1 MINVALUE -1000 MAXVALUE -50 START -50;\n"_s);
+        load(to,
+             u"CREATE SEQUENCE up MINVALUE 1000 START 1000;\n"
+             u"CREATE SEQUENCE down INCREMENT BY -1 MINVALUE -1000 MAXVALUE -50 START -50;\n"_s);
         const CliRun applied =
             runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
         QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
@@ -153,10 +154,9 @@ private slots:
     {
         // The old parent loses its column (and the serial it owns) or goes away entirely; the
         // child must leave it first (NO INHERIT), keep its own rows and join the new parent.
-        const QString before =
-            u"CREATE TABLE parent (id bigserial NOT NULL);\n"
-            u"CREATE TABLE child (note text) INHERITS (parent);\n"
-            u"INSERT INTO child (note) VALUES ('kept'), ('kept too');\n"_s;
+        const QString before = u"CREATE TABLE parent (id bigserial NOT NULL);\n"
+                               u"CREATE TABLE child (note text) INHERITS (parent);\n"
+                               u"INSERT INTO child (note) VALUES ('kept'), ('kept too');\n"_s;
         const QString after = u"CREATE TABLE parent (label text);\n"
                               u"CREATE TABLE parent2 (id bigserial NOT NULL);\n"
                               u"CREATE TABLE child (note text) INHERITS (parent2);\n"_s;
@@ -164,14 +164,15 @@ private slots:
             TestDatabase from(u"cli_inh_from"_s), to(u"cli_inh_to"_s);
             load(from, fromSql);
             load(to, toSql);
-            (void)from.connect()->exec(u"INSERT INTO child (id, note) "
-                                       u"SELECT 100, 'mine' WHERE NOT EXISTS (SELECT FROM child)"_s);
-            const CliRun applied = runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to),
-                                             u"--apply"_s, u"--yes"_s});
+            (void)from.connect()->exec(
+                u"INSERT INTO child (id, note) "
+                u"SELECT 100, 'mine' WHERE NOT EXISTS (SELECT FROM child)"_s);
+            const CliRun applied = runPlumb(
+                {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s, u"--yes"_s});
             QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
             QVERIFY2(!applied.out.contains(u"drop table public.child"_s), qPrintable(applied.out));
-            const CliRun again = runPlumb(
-                {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
+            const CliRun again =
+                runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
             QVERIFY2(again.exitCode == 0, qPrintable(again.out));
             auto rows = from.connect()->exec(u"SELECT count(*) FROM ONLY child"_s);
             QVERIFY(rows);

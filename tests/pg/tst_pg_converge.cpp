@@ -125,9 +125,9 @@ private slots:
         QVERIFY2(applied->failed.isEmpty(), qPrintable(applied->failed.join(u'\n')));
         QVERIFY(applied->changes.join(u'\n').contains(u"orders_status_check"));
         // The live text really is the re-printed form, not the declared one.
-        auto definition = connection->exec(
-            u"SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = "
-            u"'orders_status_check'"_s);
+        auto definition =
+            connection->exec(u"SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = "
+                             u"'orders_status_check'"_s);
         QVERIFY(definition);
         QVERIFY2(!read(declaredDb).constraints.isEmpty() &&
                      definition->text(0, 0) != read(declaredDb).constraints.front().definition,

@@ -46,8 +46,9 @@ private slots:
     {
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
-        QTest::newRow("values") << u"CHECK ((s)::text = ANY ((ARRAY['a'::character varying])::text[]))"_s
-                                << u"CHECK ((s)::text = ANY (ARRAY[('b'::character varying)::text]))"_s;
+        QTest::newRow("values")
+            << u"CHECK ((s)::text = ANY ((ARRAY['a'::character varying])::text[]))"_s
+            << u"CHECK ((s)::text = ANY (ARRAY[('b'::character varying)::text]))"_s;
         QTest::newRow("element type")
             << u"(ARRAY[1, 2])::bigint[]"_s << u"ARRAY[(1)::integer, (2)::integer]"_s;
         QTest::newRow("scalar cast kept") << u"(ARRAY[1])::text"_s << u"ARRAY[(1)::text]"_s;
