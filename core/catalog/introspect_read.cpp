@@ -429,7 +429,7 @@ NodeKind nodeKind(const QString& kind)
         {u"collation"_s, NodeKind::Collation},   {u"type"_s, NodeKind::Type},
         {u"relation"_s, NodeKind::Relation},     {u"function"_s, NodeKind::Function},
         {u"constraint"_s, NodeKind::Constraint}, {u"trigger"_s, NodeKind::Trigger},
-        {u"policy"_s, NodeKind::Policy},
+        {u"policy"_s, NodeKind::Policy},         {u"operator"_s, NodeKind::Operator},
     };
     return kinds.value(kind, NodeKind::Relation);
 }
@@ -471,6 +471,7 @@ void readQueryRows(const QString& query, const RowReader& rows, Catalog& catalog
         {u"indexes"_s, readIndexes},
         {u"constraints"_s, readConstraints},
         {u"routines"_s, readRoutines},
+        {u"operators"_s, readOperators},
         {u"triggers"_s, readTriggers},
         {u"event_triggers"_s, readEventTriggers},
         {u"policies"_s, readPolicies},

@@ -15,8 +15,9 @@ QualifiedName qualified(const RowReader& rows, int row, const char16_t* schema =
                         const char16_t* name = u"name");
 
 // The readers of the routine family (introspect_read_routines.cpp): functions with their
-// aggregates, triggers and event triggers.
+// aggregates, operators, triggers and event triggers.
 void readRoutines(const RowReader& rows, Catalog& catalog);
+void readOperators(const RowReader& rows, Catalog& catalog);
 void readTriggers(const RowReader& rows, Catalog& catalog);
 void readEventTriggers(const RowReader& rows, Catalog& catalog);
 

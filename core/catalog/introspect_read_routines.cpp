@@ -82,6 +82,26 @@ void readRoutines(const RowReader& rows, Catalog& catalog)
     }
 }
 
+void readOperators(const RowReader& rows, Catalog& catalog)
+{
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        Operator o;
+        o.name = qualified(rows, r);
+        o.leftType = rows.text(r, u"left_type");
+        o.rightType = rows.text(r, u"right_type");
+        o.function = rows.text(r, u"function");
+        o.commutator = rows.text(r, u"commutator");
+        o.negator = rows.text(r, u"negator");
+        o.restrictFunction = rows.text(r, u"restrict_function");
+        o.joinFunction = rows.text(r, u"join_function");
+        o.hashes = rows.boolean(r, u"hashes");
+        o.merges = rows.boolean(r, u"merges");
+        o.ownership.owner = rows.text(r, u"owner");
+        o.comment = rows.text(r, u"comment");
+        catalog.operators.append(std::move(o));
+    }
+}
+
 void readTriggers(const RowReader& rows, Catalog& catalog)
 {
     for (int r = 0; r < rows.rowCount(); ++r) {
