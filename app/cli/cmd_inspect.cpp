@@ -46,6 +46,7 @@ QString summary(const catalog::Catalog& c)
     line(u"constraints"_s, c.constraints.size());
     line(u"sequences"_s, c.sequences.size());
     line(u"routines"_s, c.routines.size());
+    line(u"operators"_s, c.operators.size());
     line(u"triggers"_s, c.triggers.size());
     line(u"types"_s, c.enums.size() + c.domains.size() + c.composites.size() + c.ranges.size());
     line(u"policies"_s, c.policies.size());

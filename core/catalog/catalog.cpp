@@ -140,6 +140,10 @@ ObjectKey keyOf(const Routine& routine)
 {
     return ObjectKey{NodeKind::Function, routine.name.schema, routine.signature(), {}};
 }
+ObjectKey keyOf(const Operator& op)
+{
+    return ObjectKey{NodeKind::Operator, op.name.schema, op.signature(), {}};
+}
 ObjectKey keyOf(const Trigger& trigger)
 {
     return qualifiedKey(NodeKind::Trigger, trigger.table, trigger.name);
@@ -189,6 +193,7 @@ void normalize(Catalog& catalog)
     sortBy(catalog.indexes, byKey);
     sortBy(catalog.constraints, byKey);
     sortBy(catalog.routines, byKey);
+    sortBy(catalog.operators, byKey);
     sortBy(catalog.triggers, byKey);
     sortBy(catalog.eventTriggers, byKey);
     sortBy(catalog.policies, byKey);

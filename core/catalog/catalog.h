@@ -37,6 +37,7 @@ struct Catalog {
     QList<Index> indexes;
     QList<Constraint> constraints;
     QList<Routine> routines;
+    QList<Operator> operators;
     QList<Trigger> triggers;
     QList<EventTrigger> eventTriggers;
     QList<Policy> policies;
@@ -68,6 +69,7 @@ ObjectKey keyOf(const View& view);
 ObjectKey keyOf(const Index& index);
 ObjectKey keyOf(const Constraint& constraint);
 ObjectKey keyOf(const Routine& routine);
+ObjectKey keyOf(const Operator& op);
 ObjectKey keyOf(const Trigger& trigger);
 ObjectKey keyOf(const EventTrigger& trigger);
 ObjectKey keyOf(const Policy& policy);

@@ -24,6 +24,10 @@ QStringList createIndex(const Index& index);
 QStringList attachIndex(const Index& index);
 QStringList createConstraint(const Constraint& constraint);
 QStringList createRoutine(const Routine& routine);
+QStringList createOperator(const Operator& op);
+// "schema.op (lefttype, righttype)", NONE for a missing side: how ALTER, COMMENT ON and DROP
+// OPERATOR name one operator.
+QString operatorSignatureSql(const Operator& op);
 QStringList createTrigger(const Trigger& trigger);
 QStringList createEventTrigger(const EventTrigger& trigger);
 QStringList createPolicy(const Policy& policy);

@@ -73,6 +73,27 @@ QString createAggregate(const Routine& r)
            options.join(u",\n    "_s) + u"\n)"_s;
 }
 
+// The function as CREATE OPERATOR's FUNCTION takes it: regprocedure's text without the argument
+// list, which the server takes from LEFTARG and RIGHTARG. The list starts at the first
+// parenthesis outside double quotes (a quoted name may hold one).
+QString functionName(const QString& regprocedure)
+{
+    bool quoted = false;
+    for (qsizetype i = 0; i < regprocedure.size(); ++i) {
+        if (regprocedure[i] == u'"')
+            quoted = !quoted;
+        else if (regprocedure[i] == u'(' && !quoted)
+            return regprocedure.left(i);
+    }
+    return regprocedure;
+}
+
+// Operator names are symbols, never quoted; only the schema is an identifier.
+QString operatorName(const QualifiedName& name)
+{
+    return db::quoteIdentifier(name.schema) + u'.' + name.name;
+}
+
 QString enabledClause(TriggerEnabled enabled)
 {
     switch (enabled) {
@@ -117,6 +138,38 @@ QStringList createRoutine(const Routine& r)
     const QString what =
         routineKeyword(r.kind) + u' ' + q(r.name) + u'(' + r.identityArgumentTypes + u')';
     return QStringList{sql} + commentOn(what, r.comment);
+}
+
+QString operatorSignatureSql(const Operator& o)
+{
+    return operatorName(o.name) + u" ("_s + (o.leftType.isEmpty() ? u"NONE"_s : o.leftType) +
+           u", "_s + (o.rightType.isEmpty() ? u"NONE"_s : o.rightType) + u')';
+}
+
+QStringList createOperator(const Operator& o)
+{
+    QStringList options{u"FUNCTION = "_s + functionName(o.function)};
+    if (!o.leftType.isEmpty())
+        options.append(u"LEFTARG = "_s + o.leftType);
+    if (!o.rightType.isEmpty())
+        options.append(u"RIGHTARG = "_s + o.rightType);
+    // A commutator or negator not created yet (or the operator itself) is fine: the server makes
+    // a shell that its own CREATE OPERATOR fills in later.
+    if (!o.commutator.isEmpty())
+        options.append(u"COMMUTATOR = "_s + o.commutator);
+    if (!o.negator.isEmpty())
+        options.append(u"NEGATOR = "_s + o.negator);
+    if (!o.restrictFunction.isEmpty())
+        options.append(u"RESTRICT = "_s + o.restrictFunction);
+    if (!o.joinFunction.isEmpty())
+        options.append(u"JOIN = "_s + o.joinFunction);
+    if (o.hashes)
+        options.append(u"HASHES"_s);
+    if (o.merges)
+        options.append(u"MERGES"_s);
+    return QStringList{u"CREATE OPERATOR "_s + operatorName(o.name) + u" (\n    "_s +
+                       options.join(u",\n    "_s) + u"\n)"_s} +
+           commentOn(u"OPERATOR "_s + operatorSignatureSql(o), o.comment);
 }
 
 QStringList createTrigger(const Trigger& t)

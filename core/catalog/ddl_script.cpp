@@ -132,6 +132,10 @@ private:
                 ownerStatement(kind, q(r.name) + u'(' + r.identityArgumentTypes + u')', r.ownership,
                                m_options));
         }
+        // With the routines: pg_depend puts an operator after its function and estimators.
+        for (const Operator& o : c.operators)
+            add(keyOf(o), RoutinePhase, createOperator(o),
+                ownerStatement(u"OPERATOR"_s, operatorSignatureSql(o), o.ownership, m_options));
         for (const Table& t : c.tables) {
             QList<ObjectKey> after;
             if (t.partitionOf)

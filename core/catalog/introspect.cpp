@@ -73,6 +73,7 @@ QStringList catalogQueryNames()
             u"indexes"_s,
             u"constraints"_s,
             u"routines"_s,
+            u"operators"_s,
             u"triggers"_s,
             u"event_triggers"_s,
             u"policies"_s,

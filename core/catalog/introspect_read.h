@@ -10,4 +10,15 @@ namespace plumb::catalog::detail {
 // those are read.
 void readQueryRows(const QString& query, const RowReader& rows, Catalog& catalog);
 
+// The schema and name columns of one row as a qualified name.
+QualifiedName qualified(const RowReader& rows, int row, const char16_t* schema = u"schema",
+                        const char16_t* name = u"name");
+
+// The readers of the routine family (introspect_read_routines.cpp): functions with their
+// aggregates, operators, triggers and event triggers.
+void readRoutines(const RowReader& rows, Catalog& catalog);
+void readOperators(const RowReader& rows, Catalog& catalog);
+void readTriggers(const RowReader& rows, Catalog& catalog);
+void readEventTriggers(const RowReader& rows, Catalog& catalog);
+
 } // namespace plumb::catalog::detail

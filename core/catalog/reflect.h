@@ -41,7 +41,7 @@ struct EnumNames; // specialised below: static constexpr std::array names (in en
 
 PLUMB_ENUM(NodeKind, u"schema", u"extension", u"collation", u"type", u"relation", u"function",
            u"constraint", u"trigger", u"policy", u"event_trigger", u"publication",
-           u"default_privilege", u"text_search_configuration")
+           u"default_privilege", u"text_search_configuration", u"operator")
 PLUMB_ENUM(IdentityKind, u"none", u"always", u"by_default")
 PLUMB_ENUM(GeneratedKind, u"none", u"stored", u"virtual")
 PLUMB_ENUM(ReplicaIdentity, u"default", u"nothing", u"full", u"index")
@@ -163,6 +163,13 @@ PLUMB_FIELDS(Routine, field(u"name", &Routine::name), field(u"kind", &Routine::k
              field(u"configuration", &Routine::configuration), field(u"body", &Routine::body),
              field(u"definition", &Routine::definition), field(u"aggregate", &Routine::aggregate),
              field(u"ownership", &Routine::ownership), field(u"comment", &Routine::comment))
+PLUMB_FIELDS(Operator, field(u"name", &Operator::name), field(u"left_type", &Operator::leftType),
+             field(u"right_type", &Operator::rightType), field(u"function", &Operator::function),
+             field(u"commutator", &Operator::commutator), field(u"negator", &Operator::negator),
+             field(u"restrict", &Operator::restrictFunction),
+             field(u"join", &Operator::joinFunction), field(u"hashes", &Operator::hashes),
+             field(u"merges", &Operator::merges), field(u"ownership", &Operator::ownership),
+             field(u"comment", &Operator::comment))
 PLUMB_FIELDS(Trigger, field(u"table", &Trigger::table), field(u"name", &Trigger::name),
              field(u"definition", &Trigger::definition),
              field(u"is_constraint", &Trigger::isConstraint), field(u"enabled", &Trigger::enabled),
@@ -247,7 +254,7 @@ PLUMB_FIELDS(Catalog, field(u"server_version_num", &Catalog::serverVersionNumber
              field(u"sequences", &Catalog::sequences), field(u"tables", &Catalog::tables),
              field(u"views", &Catalog::views), field(u"indexes", &Catalog::indexes),
              field(u"constraints", &Catalog::constraints), field(u"routines", &Catalog::routines),
-             field(u"triggers", &Catalog::triggers),
+             field(u"operators", &Catalog::operators), field(u"triggers", &Catalog::triggers),
              field(u"event_triggers", &Catalog::eventTriggers),
              field(u"policies", &Catalog::policies), field(u"publications", &Catalog::publications),
              field(u"dependencies", &Catalog::dependencies),

@@ -67,12 +67,15 @@ enum class NodeKind {
     Publication,
     DefaultPrivilege,
     TextSearchConfiguration,
+    Operator,
 };
 
 // The identity of one object in the dependency graph.
 //   Schema/Extension/EventTrigger/Publication: name only (schema empty).
 //   Function: name is "fname(argtype, argtype)" with the identity argument types as
 //     format_type writes them (oidvectortypes).
+//   Operator: name is "op(lefttype, righttype)" with the types as format_type writes them and
+//     NONE for a missing side (Operator::signature).
 //   Constraint/Trigger/Policy: `schema.name` is the owning relation (or the domain, for domain
 //     constraints) and `member` is the object's own name.
 struct ObjectKey {
@@ -103,8 +106,9 @@ struct Dependency {
     bool operator==(const Dependency&) const = default;
 };
 
-// An object the introspector saw but does not model (rules, foreign tables, operators, casts,
-// text search objects, statistics objects...). Listed so nothing is silently dropped.
+// An object the introspector saw but does not model (rules, foreign tables, shell operators,
+// operator classes, casts, text search dictionaries, statistics objects...). Listed so nothing is
+// silently dropped.
 struct UnmanagedObject {
     QString kind;   // pg_identify_object's type, e.g. "rule", "operator", "foreign table"
     QString name;   // pg_identify_object's identity, e.g. "public.+(integer,integer)"

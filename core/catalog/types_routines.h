@@ -64,6 +64,39 @@ struct Routine {
     QString signature() const { return name.name + u'(' + identityArgumentTypes + u')'; }
 };
 
+// A user-defined operator (pg_operator), written back with CREATE OPERATOR. Identity: schema,
+// name and the two argument types (an operator is overloaded by them like a function).
+// Shell operators (named by another operator's COMMUTATOR or NEGATOR but never defined) are not
+// modelled: the operator that names them creates them again.
+struct Operator {
+    QualifiedName name; // the symbol itself, e.g. public.~<<: operator names are never quoted
+    QString leftType;   // format_type(oprleft); empty for a prefix operator
+    QString rightType;  // format_type(oprright); empty for a postfix operator (13 only)
+    QString function;   // oprcode::regprocedure: "public.f(text,text)"
+    // The other operators as CREATE OPERATOR names them, "OPERATOR(public.~<<)"; empty when none.
+    QString commutator;
+    QString negator;
+    // The selectivity estimators, as regproc prints them ("scalarltsel", "public.f"); empty when
+    // none.
+    QString restrictFunction;
+    QString joinFunction;
+    bool hashes = false;
+    bool merges = false;
+    Ownership ownership; // owner only: operators carry no ACL
+    QString comment;
+
+    bool operator==(const Operator&) const = default;
+    // name(lefttype, righttype) with NONE for a missing side: the identity used in keys and
+    // messages, unquoted (DROP OPERATOR spells the argument types the same way).
+    QString signature() const
+    {
+        auto side = [](const QString& type) {
+            return type.isEmpty() ? QStringLiteral("NONE") : type;
+        };
+        return name.name + u'(' + side(leftType) + QStringLiteral(", ") + side(rightType) + u')';
+    }
+};
+
 enum class TriggerEnabled { Origin, Disabled, Replica, Always };
 
 struct Trigger {

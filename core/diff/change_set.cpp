@@ -12,15 +12,27 @@ using catalog::ObjectKey;
 
 namespace {
 
-constexpr std::array<QStringView, 19> objectTypeNames{
-    u"schema",     u"extension",  u"collation", u"enum",    u"domain",        u"composite",
-    u"range",      u"sequence",   u"table",     u"column",  u"view",          u"materialized_view",
-    u"index",      u"constraint", u"routine",   u"trigger", u"event_trigger", u"policy",
-    u"publication"};
+constexpr std::array<QStringView, 20> objectTypeNames{
+    u"schema",      u"extension",  u"collation", u"enum",    u"domain",        u"composite",
+    u"range",       u"sequence",   u"table",     u"column",  u"view",          u"materialized_view",
+    u"index",       u"constraint", u"routine",   u"trigger", u"event_trigger", u"policy",
+    u"publication", u"operator"};
 constexpr std::array<QStringView, 4> actionNames{u"create", u"drop", u"alter", u"rename"};
-constexpr std::array<QStringView, 11> nodeKindNames{
-    u"schema",     u"extension", u"collation", u"type",          u"relation",   u"function",
-    u"constraint", u"trigger",   u"policy",    u"event_trigger", u"publication"};
+// In NodeKind order, every kind: a change's key is written by its index.
+constexpr std::array<QStringView, 14> nodeKindNames{u"schema",
+                                                    u"extension",
+                                                    u"collation",
+                                                    u"type",
+                                                    u"relation",
+                                                    u"function",
+                                                    u"constraint",
+                                                    u"trigger",
+                                                    u"policy",
+                                                    u"event_trigger",
+                                                    u"publication",
+                                                    u"default_privilege",
+                                                    u"text_search_configuration",
+                                                    u"operator"};
 
 QJsonArray toArray(const QStringList& list)
 {

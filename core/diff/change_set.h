@@ -30,6 +30,7 @@ enum class ObjectType {
     EventTrigger,
     Policy,
     Publication,
+    Operator,
 };
 
 enum class Action { Create, Drop, Alter, Rename };

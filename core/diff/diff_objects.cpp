@@ -502,6 +502,33 @@ private:
         owner(routineKeyword(to.kind), routineName(to), from.ownership.owner, to.ownership.owner);
     }
 
+    void dispatch(const Operator& from, const Operator& to)
+    {
+        const QString signature = catalog::detail::operatorSignatureSql(to);
+        // The estimators alone can change in place (ALTER OPERATOR SET, from PostgreSQL 13 on);
+        // anything else makes the operator again, and what uses it with it.
+        Operator neutral = withoutNotes(from, to, m_work.options.ownership);
+        neutral.restrictFunction = to.restrictFunction;
+        neutral.joinFunction = to.joinFunction;
+        if (neutral != to)
+            return rebuild();
+        QStringList estimators;
+        if (from.restrictFunction != to.restrictFunction)
+            estimators.append(u"RESTRICT = "_s +
+                              (to.restrictFunction.isEmpty() ? u"NONE"_s : to.restrictFunction));
+        if (from.joinFunction != to.joinFunction)
+            estimators.append(u"JOIN = "_s +
+                              (to.joinFunction.isEmpty() ? u"NONE"_s : to.joinFunction));
+        if (!estimators.isEmpty())
+            alter(
+                u"estimators"_s,
+                {u"ALTER OPERATOR "_s + signature + u" SET ("_s + estimators.join(u", "_s) + u')'},
+                from.restrictFunction + u", "_s + from.joinFunction,
+                to.restrictFunction + u", "_s + to.joinFunction);
+        comment(u"OPERATOR "_s + signature, from.comment, to.comment);
+        owner(u"OPERATOR"_s, signature, from.ownership.owner, to.ownership.owner);
+    }
+
     void dispatch(const Trigger& from, const Trigger& to)
     {
         Trigger neutral = withoutNotes(from, to, m_work.options.ownership);

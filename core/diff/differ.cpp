@@ -83,6 +83,7 @@ Catalog subset(const Catalog& catalog, std::set<ObjectKey> keys)
     keep(catalog.indexes, part.indexes);
     keep(catalog.constraints, part.constraints);
     keep(catalog.routines, part.routines);
+    keep(catalog.operators, part.operators);
     keep(catalog.triggers, part.triggers);
     keep(catalog.eventTriggers, part.eventTriggers);
     keep(catalog.policies, part.policies);
@@ -463,6 +464,8 @@ ObjectIndex indexObjects(const Catalog& c)
         index.emplace(keyOf(o), Entry{ObjectType::Constraint, &o});
     for (const Routine& o : c.routines)
         index.emplace(keyOf(o), Entry{ObjectType::Routine, &o});
+    for (const Operator& o : c.operators)
+        index.emplace(keyOf(o), Entry{ObjectType::Operator, &o});
     for (const Trigger& o : c.triggers)
         index.emplace(keyOf(o), Entry{ObjectType::Trigger, &o});
     for (const EventTrigger& o : c.eventTriggers)

@@ -16,7 +16,7 @@ using ObjectRef =
                  const catalog::RangeType*, const catalog::Sequence*, const catalog::Table*,
                  const catalog::View*, const catalog::Index*, const catalog::Constraint*,
                  const catalog::Routine*, const catalog::Trigger*, const catalog::EventTrigger*,
-                 const catalog::Policy*, const catalog::Publication*>;
+                 const catalog::Policy*, const catalog::Publication*, const catalog::Operator*>;
 
 struct Entry {
     ObjectType type = ObjectType::Table;

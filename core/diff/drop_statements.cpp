@@ -1,3 +1,4 @@
+#include "core/catalog/ddl_objects.h"
 #include "core/diff/differ.h"
 
 using namespace Qt::StringLiterals;
@@ -77,6 +78,10 @@ QStringList dropStatements(const Catalog& from, const Entry& entry)
         QStringList operator()(const Routine* o) const
         {
             return {u"DROP "_s + routineKeyword(o->kind) + u' ' + routineName(*o)};
+        }
+        QStringList operator()(const Operator* o) const
+        {
+            return {u"DROP OPERATOR "_s + catalog::detail::operatorSignatureSql(*o)};
         }
         QStringList operator()(const Trigger* o) const
         {

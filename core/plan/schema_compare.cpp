@@ -64,6 +64,8 @@ QString kindOf(const Catalog& declared, const Catalog& actual, const ObjectKey& 
         return u"default_privilege"_s;
     case NodeKind::TextSearchConfiguration:
         return u"text_search_configuration"_s;
+    case NodeKind::Operator:
+        return u"operator"_s;
     }
     return u"object"_s;
 }

@@ -7,8 +7,8 @@ using namespace Qt::StringLiterals;
 using namespace plumb;
 using namespace plumb::catalog;
 
-// Routines, triggers, types, collations, policies, publications, extensions, event triggers,
-// unmanaged objects, and the introspector's own behaviour (versioned queries, cancel).
+// Routines, operators, triggers, types, collations, policies, publications, extensions, event
+// triggers, unmanaged objects, and the introspector's own behaviour (versioned queries, cancel).
 class TestPgCatalogObjects : public QObject {
     Q_OBJECT
 private slots:
@@ -220,6 +220,86 @@ private slots:
         }
         QVERIFY(ascii);
         PLUMB_VERIFY_ROUND_TRIP(trip);
+    }
+
+    void operatorsWithEveryOption()
+    {
+        // === names itself as commutator and the later !== as negator (a shell until !== is
+        // created); <<< names >>>, which stays a shell: listed as unmanaged, made again by <<<.
+        auto trip = testing::roundTrip(
+            u"CREATE FUNCTION same(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE "
+            u"AS 'SELECT $1 = $2';\n"
+            u"CREATE FUNCTION differ(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE "
+            u"AS 'SELECT $1 <> $2';\n"
+            u"CREATE FUNCTION below(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE "
+            u"AS 'SELECT $1 < $2';\n"
+            u"CREATE FUNCTION negate(numeric) RETURNS numeric LANGUAGE sql IMMUTABLE "
+            u"AS 'SELECT -$1';\n"
+            u"CREATE OPERATOR === (FUNCTION = same, LEFTARG = int, RIGHTARG = int, "
+            u"COMMUTATOR = ===, NEGATOR = !==, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, "
+            u"MERGES);\n"
+            u"CREATE OPERATOR !== (FUNCTION = differ, LEFTARG = int, RIGHTARG = int, "
+            u"COMMUTATOR = !==, NEGATOR = ===, RESTRICT = neqsel, JOIN = neqjoinsel);\n"
+            u"CREATE OPERATOR <<< (FUNCTION = below, LEFTARG = int, RIGHTARG = int, "
+            u"COMMUTATOR = >>>);\n"
+            u"CREATE OPERATOR public.~- (FUNCTION = negate, RIGHTARG = numeric);\n"
+            u"COMMENT ON OPERATOR === (int, int) IS 'same value';\n"
+            u"CREATE VIEW v AS SELECT 1 === 2 AS same, ~- 1.5 AS negated;"_s,
+            u"operators"_s);
+        const Catalog& c = trip.original;
+        QStringList names;
+        for (const Operator& o : c.operators)
+            names.append(o.signature());
+        QCOMPARE(names, (QStringList{u"!==(integer, integer)"_s, u"<<<(integer, integer)"_s,
+                                     u"===(integer, integer)"_s, u"~-(NONE, numeric)"_s}));
+        const Operator& same = c.operators[2];
+        QCOMPARE(same.name, (QualifiedName{u"public"_s, u"==="_s}));
+        QCOMPARE(same.leftType, u"integer"_s);
+        QCOMPARE(same.rightType, u"integer"_s);
+        QCOMPARE(same.function, u"public.same(integer,integer)"_s);
+        QCOMPARE(same.commutator, u"OPERATOR(public.===)"_s);
+        QCOMPARE(same.negator, u"OPERATOR(public.!==)"_s);
+        QCOMPARE(same.restrictFunction, u"eqsel"_s);
+        QCOMPARE(same.joinFunction, u"eqjoinsel"_s);
+        QVERIFY(same.hashes);
+        QVERIFY(same.merges);
+        QCOMPARE(same.comment, u"same value"_s);
+        QVERIFY(!same.ownership.owner.isEmpty());
+        QCOMPARE(c.operators[0].negator, u"OPERATOR(public.===)"_s);
+        QVERIFY(!c.operators[0].hashes);
+        QCOMPARE(c.operators[1].commutator, u"OPERATOR(public.>>>)"_s);
+        const Operator& negate = c.operators[3];
+        QVERIFY(negate.leftType.isEmpty());
+        QCOMPARE(negate.rightType, u"numeric"_s);
+        QVERIFY(negate.restrictFunction.isEmpty());
+        // The shell is listed, not modelled; defined operators are no longer unmanaged.
+        QStringList unmanaged;
+        for (const UnmanagedObject& object : c.unmanaged)
+            unmanaged.append(object.kind + u' ' + object.name);
+        QCOMPARE(unmanaged, QStringList{u"operator public.>>>(integer,integer)"_s});
+        // pg_depend orders an operator after its function and the view after the operator.
+        bool onFunction = false;
+        bool viewOnOperator = false;
+        for (const Dependency& d : c.dependencies) {
+            onFunction = onFunction || (d.dependent == keyOf(same) &&
+                                        d.referenced.name == u"same(integer, integer)");
+            viewOnOperator =
+                viewOnOperator || (d.dependent.name == u"v" && d.referenced == keyOf(negate));
+        }
+        QVERIFY(onFunction);
+        QVERIFY(viewOnOperator);
+        QVERIFY2(trip.ddl.contains(u"CREATE OPERATOR public.=== (\n    FUNCTION = public.same,\n"
+                                   u"    LEFTARG = integer,\n    RIGHTARG = integer,\n"
+                                   u"    COMMUTATOR = OPERATOR(public.===),\n"
+                                   u"    NEGATOR = OPERATOR(public.!==),\n"
+                                   u"    RESTRICT = eqsel,\n    JOIN = eqjoinsel,\n"
+                                   u"    HASHES,\n    MERGES\n)"_s),
+                 qPrintable(trip.ddl));
+        QVERIFY(trip.ddl.contains(
+            u"COMMENT ON OPERATOR public.=== (integer, integer) IS 'same value'"_s));
+        PLUMB_VERIFY_ROUND_TRIP(trip);
+        QCOMPARE(trip.rebuilt.operators, c.operators);
+        QCOMPARE(trip.rebuilt.unmanaged, c.unmanaged);
     }
 
     void unmanagedObjectsAreListed()

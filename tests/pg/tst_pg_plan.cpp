@@ -69,12 +69,19 @@ bool converged(const TestDatabase& from, const TestDatabase& to)
     return catalog::fingerprintText(read(from)) == catalog::fingerprintText(read(to));
 }
 
+const QString operatorFunctions =
+    u"CREATE FUNCTION same(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE "
+    u"AS 'SELECT $1 = $2';"
+    u"CREATE FUNCTION differ(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE "
+    u"AS 'SELECT $1 <> $2';"_s;
+
 const QString table = u"CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);"
                       u"INSERT INTO t SELECT g, g, 'x' FROM generate_series(1, 1000) g;"_s;
 
 } // namespace
 
-// The online recipes, each applied to a table with rows and checked against the target.
+// The online recipes, each applied to a table with rows and checked against the target, and
+// structural objects (operators) created, dropped and made again in dependency order.
 class TestPgPlan : public QObject {
     Q_OBJECT
 
@@ -212,6 +219,62 @@ private slots:
         load(from, u"DELETE FROM t WHERE a <= 10"_s);
         QVERIFY(run(from, onlinePlan(from, to), options).ok());
         QVERIFY(converged(from, to));
+    }
+
+    void operatorsAreCreatedAndDropped()
+    {
+        TestDatabase from(u"plan_from"_s), to(u"plan_to"_s);
+        load(from,
+             operatorFunctions +
+                 u"CREATE OPERATOR !== (FUNCTION = differ, LEFTARG = int, RIGHTARG = int);"_s);
+        load(to, operatorFunctions +
+                     u"CREATE OPERATOR === (FUNCTION = same, LEFTARG = int, RIGHTARG = int, "
+                     u"COMMUTATOR = ===, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES);"
+                     u"CREATE VIEW v AS SELECT 1 === 2 AS same;"_s);
+        const plan::Plan plan = onlinePlan(from, to);
+        const QStringList sql = statements(plan);
+        QCOMPARE(sql.size(), 3);
+        QCOMPARE(sql[0], u"CREATE OPERATOR public.=== (\n    FUNCTION = public.same,\n"
+                         u"    LEFTARG = integer,\n    RIGHTARG = integer,\n"
+                         u"    COMMUTATOR = OPERATOR(public.===),\n    RESTRICT = eqsel,\n"
+                         u"    JOIN = eqjoinsel,\n    HASHES\n)"_s);
+        QVERIFY2(sql[1].startsWith(u"CREATE VIEW public.v"_s), qPrintable(sql[1]));
+        QCOMPARE(sql[2], u"DROP OPERATOR public.!== (integer, integer)"_s);
+        for (const plan::Step& step : plan.steps)
+            QCOMPARE(step.category, plan::Category::Structural);
+        QVERIFY(run(from, plan).ok());
+        QVERIFY(converged(from, to));
+        QVERIFY(diff::compare(read(from), read(to)).isEmpty());
+    }
+
+    void changedOperatorIsMadeAgainWithWhatUsesIt()
+    {
+        TestDatabase from(u"plan_from"_s), to(u"plan_to"_s);
+        const QString view = u"CREATE VIEW v AS SELECT 1 === 2 AS same;"_s;
+        load(from, operatorFunctions +
+                       u"CREATE OPERATOR === (FUNCTION = same, LEFTARG = int, RIGHTARG = int, "
+                       u"RESTRICT = eqsel);"_s +
+                       view);
+        load(to, operatorFunctions +
+                     u"CREATE OPERATOR === (FUNCTION = same, LEFTARG = int, RIGHTARG = int, "
+                     u"RESTRICT = eqsel, MERGES);"_s +
+                     view);
+        const QStringList sql = statements(onlinePlan(from, to));
+        QCOMPARE(sql.size(), 4);
+        QCOMPARE(sql[0], u"DROP VIEW public.v"_s);
+        QCOMPARE(sql[1], u"DROP OPERATOR public.=== (integer, integer)"_s);
+        QVERIFY2(sql[2].startsWith(u"CREATE OPERATOR public.==="_s), qPrintable(sql[2]));
+        QVERIFY2(sql[3].startsWith(u"CREATE VIEW public.v"_s), qPrintable(sql[3]));
+        QVERIFY(run(from, onlinePlan(from, to)).ok());
+        QVERIFY(converged(from, to));
+        // Only the estimators differ: changed in place, the view stays.
+        load(to, u"ALTER OPERATOR === (int, int) SET (RESTRICT = NONE, JOIN = eqjoinsel)"_s);
+        QCOMPARE(statements(onlinePlan(from, to)),
+                 QStringList{u"ALTER OPERATOR public.=== (integer, integer) SET "
+                             u"(RESTRICT = NONE, JOIN = eqjoinsel)"_s});
+        QVERIFY(run(from, onlinePlan(from, to)).ok());
+        QVERIFY(converged(from, to));
+        QVERIFY(diff::compare(read(from), read(to)).isEmpty());
     }
 
     void planRoundTripsThroughJson()

@@ -36,7 +36,7 @@ class TestCatalogModel : public QObject {
 private slots:
     void jsonRoundTripsEveryGoldenCatalog()
     {
-        for (const QString& name : {u"tables"_s, u"partitions"_s, u"routines"_s}) {
+        for (const QString& name : {u"tables"_s, u"partitions"_s, u"routines"_s, u"operators"_s}) {
             const Catalog c = golden(name);
             QVERIFY2(!c.tables.isEmpty(), qPrintable(name));
             auto back = readJson(writeJson(c));
@@ -124,6 +124,29 @@ private slots:
         QVERIFY(aggregate > transition); // an aggregate needs its transition function
         QVERIFY(indexOf(statements, u"DISABLE TRIGGER t_touch") >
                 indexOf(statements, u"CREATE TRIGGER t_touch"));
+    }
+
+    void operatorsComeBetweenTheirFunctionsAndTheirUsers()
+    {
+        const Catalog c = golden(u"operators"_s);
+        QCOMPARE(c.operators.size(), 3);
+        QCOMPARE(keyOf(c.operators[2]),
+                 (ObjectKey{NodeKind::Operator, u"app"_s, u"~-(NONE, numeric)"_s, {}}));
+        const auto statements = ddlStatements(c);
+        const qsizetype same = indexOf(statements, u"FUNCTION app.same(");
+        const qsizetype negate = indexOf(statements, u"FUNCTION app.negate(");
+        const qsizetype equal = indexOf(statements, u"CREATE OPERATOR app.=== (");
+        const qsizetype minus = indexOf(statements, u"CREATE OPERATOR app.~- (");
+        const qsizetype view = indexOf(statements, u"CREATE VIEW app.v");
+        const qsizetype check = indexOf(statements, u"ADD CONSTRAINT a_not_zero");
+        QVERIFY(same >= 0 && negate >= 0 && equal >= 0 && minus >= 0 && view >= 0 && check >= 0);
+        QVERIFY(equal > same && minus > negate); // made from the function
+        QVERIFY(view > minus);                   // the view's query uses the operator
+        QCOMPARE(statements[equal].object, keyOf(c.operators[1]));
+        // Operators are part of the fingerprint.
+        Catalog changed = c;
+        changed.operators[1].hashes = false;
+        QVERIFY(fingerprint(changed) != fingerprint(c));
     }
 };
 

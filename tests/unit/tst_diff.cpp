@@ -30,6 +30,19 @@ Catalog oneTable(QList<Column> columns)
     return catalog;
 }
 
+Operator sameOperator()
+{
+    Operator o;
+    o.name = {u"public"_s, u"==="_s};
+    o.leftType = u"integer"_s;
+    o.rightType = u"integer"_s;
+    o.function = u"public.same(integer,integer)"_s;
+    o.commutator = u"OPERATOR(public.===)"_s;
+    o.restrictFunction = u"eqsel"_s;
+    o.joinFunction = u"eqjoinsel"_s;
+    return o;
+}
+
 QStringList allSql(const diff::ChangeSet& set)
 {
     QStringList sql;
@@ -155,6 +168,44 @@ private slots:
         QVERIFY(!hints);
         QCOMPARE(hints.error().code, ErrorCode::Config);
         QVERIFY(hints.error().message.contains(u"line 1"_s));
+    }
+
+    void operatorsAreCreatedDroppedAndAltered()
+    {
+        const Catalog none = oneTable({column(u"id"_s, u"integer"_s)});
+        Catalog with = none;
+        with.operators.append(sameOperator());
+        const QString create = u"CREATE OPERATOR public.=== (\n    FUNCTION = public.same,\n"
+                               u"    LEFTARG = integer,\n    RIGHTARG = integer,\n"
+                               u"    COMMUTATOR = OPERATOR(public.===),\n"
+                               u"    RESTRICT = eqsel,\n    JOIN = eqjoinsel\n)"_s;
+        const diff::ChangeSet added = diff::compare(none, with);
+        QCOMPARE(added.changes.size(), 1);
+        QCOMPARE(added.changes[0].type, diff::ObjectType::Operator);
+        QCOMPARE(added.changes[0].object.name, u"===(integer, integer)"_s);
+        QCOMPARE(allSql(added), QStringList{create});
+        QCOMPARE(allSql(diff::compare(with, none)),
+                 QStringList{u"DROP OPERATOR public.=== (integer, integer)"_s});
+
+        // The estimators change in place; anything else makes the operator again.
+        Catalog estimated = with;
+        estimated.operators[0].restrictFunction.clear();
+        estimated.operators[0].joinFunction = u"public.my_join"_s;
+        QCOMPARE(allSql(diff::compare(with, estimated)),
+                 QStringList{u"ALTER OPERATOR public.=== (integer, integer) SET "
+                             u"(RESTRICT = NONE, JOIN = public.my_join)"_s});
+        Catalog hashed = with;
+        hashed.operators[0].hashes = true;
+        hashed.operators[0].comment = u"equal"_s;
+        QCOMPARE(allSql(diff::compare(with, hashed)),
+                 (QStringList{u"DROP OPERATOR public.=== (integer, integer)"_s,
+                              create.chopped(2) + u",\n    HASHES\n)"_s,
+                              u"COMMENT ON OPERATOR public.=== (integer, integer) IS 'equal'"_s}));
+
+        // Changes on operators (and every other key kind) survive the JSON form.
+        auto back = diff::changeSetFromJson(diff::toJson(added));
+        QVERIFY(back);
+        QCOMPARE(*back, added);
     }
 
     void changeSetRoundTripsThroughJson()

@@ -31,6 +31,14 @@ WITH nodes(classid, objid, kind, schema, name, member, is_sequence) AS (
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
      WHERE @USER_SCHEMA(n)@
     UNION ALL
+    SELECT 'pg_operator'::regclass, o.oid, 'operator', n.nspname,
+           o.oprname || '('
+               || CASE WHEN o.oprleft <> 0 THEN format_type(o.oprleft, NULL) ELSE 'NONE' END || ', '
+               || CASE WHEN o.oprright <> 0 THEN format_type(o.oprright, NULL) ELSE 'NONE' END
+               || ')', '', false
+      FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+     WHERE @USER_SCHEMA(n)@ AND o.oprcode <> 0
+    UNION ALL
     SELECT 'pg_constraint'::regclass, con.oid,
            CASE WHEN con.conrelid <> 0 THEN 'constraint' ELSE 'type' END,
            n.nspname, coalesce(c.relname, t.typname),

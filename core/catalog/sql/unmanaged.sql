@@ -1,6 +1,7 @@
 -- Objects the catalog does not model, named by pg_identify_object so they are listed, not lost.
 -- Schema-scoped kinds honour $1; database-wide kinds (casts, languages, foreign-data wrappers,
--- servers) are user-created ones only (oid >= 16384).
+-- servers) are user-created ones only (oid >= 16384). Operators are modelled (operators.sql)
+-- except shells, which the operator naming them as COMMUTATOR or NEGATOR makes again.
 WITH objects(classid, objid) AS (
     SELECT 'pg_class'::regclass, c.oid
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -13,7 +14,8 @@ WITH objects(classid, objid) AS (
      WHERE r.rulename <> '_RETURN' AND @USER_SCHEMA(n)@
     UNION ALL
     SELECT 'pg_operator'::regclass, o.oid
-      FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE @USER_SCHEMA(n)@
+      FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+     WHERE o.oprcode = 0 AND @USER_SCHEMA(n)@
     UNION ALL
     SELECT 'pg_opclass'::regclass, o.oid
       FROM pg_opclass o JOIN pg_namespace n ON n.oid = o.opcnamespace WHERE @USER_SCHEMA(n)@
