@@ -79,6 +79,8 @@ QString fingerprintText(const Catalog& catalog, const FingerprintOptions& option
     json.remove(u"server_version_num"_s);
     json.remove(u"database"_s);
     json.remove(u"dependencies"_s);
+    if (!options.includeOwnership) // what roles grant by default is a grant too
+        json.remove(u"default_privileges"_s);
     QStringList lines;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         for (const QJsonValue& item : it.value().toArray()) {

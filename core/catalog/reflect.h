@@ -257,6 +257,8 @@ PLUMB_FIELDS(Catalog, field(u"server_version_num", &Catalog::serverVersionNumber
              field(u"operators", &Catalog::operators), field(u"triggers", &Catalog::triggers),
              field(u"event_triggers", &Catalog::eventTriggers),
              field(u"policies", &Catalog::policies), field(u"publications", &Catalog::publications),
+             field(u"default_privileges", &Catalog::defaultPrivileges),
+             field(u"text_search_configurations", &Catalog::textSearchConfigurations),
              field(u"dependencies", &Catalog::dependencies),
              field(u"unmanaged", &Catalog::unmanaged))
 

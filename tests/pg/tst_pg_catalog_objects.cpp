@@ -378,7 +378,13 @@ private slots:
         database.exec(u"CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                       u"v text DEFAULT 'x')"_s);
         database.exec(u"CREATE SEQUENCE big MAXVALUE 9223372036854775807"_s);
+        // Every list of the catalog is in the JSON form, these two included.
+        database.exec(u"CREATE TEXT SEARCH CONFIGURATION plain_english (COPY = english)"_s);
+        database.exec(
+            u"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC"_s);
         const Catalog c = testing::inspect(database);
+        QVERIFY(!c.textSearchConfigurations.isEmpty());
+        QVERIFY(!c.defaultPrivileges.isEmpty());
         auto back = readJson(writeJson(c));
         QVERIFY2(back, back ? "" : qPrintable(back.error().message));
         QVERIFY(*back == c);
