@@ -180,6 +180,22 @@ private:
         return early;
     }
 
+    // OWNED BY needs the sequence and the table to have one owner: a sequence made by the plan
+    // for a table that is already there is given the table's current owner first (a no-op when
+    // the applying role owns the table; it would fail anyway when that role may not).
+    QStringList withOwnerForOwnedBy(const Entry& entry, const QString& sql) const
+    {
+        const auto* sequence = std::get_if<const Sequence*>(&entry.ref);
+        if (!sequence || !(*sequence)->ownedBy || !sql.contains(u" OWNED BY "_s))
+            return {sql};
+        const Table* table = m_from.table((*sequence)->ownedBy->table);
+        if (!table || table->ownership.owner.isEmpty())
+            return {sql};
+        return {u"ALTER SEQUENCE "_s + q((*sequence)->name) + u" OWNER TO "_s +
+                    ident(table->ownership.owner),
+                sql};
+    }
+
     // Whether table `child` stops inheriting from (or being a partition of) table `parent`: its
     // early alters detach it before the parent goes, so it need not be built again.
     static bool leavesParent(const Work& work, const ObjectKey& child, const ObjectKey& parent)
@@ -399,7 +415,8 @@ private:
                     out.last().sql.append(toDdl[i].sql);
                 } else {
                     const Entry& entry = work.toObjects.at(key);
-                    Change change = makeChange(Action::Create, entry.type, key, {toDdl[i].sql});
+                    Change change = makeChange(Action::Create, entry.type, key,
+                                               withOwnerForOwnedBy(entry, toDdl[i].sql));
                     if (positions.first.at(key) != i)
                         change.attribute = u"settings"_s;
                     change.forDependency = work.forDependency.contains(key);

@@ -2,6 +2,7 @@
 #include "tests/support/cli_run.h"
 #include "tests/support/test_database.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -196,6 +197,27 @@ private slots:
         const CliRun again =
             runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
         QVERIFY2(again.exitCode == 0, qPrintable(again.out));
+    }
+
+    void serialAddedToATableOfAnotherOwner()
+    {
+        // The plan's new sequence must end up with the table's owner before OWNED BY.
+        const QString role = u"plumb_owner_%1"_s.arg(QCoreApplication::applicationPid());
+        {
+            TestDatabase from(u"cli_own_from"_s), to(u"cli_own_to"_s);
+            from.exec(u"CREATE ROLE %1"_s.arg(role));
+            const QString owned = u"ALTER TABLE t OWNER TO %1;\n"_s.arg(role);
+            load(from, u"CREATE TABLE t (note text);\n"_s + owned);
+            load(to, u"CREATE TABLE t (note text, id bigserial NOT NULL);\n"_s + owned);
+            const CliRun applied =
+                runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
+            QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+            const CliRun again =
+                runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s});
+            QVERIFY2(again.exitCode == 0, qPrintable(again.out));
+        }
+        TestDatabase cleanup(u"cli_own_cleanup"_s);
+        cleanup.exec(u"DROP ROLE %1"_s.arg(role));
     }
 
     void applyRefusesToDropDataWithoutYes()
