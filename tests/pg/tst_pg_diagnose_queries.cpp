@@ -94,7 +94,8 @@ private slots:
         // Held back as context while the statistics are young.
         Options young = candidateOptions();
         young.minStatsAgeSeconds = 7 * 24 * 3600;
-        const Finding* held = findingOn(runCheck(*c, u"missing_index_candidate"_s, young), u"u"_s);
+        const CheckResult youngResult = runCheck(*c, u"missing_index_candidate"_s, young);
+        const Finding* held = findingOn(youngResult, u"u"_s); // points into youngResult
         QVERIFY(held && held->severity == Severity::Info && held->heldBackFrom);
 
         QVERIFY(applyFix(*c, *finding));
