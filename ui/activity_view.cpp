@@ -1,7 +1,7 @@
 #include "activity_view.h"
 
+#include "ui/actions.h"
 #include "ui/activity_model.h"
-#include "ui/icons.h"
 #include "ui/workbench.h"
 
 #include <QAction>

@@ -3,16 +3,15 @@
 #include "core/db/connection.h"
 #include "core/diagnose/runner.h"
 #include "core/project/declaration_owners.h"
+#include "ui/actions.h"
 #include "ui/database_chooser.h"
 #include "ui/diagnose_model.h"
-#include "ui/icons.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>

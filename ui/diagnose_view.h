@@ -6,7 +6,6 @@
 #include <memory>
 
 class QAction;
-class QComboBox;
 class QLabel;
 class QTextBrowser;
 class QTreeView;

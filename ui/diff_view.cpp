@@ -1,6 +1,6 @@
 #include "diff_view.h"
 
-#include "ui/icons.h"
+#include "ui/actions.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 

@@ -1,13 +1,7 @@
 #pragma once
 
 #include <QIcon>
-#include <QKeySequence>
 #include <QString>
-
-class QAction;
-class QLineEdit;
-class QToolBar;
-class QWidget;
 
 namespace plumb::ui {
 
@@ -19,17 +13,5 @@ namespace plumb::ui {
 // `name` is the file name without ".svg", e.g. "sync". Unknown names give a null icon and a
 // warning; tests check that every action has a non-null icon.
 QIcon icon(const QString& name);
-
-// The toolbar at the top of a view: small icons with their text beside them.
-QToolBar* viewToolBar(QWidget* parent);
-
-// Gives an action its icon and shortcut, and names the shortcut in its tool tip ("Sync dev
-// database (Ctrl+Shift+S)"). View-local actions pass Qt::WidgetWithChildrenShortcut, so the
-// same keys can mean "run" in the SQL view and "apply" in the plan view.
-void equipAction(QAction* action, const QString& iconName, const QKeySequence& shortcut,
-                 Qt::ShortcutContext context = Qt::WindowShortcut);
-
-// Ctrl+F (the platform's Find key) in `view` puts the cursor in its filter box.
-void addFindShortcut(QWidget* view, QLineEdit* filter);
 
 } // namespace plumb::ui

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "core/version.h"
+#include "ui/actions.h"
 #include "ui/activity_view.h"
 #include "ui/connection_store.h"
 #include "ui/diagnose_view.h"

@@ -4,8 +4,8 @@
 #include "core/migrate/migration_files.h"
 #include "core/migrate/runner.h"
 #include "core/project/project.h"
+#include "ui/actions.h"
 #include "ui/confirm_change.h"
-#include "ui/icons.h"
 #include "ui/migrations_model.h"
 #include "ui/workbench.h"
 

@@ -1,6 +1,6 @@
 #include "models_view.h"
 
-#include "ui/icons.h"
+#include "ui/actions.h"
 #include "ui/models_model.h"
 
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #include "project_view.h"
 
-#include "ui/icons.h"
+#include "ui/actions.h"
 #include "ui/workbench.h"
 
 #include <QAction>

@@ -1,14 +1,13 @@
 #include "sql_view.h"
 
 #include "core/db/connection.h"
+#include "ui/actions.h"
 #include "ui/database_chooser.h"
-#include "ui/icons.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
