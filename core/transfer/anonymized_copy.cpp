@@ -120,6 +120,21 @@ QString fingerprintOf(const QList<PlannedTable>& tables, const QString& keyFinge
     return QString::fromLatin1(hash.result().toHex().left(32));
 }
 
+// Forwards log lines and cancellation to `outer` but keeps its steps to itself: reading a
+// catalog has two dozen steps that would drown the copy's own.
+class QuietSteps final : public Progress {
+public:
+    explicit QuietSteps(Progress& outer)
+        : m_outer(outer)
+        , m_scope(outer, [this] { cancel(); })
+    {}
+    void log(const QString& line) override { m_outer.log(line); }
+
+private:
+    Progress& m_outer;
+    InterruptScope m_scope;
+};
+
 bool firesOnInsert(const catalog::Trigger& trigger)
 {
     if (trigger.isConstraint || trigger.enabled == catalog::TriggerEnabled::Disabled)
@@ -162,7 +177,7 @@ Error unmaskedError(const CopyPlan& plan)
 {
     QStringList lines;
     for (const PiiFinding& finding : plan.unmasked)
-        lines.append(u"%1.%2 (%3): looks like a %4 by %5; suggested rule: %6"_s.arg(
+        lines.append(u"%1.%2 (%3): %4? (%5); suggested strategy: %6"_s.arg(
             finding.table.display(), finding.column, finding.type, piiKindName(finding.kind),
             finding.reasons.join(u", "_s), strategyName(finding.suggested)));
     return Error::make(
@@ -207,7 +222,10 @@ Result<PreparedCopy> PreparedCopy::prepare(const CopyRequest& request, Progress&
     catalog::IntrospectOptions sourceOptions;
     sourceOptions.schemas = request.schemas;
     sourceOptions.readerConnections = 1; // inside the snapshot's own transaction
-    auto sourceCatalog = catalog::introspect(source, sourceOptions, progress);
+    auto sourceCatalog = [&] {
+        QuietSteps quiet(progress);
+        return catalog::introspect(source, sourceOptions, quiet);
+    }();
     if (!sourceCatalog)
         return std::unexpected(sourceCatalog.error());
     data.source = std::move(*sourceCatalog);
@@ -243,7 +261,8 @@ Result<PreparedCopy> PreparedCopy::prepare(const CopyRequest& request, Progress&
         for (const catalog::QualifiedName& name : *selected)
             if (!targetOptions.schemas.contains(name.schema))
                 targetOptions.schemas.append(name.schema);
-        auto read = catalog::introspect(**target, targetOptions, progress);
+        QuietSteps quiet(progress);
+        auto read = catalog::introspect(**target, targetOptions, quiet);
         if (!read)
             return std::unexpected(read.error());
         targetCatalog = std::move(*read);
@@ -408,6 +427,11 @@ Result<CopyOutcome> PreparedCopy::run(Progress& progress)
             return std::unexpected(target.error());
         if (auto empty = project::requireEmptyDatabase(**target); !empty)
             return std::unexpected(empty.error());
+        // "schema public already exists, skipping" and the like are expected here.
+        if (auto quiet = (*target)->exec(
+                u"SELECT pg_catalog.set_config('client_min_messages', 'warning', false)"_s);
+            !quiet)
+            return std::unexpected(quiet.error());
         const QList<catalog::DdlStatement> statements = catalog::ddlStatements(m_data->source);
         progress.log(
             u"Building %1 object(s) in the target from the source's DDL"_s.arg(statements.size()));

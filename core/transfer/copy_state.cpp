@@ -96,10 +96,8 @@ Status start(db::Connection& target, const CopySpec& spec, const EngineOptions& 
                     u"--resume to finish it, or --truncate to start again from empty tables"_s.arg(
                         options.stateSchema));
     if (*exists) {
-        auto dropped = target.exec(u"DROP SCHEMA "_s + db::quoteIdentifier(options.stateSchema) +
-                                   u" CASCADE"_s);
-        if (!dropped)
-            return std::unexpected(dropped.error());
+        if (auto dropped = finish(target, options); !dropped)
+            return dropped;
     }
 
     auto filled = nonEmptyTables(target, spec);
@@ -294,10 +292,15 @@ Status markDone(db::Connection& target, const EngineOptions& options, const Tabl
 
 Status finish(db::Connection& target, const EngineOptions& options)
 {
-    auto dropped = target.exec(u"DROP SCHEMA IF EXISTS "_s +
-                               db::quoteIdentifier(options.stateSchema) + u" CASCADE"_s);
-    if (!dropped)
-        return std::unexpected(dropped.error());
+    // Table by table, so the server has no cascade to tell about.
+    const QStringList statements = {
+        u"DROP TABLE IF EXISTS "_s + chunkTable(options) + u", "_s + runTable(options),
+        u"DROP SCHEMA IF EXISTS "_s + db::quoteIdentifier(options.stateSchema)};
+    for (const QString& statement : statements) {
+        auto dropped = target.exec(statement);
+        if (!dropped)
+            return std::unexpected(dropped.error());
+    }
     return {};
 }
 
