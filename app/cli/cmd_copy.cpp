@@ -1,6 +1,8 @@
 #include "cli.h"
 #include "core/transfer/anonymized_copy.h"
 #include "core/transfer/copy_endpoint.h"
+#include "core/workflow/confirmation.h"
+#include "core/workflow/session.h"
 #include "masking_key_source.h"
 #include "project_options.h"
 
@@ -142,31 +144,42 @@ int runCopy(Invocation& invocation)
     else if (parser.isSet(u"project"_s))
         return invocation.fail(opened.error());
     const project::Project* projectPointer = project ? &*project : nullptr;
-    auto source = resolveCopyEndpoint(parser.value(u"from"_s), projectPointer);
+    auto source = resolveCopySide(parser.value(u"from"_s), projectPointer);
     if (!source)
         return invocation.fail(source.error());
-    auto target = resolveCopyEndpoint(parser.value(u"to"_s), projectPointer);
+    auto target = resolveCopySide(parser.value(u"to"_s), projectPointer);
     if (!target)
         return invocation.fail(target.error());
-    if (sameDatabase(source->info, target->info))
+    const db::ConnectionInfo& sourceInfo = source->endpoint(workflow::Purpose::Read).info;
+    const db::ConnectionInfo& targetInfo = target->endpoint(workflow::Purpose::Manage).info;
+    if (workflow::sameDatabase(sourceInfo, targetInfo))
         return invocation.fail(
             Error::make(ErrorCode::Config, u"the source and the target are the same database"_s));
     const bool dryRun = parser.isSet(u"dry-run"_s) || parser.isSet(u"preview"_s);
     if (!dryRun) {
+        // The workflow's gate, before anything connects: a protected target needs its name.
         const auto confirmation = parser.isSet(u"confirm"_s)
                                       ? std::optional<QString>(parser.value(u"confirm"_s))
                                       : std::nullopt;
-        if (auto authorized = authorizeCopyInto(*target, confirmation); !authorized)
+        if (auto authorized =
+                workflow::authorizeChange(*target, confirmation, u"copy data into it"_s);
+            !authorized)
             return invocation.fail(authorized.error());
     }
 
     CopyRequest request;
-    request.source = source->info;
-    request.target = target->info;
+    request.source = sourceInfo;
+    request.target = targetInfo;
     request.schemas = listOption(parser, u"schemas"_s);
     request.tables = listOption(parser, u"tables"_s);
     request.exclude = listOption(parser, u"exclude"_s);
     request.allowUnmasked = listOption(parser, u"allow-unmasked"_s);
+    if (project && !target->environment.isEmpty())
+        if (auto environment = project->environment(target->environment);
+            environment && *environment) {
+            request.ledgerTable = workflow::ledgerTableOf(&**environment);
+            request.lock = workflow::lockSettingsOf(&**environment);
+        }
     request.create = parser.isSet(u"create"_s);
     request.truncate = parser.isSet(u"truncate"_s);
     request.resume = parser.isSet(u"resume"_s);

@@ -46,12 +46,15 @@ public:
     ~JobRunner() override;
 
     // Starts `work` on the pool. The future carries its result; attach continuations with
-    // future.then(contextObject, ...) so they run on the context's thread.
+    // future.then(contextObject, ...) so they run on the context's thread. `jobId`, when given,
+    // receives the job's id (for cancel() and for following its jobChanged snapshots).
     template<typename T>
     QFuture<Result<T>> start(const QString& title, const QString& target,
-                             std::function<Result<T>(Progress&)> work)
+                             std::function<Result<T>(Progress&)> work, quint64* jobId = nullptr)
     {
         auto [id, progress] = registerJob(title, target);
+        if (jobId)
+            *jobId = id;
         return QtConcurrent::run(&m_pool, [this, id, progress, work = std::move(work)] {
             Result<T> result = work(*progress);
             finishJob(id, result ? std::optional<Error>() : std::optional<Error>(result.error()));

@@ -8,6 +8,7 @@
 #include "core/transfer/copy_selection.h"
 #include "core/transfer/copy_text.h"
 #include "core/transfer/masking_plan.h"
+#include "core/workflow/change_lock.h"
 
 #include <QCryptographicHash>
 #include <QSet>
@@ -28,16 +29,30 @@ Result<QHash<catalog::QualifiedName, qint64>> estimateRows(db::Connection& sourc
     QStringList names;
     for (const PlannedTable& table : tables)
         names.append(db::qualifiedName(table.name.schema, table.name.name));
-    auto rows = source.exec(u"SELECT t.i, CASE WHEN c.reltuples > 0 THEN c.reltuples::bigint "
-                            u"ELSE pg_catalog.pg_relation_size(c.oid) / 64 END "
-                            u"FROM unnest($1::text[]) WITH ORDINALITY AS t(n, i) "
-                            u"JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(t.n)"_s,
-                            {db::Param::textArray(names)});
+    // -1: never analysed and small enough (8 MB) to count; never analysed and bigger: about
+    // 100 bytes a row.
+    auto rows = source.exec(
+        u"SELECT t.i, CASE WHEN c.reltuples >= 0 AND c.relpages > 0 THEN c.reltuples::bigint "
+        u"WHEN pg_catalog.pg_relation_size(c.oid) <= 8388608 THEN -1 "
+        u"ELSE pg_catalog.pg_relation_size(c.oid) / 100 END "
+        u"FROM unnest($1::text[]) WITH ORDINALITY AS t(n, i) "
+        u"JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(t.n)"_s,
+        {db::Param::textArray(names)});
     if (!rows)
         return std::unexpected(rows.error());
     QHash<catalog::QualifiedName, qint64> estimates;
-    for (int row = 0; row < rows->rowCount(); ++row)
-        estimates.insert(tables[rows->int32(row, 0) - 1].name, rows->int64(row, 1));
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const catalog::QualifiedName& name = tables[rows->int32(row, 0) - 1].name;
+        qint64 estimate = rows->int64(row, 1);
+        if (estimate < 0) {
+            auto counted = source.exec(u"SELECT pg_catalog.count(*) FROM ONLY "_s +
+                                       db::qualifiedName(name.schema, name.name));
+            if (!counted)
+                return std::unexpected(counted.error());
+            estimate = counted->int64(0, 0);
+        }
+        estimates.insert(name, estimate);
+    }
     return estimates;
 }
 
@@ -238,6 +253,18 @@ Result<PreparedCopy> PreparedCopy::prepare(const CopyRequest& request, Progress&
     auto selected = detail::selectTables(data.source, request.tables, request.exclude, stateSchema);
     if (!selected)
         return std::unexpected(selected.error());
+    // Built from the source's DDL (--create), the target's schema is the source's, and so is
+    // its migration history: the ledger comes along.
+    if (!request.ledgerTable.isEmpty() && !request.create) {
+        const catalog::QualifiedName ledger =
+            request.ledgerTable.contains(u'.')
+                ? catalog::QualifiedName{request.ledgerTable.section(u'.', 0, 0),
+                                         request.ledgerTable.section(u'.', 1)}
+                : catalog::QualifiedName{u"public"_s, request.ledgerTable};
+        if (selected->removeAll(ledger) > 0)
+            plan.notes.append(u"%1 is the migration ledger: the target keeps its own, so it is "
+                              u"not copied"_s.arg(ledger.display()));
+    }
     if (selected->isEmpty())
         return fail(ErrorCode::Config, u"nothing to copy: the chosen schemas and patterns "
                                        u"select no table of the source"_s);
@@ -421,10 +448,14 @@ Result<CopyOutcome> PreparedCopy::run(Progress& progress)
         return std::unexpected(unmaskedError(m_plan));
     const CopyRequest& request = m_data->request;
     CopyOutcome outcome;
+    // The lock's connection stays open (and the lock held) until the copy returns.
+    auto target = db::Connection::open(request.target, progress);
+    if (!target)
+        return std::unexpected(target.error());
+    auto lock = workflow::ChangeLock::acquire(**target, u"plumb copy"_s, request.lock, progress);
+    if (!lock)
+        return std::unexpected(lock.error());
     if (request.create && !request.resume) {
-        auto target = db::Connection::open(request.target, progress);
-        if (!target)
-            return std::unexpected(target.error());
         if (auto empty = project::requireEmptyDatabase(**target); !empty)
             return std::unexpected(empty.error());
         // "schema public already exists, skipping" and the like are expected here.

@@ -9,6 +9,7 @@
 #include "core/transfer/masking_rules.h"
 #include "core/transfer/pii_detect.h"
 #include "core/transfer/source_snapshot.h"
+#include "core/workflow/change_lock.h"
 
 #include <memory>
 #include <optional>
@@ -34,6 +35,13 @@ struct CopyRequest {
     std::optional<MaskingRules> rules; // nullopt: no masking at all (said loudly)
     std::optional<MaskingKey> key;     // needed by keyed strategies
     QStringList allowUnmasked;         // reviewed columns: schema.table.column or table.column
+    // The migration ledger (schema.table, or a bare name in public): it records the target's
+    // own migrations, so it is not copied over them (except with `create`, where the target's
+    // schema, and so its history, is the source's).
+    QString ledgerTable = QStringLiteral("tb_confiture");
+    // The target's migration lock is held for the whole run, so no migration changes its
+    // tables under the copy (and --create's DDL is a schema change like any other).
+    workflow::LockSettings lock;
     int jobs = 1;
     bool create = false;   // build the tables in the (empty) target from the source's DDL first
     bool truncate = false; // empty target tables that hold rows
@@ -110,8 +118,9 @@ public:
     // Up to `rowsPerTable` rows of each table, through the same transforms as the copy.
     Result<CopyPreview> preview(int rowsPerTable, Progress& progress);
 
-    // Runs the copy: --create's DDL, then the engine. Refuses (Config) while plan().unmasked is
-    // not empty: nothing is written then.
+    // Runs the copy under the target's migration lock (the workflow's ChangeLock): --create's
+    // DDL, then the engine. Refuses (Config) while plan().unmasked is not empty: nothing is
+    // written then. The caller has authorised the change (workflow::authorizeChange).
     Result<CopyOutcome> run(Progress& progress);
 
 private:

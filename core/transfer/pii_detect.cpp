@@ -90,7 +90,7 @@ std::optional<PiiKind> kindFromName(const catalog::QualifiedName& table, const Q
         return PiiKind::NationalId;
     if (joinedHasAny(joined, {u"bankaccount", u"accountnumber", u"routingnumber", u"sortcode"}))
         return PiiKind::BankAccount;
-    if (joinedHasAny(joined, {u"birth", u"dateofbirth"}) || hasAny(parts, {u"dob"}))
+    if (joinedHasAny(joined, {u"birth", u"dateofbirth"}) || hasAny(parts, {u"dob", u"born"}))
         return PiiKind::BirthDate;
     if (hasAny(parts, {u"address", u"street", u"addr", u"addressline", u"address1", u"address2",
                        u"streetaddress"}) ||
