@@ -15,8 +15,10 @@ namespace plumb::ui {
 struct EnvironmentSummary {
     QString name;
     bool dev = false;
-    QString database; // redacted URL, or empty
-    QString problem;  // why the environment cannot be used (missing variable, bad YAML...)
+    bool readOnly = false;
+    QString database;     // redacted URL, or empty
+    QString problem;      // why the environment cannot be used (missing variable, bad YAML...)
+    QStringList warnings; // keys of the file plumb ignores ("file:line: unknown key ...")
 };
 
 // Everything the views need after opening a project: an immutable value made by a job.
@@ -26,8 +28,9 @@ struct ProjectSnapshot {
     QList<EnvironmentSummary> environments;
     QString environment; // the environment used for the live state, empty for none
     std::optional<db::ConnectionInfo> live;
-    bool liveIsDev = false;
-    QString liveProblem; // why there is no live state
+    bool liveIsDev = false;    // never for a read-only environment
+    bool liveReadOnly = false; // readonly: true: every change is refused
+    QString liveProblem;       // why there is no live state
     ModelsSnapshot models;
     // diff::compare(live, declared), made once here for the Plan and Diff views; null without
     // a live database.

@@ -219,12 +219,15 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
             m_project = *loaded;
             if (m_project->live) {
                 const QString label =
-                    m_project->environment + (m_project->liveIsDev ? tr(" (dev)") : QString());
+                    m_project->environment + (m_project->liveIsDev      ? tr(" (dev)")
+                                              : m_project->liveReadOnly ? tr(" (read only)")
+                                                                        : QString());
                 const bool known = std::ranges::any_of(m_databases, [&](const DatabaseTarget& t) {
                     return t.info == *m_project->live;
                 });
                 if (!known)
-                    addDatabase({label, *m_project->live, m_project->liveIsDev});
+                    addDatabase(
+                        {label, *m_project->live, m_project->liveIsDev, m_project->liveReadOnly});
             }
             emit projectChanged(m_project);
             emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir)));

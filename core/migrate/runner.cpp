@@ -72,6 +72,17 @@ Status Runner::exec(const QString& sql, const QString& file, int line)
     return {};
 }
 
+Status Runner::requireWritable(const QString& what) const
+{
+    if (!m_options.readOnly)
+        return {};
+    return fail(ErrorCode::Config,
+                u"the database is read only (readonly: true in "_s +
+                    display(m_options.readOnlySource) + u"): plumb will not "_s + what +
+                    u" there, not even as a dry run. Nothing was changed; use another "
+                    u"environment, or preflight the migrations against a copy"_s);
+}
+
 // Takes the lock (unless disabled), then reads the ledger: the pending set is always computed
 // from what the ledger says once no other runner can change it.
 Result<QList<LedgerRow>> Runner::prepare(bool createLedger, std::optional<MigrationLock>* lock)
@@ -284,6 +295,8 @@ Result<RunReport> Runner::up(const QString& targetVersion)
         return fail(ErrorCode::Config, u"--target "_s + targetVersion +
                                            u" is not a migration in this project: use a version "
                                            u"listed by 'plumb migrate status'"_s);
+    if (auto writable = requireWritable(u"apply migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     DryRunScope dryRun(m_connection, m_options.dryRun);
     if (auto begun = dryRun.begin(); !begun)
@@ -363,6 +376,8 @@ Result<RunReport> Runner::down(int steps)
 {
     if (steps < 1)
         return fail(ErrorCode::Config, u"--steps must be at least 1"_s);
+    if (auto writable = requireWritable(u"roll back migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)
@@ -382,6 +397,8 @@ Result<RunReport> Runner::down(int steps)
 
 Result<RunReport> Runner::downTo(const QString& version)
 {
+    if (auto writable = requireWritable(u"roll back migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)
@@ -415,6 +432,8 @@ Result<RunReport> Runner::baseline(const QString& throughVersion)
         return fail(ErrorCode::Config, u"--through "_s + throughVersion +
                                            u" is not a migration in this project: give the bare "
                                            u"version of an existing file (the text before '_')"_s);
+    if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     DryRunScope dryRun(m_connection, m_options.dryRun);
     if (auto begun = dryRun.begin(); !begun)
@@ -453,6 +472,8 @@ Result<RunReport> Runner::fake(const QString& version)
         return fail(ErrorCode::Config, u"version "_s + version +
                                            u" is not a migration in this project: see 'plumb "
                                            u"migrate status'"_s);
+    if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     DryRunScope dryRun(m_connection, m_options.dryRun);
     if (auto begun = dryRun.begin(); !begun)
@@ -474,6 +495,9 @@ Result<RunReport> Runner::fake(const QString& version)
 
 Result<QList<LedgerRow>> Runner::prune(bool apply)
 {
+    if (apply)
+        if (auto writable = requireWritable(u"delete ledger rows"_s); !writable)
+            return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)

@@ -22,6 +22,10 @@ struct RunnerOptions {
     int lockWaitMs = 30000;
     bool dryRun = false; // execute, then roll everything back (ledger rows included)
     bool verifyChecksums = true;
+    // Set from a read-only environment (readonly: true): every command that writes (up, down,
+    // down-to, baseline, fake, prune --yes), dry runs included, refuses before it takes the lock.
+    bool readOnly = false;
+    QString readOnlySource; // the file that says so, for the message
 };
 
 struct StepResult {
@@ -69,6 +73,7 @@ public:
     Result<QList<LedgerRow>> prune(bool apply);
 
 private:
+    Status requireWritable(const QString& what) const;
     Result<QList<LedgerRow>> prepare(bool createLedger, std::optional<MigrationLock>* lock);
     Status verifyChecksums(const QList<LedgerRow>& rows) const;
     Result<StepResult> apply(const Migration& migration, bool reverse);
