@@ -216,7 +216,8 @@ void Workbench::reloadProject()
 void Workbench::loadProject(const QString& directory, const QProcessEnvironment& variables)
 {
     m_projectVariables = variables;
-    const db::ConnectionInfo scratch = m_embedded->connectionInfo();
+    // The project's SQL runs on the embedded server as its unprivileged role.
+    const project::ScratchServer scratch = project::ScratchServer::privateCluster(*m_embedded);
     const quint64 ticket = m_projectRequest.next();
     using Loaded = std::shared_ptr<const ProjectSnapshot>;
     m_jobs
