@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "core/db/secrets.h"
+
 #include <QDeadlineTimer>
 #include <libpq-fe.h>
 #include <poll.h>
@@ -53,7 +55,8 @@ QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& inf
 Error connectError(pg_conn* conn, const ConnectionInfo& info, const QString& raw)
 {
     return Error::make(ErrorCode::Connection, u"cannot connect to "_s + info.redacted() + u": "_s +
-                                                  raw + u". "_s + connectHint(conn, raw, info));
+                                                  redactSecrets(raw) + u". "_s +
+                                                  connectHint(conn, raw, info));
 }
 
 ErrorCode classify(const QString& sqlState)

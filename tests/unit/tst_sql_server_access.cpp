@@ -1,3 +1,4 @@
+#include "core/sql/script.h"
 #include "core/sql/server_access.h"
 
 #include <QTest>
@@ -135,6 +136,16 @@ private slots:
         QVERIFY(!bareCreateSchema(u"CREATE SCHEMA ext AUTHORIZATION app"_s));
         QVERIFY(!bareCreateSchema(u"CREATE SCHEMA ext CREATE TABLE t (id int)"_s));
         QVERIFY(!bareCreateSchema(u"CREATE TABLE ext (id int)"_s));
+    }
+
+    // What the SQL view may log of a statement someone typed.
+    void literalsAreNotLogged()
+    {
+        QCOMPARE(withoutLiterals(u"ALTER ROLE app PASSWORD 'hunter22'"_s),
+                 u"ALTER ROLE app PASSWORD $1"_s);
+        QCOMPARE(withoutLiterals(u"INSERT INTO c (email) VALUES ('ada@example.org')"_s),
+                 u"INSERT INTO c (email) VALUES ($1)"_s);
+        QVERIFY(!withoutLiterals(u"SELEC 'secret'"_s).contains(u"secret"_s));
     }
 };
 
