@@ -7,6 +7,7 @@
 #include "core/migrate/migration_lock.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
+#include "core/project/scratch_database.h"
 
 #include <QList>
 #include <QString>
@@ -22,6 +23,9 @@ struct RunnerOptions {
     int lockWaitMs = 30000;
     bool dryRun = false; // execute, then roll everything back (ledger rows included)
     bool verifyChecksums = true;
+    // On a scratch database of a private cluster: what its superuser already did for the
+    // migrations (CREATE EXTENSION...); the statements it covers are skipped.
+    project::PrivilegedPrelude prelude;
 };
 
 struct StepResult {

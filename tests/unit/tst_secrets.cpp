@@ -1,6 +1,7 @@
 #include "core/db/client_tool.h"
 #include "core/db/connection_info.h"
 #include "core/db/secrets.h"
+#include "core/migrate/plain_dump.h"
 
 #include <QFile>
 #include <QTest>
@@ -101,6 +102,29 @@ private slots:
         const QProcessEnvironment environment = tool->environment(base);
         QCOMPARE(environment.value(u"PGPASSWORD"_s), u"users-own"_s);
         QVERIFY(!environment.contains(u"PGPASSFILE"_s));
+    }
+
+    void plainDumpSplitsAtEntryHeaders()
+    {
+        const QByteArray dump = "SET x = 1;\n\n--\n-- Name: pgcrypto; Type: EXTENSION; Schema: -; "
+                                "Owner: -\n--\n\nCREATE EXTENSION IF NOT EXISTS pgcrypto WITH "
+                                "SCHEMA public;\n\n\n--\n-- Name: EXTENSION pgcrypto; Type: "
+                                "COMMENT; Schema: -; Owner: \n--\n\nCOMMENT ON EXTENSION pgcrypto "
+                                "IS 'c';\n\n--\n-- Name: t; Type: TABLE; Schema: public; Owner: "
+                                "-\n--\n\nCREATE TABLE public.t (id integer);\n";
+        const QList<migrate::DumpEntry> entries = migrate::splitPlainDump(dump);
+        QCOMPARE(entries.size(), 4);
+        QCOMPARE(entries[0].type, QString());
+        QCOMPARE(entries[1].type, u"EXTENSION"_s);
+        QCOMPARE(entries[1].name, u"pgcrypto"_s);
+        QCOMPARE(entries[1].line, 3);
+        QCOMPARE(entries[2].type, u"COMMENT"_s);
+        QCOMPARE(entries[2].name, u"EXTENSION pgcrypto"_s);
+        QCOMPARE(entries[3].type, u"TABLE"_s);
+        QByteArray joined;
+        for (const migrate::DumpEntry& entry : entries)
+            joined += entry.text;
+        QCOMPARE(joined, dump);
     }
 };
 
