@@ -106,6 +106,16 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info,
     ConnectionInfo effective = info.with(u"client_encoding"_s, u"UTF8"_s);
     if (!effective.has(u"application_name") && !effective.has(u"fallback_application_name"))
         effective = effective.with(u"fallback_application_name"_s, u"plumbline"_s);
+    // A dead peer must not hold a session (and the migration lock with it) until the kernel's
+    // two-hour default notices: probe an idle TCP connection after 30 s, every 10 s, three
+    // times. libpq applies connect_timeout to each host of a list; the deadline below covers
+    // the whole. The URL's own values win.
+    for (const auto& [keyword, value] :
+         {std::pair{u"connect_timeout"_s, QString::number(defaultConnectTimeoutSeconds)},
+          std::pair{u"keepalives"_s, u"1"_s}, std::pair{u"keepalives_idle"_s, u"30"_s},
+          std::pair{u"keepalives_interval"_s, u"10"_s}, std::pair{u"keepalives_count"_s, u"3"_s}})
+        if (!effective.has(keyword))
+            effective = effective.with(keyword, value);
 
     std::vector<QByteArray> storage;
     storage.reserve(effective.parameters().size() * 2);
