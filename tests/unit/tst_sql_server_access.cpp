@@ -1,3 +1,4 @@
+#include "core/sql/filter_columns.h"
 #include "core/sql/script.h"
 #include "core/sql/server_access.h"
 
@@ -146,6 +147,23 @@ private slots:
         QCOMPARE(withoutLiterals(u"INSERT INTO c (email) VALUES ('ada@example.org')"_s),
                  u"INSERT INTO c (email) VALUES ($1)"_s);
         QVERIFY(!withoutLiterals(u"SELEC 'secret'"_s).contains(u"secret"_s));
+    }
+
+    void filteredColumnsOfARecordedQuery()
+    {
+        QCOMPARE(
+            filteredColumns(u"SELECT * FROM u WHERE v = $1 AND id > $2"_s, u"public"_s, u"u"_s),
+            (QStringList{u"v"_s, u"id"_s}));
+        QCOMPARE(filteredColumns(u"SELECT o.id FROM orders o JOIN customers c ON c.id = "
+                                 u"o.customer_id WHERE o.state = $1 AND c.region = $2"_s,
+                                 u"public"_s, u"orders"_s),
+                 (QStringList{u"customer_id"_s, u"state"_s}));
+        // Unqualified columns are someone else's as soon as another table is read.
+        QCOMPARE(filteredColumns(u"SELECT * FROM a, b WHERE x = $1"_s, u"public"_s, u"a"_s),
+                 QStringList());
+        QCOMPARE(filteredColumns(u"SELECT * FROM other.u WHERE v = $1"_s, u"public"_s, u"u"_s),
+                 QStringList());
+        QCOMPARE(filteredColumns(u"not sql"_s, u"public"_s, u"u"_s), QStringList());
     }
 };
 
