@@ -1,3 +1,4 @@
+#include "core/data_directory.h"
 #include "core/version.h"
 #include "ui/main_window.h"
 #include "ui/workbench.h"
@@ -63,6 +64,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(u"Plumbline"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(plumb::versionString));
     quitOnTerminationSignals(app);
+    plumb::moveLegacyDataDirectory();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Plumbline, a PostgreSQL schema workbench."_s);
