@@ -4,6 +4,7 @@
 // Activity, Log and status bar showed, the settings and every file under the application's
 // folders and the project, the server's log, the command lines and passfiles of the client
 // programs it started, and every process command line seen while the day ran. Zero hits.
+#include "core/data_directory.h"
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
@@ -241,6 +242,12 @@ private slots:
         environment.remove(u"PGPASSWORD"_s);
         environment.insert(u"WD_DATABASE_URL"_s, liveUrl);
         environment.insert(u"PLUMB_PG_BINDIR"_s, binDir.path());
+        // What plumb keeps on disk (caches, the data folder) lands here, to be searched too.
+        QTemporaryDir cliHome;
+        for (const auto& [variable, folder] : {std::pair{u"XDG_DATA_HOME"_s, u"data"_s},
+                                               std::pair{u"XDG_CONFIG_HOME"_s, u"config"_s},
+                                               std::pair{u"XDG_CACHE_HOME"_s, u"cache"_s}})
+            environment.insert(variable, cliHome.filePath(folder));
         constexpr int anyExit = -2;
         auto plumb = [&](const QString& name, const QStringList& arguments, int expected) {
             const CliRun run = testing::runPlumb(arguments, environment);
@@ -365,11 +372,12 @@ private slots:
                 keep(path, readAll(path));
             }
         }
-        for (QDirIterator files(project, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-             files.hasNext();) {
-            const QString path = files.next();
-            keep(path, readAll(path));
-        }
+        for (const QString& root : {project, cliHome.path(), dataDirectory()})
+            for (QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+                 files.hasNext();) {
+                const QString path = files.next();
+                keep(path, readAll(path));
+            }
         const QString serverLog = stateValue(u"dir"_s) + u"/server.log"_s;
         keep(u"server log"_s, readAll(serverLog));
 
