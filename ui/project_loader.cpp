@@ -73,7 +73,7 @@ Status migrateTo(const QString& projectDir, const db::ConnectionInfo& database,
 }
 
 Result<ProjectSnapshot> loadProject(const QString& projectDir,
-                                    const db::ConnectionInfo& scratchServer,
+                                    const project::ScratchServer& scratchServer,
                                     const QProcessEnvironment& variables, Progress& progress)
 {
     auto project = project::Project::open(projectDir);

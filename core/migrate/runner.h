@@ -7,6 +7,7 @@
 #include "core/migrate/migration_lock.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
+#include "core/project/scratch_database.h"
 
 #include <QList>
 #include <QString>
@@ -26,6 +27,9 @@ struct RunnerOptions {
     // down-to, baseline, fake, prune --yes), dry runs included, refuses before it takes the lock.
     bool readOnly = false;
     QString readOnlySource; // the file that says so, for the message
+    // On a scratch database of a private cluster: what its superuser already did for the
+    // migrations (CREATE EXTENSION...); the statements it covers are skipped.
+    project::PrivilegedPrelude prelude;
 };
 
 struct StepResult {
