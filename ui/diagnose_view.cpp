@@ -124,9 +124,9 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     // two); any other waits for the user to ask.
     connect(workbench, &Workbench::projectChanged, this, [this] {
         const auto project = m_workbench->project();
-        if (!project || !project->live || !project->liveIsDev || m_report)
+        if (!project || !project->target() || !project->target()->isDev() || m_report)
             return;
-        if (m_database->choose(*project->live))
+        if (m_database->choose(project->target()->runtime.info))
             run();
     });
 }
