@@ -2,6 +2,7 @@
 // a second runner exits 6, and a plan applies only to the schema it was computed from.
 #include "core/db/connection.h"
 #include "core/workflow/change_lock.h"
+#include "core/workflow/changes.h"
 #include "tests/pg/workflow_project.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/verify.h"
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 using namespace plumb;
@@ -127,6 +129,47 @@ private slots:
         // The dry run takes no lock: it answers while the lock is held.
         run = plumb({u"sync"_s, u"--dry-run"_s, u"--lock-wait"_s, u"0"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+    }
+
+    void cliAndWorkbenchSyncsTogetherRunEachStepOnce()
+    {
+        // plumb sync in its own process and the workbench's path (workflow::sync in a job
+        // thread) at once: whichever takes the lock first does the work, the other waits and
+        // finds nothing left. Which one wins does not matter; no step may run twice.
+        WorkflowProject project(u"clibothsync"_s);
+        Cli plumb{project};
+        auto session = workflow::openSession(
+            {project.root(), {}, {{}, WorkflowProject::cleanVariables()}, true});
+        PLUMB_VERIFY_OK(session);
+        workflow::DeclaredCache cache;
+        SilentProgress progress;
+        auto declared = workflow::buildDeclared(*session, {}, &cache, progress);
+        PLUMB_VERIFY_OK(declared);
+        QFuture<CliRun> cli = QtConcurrent::run([&] {
+            return plumb({u"--format=json"_s, u"sync"_s});
+        });
+        QFuture<Result<migrate::SyncReport>> gui = QtConcurrent::run([&] {
+            SilentProgress quiet;
+            workflow::ChangeOptions options;
+            options.lock = session->lockSettings();
+            options.lock.waitMs = 120000;
+            options.label = u"workbench sync"_s;
+            return workflow::sync(*session, &*declared, options, quiet);
+        });
+        const CliRun run = cli.result();
+        const Result<migrate::SyncReport> report = gui.result();
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        PLUMB_VERIFY_OK(report);
+        const QJsonObject fromCli = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const qsizetype appliedByCli = fromCli.value(u"applied_migrations").toArray().size();
+        QCOMPARE(appliedByCli + report->migrations.steps.size(), 1);
+        const qsizetype convergedByCli =
+            fromCli.value(u"convergence").toObject().value(u"changes").toArray().size();
+        QCOMPARE(convergedByCli + report->convergence->changes.size(), 1);
+        QCOMPARE(project.scalar(u"SELECT count(*)::int FROM tb_confiture"_s), 1);
+        QCOMPARE(project.scalar(u"SELECT count(*)::int FROM pg_indexes WHERE indexname = "
+                                u"'items_price_idx'"_s),
+                 1);
     }
 
     void aSavedPlanAppliesOnlyToItsSchema()
