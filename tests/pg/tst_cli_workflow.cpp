@@ -3,6 +3,7 @@
 #include "core/db/connection.h"
 #include "core/workflow/change_lock.h"
 #include "core/workflow/changes.h"
+#include "tests/pg/json_schema_check.h"
 #include "tests/pg/workflow_project.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/verify.h"
@@ -181,6 +182,11 @@ private slots:
         const QString saved = folder.filePath(u"plan.json"_s);
         CliRun run = plumb({u"--format=json"_s, u"plan"_s, u"--output"_s, saved});
         QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        QFile written(saved);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString mismatch =
+            plumb::testing::schemaMismatch(u"plan"_s, QString::fromUtf8(written.readAll()));
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         project.database.exec(u"ALTER TABLE items ADD COLUMN note text"_s);
         const QString changed = project.fingerprint();
         run = plumb({u"apply"_s, saved});
