@@ -1,5 +1,6 @@
 #include "workbench.h"
 
+#include "core/data_directory.h"
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
@@ -8,7 +9,6 @@
 #include "ui/confirm_change.h"
 
 #include <QDir>
-#include <QStandardPaths>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -152,8 +152,7 @@ void Workbench::openProject(const QString& directory)
 
 void Workbench::openDemoProject()
 {
-    const QString target =
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/demo-project"_s;
+    const QString target = dataDirectory() + u"/demo-project"_s;
     const db::ConnectionInfo live = m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase);
     // The demo is the workbench's own: a PLUMB_DATABASE_URL meant for other work does not
     // redirect it.
