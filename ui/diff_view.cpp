@@ -165,6 +165,7 @@ void DiffView::refresh()
         return;
     const quint64 ticket = m_latest.next();
     using Shared = std::shared_ptr<const Drift>;
+    quint64 job = 0;
     m_workbench->jobs()
         .start<Shared>(
             tr("Compare live and declared"), project->environment(),
@@ -173,11 +174,13 @@ void DiffView::refresh()
                 return std::make_shared<const Drift>(computeDrift(
                     *project->models.live, project->models.declared, *project->liveToDeclared(),
                     tr("live: %1").arg(project->environment()), tr("declared: db/schema")));
-            })
+            },
+            &job)
         .then(this, [this, ticket](const Result<Shared>& drift) {
             if (m_latest.isCurrent(ticket) && drift)
                 adopt(*drift);
         });
+    m_latest.track(m_workbench->jobs(), job); // an older comparison is canceled
 }
 
 bool DiffView::openSavedReport(const QString& path)

@@ -2,6 +2,7 @@
 
 #include "core/catalog/introspect.h"
 #include "core/catalog/json.h"
+#include "core/data_directory.h"
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/migrate/runner.h"
@@ -14,7 +15,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -78,11 +78,7 @@ DeclaredCache::DeclaredCache(QString directory)
 
 QString DeclaredCache::defaultDirectory()
 {
-    QString parent = qEnvironmentVariable("PLUMB_DATA_DIR");
-    if (parent.isEmpty())
-        parent =
-            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/plumbline"_s;
-    return parent + u"/declared-catalogs"_s;
+    return dataDirectory() + u"/declared-catalogs"_s;
 }
 
 QString DeclaredCache::keyFor(const QString& contentHash, int serverMajor,

@@ -29,9 +29,8 @@ public:
     // `directory` empty: memory only.
     explicit DeclaredCache(QString directory = {});
 
-    // The folder under the user's data location where the workbench and `plumb` keep declared
-    // catalogs ($XDG_DATA_HOME/plumbline/declared-catalogs on Linux); PLUMB_DATA_DIR overrides
-    // the parent folder.
+    // The folder in Plumbline's data directory (core/data_directory.h) where the workbench and
+    // `plumb` keep declared catalogs: ~/.local/share/Plumbline/declared-catalogs on Linux.
     static QString defaultDirectory();
     static QString keyFor(const QString& contentHash, int serverMajor, const QString& ledgerTable);
 

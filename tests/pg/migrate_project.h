@@ -55,7 +55,7 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DATABASE_URL"));
         env.remove(QStringLiteral("PLUMB_DATABASE_URL"));
-        env.insert(QStringLiteral("PLUMB_DATA_DIR"), data.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
         return env;
     }
 

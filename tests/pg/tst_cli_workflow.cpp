@@ -40,7 +40,7 @@ struct Cli {
     {
         arguments << u"--project"_s << project.root();
         QProcessEnvironment env = variables;
-        env.insert(u"PLUMB_DATA_DIR"_s, data.path());
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
         return plumb::testing::runPlumb(arguments, env);
     }
 };
