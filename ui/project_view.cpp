@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -30,6 +31,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     : QWidget(parent)
     , m_workbench(workbench)
     , m_title(new QLabel(this))
+    , m_warnings(new QLabel(this))
     , m_environments(new QStandardItemModel(0, 4, this))
     , m_environmentList(new QTreeView(this))
     , m_files(new QFileSystemModel(this))
@@ -54,6 +56,11 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setText(tr("No project open"));
+
+    m_warnings->setObjectName(u"project.warnings"_s);
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings->hide();
 
     m_environments->setHorizontalHeaderLabels(
         {tr("Environment"), tr("Kind"), tr("Database"), tr("URL from")});
@@ -85,6 +92,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     layout->addWidget(toolbar);
     layout->addWidget(m_title);
     layout->addWidget(m_environmentList);
+    layout->addWidget(m_warnings);
     layout->addWidget(m_fileTree, 1);
 
     connect(workbench, &Workbench::projectChanged, this, &ProjectView::refresh);
@@ -104,12 +112,19 @@ void ProjectView::refresh()
                          .arg(project->state.declared.sources.hash.left(12)));
     m_environments->removeRows(0, m_environments->rowCount());
     const QString chosen = project->session().env() ? project->session().env()->name : QString();
+    QStringList warnings;
     for (const workflow::EnvironmentSummary& environment : project->state.environments) {
         auto* name = new QStandardItem(environment.name);
         if (environment.name == chosen) {
             QFont bold = name->font();
             bold.setBold(true);
             name->setFont(bold);
+        }
+        if (!environment.warnings.isEmpty()) {
+            name->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            name->setToolTip(environment.warnings.join(u'\n'));
+            for (const QString& warning : environment.warnings)
+                warnings.append(warning);
         }
         if (!environment.target) {
             auto* problem = new QStandardItem(environment.problem);
@@ -144,6 +159,15 @@ void ProjectView::refresh()
         source->setToolTip(sources);
         m_environments->appendRow({name, kind, database, source});
     }
+    // Paths relative to the project: the folder is in the title already.
+    QStringList shown;
+    const QString prefix = project->projectDir() + u'/';
+    for (const QString& warning : std::as_const(warnings))
+        shown.append(
+            (warning.startsWith(prefix) ? warning.mid(prefix.size()) : warning).toHtmlEscaped());
+    m_warnings->setText(u"<b>"_s + tr("Ignored in the environment files:") + u"</b><br>"_s +
+                        shown.join(u"<br>"_s));
+    m_warnings->setVisible(!warnings.isEmpty());
     const QString dbFolder = QDir(project->projectDir()).filePath(u"db"_s);
     m_fileTree->setRootIndex(m_files->setRootPath(dbFolder));
 }

@@ -128,7 +128,7 @@ void SqlView::run()
         return;
     }
     confirmChange(m_workbench, this, rules, tr("Run one statement that writes"),
-                  {sql::literalFree(statements->front().text)},
+                  {sql::withoutLiterals(statements->front().text)},
                   [this, target, source](std::optional<QString> confirmation) {
                       if (!confirmation) {
                           m_status->setText(tr("Canceled: nothing was run."));

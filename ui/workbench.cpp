@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 namespace plumb::ui {
 
 namespace {
+
 const QString demoDatabase = u"plumbline_demo"_s;
 
 // What sync will run, as its own preview says (sync --dry-run): pending migrations, then the
@@ -43,6 +44,22 @@ Result<QStringList> syncPreview(const ProjectSnapshot& project, Progress& progre
         steps.append(QObject::tr("nothing: the database is in sync"));
     return steps;
 }
+
+// The embedded server lives in a folder of the user's own; a server an earlier workbench left
+// running there (a crash, kill -9) is stopped first.
+Result<db::LocalCluster> startEmbeddedCluster(Progress& progress)
+{
+    auto parent = db::LocalCluster::privateParentDir(u"plumbline-embedded"_s);
+    if (!parent)
+        return std::unexpected(parent.error());
+    if (const int orphans = db::LocalCluster::stopOrphans(*parent, progress); orphans > 0)
+        progress.log(u"stopped "_s + QString::number(orphans) +
+                     u" embedded server(s) left running by an earlier session"_s);
+    db::LocalCluster::Options options;
+    options.parentDir = *parent;
+    return db::LocalCluster::start(options, progress);
+}
+
 } // namespace
 
 workflow::Target DatabaseTarget::target() const
@@ -102,7 +119,7 @@ void Workbench::startEmbeddedServer()
     m_jobs
         ->start<Started>(tr("Start local PostgreSQL"), tr("embedded"),
                          [](Progress& progress) -> Result<Started> {
-                             auto cluster = db::LocalCluster::start({}, progress);
+                             auto cluster = startEmbeddedCluster(progress);
                              if (!cluster)
                                  return std::unexpected(cluster.error());
                              auto shared = std::make_shared<db::LocalCluster>(std::move(*cluster));
@@ -124,7 +141,8 @@ void Workbench::startEmbeddedServer()
                 return;
             }
             m_embedded = *started;
-            emit message(tr("Local PostgreSQL running on port %1").arg(m_embedded->port()));
+            emit message(tr("Local PostgreSQL running, reachable only by you (Unix socket in %1)")
+                             .arg(QDir::toNativeSeparators(m_embedded->directory())));
             if (m_pendingProject.isEmpty())
                 openDemoProject();
             else
@@ -269,7 +287,8 @@ void Workbench::reloadProject()
 void Workbench::loadProject(const QString& directory, const QProcessEnvironment& variables)
 {
     m_projectVariables = variables;
-    const workflow::BuildServer server{m_embedded->connectionInfo()};
+    // The project's SQL runs on the embedded server as its unprivileged role.
+    const workflow::BuildServer server{project::ScratchServer::privateCluster(*m_embedded)};
     const auto cache = m_declaredCache;
     const quint64 ticket = m_projectRequest.next();
     using Loaded = std::shared_ptr<const ProjectSnapshot>;

@@ -63,7 +63,12 @@ Result<workflow::Session> openSession(const QCommandLineParser& parser, bool req
     if (given(parser, u"database-url"_s))
         options.resolve.databaseUrl = parser.value(u"database-url"_s);
     options.requireTarget = requireTarget;
-    return workflow::openSession(options);
+    auto session = workflow::openSession(options);
+    // Keys the file has that nobody knows: on stderr, so stdout stays the result (text or JSON).
+    if (session && session->environment)
+        for (const QString& warning : session->environment->warnings)
+            Invocation{}.printErr(u"warning: "_s + warning);
+    return session;
 }
 
 Result<workflow::ChangeOptions> changeOptions(const QCommandLineParser& parser,

@@ -36,7 +36,8 @@ void addChangeOptions(QCommandLineParser& parser, const QString& dryRunHelp);
 bool given(const QCommandLineParser& parser, const QString& name);
 
 // The project and environment of --project/--env, with the target resolved from --database-url,
-// PLUMB_DATABASE_URL, the environment file or DATABASE_URL (workflow::openSession).
+// PLUMB_DATABASE_URL, the environment file or DATABASE_URL (workflow::openSession). Prints the
+// environment file's warnings (unknown keys) on stderr.
 Result<workflow::Session> openSession(const QCommandLineParser& parser, bool requireTarget = true);
 
 // The change options given on the command line, over the session's environment settings.

@@ -61,6 +61,11 @@ QString Runner::display(const QString& path) const
 
 Status Runner::exec(const QString& sql, const QString& file, int line)
 {
+    if (!file.isEmpty() && m_options.prelude.covers(sql)) {
+        m_progress.log(file + u':' + QString::number(line) +
+                       u": done by the scratch server's superuser before the migrations"_s);
+        return {};
+    }
     auto result = m_connection.exec(sql, {}, m_progress);
     if (!result) {
         Error error = result.error();
@@ -71,6 +76,18 @@ Status Runner::exec(const QString& sql, const QString& file, int line)
         return std::unexpected(error);
     }
     return {};
+}
+
+Status Runner::requireWritable(const QString& what) const
+{
+    // A preview runs nothing and writes nothing: it may list what would run anywhere.
+    if (!m_options.readOnly || m_options.preview)
+        return {};
+    return fail(ErrorCode::Config,
+                u"the database is read only (readonly: true in "_s +
+                    display(m_options.readOnlySource) + u"): plumb will not "_s + what +
+                    u" there, not even as a rehearsal. Nothing was changed; use another "
+                    u"environment, or preflight the migrations against a copy"_s);
 }
 
 // Takes the lock (unless disabled), then reads the ledger: the pending set is always computed
@@ -299,6 +316,8 @@ Result<RunReport> Runner::up(const QString& targetVersion)
         return fail(ErrorCode::Config, u"--target "_s + targetVersion +
                                            u" is not a migration in this project: use a version "
                                            u"listed by 'plumb migrate status'"_s);
+    if (auto writable = requireWritable(u"apply migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
     if (auto begun = rehearsal.begin(); !begun)
@@ -380,6 +399,8 @@ Result<RunReport> Runner::down(int steps)
 {
     if (steps < 1)
         return fail(ErrorCode::Config, u"--steps must be at least 1"_s);
+    if (auto writable = requireWritable(u"roll back migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)
@@ -399,6 +420,8 @@ Result<RunReport> Runner::down(int steps)
 
 Result<RunReport> Runner::downTo(const QString& version)
 {
+    if (auto writable = requireWritable(u"roll back migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)
@@ -432,6 +455,8 @@ Result<RunReport> Runner::baseline(const QString& throughVersion)
         return fail(ErrorCode::Config, u"--through "_s + throughVersion +
                                            u" is not a migration in this project: give the bare "
                                            u"version of an existing file (the text before '_')"_s);
+    if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
     if (auto begun = rehearsal.begin(); !begun)
@@ -474,6 +499,8 @@ Result<RunReport> Runner::fake(const QString& version)
         return fail(ErrorCode::Config, u"version "_s + version +
                                            u" is not a migration in this project: see 'plumb "
                                            u"migrate status'"_s);
+    if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
     if (auto begun = rehearsal.begin(); !begun)
@@ -496,6 +523,9 @@ Result<RunReport> Runner::fake(const QString& version)
 
 Result<QList<LedgerRow>> Runner::prune(bool apply)
 {
+    if (apply)
+        if (auto writable = requireWritable(u"delete ledger rows"_s); !writable)
+            return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)

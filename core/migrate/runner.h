@@ -7,6 +7,7 @@
 #include "core/migrate/migration_lock.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
+#include "core/project/scratch_database.h"
 
 #include <QList>
 #include <QString>
@@ -27,6 +28,14 @@ struct RunnerOptions {
     // that would run, with their statements.
     bool preview = false;
     bool verifyChecksums = true;
+    // Set from a read-only environment (readonly: true): every command that writes (up, down,
+    // down-to, baseline, fake, prune --yes), rehearsals included, refuses before it takes the
+    // lock; a preview, which runs nothing, still lists what would run.
+    bool readOnly = false;
+    QString readOnlySource; // the file that says so, for the message
+    // On a scratch database of a private cluster: what its superuser already did for the
+    // migrations (CREATE EXTENSION...); the statements it covers are skipped.
+    project::PrivilegedPrelude prelude;
 };
 
 struct StepResult {
@@ -77,6 +86,7 @@ public:
     Result<QList<LedgerRow>> prune(bool apply);
 
 private:
+    Status requireWritable(const QString& what) const;
     Result<QList<LedgerRow>> prepare(bool createLedger, std::optional<MigrationLock>* lock);
     Status verifyChecksums(const QList<LedgerRow>& rows) const;
     Result<StepResult> apply(const Migration& migration, bool reverse);

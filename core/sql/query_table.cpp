@@ -5,22 +5,10 @@
 #include "core/sql/script.h"
 
 #include <QElapsedTimer>
-#include <pg_query.h>
 
 using namespace Qt::StringLiterals;
 
 namespace plumb::sql {
-
-QString literalFree(const QString& statement)
-{
-    const QByteArray utf8 = statement.toUtf8();
-    PgQueryNormalizeResult normalized = pg_query_normalize(utf8.constData());
-    QString text = normalized.error || !normalized.normalized_query
-                       ? u"(statement not parsed)"_s
-                       : QString::fromUtf8(normalized.normalized_query).simplified();
-    pg_query_free_normalize_result(normalized);
-    return text;
-}
 
 namespace {
 
@@ -84,7 +72,9 @@ Result<QueryTable> runForTable(db::Connection& connection, const QString& source
     const int total = static_cast<int>(statements->size());
     for (int i = 0; i < total; ++i) {
         const Statement& statement = (*statements)[i];
-        const QString shown = literalFree(statement.text);
+        // What was typed may hold values that are nobody else's business (a role's password,
+        // a customer's e-mail): the Activity and Log views get the statement without them.
+        const QString shown = withoutLiterals(statement.text);
         progress.step(i, total, shown.left(80));
         progress.log(shown);
         auto result = connection.exec(statement.text, {}, progress);

@@ -32,13 +32,9 @@ struct QueryTable {
 // that end or start transactions are refused before anything runs. This is how the workbench runs
 // SQL on a protected database unless the person enabled writes and confirmed.
 //
-// What runs is reported to `progress` without its literal values (literalFree), so a password
-// or a customer's e-mail typed into a statement never reaches the activity log.
+// What runs is reported to `progress` without its literal values (withoutLiterals), so a
+// password or a customer's e-mail typed into a statement never reaches the activity log.
 Result<QueryTable> runForTable(db::Connection& connection, const QString& source, int maxRows,
                                Progress& progress, bool readOnly = false);
-
-// A statement with every constant replaced by $1, $2... (libpg_query's normalization, which also
-// masks passwords in CREATE/ALTER ROLE); "(statement not parsed)" when it does not parse.
-QString literalFree(const QString& statement);
 
 } // namespace plumb::sql

@@ -6,6 +6,7 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/migrate/runner.h"
+#include "core/migrate/scratch_copy.h"
 #include "core/plan/schema_compare.h"
 #include "core/project/build.h"
 
@@ -45,10 +46,10 @@ Result<std::optional<db::ConnectionInfo>> shadowOf(const Session& session)
 // The major version of the server a build will run on, without building: asked of the server
 // when there is one, read from the binaries a private server would start from otherwise. 0 when
 // unknown (then the cache is not consulted).
-int buildServerMajor(const std::optional<db::ConnectionInfo>& server, Progress& progress)
+int buildServerMajor(const std::optional<project::ScratchServer>& server, Progress& progress)
 {
     if (server) {
-        auto connection = db::Connection::open(*server, progress);
+        auto connection = db::Connection::open(server->admin, progress);
         return connection ? (*connection)->serverVersionNumber() / 10000 : 0;
     }
     auto binDir = db::LocalCluster::findBinDir();
@@ -64,10 +65,14 @@ int buildServerMajor(const std::optional<db::ConnectionInfo>& server, Progress& 
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
-std::optional<db::ConnectionInfo> buildServerOf(const std::optional<db::ConnectionInfo>& shadow,
-                                                const BuildServer& server)
+// The shadow server when the environment names one, else the embedded server, else none (a
+// private server is started for the build).
+std::optional<project::ScratchServer> buildServerOf(const std::optional<db::ConnectionInfo>& shadow,
+                                                    const BuildServer& server)
 {
-    return shadow ? shadow : server.embedded;
+    if (shadow)
+        return project::ScratchServer(*shadow);
+    return server.embedded;
 }
 
 } // namespace
@@ -148,7 +153,7 @@ Result<DeclaredSchema> buildDeclared(const Session& session, const BuildServer& 
     auto shadow = shadowOf(session);
     if (!shadow)
         return std::unexpected(shadow.error());
-    const std::optional<db::ConnectionInfo> where = buildServerOf(*shadow, server);
+    const std::optional<project::ScratchServer> where = buildServerOf(*shadow, server);
 
     DeclaredSchema declared;
     declared.sources = *sources;
@@ -203,11 +208,17 @@ Result<catalog::Catalog> buildMigrationChain(const Session& session,
     auto ledger = session.ledger();
     if (!ledger)
         return std::unexpected(ledger.error());
+    if (auto prepared =
+            migrate::prepareForPendingMigrations(*scratch, *ledger, migrations, progress);
+        !prepared)
+        return std::unexpected(prepared.error());
     auto connection = db::Connection::open(scratch->info(), progress);
     if (!connection)
         return std::unexpected(connection.error());
     migrate::RunnerOptions options = session.runnerOptions(u"migrations create"_s);
-    options.lock = false; // a scratch database no one else knows of
+    options.lock = false;     // a scratch database no one else knows of
+    options.readOnly = false; // and not the environment's database
+    options.prelude = scratch->prelude();
     {
         migrate::Runner runner(**connection, migrations, *ledger, options, progress);
         auto applied = runner.up();

@@ -6,6 +6,7 @@
 #include "core/migrate/migration_files.h"
 #include "core/progress.h"
 #include "core/project/schema_sources.h"
+#include "core/project/scratch_database.h"
 #include "core/workflow/session.h"
 
 #include <QHash>
@@ -45,9 +46,10 @@ private:
 };
 
 // Where the declared schema is built when the environment has no shadow_url: the workbench's
-// embedded server; none (the command line) starts a private server for the build.
+// embedded server (ScratchServer::privateCluster: the project's SQL runs there as its
+// unprivileged role); none (the command line) starts a private server for the build.
 struct BuildServer {
-    std::optional<db::ConnectionInfo> embedded;
+    std::optional<project::ScratchServer> embedded;
 };
 
 // The declared schema (the environment's include_dirs) as a catalog, ledger table left out.

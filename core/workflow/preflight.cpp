@@ -53,7 +53,8 @@ Result<PreflightReport> preflight(const Session& session, const BuildServer& ser
             error.message += u"; or pass --against URL (a copy of the target to replay on)"_s;
             return std::unexpected(error);
         }
-        auto copy = migrate::copySchemaToScratch(target->management.info, *ledger, progress);
+        auto copy =
+            migrate::copySchemaToScratch(target->management.info, *ledger, *migrations, progress);
         if (!copy)
             return std::unexpected(copy.error());
         scratch.emplace(std::move(*copy));
@@ -77,7 +78,8 @@ Result<PreflightReport> preflight(const Session& session, const BuildServer& ser
     auto replay = migrate::replayPending(
         **connection, *migrations, *ledger, session.project.root(), timeouts, progress,
         report.schemaCompared ? std::function<Status(db::Connection&)>(compare)
-                              : std::function<Status(db::Connection&)>());
+                              : std::function<Status(db::Connection&)>(),
+        scratch ? scratch->prelude() : project::PrivilegedPrelude{});
     if (!replay)
         return std::unexpected(replay.error());
     report.replay = std::move(*replay);

@@ -18,6 +18,7 @@ QList<EnvironmentSummary> summarizeEnvironments(const project::Project& project,
         if (!environment) {
             summary.problem = environment.error().describe();
         } else if (*environment) {
+            summary.warnings = (*environment)->warnings;
             auto target = resolveTarget(&**environment, {{}, variables});
             if (target)
                 summary.target = *target;
@@ -70,6 +71,9 @@ Result<ProjectState> loadProject(const SessionOptions& options, const BuildServe
         return std::unexpected(session.error());
     ProjectState state{*session, {}, {}, {}, std::nullopt, {}, {}, std::nullopt, std::nullopt, {}};
     state.environments = summarizeEnvironments(session->project, options.resolve.variables);
+    for (const EnvironmentSummary& environment : std::as_const(state.environments))
+        for (const QString& warning : environment.warnings)
+            progress.log(u"warning: "_s + warning);
 
     auto declared = buildDeclared(state.session, server, cache, progress);
     if (!declared)

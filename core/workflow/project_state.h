@@ -20,7 +20,8 @@ namespace plumb::workflow {
 struct EnvironmentSummary {
     QString name;
     std::optional<Target> target;
-    QString problem; // a missing variable, bad YAML, no URL...
+    QString problem;      // a missing variable, bad YAML, no URL...
+    QStringList warnings; // what the file says that plumb ignores ("file:line: unknown key ...")
 };
 
 // Every environment of the project, resolved with `variables` (the process environment).

@@ -1,4 +1,3 @@
-#include "core/sql/query_table.h"
 #include "core/sql/script.h"
 
 #include <QTest>
@@ -51,20 +50,6 @@ private slots:
         auto statements = sql::splitStatements(u"  -- nothing\n\n"_s);
         QVERIFY(statements);
         QVERIFY(statements->isEmpty());
-    }
-
-    void whatRunsIsLoggedWithoutLiterals()
-    {
-        const QString logged = sql::literalFree(
-            u"INSERT INTO customers (email, note) VALUES ('ada@example.org', 'vip'), (42, 1.5)"_s);
-        QVERIFY2(!logged.contains(u"ada@example.org") && !logged.contains(u"vip") &&
-                     !logged.contains(u"42") && !logged.contains(u"1.5"),
-                 qPrintable(logged));
-        QVERIFY2(logged.startsWith(u"INSERT INTO customers (email, note) VALUES ($1"),
-                 qPrintable(logged));
-        const QString role = sql::literalFree(u"ALTER ROLE app PASSWORD 's3cret-pw'"_s);
-        QVERIFY2(!role.contains(u"s3cret-pw"), qPrintable(role));
-        QCOMPARE(sql::literalFree(u"SELEC 'x'"_s), u"(statement not parsed)"_s);
     }
 
     void multibyteTextKeepsLines()
