@@ -5,6 +5,7 @@
 #include "ui/actions.h"
 #include "ui/activity_view.h"
 #include "ui/connection_store.h"
+#include "ui/copy/copy_dialog.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
 #include "ui/icons.h"
@@ -272,6 +273,17 @@ void MainWindow::createMenus()
     syncAction->setEnabled(false);
     connect(m_workbench, &Workbench::projectChanged, syncAction,
             [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
+    QAction* copyAction = databaseMenu->addAction(tr("&Copy database…"), this, [this] {
+        if (!m_copyDialog)
+            m_copyDialog = new CopyDialog(m_workbench, this);
+        m_copyDialog->show();
+        m_copyDialog->raise();
+        m_copyDialog->activateWindow();
+    });
+    copyAction->setObjectName(u"action.copy"_s);
+    copyAction->setToolTip(
+        tr("Copy one database's rows into another, masking personal data on the way"));
+    equipAction(copyAction, u"copy-database"_s, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     auto* toolbar = addToolBar(tr("Workbench"));
     toolbar->setObjectName(u"toolbar.workbench"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -279,6 +291,7 @@ void MainWindow::createMenus()
     toolbar->addAction(addDatabase);
     toolbar->addSeparator();
     toolbar->addAction(syncAction);
+    toolbar->addAction(copyAction);
     toolbar->addSeparator();
     toolbar->addAction(settingsAction);
 
