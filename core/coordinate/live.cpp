@@ -82,8 +82,11 @@ Result<QString> coordinateQuery(const QString& name)
     return QString::fromUtf8(file.readAll());
 }
 
-Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
-                       const QSet<WrittenName>& names)
+namespace {
+
+// Runs the knowledge query: along `searchPath`, or the session's search_path when it is nullopt.
+Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
+                     const QSet<WrittenName>& names, const std::optional<QStringList>& searchPath)
 {
     auto sql = coordinateQuery(u"knowledge"_s);
     if (!sql)
@@ -94,8 +97,9 @@ Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
         objects.append(name.second);
     }
     // An empty schema means "unqualified" (the query looks along the search_path).
-    auto rows =
-        connection.exec(*sql, {db::Param::textArray(schemas), db::Param::textArray(objects)});
+    auto rows = connection.exec(
+        *sql, {db::Param::textArray(schemas), db::Param::textArray(objects),
+               searchPath ? db::Param::textArray(*searchPath) : db::Param(std::nullopt)});
     if (!rows)
         return std::unexpected(rows.error());
     for (int row = 0; row < rows->rowCount(); ++row) {
@@ -130,15 +134,24 @@ Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
     return {};
 }
 
+} // namespace
+
+Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
+                       const QSet<WrittenName>& names)
+{
+    return readKnowledge(connection, knowledge, names, knowledge.searchPath);
+}
+
 Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenName>& names)
 {
     Knowledge knowledge;
-    if (auto status = extendKnowledge(connection, knowledge, names); !status)
+    if (auto status = readKnowledge(connection, knowledge, names, std::nullopt); !status)
         return std::unexpected(status.error());
     return knowledge;
 }
 
-Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects)
+Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects,
+                                 bool pathCleared)
 {
     QStringList result(objects.size());
     if (objects.isEmpty())
@@ -146,14 +159,18 @@ Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectR
     auto sql = coordinateQuery(u"object_fingerprints"_s);
     if (!sql)
         return std::unexpected(sql.error());
-    auto transaction = db::Transaction::begin(connection, u"READ ONLY"_s);
-    if (!transaction)
-        return std::unexpected(transaction.error());
-    // Definitions print names qualified only outside the search_path: an empty one makes them
-    // read the same from every session.
-    if (auto path = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true)"_s);
-        !path)
-        return std::unexpected(path.error());
+    std::optional<db::Transaction> transaction;
+    if (!pathCleared) {
+        auto begun = db::Transaction::begin(connection, u"READ ONLY"_s);
+        if (!begun)
+            return std::unexpected(begun.error());
+        transaction.emplace(std::move(*begun));
+        // Definitions print names qualified only outside the search_path: an empty one makes
+        // them read the same from every session.
+        if (auto path = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true)"_s);
+            !path)
+            return std::unexpected(path.error());
+    }
     auto rows = connection.exec(*sql, objectParams(objects));
     if (!rows)
         return std::unexpected(rows.error());
@@ -166,8 +183,9 @@ Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectR
             QCryptographicHash::hash(rows->text(row, 1).toUtf8(), QCryptographicHash::Sha256)
                 .toHex());
     }
-    if (auto committed = transaction->commit(); !committed)
-        return std::unexpected(committed.error());
+    if (transaction)
+        if (auto committed = transaction->commit(); !committed)
+            return std::unexpected(committed.error());
     return result;
 }
 

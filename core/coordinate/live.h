@@ -15,14 +15,18 @@ namespace plumb::coordinate {
 // the relations (with their columns), types, functions and schemas of those names.
 Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenName>& names);
 
-// Adds to `knowledge` what the catalog says about names it does not know yet.
+// Adds to `knowledge` what the catalog says about more names, resolving unqualified ones along
+// knowledge.searchPath (not the session's, which may be empty by then).
 Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
                        const QSet<WrittenName>& names);
 
 // SHA-256 (hex) of each object's definition as the server prints it; an empty string for an
 // object that does not exist. Shapes have no definition of their own: they are left empty.
-// Definitions are read with an empty search_path, so they do not depend on the session's.
-Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects);
+// Definitions are read with an empty search_path, so they do not depend on the session's: set
+// for the call in a transaction of its own, or, with `pathCleared`, already set by the caller
+// (set_config('search_path', '', true) in its transaction).
+Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects,
+                                 bool pathCleared = false);
 
 // The objects that depend on what `touches` drop, rename or retype (views, indexes, constraints,
 // triggers, policies, column defaults, functions with SQL-standard bodies through pg_depend;

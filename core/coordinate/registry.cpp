@@ -65,6 +65,13 @@ const QStringList registryDdl{
     u"CREATE INDEX IF NOT EXISTS idx_pggit_conflict_severity ON %1tb_pggit_conflict(severity)"_s,
     u"CREATE INDEX IF NOT EXISTS idx_pggit_intent_history_id ON "
     u"%1tb_pggit_intent_history(intent_id)"_s,
+    // Plumbline's one column in Confiture's table, after Confiture's own (which it reads by
+    // position): true for the intents Plumbline registers, false (the default) for Confiture's,
+    // so those are found through a small partial index.
+    u"ALTER TABLE %1tb_pggit_intent ADD COLUMN IF NOT EXISTS plumb_tracked boolean NOT NULL "
+    u"DEFAULT false"_s,
+    u"CREATE INDEX IF NOT EXISTS idx_plumb_intent_untracked ON %1tb_pggit_intent(id) "
+    u"WHERE NOT plumb_tracked"_s,
     // Plumbline's additions. Branch names are allocated by prefix: a pattern index serves that.
     u"CREATE INDEX IF NOT EXISTS idx_plumb_intent_branch ON "
     u"%1tb_pggit_intent(branch_name text_pattern_ops)"_s,

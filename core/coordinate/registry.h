@@ -119,17 +119,27 @@ private:
     // tables exist (a registry Confiture made, read without creating anything).
     QString ownTable(const QString& name) const;
 
-    // The intent a request describes, analysed against the live database (not stored).
-    Result<Intent> analyse(const IntentRequest& request, Progress& progress);
+    // The intent a request describes, with the touches its DDL shows (not stored). Reads the
+    // catalog with the session's search_path, so it runs before beginAnalysis().
+    struct Analysis {
+        Intent intent;
+        Knowledge knowledge;
+    };
+    Result<Analysis> analyse(const IntentRequest& request, Progress& progress);
+    // In the caller's transaction: an empty search_path for the rest of it (and, registering,
+    // the registry's advisory lock).
+    Status beginAnalysis(bool registering);
+    // Adds what depends on what the change breaks, and every object's fingerprint.
+    Status addLiveState(Analysis& analysis, Progress& progress);
     // Active intents of other agents that touch the scopes `mine` touches; intents only
     // Confiture wrote are analysed from their DDL.
-    Result<QList<Intent>> rivals(const Intent& mine);
+    Result<QList<Intent>> rivals(const Intent& mine, const QStringList& searchPath);
     Result<QList<Conflict>> findConflicts(const Intent& mine, const QList<Intent>& rivals);
     Result<QStringList> sweepExpired(); // inside the caller's transaction
     Result<QList<Intent>> load(const QString& where, const db::Params& params, bool withObjects);
     Result<QList<Conflict>> loadConflicts(const QString& where, const db::Params& params);
     Result<QString> allocateBranch(const QString& featureName);
-    Status insert(const Intent& intent, QList<Conflict>& conflicts);
+    Status insert(Intent& intent, QList<Conflict>& conflicts); // fills the timestamps
     Status record(const QString& id, std::optional<IntentStatus> from, IntentStatus to,
                   const QString& reason, const QString& changedBy);
 

@@ -1,8 +1,10 @@
 #pragma once
 
-// Internal to core/coordinate: registry rows to values and back.
+// Internal to core/coordinate: registry rows to values and back, and what the registry's parts
+// share.
 
 #include "core/coordinate/intent.h"
+#include "core/db/connection.h"
 #include "core/db/query_result.h"
 
 namespace plumb::coordinate::detail {
@@ -19,5 +21,10 @@ QDateTime epochTime(const db::QueryResult& rows, int row, int column);
 Intent intentFromRow(const db::QueryResult& rows, int row);
 IntentObject objectFromRow(const db::QueryResult& rows, int row);
 Conflict conflictFromRow(const db::QueryResult& rows, int row);
+
+// An intent only Confiture wrote, with the objects its DDL and tables_affected touch (not
+// fingerprinted: Confiture recorded no live state). Unqualified names resolve along
+// `searchPath`.
+Intent intentFromDdl(Intent intent, db::Connection& connection, const QStringList& searchPath);
 
 } // namespace plumb::coordinate::detail

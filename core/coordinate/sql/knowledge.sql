@@ -1,6 +1,6 @@
 -- What the catalog knows about the names a change mentions: $1 schemas ('' for an unqualified
 -- name) and $2 names, side by side. An unqualified name is looked up in every schema of the
--- session's search_path. One row per match:
+-- search path: $3 when given, else the session's (current_schemas(false)). One row per match:
 --   what     'path' (one row: current_schemas(false) in columns), 'relation', 'type',
 --            'function', 'schema'
 --   columns  relations: their columns in order, as a JSON array
@@ -9,10 +9,12 @@ WITH wanted AS (
     SELECT nullif(w.schema_name, '') AS schema_name, w.object_name
       FROM unnest($1::text[], $2::text[]) AS w(schema_name, object_name)
 ), path AS (
-    SELECT s.nspname FROM unnest(pg_catalog.current_schemas(false)) AS s(nspname)
+    SELECT s.nspname
+      FROM unnest(coalesce($3::text[], pg_catalog.current_schemas(false)::text[])) AS s(nspname)
 )
 SELECT 'path' AS what, NULL::text AS nspname, NULL::text AS objname,
-       pg_catalog.to_json(pg_catalog.current_schemas(false))::text AS columns,
+       pg_catalog.to_json(coalesce($3::text[], pg_catalog.current_schemas(false)::text[]))::text
+           AS columns,
        NULL::text AS detail
 UNION ALL
 SELECT 'relation', n.nspname, c.relname,
