@@ -41,8 +41,10 @@ Result<QList<Intent>> Registry::rivals(const Intent& mine, const QStringList& se
     const QString touching =
         schemas.isEmpty() ? u"o.scope = ANY($1::text[]) AND $2::text[] IS NOT NULL"_s
                           : u"(o.scope = ANY($1::text[]) OR o.schema_name = ANY($2::text[]))"_s;
+    // The matching intents are found first through the objects' scope index (an InitPlan), then
+    // read by primary key: the plan stays small however many intents the registry holds.
     auto tracked = load(
-        u"i.id IN (SELECT o.intent_id FROM %1 o WHERE %2) AND i.status IN %3 "
+        u"i.id = ANY(ARRAY(SELECT DISTINCT o.intent_id FROM %1 o WHERE %2)) AND i.status IN %3 "
         u"AND p.lease_expires_at > pg_catalog.now() AND i.agent_id <> $3 "
         u"AND i.id <> $4"_s.arg(ownTable(u"tb_plumb_intent_object"_s), touching, activeStatuses),
         {db::Param::textArray(scopes), db::Param::textArray(schemas), db::Param(mine.agentId),
