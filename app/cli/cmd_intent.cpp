@@ -3,6 +3,7 @@
 // scripts written for it work here.
 
 #include "cli.h"
+#include "core/coordinate/verify.h"
 #include "core/migrate/migration_files.h"
 #include "core/plan/plan.h"
 #include "intent_options.h"
@@ -237,10 +238,7 @@ Result<IntentRequest> requestFrom(const QCommandLineParser& parser)
             plan::planFromJson(root.contains(u"plan") ? root.value(u"plan").toObject() : root);
         if (!plan)
             return std::unexpected(plan.error());
-        QStringList statements;
-        for (const plan::Step& step : plan->steps)
-            statements.append(step.sql + u';');
-        request.ddl = statements.join(u'\n');
+        request.ddl = planDdl(plan->steps);
         request.source = SourceKind::Plan;
         request.sourceName = parser.value(u"plan"_s);
     }

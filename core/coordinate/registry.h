@@ -58,6 +58,9 @@ struct IntentFilter {
 // dropped), one per line.
 QString sourceHash(const QString& ddl);
 
+// Who plans or applies a change when nobody says: user@host.
+QString defaultOwner();
+
 // The intent registry in one database: Confiture's three tables (tb_pggit_intent,
 // tb_pggit_conflict, tb_pggit_intent_history, same columns and statuses) and Plumbline's
 // additions in tables of its own (tb_plumb_intent, tb_plumb_intent_object, tb_plumb_conflict),

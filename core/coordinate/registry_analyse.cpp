@@ -10,8 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace plumb::coordinate {
 
-namespace {
-
 QString defaultOwner()
 {
     QString user = qEnvironmentVariable("USER");
@@ -19,6 +17,8 @@ QString defaultOwner()
         user = qEnvironmentVariable("USERNAME");
     return (user.isEmpty() ? u"unknown"_s : user) + u'@' + QSysInfo::machineHostName();
 }
+
+namespace {
 
 // "schema.name" or "name" as a change's author writes a table in --tables-affected.
 WrittenName writtenName(const QString& text)

@@ -122,7 +122,7 @@ QString ApplyIntents::describe() const
 }
 
 Result<ApplyIntents> checkBeforeApply(db::Connection& connection, const QStringList& intentIds,
-                                      const QString& ddl, Progress& progress)
+                                      const QStringList& ddls, Progress& progress)
 {
     ApplyIntents applied;
     auto registry = Registry::open(connection, false);
@@ -153,7 +153,9 @@ Result<ApplyIntents> checkBeforeApply(db::Connection& connection, const QStringL
                             id, intent.leaseExpiresAt.toString(Qt::ISODate)));
         applied.intents.append(intent);
     }
-    if (!ddl.trimmed().isEmpty()) {
+    for (const QString& ddl : ddls) {
+        if (ddl.trimmed().isEmpty())
+            continue;
         auto bySource = registry->intentsForSource(sourceHash(ddl));
         if (!bySource)
             return std::unexpected(bySource.error());
@@ -176,6 +178,14 @@ Result<ApplyIntents> checkBeforeApply(db::Connection& connection, const QStringL
     if (!applied.matches())
         return fail(ErrorCode::Drift, applied.describe());
     return applied;
+}
+
+QString planDdl(const QList<plan::Step>& steps)
+{
+    QStringList statements;
+    for (const plan::Step& step : steps)
+        statements.append(step.sql + u';');
+    return statements.join(u'\n');
 }
 
 Status completeApplied(db::Connection& connection, const ApplyIntents& applied, const QString& what,

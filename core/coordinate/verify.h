@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/coordinate/registry.h"
+#include "core/plan/plan.h"
 
 namespace plumb::coordinate {
 
@@ -32,12 +33,18 @@ struct ApplyIntents {
     QString describe() const;
 };
 
-// The apply-time check of the workflow. Finds the intents (none when the database has no
-// registry), compares their fingerprints, and fails with ErrorCode::Drift naming each changed
-// object and who changed it, so that nothing runs against objects that moved since planning.
-// An expired or finished intent named explicitly is an error too (ErrorCode::Config).
+// The apply-time check of the workflow (core/workflow calls it under the change lock, before
+// anything runs). Finds the intents (none when the database has no registry): those named, and
+// the active ones registered for any of `ddls` (each a script about to run: a migration's
+// .up.sql, a plan's steps). Compares their fingerprints, and fails with ErrorCode::Drift naming
+// each changed object and who changed it, so that nothing runs against objects that moved since
+// planning. An expired or finished intent named explicitly is an error too (ErrorCode::Config).
 Result<ApplyIntents> checkBeforeApply(db::Connection& connection, const QStringList& intentIds,
-                                      const QString& ddl, Progress& progress);
+                                      const QStringList& ddls, Progress& progress);
+
+// The DDL of a plan's steps as an intent registers it and an apply looks it up (sourceHash()):
+// the Plan view, `plumb intent register --plan` and the workflow's plan apply all use this.
+QString planDdl(const QList<plan::Step>& steps);
 
 // After the apply succeeded: the intents it honoured are completed ("applied by WHAT").
 Status completeApplied(db::Connection& connection, const ApplyIntents& applied, const QString& what,

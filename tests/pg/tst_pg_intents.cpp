@@ -239,7 +239,7 @@ private slots:
         PLUMB_VERIFY_OK(mine);
 
         // Nothing moved: the check passes, finding the intent by its DDL alone.
-        auto unchanged = checkBeforeApply(*connection, {}, ddl, progress);
+        auto unchanged = checkBeforeApply(*connection, {}, QStringList{ddl}, progress);
         PLUMB_VERIFY_OK(unchanged);
         QCOMPARE(unchanged->intents.size(), 1);
         QVERIFY(unchanged->matches());
@@ -407,7 +407,7 @@ VALUES ('11111111-1111-4111-8111-111111111111', 'registered', 'in_progress',
         PLUMB_VERIFY_OK(none);
         QVERIFY(none->isEmpty());
         SilentProgress progress;
-        auto nothing = checkBeforeApply(*connection, {}, u"CREATE TABLE t (a int)"_s, progress);
+        auto nothing = checkBeforeApply(*connection, {}, {u"CREATE TABLE t (a int)"_s}, progress);
         PLUMB_VERIFY_OK(nothing);
         QVERIFY(nothing->intents.isEmpty());
         auto tables = connection->exec(u"SELECT count(*) FROM pg_class WHERE relname LIKE "

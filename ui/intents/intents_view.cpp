@@ -1,6 +1,7 @@
 #include "intents_view.h"
 
 #include "core/coordinate/registry.h"
+#include "core/coordinate/verify.h"
 #include "core/db/connection.h"
 #include "ui/actions.h"
 #include "ui/intents/intents_model.h"
@@ -418,10 +419,7 @@ void IntentsView::registerPlanAs(const plan::Plan& plan, const QString& agent,
     request.leaseSeconds = leaseSeconds;
     request.source = SourceKind::Plan;
     request.sourceName = tr("Plan view (%1)").arg(plan::modeName(plan.mode));
-    QStringList statements;
-    for (const plan::Step& step : plan.steps)
-        statements.append(step.sql + u';');
-    request.ddl = statements.join(u'\n');
+    request.ddl = planDdl(plan.steps);
     m_workbench->jobs()
         .start<RegisterResult>(
             tr("Register intent"), project->environment,
