@@ -9,6 +9,7 @@
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
 #include "ui/icons.h"
+#include "ui/intents/intents_view.h"
 #include "ui/log_view.h"
 #include "ui/migrations_view.h"
 #include "ui/models_view.h"
@@ -39,7 +40,7 @@ namespace plumb::ui {
 
 namespace {
 // Bump when the set of docks changes, so an old saved state is not applied to a new layout.
-constexpr int layoutVersion = 3;
+constexpr int layoutVersion = 4;
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
 } // namespace
@@ -98,6 +99,13 @@ void MainWindow::createDocks()
         equipAction(toggle, iconName, info.shortcut);
         m_docks.emplace(info.view, dockWidget);
     }
+    // "Register as intent" in the Plan view hands the plan to the Intents view.
+    auto* intents = qobject_cast<IntentsView*>(dock(View::Intents)->widget());
+    connect(qobject_cast<PlanView*>(dock(View::Plan)->widget()), &PlanView::registerIntentRequested,
+            this, [this, intents](const plumb::plan::Plan& plan) {
+                focusView(u"intents"_s);
+                intents->registerPlan(plan);
+            });
 }
 
 QWidget* MainWindow::createView(const ViewInfo& info)
@@ -116,6 +124,8 @@ QWidget* MainWindow::createView(const ViewInfo& info)
     }
     case View::Plan:
         return new PlanView(m_workbench);
+    case View::Intents:
+        return new IntentsView(m_workbench);
     case View::Diff:
         return new DiffView(m_workbench);
     case View::Migrations:
@@ -192,7 +202,7 @@ void MainWindow::arrangeDefaultLayout()
     addDockWidget(Qt::LeftDockWidgetArea, dock(View::Models));
     splitDockWidget(dock(View::Project), dock(View::Models), Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, dock(View::Plan));
-    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql}) {
+    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents}) {
         addDockWidget(Qt::RightDockWidgetArea, dock(view));
         tabifyDockWidget(dock(View::Plan), dock(view));
     }

@@ -14,9 +14,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("plumb::ui::Views", text);
 }
 
-const std::array<ViewInfo, 9>& table()
+const std::array<ViewInfo, 10>& table()
 {
-    static const std::array<ViewInfo, 9> views{{
+    static const std::array<ViewInfo, 10> views{{
         {View::Project, "dock.project", tr("Project"),
          tr("Open a project folder to see its schema files, environments and databases."),
          QKeySequence(Qt::ALT | Qt::Key_1)},
@@ -44,6 +44,10 @@ const std::array<ViewInfo, 9>& table()
          QKeySequence(Qt::ALT | Qt::Key_8)},
         {View::Log, "dock.log", tr("Log"), tr("What was executed, with timestamps."),
          QKeySequence(Qt::ALT | Qt::Key_9)},
+        {View::Intents, "dock.intents", tr("Intents"),
+         tr("The schema changes people and agents plan on the live database, the objects each "
+            "touches, and where they collide."),
+         QKeySequence(Qt::ALT | Qt::Key_0)},
     }};
     return views;
 }

@@ -8,7 +8,7 @@ namespace plumb::ui {
 
 // The workbench's dockable views. The object names are stable: saved layouts and tests refer to
 // them.
-enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log };
+enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log, Intents };
 
 struct ViewInfo {
     View view;
