@@ -1,5 +1,6 @@
 #include "core/data_directory.h"
 #include "core/version.h"
+#include "ui/icons.h"
 #include "ui/main_window.h"
 #include "ui/workbench.h"
 
@@ -63,6 +64,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(u"Plumbline"_s);
     QApplication::setOrganizationName(u"Plumbline"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(plumb::versionString));
+    // The desktop file's name: Wayland and the task bar match the window to it and its icon.
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(plumb::applicationId));
+    QApplication::setWindowIcon(plumb::ui::applicationIcon());
     quitOnTerminationSignals(app);
     plumb::moveLegacyDataDirectory();
 
