@@ -11,12 +11,14 @@ class QSpinBox;
 
 namespace plumb::ui {
 
-// Plumbline's preferences, kept in QSettings: convergence timeouts, colour scheme, editor font.
+// Plumbline's preferences, kept in QSettings: convergence timeouts, colour scheme, editor font,
+// language (applied on the next start, see language.h).
 struct Preferences {
     int lockTimeoutMs = 3000;
     int statementTimeoutMs = 3000;
     enum class Theme { System, Light, Dark } theme = Theme::System;
     QFont editorFont; // default: the system's fixed-width font
+    QString language; // "de", "fr", "en"; empty: follow the system
 
     static Preferences load();
     // The convergence timeouts as the plan executor takes them.
@@ -38,6 +40,7 @@ private:
     QComboBox* m_theme;
     QFontComboBox* m_font;
     QSpinBox* m_fontSize;
+    QComboBox* m_language;
 };
 
 } // namespace plumb::ui
