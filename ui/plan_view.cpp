@@ -329,9 +329,9 @@ void PlanView::run(QList<int> steps, const QString& confirmation)
                                                             : PlanModel::StepStatus::Skipped;
                 m_model->setStatus(steps[step.step], status, step.error);
             }
-            m_status->setText(tr("%1 done, %2 failed; refreshing…")
-                                  .arg(result->doneCount())
-                                  .arg(result->failedCount()));
+            m_status->setText(
+                tr("%n step(s) done", nullptr, static_cast<int>(result->doneCount())) +
+                tr(", %n failed; refreshing…", nullptr, static_cast<int>(result->failedCount())));
             m_workbench->reloadProject();
         });
 }
