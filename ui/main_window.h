@@ -59,7 +59,8 @@ private:
     ConnectionStore* m_connections;
     CopyDialog* m_copyDialog = nullptr; // made on first use; a child of the window
     std::map<View, QDockWidget*> m_docks;
-    QByteArray m_defaultState; // the layout before any saved one was restored
+    QByteArray m_defaultState;    // the layout before any saved one was restored
+    bool m_quitConfirmed = false; // the person chose to quit while a change was running
 };
 
 } // namespace plumb::ui
