@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "core/project/project.h"
 #include "core/transfer/copy_endpoint.h"
 #include "core/transfer/move.h"
 #include "core/workflow/confirmation.h"
