@@ -412,6 +412,10 @@ Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
             <numerusform>%n Objekte weichen ab</numerusform>
         </translation>
     </message>
+    <message>
+        <source>compare</source>
+        <translation>Vergleich</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::MainWindow</name>
@@ -895,13 +899,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>The live database matches the declaration.</source>
         <translation>Die Live-Datenbank entspricht der Deklaration.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n step(s), %1 blocked</source>
-        <translation>
-            <numerusform>%n Schritt, %1 blockiert</numerusform>
-            <numerusform>%n Schritte, %1 blockiert</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
@@ -960,6 +957,24 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <translation>
             <numerusform>, %n fehlgeschlagen; wird aktualisiert …</numerusform>
             <numerusform>, %n fehlgeschlagen; wird aktualisiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n blocked</source>
+        <translation>
+            <numerusform>, %n blockiert</numerusform>
+            <numerusform>, %n blockiert</numerusform>
         </translation>
     </message>
 </context>

@@ -58,13 +58,6 @@
 <context>
     <name>plumb::ui::PlanView</name>
     <message numerus="yes">
-        <source>%n step(s), %1 blocked</source>
-        <translation>
-            <numerusform>%n step, %1 blocked</numerusform>
-            <numerusform>%n steps, %1 blocked</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Reviewing %1: %n step(s), nothing is applied from a saved plan</source>
         <translation>
             <numerusform>Reviewing %1: %n step, nothing is applied from a saved plan</numerusform>
@@ -90,6 +83,20 @@
         <translation>
             <numerusform>, %n failed; refreshing…</numerusform>
             <numerusform>, %n failed; refreshing…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n blocked</source>
+        <translation>
+            <numerusform>, %n blocked</numerusform>
+            <numerusform>, %n blocked</numerusform>
         </translation>
     </message>
 </context>

@@ -412,6 +412,10 @@ Saisissez le nom de la base (%3) pour continuer.</translation>
             <numerusform>%n objets diffèrent</numerusform>
         </translation>
     </message>
+    <message>
+        <source>compare</source>
+        <translation>comparaison</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::MainWindow</name>
@@ -895,13 +899,6 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>The live database matches the declaration.</source>
         <translation>La base réelle correspond à la déclaration.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n step(s), %1 blocked</source>
-        <translation>
-            <numerusform>%n étape, %1 bloquée(s)</numerusform>
-            <numerusform>%n étapes, %1 bloquée(s)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
@@ -960,6 +957,24 @@ Un atelier de schémas PostgreSQL.</translation>
         <translation>
             <numerusform>, %n en échec&#x202f;; actualisation…</numerusform>
             <numerusform>, %n en échec&#x202f;; actualisation…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>compare</source>
+        <translation>comparaison</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n étape</numerusform>
+            <numerusform>%n étapes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n blocked</source>
+        <translation>
+            <numerusform>, %n bloquée</numerusform>
+            <numerusform>, %n bloquées</numerusform>
         </translation>
     </message>
 </context>

@@ -164,24 +164,25 @@ void PlanView::computePlan()
     const auto mode = static_cast<plan::Mode>(m_mode->currentData().toInt());
     const quint64 ticket = m_latest.next();
     m_workbench->jobs()
-        .start<plan::Plan>(tr("Compute plan"), project->environment,
-                           [project, mode](Progress& progress) -> Result<plan::Plan> {
-                               progress.step(0, 1, u"compare"_s);
-                               // The comparison the project load made (ProjectSnapshot).
-                               return plan::makePlan(*project->models.live,
-                                                     project->models.declared,
-                                                     *project->liveToDeclared, mode);
-                           })
+        .start<plan::Plan>(
+            tr("Compute plan"), project->environment,
+            [project, mode, step = tr("compare")](Progress& progress) -> Result<plan::Plan> {
+                progress.step(0, 1, step);
+                // The comparison the project load made (ProjectSnapshot).
+                return plan::makePlan(*project->models.live, project->models.declared,
+                                      *project->liveToDeclared, mode);
+            })
         .then(this, [this, ticket](const Result<plan::Plan>& computed) {
             if (!m_latest.isCurrent(ticket) || !computed)
                 return;
             m_reviewOnly = false;
             m_model->adopt(*computed);
             m_tree->expandAll();
-            m_status->setText(computed->isEmpty() ? tr("The live database matches the declaration.")
-                                                  : tr("%n step(s), %1 blocked", nullptr,
-                                                       static_cast<int>(computed->steps.size()))
-                                                        .arg(computed->blockedCount()));
+            m_status->setText(
+                computed->isEmpty()
+                    ? tr("The live database matches the declaration.")
+                    : tr("%n step(s)", nullptr, static_cast<int>(computed->steps.size())) +
+                          tr(", %n blocked", nullptr, static_cast<int>(computed->blockedCount())));
         });
 }
 
