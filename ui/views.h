@@ -8,8 +8,8 @@ namespace plumb::ui {
 
 // The workbench's dockable views. The object names are stable: saved layouts and tests refer to
 // them.
-enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log };
-inline constexpr size_t viewCount = 9;
+enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log, Intents };
+inline constexpr size_t viewCount = 10;
 
 struct ViewInfo {
     View view = View::Project;
