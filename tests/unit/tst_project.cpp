@@ -363,6 +363,30 @@ private slots:
         QVERIFY(sources.error().message.contains(u"db/nowhere"));
     }
 
+    void oversizedSchemaFileIsRefusedUnread()
+    {
+        // A 1 GB data seed dropped into db/schema (a sparse file: nothing is written to disk).
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"db/environments/local.yaml"_s),
+                  "database_url: postgresql://x/y\n");
+        writeFile(dir.filePath(u"db/schema/10_tables.sql"_s), "CREATE TABLE t (id int);\n");
+        QFile seed(dir.filePath(u"db/schema/20_seed.sql"_s));
+        QVERIFY(seed.open(QIODevice::WriteOnly));
+        QVERIFY(seed.resize(1024LL * 1024 * 1024));
+        seed.close();
+        auto opened = project::Project::open(dir.path());
+        QVERIFY(opened);
+        auto env = opened->environment({}, {});
+        QVERIFY(env && *env);
+        auto sources = project::collectSchemaSources(*opened, &**env);
+        QVERIFY(!sources);
+        QCOMPARE(sources.error().code, ErrorCode::Config);
+        QVERIFY2(sources.error().message.contains(u"db/schema/20_seed.sql is 1.00 GiB"_s),
+                 qPrintable(sources.error().message));
+        QVERIFY2(sources.error().message.contains(u"psql or COPY"_s),
+                 qPrintable(sources.error().message));
+    }
+
     void initCreatesAnOpenableProject()
     {
         QTemporaryDir dir;
