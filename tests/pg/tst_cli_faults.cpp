@@ -33,19 +33,14 @@ struct Project : MigrateProject {
     }
     void setMigrationTimeout(const QByteArray& statementTimeout) const
     {
-        write(u"db/environments/local.yaml"_s,
-              "shadow_url: ${SHADOW}\n"
-              "migration:\n  lock_timeout: 30min\n  statement_timeout: " +
-                  statementTimeout +
-                  "\n"
-                  "convergence:\n  lock_timeout: 30min\n  statement_timeout: 30min\n");
+        writeDevEnvironment("shadow_url: \"" + plumb::testing::serverInfo().toUri().toUtf8() +
+                            "\"\n"
+                            "migration:\n  lock_timeout: 30min\n  statement_timeout: " +
+                            statementTimeout +
+                            "\n"
+                            "convergence:\n  lock_timeout: 30min\n  statement_timeout: 30min\n");
     }
-    QProcessEnvironment cliEnvironment() const
-    {
-        QProcessEnvironment env = environment();
-        env.insert(u"SHADOW"_s, plumb::testing::serverInfo().toUri());
-        return env;
-    }
+    QProcessEnvironment cliEnvironment() const { return environment(); }
     CliRun cli(const QStringList& arguments) const { return run(arguments, cliEnvironment()); }
     std::unique_ptr<QProcess> start(QStringList arguments) const
     {

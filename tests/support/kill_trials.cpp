@@ -29,11 +29,18 @@ QByteArray migrationSql(int version)
            "COMMENT ON TABLE " + t + " IS 'complete';\n";
 }
 
-QProcessEnvironment environmentFor(const db::ConnectionInfo& database)
+// The project's local.yaml names the trial's database as a development one (plumb changes it
+// without a typed confirmation); nothing else redirects plumb.
+QProcessEnvironment environmentFor(const QString& projectRoot, const QString& dataHome,
+                                   const db::ConnectionInfo& database)
 {
+    QFile file(projectRoot + u"/db/environments/local.yaml"_s);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write("database_url: \"" + database.toUri().toUtf8() + "\"\ndev: true\n");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"DATABASE_URL"_s);
-    env.insert(u"PLUMB_DATABASE_URL"_s, database.toUri());
+    env.remove(u"PLUMB_DATABASE_URL"_s);
+    env.insert(u"XDG_DATA_HOME"_s, dataHome);
     return env;
 }
 
@@ -47,6 +54,7 @@ KillTrials::KillTrials(db::ConnectionInfo server, int migrations)
     QDir root(m_project.path());
     root.mkpath(u"db/migrations"_s);
     root.mkpath(u"db/schema"_s);
+    root.mkpath(u"db/environments"_s);
     for (int v = 1; v <= migrations; ++v) {
         QFile file(root.filePath(u"db/migrations/%1_step.up.sql"_s.arg(v, 3, 10, QChar(u'0'))));
         if (file.open(QIODevice::WriteOnly))
@@ -146,7 +154,8 @@ Result<qint64> KillTrials::calibrate()
 {
     const QString database = freshDatabase();
     QProcess process;
-    process.setProcessEnvironment(environmentFor(m_server.with(u"dbname"_s, database)));
+    process.setProcessEnvironment(
+        environmentFor(m_project.path(), m_data.path(), m_server.with(u"dbname"_s, database)));
     QElapsedTimer timer;
     timer.start();
     process.start(QString::fromUtf8(PLUMB_CLI_PATH),
@@ -170,7 +179,8 @@ KillTrialOutcome KillTrials::run(qint64 killAfterMs)
 {
     KillTrialOutcome outcome;
     const QString database = freshDatabase();
-    const QProcessEnvironment env = environmentFor(m_server.with(u"dbname"_s, database));
+    const QProcessEnvironment env =
+        environmentFor(m_project.path(), m_data.path(), m_server.with(u"dbname"_s, database));
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QString::fromUtf8(PLUMB_CLI_PATH),

@@ -43,6 +43,7 @@ private:
     db::ConnectionInfo m_server;
     int m_migrations;
     QTemporaryDir m_project;
+    QTemporaryDir m_data; // plumb's data folder (declared catalogs), private to the trials
     qint64 m_calibratedMs = 0;
     int m_databases = 0;
     std::mt19937_64 m_random;
