@@ -3,7 +3,9 @@
 // names differing only in case, 63-byte names and truncated generated names. The schemas are in
 // tests/hostile/CASE/{a,b}.sql; each must survive the catalog round trip (introspect, write DDL,
 // load it, introspect again: same fingerprint) and the diff both ways in plain and online mode
-// (plan, apply, compare), with the harness of the conformance suite.
+// (plan, apply, compare), with the harness of the conformance suite. Diagnose's fixes on such
+// names must run as the report gives them.
+#include "diagnose_support.h"
 #include "tests/conformance/conformance_runner.h"
 #include "tests/conformance/round_trip.h"
 #include "tests/support/test_database.h"
@@ -24,6 +26,21 @@ QStringList caseNames()
 {
     return QDir(corpus).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
 }
+
+// A finding of each check below, on names with quotes, backslashes, %, a newline and unicode.
+const QString hostileDiagnoseSchema = uR"sql(
+CREATE SCHEMA "we""ird\schema";
+CREATE TABLE "we""ird\schema"."Par""ent %s" ("i""d" int PRIMARY KEY, "v\al" int);
+CREATE TABLE "we""ird\schema"."chi
+ld" ("i""d" int PRIMARY KEY, "pa""rent" int);
+ALTER TABLE "we""ird\schema"."chi
+ld" ADD CONSTRAINT "fk ""x"" %d" FOREIGN KEY ("pa""rent")
+    REFERENCES "we""ird\schema"."Par""ent %s" ("i""d") NOT VALID;
+CREATE INDEX "dup ""1""" ON "we""ird\schema"."Par""ent %s" ("v\al");
+CREATE INDEX "dup ""2""" ON "we""ird\schema"."Par""ent %s" ("v\al");
+CREATE TABLE "we""ird\schema"."Ünï ""ç"" 🐘" ("i""d" smallserial PRIMARY KEY);
+SELECT setval('"we""ird\schema"."Ünï ""ç"" 🐘_i""d_seq"', 32000);
+)sql"_s;
 
 } // namespace
 
@@ -69,6 +86,29 @@ private slots:
             if (!result.runs[i].pass)
                 failures << QLatin1StringView(runNames[i]) + u": "_s + result.runs[i].reason;
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    }
+
+    void diagnoseFixesRunOnHostileNames_data()
+    {
+        QTest::addColumn<QString>("check");
+        for (const char* check :
+             {"not_valid_constraint", "missing_fk_index", "duplicate_index", "sequence_exhaustion"})
+            QTest::newRow(check) << QString::fromLatin1(check);
+    }
+    void diagnoseFixesRunOnHostileNames()
+    {
+        QFETCH(QString, check);
+        using namespace plumb::testing::diagnosis;
+        TestDatabase database(u"hostile_diag"_s);
+        auto c = database.connect();
+        QVERIFY(run(*c, hostileDiagnoseSchema));
+        const CheckResult before = runCheck(*c, check, matureStats());
+        QVERIFY2(!before.findings.empty(), qPrintable(check));
+        for (const Finding& finding : before.findings)
+            QVERIFY2(applyFix(*c, finding), qPrintable(finding.fix.sql));
+        const CheckResult after = runCheck(*c, check, matureStats());
+        QVERIFY2(after.findings.empty(),
+                 after.findings.empty() ? "" : qPrintable(after.findings.front().fix.sql));
     }
 };
 
