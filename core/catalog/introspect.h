@@ -38,4 +38,8 @@ Result<QString> catalogQuery(const QString& name, int serverVersionNumber);
 // The names of the catalog queries introspect() runs, in order.
 QStringList catalogQueryNames();
 
+// The set_config(...) calls (a SELECT list) every connection that reads the catalog runs at the
+// start of its transaction (settings local to it): search_path, JIT, parallel workers, work_mem.
+QString catalogReadSettings();
+
 } // namespace plumb::catalog
