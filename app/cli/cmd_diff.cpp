@@ -30,22 +30,6 @@ void takeSqlFormat(QStringList& arguments)
     }
 }
 
-Result<catalog::Catalog> readDatabase(const QString& url, const QStringList& schemas,
-                                      std::unique_ptr<db::Connection>* keep = nullptr)
-{
-    auto info = db::ConnectionInfo::parse(url);
-    if (!info)
-        return std::unexpected(info.error());
-    auto connection = db::Connection::open(*info);
-    if (!connection)
-        return std::unexpected(connection.error());
-    SilentProgress progress;
-    auto catalog = catalog::introspect(**connection, {schemas}, progress);
-    if (keep)
-        *keep = std::move(*connection);
-    return catalog;
-}
-
 Result<int> milliseconds(const QCommandLineParser& parser, const QString& option)
 {
     bool ok = false;
@@ -182,19 +166,30 @@ int runDiff(Invocation& invocation)
             return invocation.fail(hints.error());
         options.renames = *hints;
     }
-    const QStringList schemas = parser.values(u"schema"_s);
-    std::unique_ptr<db::Connection> fromConnection;
-    auto from = readDatabase(parser.value(u"from"_s), schemas, &fromConnection);
-    if (!from)
-        return invocation.fail(from.error());
-    auto to = readDatabase(parser.value(u"to"_s), schemas);
-    if (!to)
-        return invocation.fail(to.error());
+    auto fromInfo = db::ConnectionInfo::parse(parser.value(u"from"_s));
+    if (!fromInfo)
+        return invocation.fail(fromInfo.error());
+    auto toInfo = db::ConnectionInfo::parse(parser.value(u"to"_s));
+    if (!toInfo)
+        return invocation.fail(toInfo.error());
+    // Both sides are read at once, each on its own connections.
+    SilentProgress progress;
+    auto catalogs =
+        catalog::introspectAll({*fromInfo, *toInfo}, {parser.values(u"schema"_s)}, 2, progress);
+    for (const auto& read : catalogs)
+        if (!read)
+            return invocation.fail(read.error());
+    const catalog::Catalog& from = *catalogs[0];
+    const catalog::Catalog& to = *catalogs[1];
 
-    const diff::ChangeSet changes = diff::compare(*from, *to, options);
-    const plan::Plan plan = plan::makePlan(*from, *to, changes, mode);
-    if (parser.isSet(u"apply"_s))
-        return apply(invocation, *fromConnection, plan, parser);
+    const diff::ChangeSet changes = diff::compare(from, to, options);
+    const plan::Plan plan = plan::makePlan(from, to, changes, mode);
+    if (parser.isSet(u"apply"_s)) {
+        auto fromConnection = db::Connection::open(*fromInfo);
+        if (!fromConnection)
+            return invocation.fail(fromConnection.error());
+        return apply(invocation, **fromConnection, plan, parser);
+    }
 
     QString text;
     if (invocation.format == OutputFormat::Json) {

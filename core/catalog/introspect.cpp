@@ -4,6 +4,7 @@
 #include "core/catalog/row_reader.h"
 #include "core/catalog/snapshot_readers.h"
 #include "core/db/connection.h"
+#include "core/parallel.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -188,6 +189,21 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
         return std::unexpected(committed.error());
     normalize(catalog);
     return catalog;
+}
+
+std::vector<Result<Catalog>> introspectAll(const std::vector<db::ConnectionInfo>& databases,
+                                           const IntrospectOptions& options, int parallelism,
+                                           Progress& progress)
+{
+    std::vector<Result<Catalog>> catalogs(
+        databases.size(), fail(ErrorCode::Canceled, u"Reading the catalog was canceled."_s));
+    forEachInParallel(int(databases.size()), parallelism, progress, [&](int i, Progress& own) {
+        auto connection = db::Connection::open(databases[std::size_t(i)], own);
+        catalogs[std::size_t(i)] = connection
+                                       ? introspect(**connection, options, own)
+                                       : Result<Catalog>(std::unexpected(connection.error()));
+    });
+    return catalogs;
 }
 
 } // namespace plumb::catalog
