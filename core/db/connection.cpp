@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "core/db/secrets.h"
+
 #include <QDeadlineTimer>
 #include <libpq-fe.h>
 #include <poll.h>
@@ -53,7 +55,8 @@ QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& inf
 Error connectError(pg_conn* conn, const ConnectionInfo& info, const QString& raw)
 {
     return Error::make(ErrorCode::Connection, u"cannot connect to "_s + info.redacted() + u": "_s +
-                                                  raw + u". "_s + connectHint(conn, raw, info));
+                                                  redactSecrets(raw) + u". "_s +
+                                                  connectHint(conn, raw, info));
 }
 
 ErrorCode classify(const QString& sqlState)
@@ -103,6 +106,16 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info,
     ConnectionInfo effective = info.with(u"client_encoding"_s, u"UTF8"_s);
     if (!effective.has(u"application_name") && !effective.has(u"fallback_application_name"))
         effective = effective.with(u"fallback_application_name"_s, u"plumbline"_s);
+    // A dead peer must not hold a session (and the migration lock with it) until the kernel's
+    // two-hour default notices: probe an idle TCP connection after 30 s, every 10 s, three
+    // times. libpq applies connect_timeout to each host of a list; the deadline below covers
+    // the whole. The URL's own values win.
+    for (const auto& [keyword, value] :
+         {std::pair{u"connect_timeout"_s, QString::number(defaultConnectTimeoutSeconds)},
+          std::pair{u"keepalives"_s, u"1"_s}, std::pair{u"keepalives_idle"_s, u"30"_s},
+          std::pair{u"keepalives_interval"_s, u"10"_s}, std::pair{u"keepalives_count"_s, u"3"_s}})
+        if (!effective.has(keyword))
+            effective = effective.with(keyword, value);
 
     std::vector<QByteArray> storage;
     storage.reserve(effective.parameters().size() * 2);
@@ -170,10 +183,21 @@ Connection::~Connection()
 
 Result<QueryResult> Connection::exec(const QString& sql, const Params& params, Progress& progress)
 {
+    InterruptScope interrupt(progress, [this] { cancel(); });
     if (progress.isCanceled())
         return fail(ErrorCode::Canceled, u"canceled before the statement was sent"_s);
-    InterruptScope interrupt(progress, [this] { cancel(); });
-    auto result = exec(sql, params);
+    const QByteArray text = sql.toUtf8();
+    const std::vector<const char*> values = valuesOf(params);
+    pg_result* raw = nullptr;
+    if (PQsendQueryParams(m_conn, text.constData(), static_cast<int>(values.size()), nullptr,
+                          values.data(), nullptr, nullptr, 0)) {
+        // A cancel() that came between the check above and the send reached an idle server and
+        // was lost: look at the flag again now that the statement is on its way.
+        if (progress.isCanceled())
+            cancel();
+        raw = lastResult();
+    }
+    auto result = collect(raw, sql);
     if (!result && progress.isCanceled() && result.error().sqlState == u"57014") {
         result.error().code = ErrorCode::Canceled;
         result.error().message = u"canceled while the statement ran"_s;
@@ -183,14 +207,56 @@ Result<QueryResult> Connection::exec(const QString& sql, const Params& params, P
 
 Result<QueryResult> Connection::exec(const QString& sql, const Params& params)
 {
-    const QByteArray text = sql.toUtf8();
+    SilentProgress nobody;
+    return exec(sql, params, nobody);
+}
+
+std::vector<const char*> Connection::valuesOf(const Params& params)
+{
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const Param& param : params)
         values.push_back(param.value() ? param.value()->constData() : nullptr);
+    return values;
+}
 
-    pg_result* raw = PQexecParams(m_conn, text.constData(), static_cast<int>(values.size()),
-                                  nullptr, values.data(), nullptr, nullptr, 0);
+pg_result* Connection::lastResult()
+{
+    // What PQexecParams does after sending: the last result, or the first error. exec() streams
+    // no COPY data: a statement that starts a COPY (a pg_dump file's COPY ... FROM stdin) is
+    // ended here, so it fails with the server's message instead of leaving the connection in
+    // COPY mode, where every later statement (and a DROP DATABASE waiting for this backend)
+    // would hang.
+    pg_result* kept = nullptr;
+    while (pg_result* next = PQgetResult(m_conn)) {
+        const ExecStatusType status = PQresultStatus(next);
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_BOTH) {
+            PQclear(next);
+            if (PQputCopyEnd(m_conn,
+                             "COPY FROM STDIN needs the data in the same stream; "
+                             "Plumbline runs statements, not data: load data with psql") < 0)
+                break;
+            continue;
+        }
+        if (status == PGRES_COPY_OUT) {
+            PQclear(next);
+            char* row = nullptr;
+            while (PQgetCopyData(m_conn, &row, 0) > 0)
+                PQfreemem(row);
+            continue;
+        }
+        if (kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
+            PQclear(next);
+        } else {
+            PQclear(kept);
+            kept = next;
+        }
+    }
+    return kept;
+}
+
+Result<QueryResult> Connection::collect(pg_result* raw, const QString& sql)
+{
     const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
         return QueryResult(raw);
