@@ -49,7 +49,13 @@ const QSet<QString>& scalarKeys()
                                     u"migration.locking.enabled"_s,
                                     u"migration.locking.timeout_ms"_s,
                                     u"convergence.lock_timeout"_s,
-                                    u"convergence.statement_timeout"_s};
+                                    u"convergence.statement_timeout"_s,
+                                    u"fleet.urls"_s,
+                                    u"fleet.databases"_s,
+                                    u"fleet.schemas"_s,
+                                    u"fleet.parallelism"_s,
+                                    u"fleet.failure_budget"_s,
+                                    u"fleet.canary"_s};
     return keys;
 }
 
@@ -74,8 +80,8 @@ const QSet<QString>& opaqueKeys()
 
 const QSet<QString>& mapKeys()
 {
-    static const QSet<QString> keys{u"build"_s, u"migration"_s, u"migration.locking"_s,
-                                    u"convergence"_s, u"database"_s};
+    static const QSet<QString> keys{u"build"_s,       u"migration"_s, u"migration.locking"_s,
+                                    u"convergence"_s, u"database"_s,  u"fleet"_s};
     return keys;
 }
 
@@ -150,6 +156,14 @@ public:
 
     Status walk(const YAML::Node& node, const QString& path, bool opaque)
     {
+        // Aliases share nodes, so a small file can stand for billions of them (nine levels of
+        // nine aliases each): a file that big through its aliases is refused before the walk.
+        if (++m_visited > largestWalk)
+            return std::unexpected(configError(
+                m_reader.file(), node,
+                m_reader.file() + u" expands to more than "_s + QString::number(largestWalk) +
+                    u" YAML values through its aliases (*name): an environment file is a few "
+                    u"dozen settings; write the repeated blocks out or remove the aliases"_s));
         if (node.IsScalar()) {
             auto expanded = m_reader.scalar(node, path);
             return expanded ? Status{} : std::unexpected(expanded.error());
@@ -241,8 +255,11 @@ private:
         warn(keyNode, u"key '"_s + full + u'\'', advice);
     }
 
+    static constexpr int largestWalk = 100'000;
+
     const YamlReader& m_reader;
     QStringList* m_warnings;
+    int m_visited = 0;
 };
 
 // Confiture's `database:` block (host, port, user, password, name/dbname) as a libpq
