@@ -5,6 +5,7 @@
 #include "ui/actions.h"
 #include "ui/activity_view.h"
 #include "ui/connection_store.h"
+#include "ui/copy/copy_dialog.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
 #include "ui/icons.h"
@@ -274,13 +275,25 @@ void MainWindow::createMenus()
 
     QMenu* databaseMenu = menuBar()->addMenu(tr("&Database"));
     QAction* syncAction =
-        databaseMenu->addAction(tr("&Sync dev database"), m_workbench, &Workbench::sync);
+        databaseMenu->addAction(tr("&Sync database"), this, [this] { m_workbench->sync(this); });
     syncAction->setObjectName(u"action.sync"_s);
-    syncAction->setToolTip(tr("Apply pending migrations, then converge (dev databases only)"));
+    syncAction->setToolTip(tr("Apply pending migrations, then converge: one click on a dev "
+                              "database, the database name typed on any other"));
     equipAction(syncAction, u"sync"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncAction->setEnabled(false);
     connect(m_workbench, &Workbench::projectChanged, syncAction,
             [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
+    QAction* copyAction = databaseMenu->addAction(tr("&Copy database…"), this, [this] {
+        if (!m_copyDialog)
+            m_copyDialog = new CopyDialog(m_workbench, this);
+        m_copyDialog->show();
+        m_copyDialog->raise();
+        m_copyDialog->activateWindow();
+    });
+    copyAction->setObjectName(u"action.copy"_s);
+    copyAction->setToolTip(
+        tr("Copy one database's rows into another, masking personal data on the way"));
+    equipAction(copyAction, u"copy-database"_s, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     auto* toolbar = addToolBar(tr("Workbench"));
     toolbar->setObjectName(u"toolbar.workbench"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -288,6 +301,7 @@ void MainWindow::createMenus()
     toolbar->addAction(addDatabase);
     toolbar->addSeparator();
     toolbar->addAction(syncAction);
+    toolbar->addAction(copyAction);
     toolbar->addSeparator();
     toolbar->addAction(settingsAction);
 
@@ -334,6 +348,26 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // A change in flight is canceled by quitting (its current step is rolled back or left for
+    // the next run): ask first, without blocking in a nested loop.
+    if (m_workbench->changesInFlight() > 0 && !m_quitConfirmed) {
+        event->ignore();
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Quit while a change runs?"),
+            tr("A change is running on a database. Quitting cancels it: the step in flight is "
+               "rolled back, steps already committed stay. Quit anyway?"),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(u"quitWhileChanging"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box](int) {
+            if (box->clickedButton() != box->button(QMessageBox::Yes))
+                return;
+            m_quitConfirmed = true;
+            close();
+        });
+        box->open();
+        return;
+    }
     saveLayout();
     m_workbench->shutdown();
     event->accept();
