@@ -3,10 +3,8 @@
 #include "cli.h"
 #include "core/data_directory.h"
 #include "core/fleet/fleet_apply.h"
-#include "core/plan/converger.h"
 #include "core/project/fleet_spec.h"
-#include "core/workflow/target.h"
-#include "declared_schema.h"
+#include "core/workflow/declared.h"
 #include "project_options.h"
 
 #include <QCryptographicHash>
@@ -22,7 +20,7 @@ using namespace plumb::fleet;
 
 // The status file of an environment's fleet, one per project and environment, in Plumbline's own
 // data folder (never in the project: it is about databases, not about the schema).
-QString defaultStatusPath(const ProjectContext& context)
+QString defaultStatusPath(const workflow::Session& context)
 {
     const QByteArray root =
         QCryptographicHash::hash(context.project.root().toUtf8(), QCryptographicHash::Sha256)
@@ -34,7 +32,7 @@ QString defaultStatusPath(const ProjectContext& context)
 
 // What every fleet subcommand opens: the project, its environment and the fleet it names.
 struct FleetContext {
-    ProjectContext context;
+    workflow::Session context;
     project::FleetSpec spec;
     QList<FleetTarget> targets;
     QString statusPath;
@@ -55,7 +53,9 @@ void addFleetOptions(QCommandLineParser& parser)
 Result<FleetContext> openFleet(const QCommandLineParser& parser, Progress& progress,
                                bool listTargetsToo = true)
 {
-    auto context = openProject(parser);
+    // A fleet named by urls needs no database_url; one named by a pattern lists the databases
+    // on the environment's server.
+    auto context = openSession(parser, false);
     if (!context)
         return std::unexpected(context.error());
     if (!context->env())
@@ -83,9 +83,7 @@ Result<FleetContext> openFleet(const QCommandLineParser& parser, Progress& progr
         return fleet;
     db::ConnectionInfo server;
     if (fleet.spec.urls.isEmpty()) {
-        workflow::ResolveOptions resolve;
-        resolve.databaseUrl = parser.value(u"database-url"_s);
-        auto target = workflow::resolveTarget(fleet.context.env(), resolve);
+        auto target = fleet.context.requireTarget();
         if (!target)
             return std::unexpected(target.error());
         server = project::withConnectionSettings(target->management.info, *fleet.context.env());
@@ -270,13 +268,13 @@ int runPlanOrApply(Invocation& invocation, bool apply)
             !authorized)
             return invocation.fail(authorized.error());
 
-    auto declared = buildDeclaredCatalog(fleet->context, progress);
+    auto declared = workflow::buildDeclared(fleet->context, {}, &declaredCache(), progress);
     if (!declared)
         return invocation.fail(declared.error());
     PlanOptions planOptions;
     planOptions.parallelism = fleet->spec.parallelism;
-    planOptions.trackingTable = trackingTableOf(fleet->context);
-    auto plan = planFleet(fleet->targets, *declared, planOptions, progress);
+    planOptions.trackingTable = fleet->context.ledgerTable();
+    auto plan = planFleet(fleet->targets, *declared->catalog, planOptions, progress);
     if (!plan)
         return invocation.fail(plan.error());
     if (!apply) {
@@ -297,14 +295,11 @@ int runPlanOrApply(Invocation& invocation, bool apply)
     options.environment = env.name;
     options.waves = waves;
     options.trackingTable = planOptions.trackingTable;
-    options.lock = workflow::lockSettingsOf(&env);
-    if (const int ms = plan::durationMs(env.convergenceTimeouts.lockTimeout); ms > 0)
-        options.execute.lockTimeoutMs = ms;
-    if (const int ms = plan::durationMs(env.convergenceTimeouts.statementTimeout); ms > 0)
-        options.execute.statementTimeoutMs = ms;
+    options.lock = fleet->context.lockSettings();
+    options.execute = fleet->context.executeOptions();
     Status persisted;
     const RolloutStatus status = applyFleet(
-        *plan, *declared, options,
+        *plan, *declared->catalog, options,
         [&](const RolloutStatus& now) {
             if (auto saved = saveRollout(now, fleet->statusPath); !saved && persisted)
                 persisted = saved;
@@ -348,20 +343,15 @@ int runFleetMigrate(Invocation& invocation)
             u"apply migrations to %1 database(s)"_s.arg(fleet->targets.size()));
         !authorized)
         return invocation.fail(authorized.error());
-    auto migrations = migrate::discoverMigrations(fleet->context.project.migrationsDir());
+    auto migrations = fleet->context.migrations();
     if (!migrations)
         return invocation.fail(migrations.error());
     if (auto unique = migrations->requireNoDuplicates(); !unique)
         return invocation.fail(unique.error());
-    auto ledger = migrate::Ledger::named(trackingTableOf(fleet->context));
+    auto ledger = fleet->context.ledger();
     if (!ledger)
         return invocation.fail(ledger.error());
-    migrate::RunnerOptions runner;
-    runner.command = u"fleet migrate up"_s;
-    runner.projectRoot = fleet->context.project.root();
-    runner.timeouts = env.migrationTimeouts;
-    runner.lockWaitMs = env.lockWaitMs;
-    runner.lock = env.lockingEnabled;
+    const migrate::RunnerOptions runner = fleet->context.runnerOptions(u"plumb fleet migrate up"_s);
     Status persisted;
     const RolloutStatus status = migrateFleet(
         fleet->targets, *migrations, *ledger, runner, env.name, waves,
