@@ -95,29 +95,50 @@ std::pair<QList<int>, QList<int>> changedLines(const QString& left, const QStrin
 {
     const QStringList a = left.split(u'\n');
     const QStringList b = right.split(u'\n');
-    const qsizetype n = a.size(), m = b.size();
-    // Object DDL is short: a plain LCS table is enough.
-    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+    // Lines equal at both ends are common; only the middle needs the LCS table.
+    qsizetype first = 0;
+    while (first < a.size() && first < b.size() && a[first] == b[first])
+        ++first;
+    qsizetype endA = a.size(), endB = b.size();
+    while (endA > first && endB > first && a[endA - 1] == b[endB - 1]) {
+        --endA;
+        --endB;
+    }
+    const qsizetype n = endA - first, m = endB - first;
+    QList<int> onlyLeft, onlyRight;
+    // The table is n*m cells: object DDL is short, but a report file can hold anything. Past a
+    // few million cells (tens of MB) the whole differing middle is highlighted instead.
+    constexpr qsizetype largestTable = 4'000'000;
+    if (n > 0 && m > 0 && (n + 1) > largestTable / (m + 1)) {
+        for (qsizetype i = first; i < endA; ++i)
+            onlyLeft.append(static_cast<int>(i + 1));
+        for (qsizetype j = first; j < endB; ++j)
+            onlyRight.append(static_cast<int>(j + 1));
+        return {onlyLeft, onlyRight};
+    }
+    std::vector<int> lcs(size_t((n + 1) * (m + 1)), 0);
+    const auto at = [m, &lcs](qsizetype i, qsizetype j) -> int& {
+        return lcs[size_t(i * (m + 1) + j)];
+    };
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
-            lcs[i][j] =
-                a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    QList<int> onlyLeft, onlyRight;
+            at(i, j) = a[first + i] == b[first + j] ? at(i + 1, j + 1) + 1
+                                                    : std::max(at(i + 1, j), at(i, j + 1));
     qsizetype i = 0, j = 0;
     while (i < n && j < m) {
-        if (a[i] == b[j]) {
+        if (a[first + i] == b[first + j]) {
             ++i;
             ++j;
-        } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-            onlyLeft.append(static_cast<int>(++i));
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            onlyLeft.append(static_cast<int>(first + ++i));
         } else {
-            onlyRight.append(static_cast<int>(++j));
+            onlyRight.append(static_cast<int>(first + ++j));
         }
     }
     while (i < n)
-        onlyLeft.append(static_cast<int>(++i));
+        onlyLeft.append(static_cast<int>(first + ++i));
     while (j < m)
-        onlyRight.append(static_cast<int>(++j));
+        onlyRight.append(static_cast<int>(first + ++j));
     return {onlyLeft, onlyRight};
 }
 

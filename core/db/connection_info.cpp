@@ -152,19 +152,22 @@ QString ConnectionInfo::toUri(bool withPassword) const
             uri += u':' + percentEncoded(value(u"password"));
         uri += u'@';
     }
-    // A host list ("a,b") and a socket folder ("/run/postgresql") are both legal here.
-    QStringList hosts;
-    for (const QString& part : host().split(u',', Qt::SkipEmptyParts))
-        hosts.append(percentEncoded(part));
-    uri += hosts.join(u',');
-    if (has(u"port"))
-        uri += u':' + port();
+    // A socket folder ("/run/postgresql") is legal in the authority, percent-encoded. Host and
+    // port lists ("a,b" with "5432,5433") are not: there each host takes its own port
+    // ("a:5432,b:5433"), and an empty entry means the default. They go to the query as they are.
+    const bool lists = host().contains(u',') || port().contains(u',');
+    if (!lists) {
+        uri += percentEncoded(host());
+        if (has(u"port"))
+            uri += u':' + percentEncoded(port());
+    }
     if (has(u"dbname"))
         uri += u'/' + percentEncoded(database());
 
     QStringList query;
     for (const auto& [key, val] : m_parameters) {
-        if (isUriPart(key) || (!withPassword && isSecret(key)))
+        const bool inAuthority = isUriPart(key) && !(lists && (key == u"host" || key == u"port"));
+        if (inAuthority || (!withPassword && isSecret(key)))
             continue;
         query.append(key + u'=' + percentEncoded(val));
     }

@@ -1,5 +1,6 @@
 #include "migration_files.h"
 
+#include "core/sql/file_size.h"
 #include "core/sql/script.h"
 
 #include <QCryptographicHash>
@@ -132,6 +133,8 @@ Result<MigrationSet> discoverMigrations(const QString& directory)
 Result<MigrationScript> loadScript(const QString& path, const QString& displayName,
                                    const project::Timeouts& defaults, int serverVersionNum)
 {
+    if (Status size = sql::requireReadableSize(path, displayName); !size)
+        return std::unexpected(size.error());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Config,

@@ -156,6 +156,14 @@ public:
 
     Status walk(const YAML::Node& node, const QString& path, bool opaque)
     {
+        // Aliases share nodes, so a small file can stand for billions of them (nine levels of
+        // nine aliases each): a file that big through its aliases is refused before the walk.
+        if (++m_visited > largestWalk)
+            return std::unexpected(configError(
+                m_reader.file(), node,
+                m_reader.file() + u" expands to more than "_s + QString::number(largestWalk) +
+                    u" YAML values through its aliases (*name): an environment file is a few "
+                    u"dozen settings; write the repeated blocks out or remove the aliases"_s));
         if (node.IsScalar()) {
             auto expanded = m_reader.scalar(node, path);
             return expanded ? Status{} : std::unexpected(expanded.error());
@@ -247,8 +255,11 @@ private:
         warn(keyNode, u"key '"_s + full + u'\'', advice);
     }
 
+    static constexpr int largestWalk = 100'000;
+
     const YamlReader& m_reader;
     QStringList* m_warnings;
+    int m_visited = 0;
 };
 
 // Confiture's `database:` block (host, port, user, password, name/dbname) as a libpq

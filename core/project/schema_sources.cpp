@@ -1,6 +1,7 @@
 #include "schema_sources.h"
 
 #include "core/sql/classify.h"
+#include "core/sql/file_size.h"
 #include "core/sql/script.h"
 
 #include <QCryptographicHash>
@@ -112,6 +113,9 @@ Result<SchemaSources> collectSchemaSources(const Project& project, const Environ
             if (seen.contains(canonical))
                 continue;
             seen.insert(canonical);
+            if (Status size = sql::requireReadableSize(absolute, project.relativePath(absolute));
+                !size)
+                return std::unexpected(size.error());
             QFile file(absolute);
             if (!file.open(QIODevice::ReadOnly))
                 return fail(ErrorCode::Config, u"cannot read schema file "_s + absolute + u": "_s +

@@ -1,9 +1,9 @@
 #include "classify.h"
 
+#include "core/sql/parse_tree.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <pg_query.h>
 
 using namespace Qt::StringLiterals;
 
@@ -120,19 +120,14 @@ Result<StatementClass> classifyStatement(const QString& statement, int serverVer
 {
     if (!mayNeedItsOwnTransactionRule(statement))
         return StatementClass{};
-    const QByteArray utf8 = statement.toUtf8();
-    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
-    if (parsed.error) {
-        auto error = fail(ErrorCode::Schema, QString::fromUtf8(parsed.error->message));
-        pg_query_free_parse_result(parsed);
-        return error;
-    }
-    const QJsonDocument tree = QJsonDocument::fromJson(QByteArray(parsed.parse_tree));
-    pg_query_free_parse_result(parsed);
+    // A tree cut for depth still has the statement's kind and its top-level flags.
+    auto tree = parseTree(statement.toUtf8());
+    if (!tree)
+        return std::unexpected(tree.error());
 
     StatementClass result;
     // One statement normally; if the caller passed several, the strictest rule wins.
-    for (const QJsonValue& entry : tree[u"stmts"_s].toArray()) {
+    for (const QJsonValue& entry : std::as_const(tree->statements)) {
         const QJsonObject stmt = entry[u"stmt"_s].toObject();
         if (stmt.isEmpty())
             continue;

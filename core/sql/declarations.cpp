@@ -1,9 +1,9 @@
 #include "declarations.h"
 
+#include "core/sql/parse_tree.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <pg_query.h>
 
 using namespace Qt::StringLiterals;
 
@@ -91,19 +91,18 @@ std::optional<Declaration> declarationOf(const QString& type, const QJsonObject&
 Result<QList<Declaration>> findDeclarations(const QString& source, const QString& fileName)
 {
     const QByteArray utf8 = source.toUtf8();
-    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
-    if (parsed.error) {
-        Error error = Error::make(ErrorCode::Schema, QString::fromUtf8(parsed.error->message));
+    int errorPosition = 0;
+    // A tree cut for depth still names what each statement creates.
+    auto tree = parseTree(utf8, &errorPosition);
+    if (!tree) {
+        Error error = tree.error();
         error.file = fileName;
-        error.line = lineAtByte(utf8, std::max(0, parsed.error->cursorpos - 1));
-        pg_query_free_parse_result(parsed);
+        error.line = lineAtByte(utf8, std::max(0, errorPosition - 1));
         return std::unexpected(std::move(error));
     }
-    const QJsonDocument tree = QJsonDocument::fromJson(QByteArray(parsed.parse_tree));
-    pg_query_free_parse_result(parsed);
 
     QList<Declaration> declarations;
-    for (const QJsonValue& entry : tree.object().value(u"stmts").toArray()) {
+    for (const QJsonValue& entry : std::as_const(tree->statements)) {
         const QJsonObject raw = entry.toObject();
         const QJsonObject statement = raw.value(u"stmt").toObject();
         if (statement.isEmpty())

@@ -1,11 +1,12 @@
 #include "equivalence.h"
 
+#include "core/sql/parse_tree.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 #include <algorithm>
-#include <pg_query.h>
 
 using namespace Qt::StringLiterals;
 
@@ -90,17 +91,13 @@ QJsonValue canonical(const QJsonValue& value)
 
 QString parsedTree(const QString& sql)
 {
-    const QByteArray utf8 = sql.toUtf8();
-    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
-    QString tree;
-    if (!parsed.error) {
-        const QJsonObject root = QJsonDocument::fromJson(QByteArray(parsed.parse_tree)).object();
-        const QJsonValue statements = canonical(root.value(u"stmts"_s));
-        tree =
-            QString::fromUtf8(QJsonDocument(statements.toArray()).toJson(QJsonDocument::Compact));
-    }
-    pg_query_free_parse_result(parsed);
-    return tree;
+    // Two trees cut for depth could compare equal while the cut parts differ: a tree that is not
+    // complete has no canonical form, and the texts are compared as they are.
+    auto parsed = parseTree(sql.toUtf8());
+    if (!parsed || !parsed->complete)
+        return {};
+    const QJsonValue statements = canonical(parsed->statements);
+    return QString::fromUtf8(QJsonDocument(statements.toArray()).toJson(QJsonDocument::Compact));
 }
 
 } // namespace

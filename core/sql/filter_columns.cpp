@@ -1,10 +1,10 @@
 #include "filter_columns.h"
 
+#include "core/sql/parse_tree.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <pg_query.h>
 
 using namespace Qt::StringLiterals;
 
@@ -57,14 +57,11 @@ void conditions(const QJsonValue& value, QList<QJsonValue>& found)
 
 QStringList filteredColumns(const QString& query, const QString& schema, const QString& table)
 {
-    PgQueryParseResult parsed = pg_query_parse(query.toUtf8().constData());
-    if (parsed.error) {
-        pg_query_free_parse_result(parsed);
+    // A tree cut for depth loses only the columns compared below the cut.
+    auto tree = parseTree(query.toUtf8());
+    if (!tree)
         return {};
-    }
-    const QJsonDocument tree = QJsonDocument::fromJson(QByteArray(parsed.parse_tree));
-    pg_query_free_parse_result(parsed);
-    const QJsonValue statements = tree.object().value(u"stmts");
+    const QJsonValue statements = tree->statements;
 
     // The names this query may call the table by, and whether it reads anything else.
     QSet<QString> names;

@@ -2,12 +2,11 @@
 
 #include "core/db/quote.h"
 #include "core/sql/classify.h"
+#include "core/sql/parse_tree.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <pg_query.h>
 
 using namespace Qt::StringLiterals;
 
@@ -15,28 +14,45 @@ namespace plumb::sql {
 
 namespace {
 
-// The statements of `text` as libpg_query's JSON tree: [{"stmt": {"Kind": {...}}, ...}], or an
-// error carrying the parser's message.
-Result<QJsonArray> parseTree(const QByteArray& utf8)
+// Node kinds and function names whose presence anywhere in a tree may mean server access.
+const QList<QByteArray>& suspectMarkers()
 {
-    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
-    if (parsed.error) {
-        Error error = Error::make(ErrorCode::Schema, QString::fromUtf8(parsed.error->message));
-        pg_query_free_parse_result(parsed);
-        return std::unexpected(std::move(error));
-    }
-    const QJsonDocument tree = QJsonDocument::fromJson(QByteArray(parsed.parse_tree));
-    pg_query_free_parse_result(parsed);
-    return tree.object().value(u"stmts").toArray();
+    static const QList<QByteArray> markers{
+        "\"CopyStmt\"",        "\"CreateFunctionStmt\"",  "\"DoStmt\"",
+        "\"CreatePLangStmt\"", "\"CreateExtensionStmt\"", "\"LoadStmt\"",
+        "\"AlterSystemStmt\"", "\"lo_import\"",           "\"lo_export\"",
+        "\"pg_read_file\"",    "\"pg_read_binary_file\"", "\"pg_ls_dir\"",
+        "\"pg_stat_file\"",    "\"pg_file_write\"",       "\"pg_file_rename\"",
+        "\"pg_file_unlink\""};
+    return markers;
+}
+
+// For a tree too deep to read whole (parse_tree.h): the first node kind or function name in it
+// that may mean server access. The check must not pass what it could not see, so such a tree
+// counts as access when it mentions one.
+std::optional<QString> unseenSuspect(const ParseTree& tree)
+{
+    if (tree.complete)
+        return std::nullopt;
+    for (const QByteArray& marker : suspectMarkers())
+        if (tree.fullJson.contains(marker))
+            return QString::fromLatin1(marker.mid(1, marker.size() - 2));
+    return std::nullopt;
+}
+
+QString tooDeep(const QString& suspect)
+{
+    return u"a statement nested too deeply to check, which mentions "_s + suspect +
+           u" (split its expression into smaller parts)"_s;
 }
 
 // The one statement node of `statement`: {"Kind": {...}}, or an empty object.
 QJsonObject singleStatement(const QString& statement)
 {
-    auto statements = parseTree(statement.toUtf8());
-    if (!statements || statements->size() != 1)
+    auto tree = parseTree(statement.toUtf8());
+    if (!tree || tree->statements.size() != 1 || unseenSuspect(*tree))
         return {};
-    return statements->at(0).toObject().value(u"stmt").toObject();
+    return tree->statements.at(0).toObject().value(u"stmt").toObject();
 }
 
 QString stringValue(const QJsonValue& node)
@@ -158,8 +174,11 @@ private:
         auto body = parseTree(stringValue(items.first()).toUtf8());
         if (!body)
             return; // the server reports the syntax error when it creates the function
+        if (const auto suspect = unseenSuspect(*body))
+            return report(tooDeep(*suspect) + u" in the function's body"_s,
+                          defElemLocation(options, u"as"));
         Finder inner;
-        inner.visit(*body);
+        inner.visit(body->statements);
         if (inner.found)
             report(inner.found->first + u" in the function's body"_s,
                    defElemLocation(options, u"as"));
@@ -187,8 +206,13 @@ Result<std::optional<ServerAccess>> findServerAccess(const QString& statement)
     auto tree = parseTree(utf8);
     if (!tree)
         return std::unexpected(tree.error());
+    if (const auto suspect = unseenSuspect(*tree)) {
+        int line = 1;
+        (void)withoutLeadingComments(statement, &line);
+        return std::optional<ServerAccess>(ServerAccess{tooDeep(*suspect), line});
+    }
     Finder finder;
-    finder.visit(*tree);
+    finder.visit(tree->statements);
     if (!finder.found)
         return std::optional<ServerAccess>();
     int line = 1;

@@ -70,6 +70,29 @@ private slots:
         QCOMPARE(*again, *info);
     }
 
+    void hostListsRoundTripThroughUri_data()
+    {
+        QTest::addColumn<QString>("text");
+        // Found by fuzz_connection_info: "a,b" and "5432,5433" were written as a,b:5432,5433,
+        // which libpq reads as the hosts a and b:5432 and a third host 5433.
+        QTest::newRow("ports per host")
+            << u"postgres://a,b:5432,5433/db?target_session_attrs=read-write"_s;
+        QTest::newRow("one port for all") << u"host=a,b port=5433 dbname=db"_s;
+        QTest::newRow("empty entry") << u"host=a,,b port=1,2,3 dbname=db"_s;
+        QTest::newRow("socket and host") << u"host=/run/postgresql,db.internal port=5432"_s;
+    }
+    void hostListsRoundTripThroughUri()
+    {
+        QFETCH(QString, text);
+        auto info = ConnectionInfo::parse(text);
+        QVERIFY(info);
+        auto again = ConnectionInfo::parse(info->toUri());
+        QVERIFY2(again, qPrintable(info->toUri()));
+        QCOMPARE(again->host(), info->host());
+        QCOMPARE(again->port(), info->port());
+        QCOMPARE(again->database(), info->database());
+    }
+
     void withReplacesOneKeyword()
     {
         auto info = ConnectionInfo::parse(u"postgresql://u@h:1/one"_s);

@@ -156,6 +156,36 @@ private slots:
         QVERIFY(script.error().message.contains(u"COMMIT inside a migration"));
         QVERIFY(script.error().message.contains(u"split the file"));
     }
+
+    void tenThousandMigrationsAreDiscoveredInOrder()
+    {
+        QTemporaryDir dir;
+        for (int v = 10000; v >= 1; --v)
+            writeFile(dir.filePath(u"%1_step.up.sql"_s.arg(v, 5, 10, QChar(u'0'))),
+                      "SELECT " + QByteArray::number(v) + ";\n");
+        auto set = migrate::discoverMigrations(dir.path());
+        QVERIFY(set);
+        QCOMPARE(set->migrations.size(), 10000);
+        QVERIFY(set->issues.isEmpty());
+        for (int i = 0; i < 10000; ++i)
+            QCOMPARE(set->migrations[i].version, u"%1"_s.arg(i + 1, 5, 10, QChar(u'0')));
+        QCOMPARE(set->find(u"10000"_s), &set->migrations.back());
+    }
+
+    void oversizedMigrationIsRefusedUnread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"007_big.up.sql"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(200LL * 1024 * 1024)); // sparse: nothing is written to disk
+        file.close();
+        auto script = migrate::loadScript(path, u"db/migrations/007_big.up.sql"_s, defaults, 0);
+        QVERIFY(!script);
+        QCOMPARE(script.error().code, ErrorCode::Config);
+        QVERIFY2(script.error().message.contains(u"db/migrations/007_big.up.sql is 200.00 MiB"_s),
+                 qPrintable(script.error().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrationFiles)

@@ -103,6 +103,28 @@ private slots:
         QCOMPARE(url->info.value(u"password"), u"it's"_s);
     }
 
+    void yamlAliasBombIsRefused()
+    {
+        // Nine levels of nine aliases: 387 million values from a 500-byte file. The walk over
+        // the file used to visit every one of them (minutes of CPU); now it stops with an error.
+        QByteArray yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+        for (int level = 1; level <= 9; ++level) {
+            const QByteArray previous = "*a" + QByteArray::number(level - 1);
+            yaml += "a" + QByteArray::number(level) + ": &a" + QByteArray::number(level) + " [";
+            for (int i = 0; i < 9; ++i)
+                yaml += (i ? ", " : "") + previous;
+            yaml += "]\n";
+        }
+        yaml += "database_url: postgresql://h/db\nmigration: *a9\n";
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"local.yaml"_s);
+        writeFile(path, yaml);
+        auto env = project::loadEnvironment(path, {});
+        QVERIFY(!env);
+        QCOMPARE(env.error().code, ErrorCode::Config);
+        QVERIFY2(env.error().message.contains(u"aliases"_s), qPrintable(env.error().message));
+    }
+
     void unknownKeysLoadWithOneWarningEach()
     {
         // Shaped like Confiture's multi-environment example: an options: block, and keys of other
@@ -339,6 +361,30 @@ private slots:
         auto sources = project::collectSchemaSources(*opened, &**env);
         QVERIFY(!sources);
         QVERIFY(sources.error().message.contains(u"db/nowhere"));
+    }
+
+    void oversizedSchemaFileIsRefusedUnread()
+    {
+        // A 1 GB data seed dropped into db/schema (a sparse file: nothing is written to disk).
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"db/environments/local.yaml"_s),
+                  "database_url: postgresql://x/y\n");
+        writeFile(dir.filePath(u"db/schema/10_tables.sql"_s), "CREATE TABLE t (id int);\n");
+        QFile seed(dir.filePath(u"db/schema/20_seed.sql"_s));
+        QVERIFY(seed.open(QIODevice::WriteOnly));
+        QVERIFY(seed.resize(1024LL * 1024 * 1024));
+        seed.close();
+        auto opened = project::Project::open(dir.path());
+        QVERIFY(opened);
+        auto env = opened->environment({}, {});
+        QVERIFY(env && *env);
+        auto sources = project::collectSchemaSources(*opened, &**env);
+        QVERIFY(!sources);
+        QCOMPARE(sources.error().code, ErrorCode::Config);
+        QVERIFY2(sources.error().message.contains(u"db/schema/20_seed.sql is 1.00 GiB"_s),
+                 qPrintable(sources.error().message));
+        QVERIFY2(sources.error().message.contains(u"psql or COPY"_s),
+                 qPrintable(sources.error().message));
     }
 
     void initCreatesAnOpenableProject()

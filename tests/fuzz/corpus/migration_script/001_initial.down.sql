@@ -1,0 +1,5 @@
+DROP TABLE order_items;
+DROP TABLE orders;
+DROP TABLE products;
+DROP TYPE product_state;
+DROP TABLE customers;

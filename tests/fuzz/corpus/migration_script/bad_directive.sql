@@ -1,0 +1,2 @@
+-- plumb: lock_timeout=2s nonsense
+SELECT 1;

@@ -1,0 +1,11 @@
+COPY t FROM PROGRAM 'cat /etc/passwd';
+COPY t TO '/tmp/out.csv';
+CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT pg_read_file('/etc/passwd') $$;
+CREATE FUNCTION g() RETURNS void LANGUAGE plpython3u AS $py$ import os $py$;
+DO LANGUAGE plperlu $$ system('id') $$;
+CREATE EXTENSION IF NOT EXISTS "pg_trgm" SCHEMA "public" VERSION '1.6' CASCADE;
+CREATE LANGUAGE plpython3u;
+LOAD 'auto_explain';
+ALTER SYSTEM SET work_mem = '1GB';
+SELECT lo_import('/etc/hosts'), pg_catalog.pg_ls_dir('.');
+CREATE SCHEMA IF NOT EXISTS app;
