@@ -3,10 +3,8 @@
 #include "cli.h"
 #include "core/data_directory.h"
 #include "core/fleet/fleet_apply.h"
-#include "core/plan/converger.h"
 #include "core/project/fleet_spec.h"
 #include "core/workflow/declared.h"
-#include "core/workflow/target.h"
 #include "project_options.h"
 
 #include <QCryptographicHash>
@@ -22,19 +20,19 @@ using namespace plumb::fleet;
 
 // The status file of an environment's fleet, one per project and environment, in Plumbline's own
 // data folder (never in the project: it is about databases, not about the schema).
-QString defaultStatusPath(const workflow::Session& session)
+QString defaultStatusPath(const workflow::Session& context)
 {
     const QByteArray root =
-        QCryptographicHash::hash(session.project.root().toUtf8(), QCryptographicHash::Sha256)
+        QCryptographicHash::hash(context.project.root().toUtf8(), QCryptographicHash::Sha256)
             .toHex()
             .left(12);
     return dataDirectory() + u"/fleets/"_s + QString::fromLatin1(root) + u'-' +
-           session.env()->name + u".json"_s;
+           context.env()->name + u".json"_s;
 }
 
 // What every fleet subcommand opens: the project, its environment and the fleet it names.
 struct FleetContext {
-    workflow::Session session;
+    workflow::Session context;
     project::FleetSpec spec;
     QList<FleetTarget> targets;
     QString statusPath;
@@ -55,24 +53,26 @@ void addFleetOptions(QCommandLineParser& parser)
 Result<FleetContext> openFleet(const QCommandLineParser& parser, Progress& progress,
                                bool listTargetsToo = true)
 {
-    auto session = openSession(parser, false);
-    if (!session)
-        return std::unexpected(session.error());
-    if (!session->env())
+    // A fleet named by urls needs no database_url; one named by a pattern lists the databases
+    // on the environment's server.
+    auto context = openSession(parser, false);
+    if (!context)
+        return std::unexpected(context.error());
+    if (!context->env())
         return fail(ErrorCode::Config,
                     u"a fleet is named by an environment file: pass --env NAME for a "
                     u"db/environments/NAME.yaml with a fleet: block"_s);
-    auto spec = project::loadFleetSpec(session->env()->filePath);
+    auto spec = project::loadFleetSpec(context->env()->filePath);
     if (!spec)
         return std::unexpected(spec.error());
     if (!*spec)
         return fail(ErrorCode::Config,
-                    u"the environment "_s + session->env()->name + u" names no fleet: add a "_s +
-                        u"fleet: block to "_s + session->env()->filePath +
+                    u"the environment "_s + context->env()->name + u" names no fleet: add a "_s +
+                        u"fleet: block to "_s + context->env()->filePath +
                         u" (fleet: {urls: [...]} or fleet: {databases: \"tenant_%\"})"_s);
-    FleetContext fleet{*session, **spec, {}, parser.value(u"status-file"_s)};
+    FleetContext fleet{*context, **spec, {}, parser.value(u"status-file"_s)};
     if (fleet.statusPath.isEmpty())
-        fleet.statusPath = defaultStatusPath(fleet.session);
+        fleet.statusPath = defaultStatusPath(fleet.context);
     if (parser.isSet(u"parallelism"_s)) {
         bool ok = false;
         fleet.spec.parallelism = parser.value(u"parallelism"_s).toInt(&ok);
@@ -83,19 +83,19 @@ Result<FleetContext> openFleet(const QCommandLineParser& parser, Progress& progr
         return fleet;
     db::ConnectionInfo server;
     if (fleet.spec.urls.isEmpty()) {
-        auto target = fleet.session.requireTarget();
+        auto target = fleet.context.requireTarget();
         if (!target)
             return std::unexpected(target.error());
-        server = project::withConnectionSettings(target->management.info, *fleet.session.env());
+        server = project::withConnectionSettings(target->management.info, *fleet.context.env());
     }
     auto targets = listTargets(fleet.spec, server, progress);
     if (!targets)
         return std::unexpected(targets.error());
     if (targets->isEmpty())
-        return fail(ErrorCode::Config, u"the fleet of "_s + fleet.session.env()->name +
+        return fail(ErrorCode::Config, u"the fleet of "_s + fleet.context.env()->name +
                                            u" lists no database: check its fleet: block"_s);
     for (FleetTarget& target : *targets)
-        target.info = project::withConnectionSettings(target.info, *fleet.session.env());
+        target.info = project::withConnectionSettings(target.info, *fleet.context.env());
     fleet.targets = std::move(*targets);
     return fleet;
 }
@@ -254,7 +254,7 @@ int runPlanOrApply(Invocation& invocation, bool apply)
     auto fleet = openFleet(parser, progress);
     if (!fleet)
         return invocation.fail(fleet.error());
-    const project::Environment& env = *fleet->session.env();
+    const project::Environment& env = *fleet->context.env();
     Result<int> budget = 0;
     const WaveOptions waves = waveOptions(parser, fleet->spec, &budget);
     if (!budget)
@@ -268,14 +268,13 @@ int runPlanOrApply(Invocation& invocation, bool apply)
             !authorized)
             return invocation.fail(authorized.error());
 
-    auto built = workflow::buildDeclared(fleet->session, {}, &declaredCache(), progress);
-    if (!built)
-        return invocation.fail(built.error());
-    const catalog::Catalog& declared = *built->catalog;
+    auto declared = workflow::buildDeclared(fleet->context, {}, &declaredCache(), progress);
+    if (!declared)
+        return invocation.fail(declared.error());
     PlanOptions planOptions;
     planOptions.parallelism = fleet->spec.parallelism;
-    planOptions.trackingTable = fleet->session.ledgerTable();
-    auto plan = planFleet(fleet->targets, declared, planOptions, progress);
+    planOptions.trackingTable = fleet->context.ledgerTable();
+    auto plan = planFleet(fleet->targets, *declared->catalog, planOptions, progress);
     if (!plan)
         return invocation.fail(plan.error());
     if (!apply) {
@@ -296,14 +295,11 @@ int runPlanOrApply(Invocation& invocation, bool apply)
     options.environment = env.name;
     options.waves = waves;
     options.trackingTable = planOptions.trackingTable;
-    options.lock = workflow::lockSettingsOf(&env);
-    if (const int ms = plan::durationMs(env.convergenceTimeouts.lockTimeout); ms > 0)
-        options.execute.lockTimeoutMs = ms;
-    if (const int ms = plan::durationMs(env.convergenceTimeouts.statementTimeout); ms > 0)
-        options.execute.statementTimeoutMs = ms;
+    options.lock = fleet->context.lockSettings();
+    options.execute = fleet->context.executeOptions();
     Status persisted;
     const RolloutStatus status = applyFleet(
-        *plan, declared, options,
+        *plan, *declared->catalog, options,
         [&](const RolloutStatus& now) {
             if (auto saved = saveRollout(now, fleet->statusPath); !saved && persisted)
                 persisted = saved;
@@ -336,7 +332,7 @@ int runFleetMigrate(Invocation& invocation)
     auto fleet = openFleet(parser, progress);
     if (!fleet)
         return invocation.fail(fleet.error());
-    const project::Environment& env = *fleet->session.env();
+    const project::Environment& env = *fleet->context.env();
     Result<int> budget = 0;
     const WaveOptions waves = waveOptions(parser, fleet->spec, &budget);
     if (!budget)
@@ -347,20 +343,15 @@ int runFleetMigrate(Invocation& invocation)
             u"apply migrations to %1 database(s)"_s.arg(fleet->targets.size()));
         !authorized)
         return invocation.fail(authorized.error());
-    auto migrations = migrate::discoverMigrations(fleet->session.project.migrationsDir());
+    auto migrations = fleet->context.migrations();
     if (!migrations)
         return invocation.fail(migrations.error());
     if (auto unique = migrations->requireNoDuplicates(); !unique)
         return invocation.fail(unique.error());
-    auto ledger = migrate::Ledger::named(fleet->session.ledgerTable());
+    auto ledger = fleet->context.ledger();
     if (!ledger)
         return invocation.fail(ledger.error());
-    migrate::RunnerOptions runner;
-    runner.command = u"fleet migrate up"_s;
-    runner.projectRoot = fleet->session.project.root();
-    runner.timeouts = env.migrationTimeouts;
-    runner.lockWaitMs = env.lockWaitMs;
-    runner.lock = env.lockingEnabled;
+    const migrate::RunnerOptions runner = fleet->context.runnerOptions(u"plumb fleet migrate up"_s);
     Status persisted;
     const RolloutStatus status = migrateFleet(
         fleet->targets, *migrations, *ledger, runner, env.name, waves,
