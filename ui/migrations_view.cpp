@@ -7,6 +7,7 @@
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/migrations_model.h"
+#include "ui/settings_dialog.h"
 #include "ui/workbench.h"
 
 #include <QAction>
@@ -104,10 +105,11 @@ void MigrationsView::request(Action action, const QString& version)
         return;
     const QString root = project->projectDir;
     const QString trackingTable = project->trackingTable;
+    const QString python = Preferences::load().pythonInterpreter;
     m_workbench->jobs()
         .start<int>(what, target.label,
-                    [root, trackingTable, info = target.info, action,
-                     version](Progress& progress) -> Result<int> {
+                    [root, trackingTable, info = target.info, action, version,
+                     python](Progress& progress) -> Result<int> {
                         auto opened = project::Project::open(root);
                         if (!opened)
                             return std::unexpected(opened.error());
@@ -123,6 +125,8 @@ void MigrationsView::request(Action action, const QString& version)
                         migrate::RunnerOptions options;
                         options.projectRoot = root;
                         options.command = u"workbench"_s;
+                        options.pythonInterpreter = python;
+                        options.pythonInterpreterSource = u"Settings"_s;
                         migrate::Runner runner(**connection, *migrations, *ledger, options,
                                                progress);
                         auto report = action == Action::Up     ? runner.up()

@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStyleHints>
@@ -21,6 +22,7 @@ Preferences Preferences::load()
     preferences.lockTimeoutMs = settings.value(u"convergence/lockTimeoutMs"_s, 3000).toInt();
     preferences.statementTimeoutMs =
         settings.value(u"convergence/statementTimeoutMs"_s, 3000).toInt();
+    preferences.pythonInterpreter = settings.value(u"migrations/pythonInterpreter"_s).toString();
     preferences.theme = static_cast<Theme>(settings.value(u"appearance/theme"_s, 0).toInt());
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (const QString saved = settings.value(u"editor/font"_s).toString(); !saved.isEmpty())
@@ -42,6 +44,7 @@ void Preferences::save() const
     QSettings settings;
     settings.setValue(u"convergence/lockTimeoutMs"_s, lockTimeoutMs);
     settings.setValue(u"convergence/statementTimeoutMs"_s, statementTimeoutMs);
+    settings.setValue(u"migrations/pythonInterpreter"_s, pythonInterpreter);
     settings.setValue(u"appearance/theme"_s, static_cast<int>(theme));
     settings.setValue(u"editor/font"_s, editorFont.toString());
 }
@@ -58,6 +61,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     : QDialog(parent)
     , m_lockTimeout(new QSpinBox(this))
     , m_statementTimeout(new QSpinBox(this))
+    , m_python(new QLineEdit(this))
     , m_theme(new QComboBox(this))
     , m_font(new QFontComboBox(this))
     , m_fontSize(new QSpinBox(this))
@@ -73,6 +77,11 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_lockTimeout->setToolTip(tr("lock_timeout on every convergence DDL statement"));
     m_statementTimeout->setValue(current.statementTimeoutMs);
     m_statementTimeout->setToolTip(tr("statement_timeout on ACCESS EXCLUSIVE convergence steps"));
+    m_python->setObjectName(u"settings.python"_s);
+    m_python->setText(current.pythonInterpreter);
+    m_python->setPlaceholderText(tr("python3 from PATH"));
+    m_python->setToolTip(tr("The Python interpreter that runs Python migrations (.py): a path, "
+                            "or a command name looked up on PATH"));
     m_theme->addItems({tr("Follow the system"), tr("Light"), tr("Dark")});
     m_theme->setCurrentIndex(static_cast<int>(current.theme));
     m_font->setFontFilters(QFontComboBox::MonospacedFonts);
@@ -83,6 +92,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     auto* form = new QFormLayout(this);
     form->addRow(tr("Convergence lock timeout"), m_lockTimeout);
     form->addRow(tr("Convergence statement timeout"), m_statementTimeout);
+    form->addRow(tr("Python interpreter"), m_python);
     form->addRow(tr("Theme"), m_theme);
     form->addRow(tr("Editor font"), m_font);
     form->addRow(tr("Editor font size"), m_fontSize);
@@ -97,6 +107,7 @@ Preferences SettingsDialog::preferences() const
     Preferences preferences;
     preferences.lockTimeoutMs = m_lockTimeout->value();
     preferences.statementTimeoutMs = m_statementTimeout->value();
+    preferences.pythonInterpreter = m_python->text().trimmed();
     preferences.theme = static_cast<Preferences::Theme>(m_theme->currentIndex());
     preferences.editorFont = m_font->currentFont();
     preferences.editorFont.setPointSize(m_fontSize->value());

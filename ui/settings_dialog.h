@@ -7,14 +7,17 @@
 
 class QComboBox;
 class QFontComboBox;
+class QLineEdit;
 class QSpinBox;
 
 namespace plumb::ui {
 
-// Plumbline's preferences, kept in QSettings: convergence timeouts, colour scheme, editor font.
+// Plumbline's preferences, kept in QSettings: convergence timeouts, the Python interpreter for
+// Python migrations, colour scheme, editor font.
 struct Preferences {
     int lockTimeoutMs = 3000;
     int statementTimeoutMs = 3000;
+    QString pythonInterpreter; // empty: PLUMB_PYTHON, else python3 on PATH
     enum class Theme { System, Light, Dark } theme = Theme::System;
     QFont editorFont; // default: the system's fixed-width font
 
@@ -35,6 +38,7 @@ public:
 private:
     QSpinBox* m_lockTimeout;
     QSpinBox* m_statementTimeout;
+    QLineEdit* m_python;
     QComboBox* m_theme;
     QFontComboBox* m_font;
     QSpinBox* m_fontSize;

@@ -138,11 +138,13 @@ void Workbench::sync()
         return;
     }
     const auto project = m_project;
-    const plan::ExecuteOptions execute = Preferences::load().executeOptions();
+    const Preferences preferences = Preferences::load();
+    const plan::ExecuteOptions execute = preferences.executeOptions();
+    const QString python = preferences.pythonInterpreter;
     m_jobs
         ->start<QString>(
             tr("Sync"), project->environment,
-            [project, execute](Progress& progress) -> Result<QString> {
+            [project, execute, python](Progress& progress) -> Result<QString> {
                 auto opened = project::Project::open(project->projectDir);
                 if (!opened)
                     return std::unexpected(opened.error());
@@ -158,6 +160,8 @@ void Workbench::sync()
                 migrate::RunnerOptions options;
                 options.projectRoot = project->projectDir;
                 options.command = u"workbench sync"_s;
+                options.pythonInterpreter = python;
+                options.pythonInterpreterSource = u"Settings"_s;
                 plan::ProjectConverger converger(project->models.declared, project->trackingTable,
                                                  execute);
                 auto report = migrate::sync(**connection, *migrations, *ledger, options, &converger,

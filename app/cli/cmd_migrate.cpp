@@ -33,6 +33,10 @@ void addRunnerOptions(QCommandLineParser& parser)
                                     u"runners)."_s});
     parser.addOption(
         {u"no-verify-checksums"_s, u"Run even when applied migrations were edited since."_s});
+    parser.addOption({u"python"_s,
+                      u"The Python interpreter for .py migrations (default: PLUMB_PYTHON, else "
+                      u"python3 on PATH)."_s,
+                      u"path"_s});
 }
 
 // isSet() warns about options a subcommand did not declare; optionNames() lists those given.
@@ -83,6 +87,10 @@ Result<Setup> prepare(const QCommandLineParser& parser, Progress& progress, bool
             setup.options.dryRun = true;
         if (given(parser, u"no-verify-checksums"_s))
             setup.options.verifyChecksums = false;
+        if (given(parser, u"python"_s)) {
+            setup.options.pythonInterpreter = parser.value(u"python"_s);
+            setup.options.pythonInterpreterSource = u"--python"_s;
+        }
     }
     if (connect) {
         auto connection =
