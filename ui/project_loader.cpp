@@ -129,6 +129,8 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
         });
     if (!built)
         return std::unexpected(built.error());
+    for (const QString& line : project::describeRepairs(*built))
+        progress.log(line);
 
     if (chosen) {
         snapshot.environment = chosen->name;

@@ -61,6 +61,8 @@ Result<catalog::Catalog> buildDeclaredCatalog(const ProjectContext& context, Pro
         });
     if (!built)
         return std::unexpected(built.error());
+    for (const QString& line : project::describeRepairs(*built))
+        progress.log(line);
     if (!declared)
         return fail(ErrorCode::Generic, u"The declared schema was built but not read."_s);
     plan::removeLedgerTable(*declared, trackingTableOf(context));
