@@ -36,7 +36,11 @@ struct Timeouts {
 // ignores them too). Plumbline's own keys:
 //   management_url                     URL for DDL and migrations (bypasses a pooler)
 //   shadow_url                         server on which `plumb build` makes a scratch database
-//   dev: true                          allows one-click sync in the workbench
+//   dev: true                          a development database: changes need no typed name, but
+//                                      only while its URL is written in this file (no ${VAR}, no
+//                                      PLUMB_DATABASE_URL/--database-url override)
+//   readonly: true                     plumb reads and never changes this database
+//   require_confirmation: true         every change asks for the database name, even on dev
 //   migration.lock_timeout / .statement_timeout       applied to every migration statement
 //   convergence.lock_timeout / .statement_timeout     applied to every convergence statement
 //   migration.locking.timeout_ms       how long a runner waits for another runner's lock
@@ -47,7 +51,17 @@ struct Environment {
     QString databaseUrl;   // may be "none" (disabled) or empty (not set)
     QString managementUrl; // may be "none" or empty
     QString shadowUrl;
+    // The ${VAR} names each URL took from the process environment (empty: written out in the
+    // file). A URL from outside the file makes the environment protected (workflow/target.h).
+    // For the `database:` block only host, port and database count: a ${VAR} password is fine.
+    QStringList databaseUrlVariables;
+    QStringList managementUrlVariables;
     bool dev = false;
+    // readonly: true (at the top level or in database:). plumb changes nothing there: writers
+    // refuse before they start (requireWritable), and every session opens with
+    // default_transaction_read_only=on, so the server refuses a write that slipped through.
+    bool readonly = false;
+    bool requireConfirmation = false;
 
     QList<IncludeDir> includeDirs; // default: db/schema
     QStringList excludeDirs;
@@ -58,10 +72,6 @@ struct Environment {
     Timeouts migrationTimeouts{QStringLiteral("10s"), QStringLiteral("30min")};
     Timeouts convergenceTimeouts{QStringLiteral("3s"), QStringLiteral("10min")};
 
-    // readonly: true. The environment is protected and plumb changes nothing in it: writers
-    // refuse before they start (requireWritable), and every session opens with
-    // default_transaction_read_only=on, so the server refuses a write that slipped through.
-    bool readOnly = false;
     // connect_timeout, application_name, ssl_mode (or sslmode) and the certificate paths
     // (ssl_cert, ssl_key, ssl_root_cert, ssl_crl; relative to the project), at the top level or in
     // the database: block, as libpq keywords. They fill in what the resolved URL leaves unset.
@@ -79,6 +89,9 @@ struct Environment {
 // where the text came from. "$${" stands for a literal "${".
 Result<QString> expandVariables(const QString& text, const QProcessEnvironment& variables,
                                 const QString& where);
+
+// The ${NAME} variables `text` refers to, in order, each once ("$${" is not one).
+QStringList variablesIn(const QString& text);
 
 // Reads and validates an environment file. A key nobody knows is ignored with a warning (with a
 // "did you mean" when it is close to a known one); a known key with a bad value, a missing
