@@ -68,7 +68,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     m_environmentList->setRootIsDecorated(false);
     m_environmentList->setMaximumHeight(110);
     m_environmentList->header()->resizeSection(0, 110);
-    m_environmentList->header()->resizeSection(1, 50);
+    m_environmentList->header()->resizeSection(1, 70);
 
     m_files->setReadOnly(true);
     m_files->setNameFilters({u"*.sql"_s, u"*.yaml"_s, u"*.yml"_s});
