@@ -251,6 +251,30 @@ private slots:
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 0);
     }
 
+    void savepointsAndSqlFilesWork()
+    {
+        // Confiture's transaction contract: a body may open its own savepoints and recover from
+        // a failed statement inside one; execute_file() reads SQL relative to the project.
+        MigrateProject p(u"pysavepoint"_s);
+        p.write(u"db/sql/create_orders.sql"_s,
+                "CREATE TABLE orders (id int PRIMARY KEY);\nINSERT INTO orders VALUES (1);\n");
+        p.write(u"db/migrations/001_orders.py"_s,
+                migrationBody("001", "orders",
+                              "        self.execute_file(\"db/sql/create_orders.sql\")\n"
+                              "        try:\n"
+                              "            with self.connection.transaction():\n"
+                              "                self.execute(\"INSERT INTO orders VALUES (1)\")\n"
+                              "        except Exception as error:\n"
+                              "            print(\"duplicate skipped:\", error.sqlstate if "
+                              "hasattr(error, 'sqlstate') else error)\n"
+                              "        self.execute(\"INSERT INTO orders VALUES (2)\")\n"));
+        const CliRun run = p.run({u"migrate"_s, u"up"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        QVERIFY2(run.err.contains(u"duplicate skipped"), qPrintable(both(run)));
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM orders"_s), 2);
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
+    }
+
     void classAndFileNameMustAgree()
     {
         MigrateProject p(u"pyname"_s);
