@@ -5,6 +5,7 @@
 #include "core/migrate/ledger.h"
 #include "core/migrate/status.h"
 #include "core/progress.h"
+#include "core/project/scratch_database.h"
 #include "ui/models_snapshot.h"
 
 #include <QProcessEnvironment>
@@ -49,10 +50,11 @@ Status migrateTo(const QString& projectDir, const db::ConnectionInfo& database,
                  const QString& version, Progress& progress);
 
 // Opens a project: lists its environments, builds the declared schema in a scratch database on
-// `scratchServer`, introspects it, locates every declaration, and reads the live database of the
-// default environment (catalog and migration status) when it has one.
+// `scratchServer` (the embedded server, where the project's SQL runs unprivileged), introspects
+// it, locates every declaration, and reads the live database of the default environment
+// (catalog and migration status) when it has one.
 Result<ProjectSnapshot> loadProject(const QString& projectDir,
-                                    const db::ConnectionInfo& scratchServer,
+                                    const project::ScratchServer& scratchServer,
                                     const QProcessEnvironment& variables, Progress& progress);
 
 } // namespace plumb::ui

@@ -71,7 +71,7 @@ Result<Setup> prepare(const QCommandLineParser& parser, Progress& progress, bool
         setup.options.timeouts = env->migrationTimeouts;
         setup.options.lockWaitMs = env->lockWaitMs;
         setup.options.lock = env->lockingEnabled;
-        setup.options.readOnly = env->readonly;
+        setup.options.readOnly = env->readOnly;
         setup.options.readOnlySource = env->filePath;
     }
     {

@@ -60,6 +60,11 @@ QString Runner::display(const QString& path) const
 
 Status Runner::exec(const QString& sql, const QString& file, int line)
 {
+    if (!file.isEmpty() && m_options.prelude.covers(sql)) {
+        m_progress.log(file + u':' + QString::number(line) +
+                       u": done by the scratch server's superuser before the migrations"_s);
+        return {};
+    }
     auto result = m_connection.exec(sql, {}, m_progress);
     if (!result) {
         Error error = result.error();

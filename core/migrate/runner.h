@@ -8,6 +8,7 @@
 #include "core/migrate/python_host.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
+#include "core/project/scratch_database.h"
 
 #include <QList>
 #include <QString>
@@ -32,6 +33,9 @@ struct RunnerOptions {
     // PATH. The source ("--python", "Settings") is named in messages.
     QString pythonInterpreter;
     QString pythonInterpreterSource;
+    // On a scratch database of a private cluster: what its superuser already did for the
+    // migrations (CREATE EXTENSION...); the statements it covers are skipped.
+    project::PrivilegedPrelude prelude;
 };
 
 struct StepResult {

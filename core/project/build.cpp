@@ -1,11 +1,9 @@
 #include "build.h"
 
-#include "core/db/quote.h"
 #include "core/project/build_order.h"
 #include "core/sql/classify.h"
+#include "core/sql/server_access.h"
 
-#include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +44,31 @@ Status requireEmptyDatabase(db::Connection& connection)
                                        u"...): build into a new, empty database"_s);
 }
 
+Status requireNoServerAccess(const QList<LocatedStatement>& statements)
+{
+    for (const LocatedStatement& statement : statements) {
+        auto access = sql::findServerAccess(statement.text);
+        if (!access) {
+            Error error = access.error();
+            error.file = statement.file;
+            error.line = statement.line;
+            return std::unexpected(error);
+        }
+        if (!*access)
+            continue;
+        Error error = Error::make(
+            ErrorCode::Schema,
+            (*access)->what +
+                u" is not allowed in a schema file: it would run a program or touch the files "
+                u"of the server that builds the declared schema. Remove it from "_s +
+                statement.file + u"; do such work outside the schema files."_s);
+        error.file = statement.file;
+        error.line = statement.line + (*access)->line - 1;
+        return std::unexpected(error);
+    }
+    return {};
+}
+
 namespace {
 
 // One schema file's statements.
@@ -68,8 +91,10 @@ Error located(Error error, const LocatedStatement& statement)
 // Builds files while counting statements for the progress sink.
 class FileBuilder {
 public:
-    FileBuilder(db::Connection& connection, Progress& progress, int total)
+    FileBuilder(db::Connection& connection, const PrivilegedPrelude& prelude, Progress& progress,
+                int total)
         : m_connection(connection)
+        , m_prelude(prelude)
         , m_progress(progress)
         , m_total(total)
     {}
@@ -79,6 +104,12 @@ public:
         for (const LocatedStatement& statement : file.statements) {
             if (m_done++ % 50 == 0)
                 m_progress.step(std::min(m_done, m_total), m_total, statement.file);
+            if (m_prelude.covers(statement.text)) {
+                if (m_logPrelude)
+                    m_progress.log(statement.file + u':' + QString::number(statement.line) +
+                                   u": done by the private server's superuser before the build"_s);
+                continue;
+            }
             auto result = m_connection.exec(statement.text, {}, m_progress);
             if (!result)
                 return std::unexpected(located(result.error(), statement));
@@ -90,13 +121,20 @@ public:
         auto result = m_connection.exec(sql);
         return result ? Status{} : std::unexpected(result.error());
     }
-    void restartCount() { m_done = 0; }
+    // A retry after a repaired order says nothing new about the prelude.
+    void restartCount()
+    {
+        m_done = 0;
+        m_logPrelude = false;
+    }
 
 private:
     db::Connection& m_connection;
+    const PrivilegedPrelude& m_prelude;
     Progress& m_progress;
     int m_total;
     int m_done = 0;
+    bool m_logPrelude = true;
 };
 
 // The build after a file failed for a missing object: every file in its own savepoint (inside
@@ -158,22 +196,18 @@ Result<QStringList> buildInRounds(FileBuilder& builder, QList<FileStatements> pe
     }
 }
 
-} // namespace
-
-Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources& sources,
-                                Progress& progress)
+Result<BuildReport> applyLocated(db::Connection& connection, const SchemaSources& sources,
+                                 const QList<LocatedStatement>& statements,
+                                 const PrivilegedPrelude& prelude, Progress& progress)
 {
     QElapsedTimer timer;
     timer.start();
-    auto statements = locateStatements(sources);
-    if (!statements)
-        return std::unexpected(statements.error());
 
     QList<FileStatements> files;
     for (const SchemaFile& file : sources.files)
         files.append({file.relativePath, {}, true});
     bool transactional = true;
-    for (const LocatedStatement& statement : *statements) {
+    for (const LocatedStatement& statement : statements) {
         auto file = std::ranges::find(files, statement.file, &FileStatements::file);
         file->statements.append(statement);
         auto kind = sql::classifyStatement(statement.text, connection.serverVersionNumber());
@@ -187,8 +221,8 @@ Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources&
         }
     }
 
-    const int total = static_cast<int>(statements->size());
-    FileBuilder builder(connection, progress, total);
+    const int total = static_cast<int>(statements.size());
+    FileBuilder builder(connection, prelude, progress, total);
     QHash<QString, QStringList> missed;
     Result<QStringList> applied;
     if (transactional) {
@@ -243,6 +277,8 @@ Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources&
     return report;
 }
 
+} // namespace
+
 QStringList describeRepairs(const BuildReport& report)
 {
     if (report.repairs.isEmpty())
@@ -266,77 +302,41 @@ QStringList describeRepairs(const BuildReport& report)
     return lines;
 }
 
-Result<ScratchDatabase> ScratchDatabase::create(const std::optional<db::ConnectionInfo>& server,
-                                                Progress& progress)
+Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources& sources,
+                                Progress& progress, const PrivilegedPrelude& prelude)
 {
-    ScratchDatabase scratch;
-    db::ConnectionInfo admin;
-    if (server) {
-        admin = *server;
-    } else {
-        progress.log(u"starting a private PostgreSQL server for scratch work"_s);
-        auto cluster = db::LocalCluster::start({}, progress);
-        if (!cluster)
-            return std::unexpected(cluster.error());
-        admin = cluster->connectionInfo();
-        scratch.m_cluster.emplace(std::move(*cluster));
-    }
-    auto connection = db::Connection::open(admin, progress);
-    if (!connection)
-        return std::unexpected(connection.error());
-    const QString name = u"plumb_scratch_"_s + QString::number(QCoreApplication::applicationPid()) +
-                         u'_' + QString::number(QDateTime::currentMSecsSinceEpoch() % 100000000);
-    auto created =
-        (*connection)
-            ->exec(u"CREATE DATABASE "_s + db::quoteIdentifier(name) + u" TEMPLATE template0"_s);
-    if (!created) {
-        Error error = created.error();
-        error.message = u"cannot create a scratch database on "_s + admin.redacted() + u": "_s +
-                        error.message + u"; the shadow server's user needs CREATEDB"_s;
-        return std::unexpected(error);
-    }
-    if (server)
-        scratch.m_server = admin;
-    scratch.m_info = admin.with(u"dbname"_s, name);
-    return scratch;
-}
-
-ScratchDatabase::ScratchDatabase(ScratchDatabase&& other) noexcept
-    : m_cluster(std::move(other.m_cluster))
-    , m_server(std::exchange(other.m_server, std::nullopt))
-    , m_info(other.m_info)
-{}
-
-ScratchDatabase::~ScratchDatabase()
-{
-    if (!m_server || m_info.database().isEmpty())
-        return; // a private cluster goes away with its folder
-    auto connection = db::Connection::open(*m_server);
-    if (connection)
-        (void)(*connection)
-            ->exec(u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(m_info.database()) +
-                   u" WITH (FORCE)"_s);
+    auto located = locateStatements(sources);
+    if (!located)
+        return std::unexpected(located.error());
+    if (auto allowed = requireNoServerAccess(*located); !allowed)
+        return std::unexpected(allowed.error());
+    return applyLocated(connection, sources, *located, prelude, progress);
 }
 
 Result<BuildReport> buildInScratch(const SchemaSources& sources,
-                                   const std::optional<db::ConnectionInfo>& shadowServer,
-                                   Progress& progress,
+                                   const std::optional<ScratchServer>& server, Progress& progress,
                                    const std::function<Status(db::Connection&)>& inspect)
 {
-    auto scratch = ScratchDatabase::create(shadowServer, progress);
+    // Refused before a server starts or anything runs.
+    auto located = locateStatements(sources);
+    if (!located)
+        return std::unexpected(located.error());
+    if (auto allowed = requireNoServerAccess(*located); !allowed)
+        return std::unexpected(allowed.error());
+    auto scratch = ScratchDatabase::create(server, progress);
     if (!scratch)
         return std::unexpected(scratch.error());
-    auto report = [&]() -> Result<BuildReport> {
-        auto connection = db::Connection::open(scratch->info(), progress);
-        if (!connection)
-            return std::unexpected(connection.error());
-        auto built = applySchema(**connection, sources, progress);
-        if (built && inspect)
-            if (auto inspected = inspect(**connection); !inspected)
-                return std::unexpected(inspected.error());
-        return built;
-    }();
-    return report;
+    auto prelude = scratch->runPrelude(*located, progress);
+    if (!prelude)
+        return std::unexpected(prelude.error());
+    auto connection = db::Connection::open(scratch->info(), progress);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto built = applyLocated(**connection, sources, *located, *prelude, progress);
+    if (built && inspect)
+        if (auto inspected = inspect(**connection); !inspected)
+            return std::unexpected(inspected.error());
+    return built;
 }
 
 } // namespace plumb::project

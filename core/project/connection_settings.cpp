@@ -69,7 +69,7 @@ Status readConnectionKey(const YamlReader& reader, const QString& key, const QSt
         auto readOnly = reader.boolean(value, displayKey);
         if (!readOnly)
             return std::unexpected(readOnly.error());
-        environment.readonly = *readOnly;
+        environment.readOnly = *readOnly;
         return {};
     }
     auto text = reader.scalar(value, displayKey);
@@ -149,7 +149,7 @@ db::ConnectionInfo withConnectionSettings(const db::ConnectionInfo& info,
     for (const auto& [name, value] : environment.sessionSettings)
         append(name, value, false);
     // The server itself refuses writes, whatever a later -c in the URL says: the last one wins.
-    if (environment.readonly)
+    if (environment.readOnly)
         append(u"default_transaction_read_only"_s, u"on"_s, true);
     if (!options.isEmpty())
         result = result.with(u"options"_s, options);
@@ -158,7 +158,7 @@ db::ConnectionInfo withConnectionSettings(const db::ConnectionInfo& info,
 
 Status requireWritable(const Environment* environment, const QString& what)
 {
-    if (!environment || !environment->readonly)
+    if (!environment || !environment->readOnly)
         return {};
     return fail(ErrorCode::Config,
                 u"environment '"_s + environment->name + u"' is read only (readonly: true in "_s +

@@ -510,7 +510,7 @@ Result<Environment> loadEnvironment(const QString& filePath, const QProcessEnvir
                                 variablesIn(QString::fromStdString(block[key].Scalar()));
             }
         }
-        // At the top level they win over the database: block's (readonly is one of them).
+        // At the top level they win over the database: block's.
         for (auto it = root.begin(); it != root.end(); ++it) {
             const QString key = QString::fromStdString(it->first.as<std::string>());
             if (detail::isConnectionKey(key))
@@ -519,6 +519,7 @@ Result<Environment> loadEnvironment(const QString& filePath, const QProcessEnvir
                     !read)
                     return std::unexpected(read.error());
         }
+        // readonly is a connection key (it also opens every session read only).
         for (auto [key, target] : {std::pair{"dev", &env.dev},
                                    std::pair{"require_confirmation", &env.requireConfirmation}}) {
             if (!root[key])

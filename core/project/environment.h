@@ -57,10 +57,6 @@ struct Environment {
     QStringList databaseUrlVariables;
     QStringList managementUrlVariables;
     bool dev = false;
-    // readonly: true (at the top level or in database:). plumb changes nothing there: writers
-    // refuse before they start (requireWritable), and every session opens with
-    // default_transaction_read_only=on, so the server refuses a write that slipped through.
-    bool readonly = false;
     bool requireConfirmation = false;
 
     QList<IncludeDir> includeDirs; // default: db/schema
@@ -72,6 +68,10 @@ struct Environment {
     Timeouts migrationTimeouts{QStringLiteral("10s"), QStringLiteral("30min")};
     Timeouts convergenceTimeouts{QStringLiteral("3s"), QStringLiteral("10min")};
 
+    // readonly: true. The environment is protected and plumb changes nothing in it: writers
+    // refuse before they start (requireWritable), and every session opens with
+    // default_transaction_read_only=on, so the server refuses a write that slipped through.
+    bool readOnly = false;
     // connect_timeout, application_name, ssl_mode (or sslmode) and the certificate paths
     // (ssl_cert, ssl_key, ssl_root_cert, ssl_crl; relative to the project), at the top level or in
     // the database: block, as libpq keywords. They fill in what the resolved URL leaves unset.

@@ -174,7 +174,7 @@ private slots:
         auto env = project::loadEnvironment(path, variables({{u"APP"_s, u"billing"_s}}));
         QVERIFY2(env, env ? "" : qPrintable(env.error().describe()));
         QVERIFY(env->warnings.isEmpty());
-        QVERIFY(env->readonly);
+        QVERIFY(env->readOnly);
         auto url = project::resolveDatabaseUrl({}, &*env, project::UrlPurpose::Management, {});
         QVERIFY2(url, url ? "" : qPrintable(url.error().describe()));
         const db::ConnectionInfo& info = url->info;
