@@ -125,6 +125,15 @@ Result<StepResult> Runner::applyPython(const Migration& migration, bool reverse)
     if (info.transactional) {
         std::optional<Error> refusal;
         auto body = [&]() -> Result<qint64> {
+            // The lock's idle_in_transaction_session_timeout (1 min) assumes statements come
+            // back to back; a data migration may compute in Python between two of them. While
+            // Python works the runner is waiting on it (and cancelable), so the silence gets the
+            // same bound as one statement; it ends with the transaction.
+            if (auto relaxed = m_connection.exec(
+                    u"SELECT set_config('idle_in_transaction_session_timeout', $1, true)"_s,
+                    {m_options.timeouts.statementTimeout});
+                !relaxed)
+                return std::unexpected(relaxed.error());
             auto elapsed = (*run)->run([&](const PythonStatement& statement) {
                 return executeForPython(statement, file, true, &refusal);
             });

@@ -275,6 +275,34 @@ private slots:
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
     }
 
+    void runsInTheLedgerRowsTransactionUnderTheLock()
+    {
+        // What the migration's statements see, kept in a table: the advisory lock Confiture's
+        // runners take (key 1751936052) held by the session that runs them, and the idle bound
+        // while Python works between two statements (the migration's statement_timeout, not
+        // the lock's one minute). The table and the ledger row share one transaction id.
+        MigrateProject p(u"pylock"_s);
+        p.write(u"db/migrations/001_seen.py"_s,
+                migrationBody("001", "seen",
+                              "        self.execute(\"\"\"CREATE TABLE seen AS SELECT\n"
+                              "            current_setting('idle_in_transaction_session_timeout')"
+                              " AS idle,\n"
+                              "            (SELECT count(*) FROM pg_locks WHERE locktype = "
+                              "'advisory'\n"
+                              "             AND classid = 1751936052 AND granted AND pid = "
+                              "pg_backend_pid()) AS locks\"\"\")\n"));
+        const CliRun run = p.run({u"migrate"_s, u"up"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        auto connection = p.database.connect();
+        auto seen = connection->exec(u"SELECT idle, locks FROM seen"_s);
+        QVERIFY(seen && seen->rowCount() == 1);
+        QCOMPARE(seen->text(0, 0), u"30min"_s);
+        QCOMPARE(seen->text(0, 1), u"1"_s);
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM seen s, tb_confiture t WHERE s.xmin = t.xmin "
+                          u"AND t.version = '001'"_s),
+                 1);
+    }
+
     void classAndFileNameMustAgree()
     {
         MigrateProject p(u"pyname"_s);
