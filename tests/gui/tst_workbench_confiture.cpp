@@ -1,13 +1,14 @@
 // A Confiture project opens in the workbench as it is: its environment files' unknown keys are
 // shown (Project view and Log), a read-only environment is marked, the schema files build in a
-// repaired order (said in the Log), and a Python migration is listed and applied from the
-// Migrations view.
+// repaired order (said in the Log), and a Python migration is listed, never run on open, and
+// applied from the Migrations view with the interpreter set in Settings.
 #include "tests/support/test_database.h"
 #include "ui/log_view.h"
 #include "ui/main_window.h"
 #include "ui/migrations_model.h"
 #include "ui/migrations_view.h"
 #include "ui/project_view.h"
+#include "ui/settings_dialog.h"
 #include "ui/workbench.h"
 
 #include <QAbstractButton>
@@ -64,13 +65,18 @@ private slots:
               "CREATE TABLE orders (id int, customer_id int REFERENCES customers);\n");
         write(project, u"db/schema/02_customers.sql"_s,
               "CREATE TABLE customers (id int PRIMARY KEY);\n");
+        // Importing the module runs its code: the marker shows whether anything ran it.
+        QTemporaryDir markers;
+        const QString marker = markers.filePath(u"imported"_s);
         write(project, u"db/migrations/001_create_customers.py"_s,
-              "from confiture.models.migration import Migration\n\n\n"
-              "class CreateCustomers(Migration):\n"
-              "    version = \"001\"\n    name = \"create_customers\"\n\n"
-              "    def up(self):\n"
-              "        self.execute(\"CREATE TABLE customers (id int PRIMARY KEY)\")\n\n"
-              "    def down(self):\n        self.execute(\"DROP TABLE customers\")\n");
+              "open(r'" + marker.toUtf8() +
+                  "', 'w').close()\n"
+                  "from confiture.models.migration import Migration\n\n\n"
+                  "class CreateCustomers(Migration):\n"
+                  "    version = \"001\"\n    name = \"create_customers\"\n\n"
+                  "    def up(self):\n"
+                  "        self.execute(\"CREATE TABLE customers (id int PRIMARY KEY)\")\n\n"
+                  "    def down(self):\n        self.execute(\"DROP TABLE customers\")\n");
 
         MainWindow window({.startEmbeddedServer = true});
         window.show();
@@ -102,14 +108,36 @@ private slots:
                  u"create_customers (Python)"_s);
         QCOMPARE(migrations->index(0, MigrationsModel::State).data().toString(), u"pending"_s);
 
-        // Applied from the Migrations view (a dev database: one Yes), with python3 from PATH.
+        // Opening the project (building it, reading the ledger) ran none of its Python.
         QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
-        QTimer::singleShot(0, this, [] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            box->button(QMessageBox::Yes)->click();
-        });
-        window.findChild<QAction*>(u"action.migrateUp"_s)->trigger();
+        QVERIFY(!QFile::exists(marker));
+
+        // Applied from the Migrations view (a dev database: one Yes), with the interpreter set
+        // in Settings: first a wrong path, which the error names, then python3's.
+        auto applyPending = [&] {
+            QTimer::singleShot(0, this, [] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                box->button(QMessageBox::Yes)->click();
+            });
+            window.findChild<QAction*>(u"action.migrateUp"_s)->trigger();
+        };
+        Preferences preferences = Preferences::load();
+        preferences.pythonInterpreter = u"/nonexistent/python3"_s;
+        preferences.save();
+        applyPending();
+        auto* status = window.findChild<QLabel*>(u"migrations.status"_s);
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"'/nonexistent/python3' (from Settings) "
+                                                         u"was not found"_s),
+                                 60000);
+        QVERIFY(!QFile::exists(marker));
+        const QString python3 = QStandardPaths::findExecutable(u"python3"_s);
+        QVERIFY(!python3.isEmpty());
+        preferences.pythonInterpreter = python3;
+        preferences.save();
+        QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
+        applyPending();
         QTRY_COMPARE_WITH_TIMEOUT(
             window.findChild<MigrationsView*>()->model()->index(0, MigrationsModel::State).data(),
             QVariant(u"applied"_s), 60000);
@@ -118,6 +146,9 @@ private slots:
         QVERIFY(row && row->rowCount() == 1);
         QCOMPARE(row->text(0, 0), u"create_customers"_s);
         QVERIFY(connection->exec(u"SELECT * FROM customers"_s));
+        QVERIFY(QFile::exists(marker));
+        preferences.pythonInterpreter.clear();
+        preferences.save();
         window.close();
     }
 };
