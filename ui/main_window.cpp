@@ -264,9 +264,10 @@ void MainWindow::createMenus()
 
     QMenu* databaseMenu = menuBar()->addMenu(tr("&Database"));
     QAction* syncAction =
-        databaseMenu->addAction(tr("&Sync dev database"), m_workbench, &Workbench::sync);
+        databaseMenu->addAction(tr("&Sync database"), this, [this] { m_workbench->sync(this); });
     syncAction->setObjectName(u"action.sync"_s);
-    syncAction->setToolTip(tr("Apply pending migrations, then converge (dev databases only)"));
+    syncAction->setToolTip(tr("Apply pending migrations, then converge: one click on a dev "
+                              "database, the database name typed on any other"));
     equipAction(syncAction, u"sync"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncAction->setEnabled(false);
     connect(m_workbench, &Workbench::projectChanged, syncAction,
@@ -324,6 +325,26 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // A change in flight is canceled by quitting (its current step is rolled back or left for
+    // the next run): ask first, without blocking in a nested loop.
+    if (m_workbench->changesInFlight() > 0 && !m_quitConfirmed) {
+        event->ignore();
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Quit while a change runs?"),
+            tr("A change is running on a database. Quitting cancels it: the step in flight is "
+               "rolled back, steps already committed stay. Quit anyway?"),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(u"quitWhileChanging"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box](int) {
+            if (box->clickedButton() != box->button(QMessageBox::Yes))
+                return;
+            m_quitConfirmed = true;
+            close();
+        });
+        box->open();
+        return;
+    }
     saveLayout();
     m_workbench->shutdown();
     event->accept();

@@ -57,7 +57,8 @@ private:
     Workbench* m_workbench;
     ConnectionStore* m_connections;
     std::map<View, QDockWidget*> m_docks;
-    QByteArray m_defaultState; // the layout before any saved one was restored
+    QByteArray m_defaultState;    // the layout before any saved one was restored
+    bool m_quitConfirmed = false; // the person chose to quit while a change was running
 };
 
 } // namespace plumb::ui

@@ -14,14 +14,14 @@ void MigrationsModel::adopt(const ProjectSnapshot& project)
 {
     beginResetModel();
     m_rows.clear();
-    if (project.migrations) {
+    if (const auto& migrations = project.state.migrations) {
         auto ledgerRow = [&](const QString& version) -> const migrate::LedgerRow* {
-            for (const migrate::LedgerRow& row : project.ledgerRows)
+            for (const migrate::LedgerRow& row : project.state.ledgerRows)
                 if (row.version == version)
                     return &row;
             return nullptr;
         };
-        for (const migrate::MigrationState& migration : project.migrations->migrations) {
+        for (const migrate::MigrationState& migration : migrations->migrations) {
             Row row;
             row.version = migration.version;
             row.name = migration.name;
@@ -37,7 +37,7 @@ void MigrationsModel::adopt(const ProjectSnapshot& project)
             }
             m_rows.append(row);
         }
-        for (const migrate::LedgerRow& orphan : project.migrations->withoutFiles) {
+        for (const migrate::LedgerRow& orphan : migrations->withoutFiles) {
             m_rows.append({orphan.version, orphan.name, orphan.appliedBy, orphan.checksum,
                            orphan.appliedAt, orphan.executionTimeMs, RowState::MissingFile, false});
         }

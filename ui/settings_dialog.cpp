@@ -19,9 +19,6 @@ Preferences Preferences::load()
 {
     const QSettings settings;
     Preferences preferences;
-    preferences.lockTimeoutMs = settings.value(u"convergence/lockTimeoutMs"_s, 3000).toInt();
-    preferences.statementTimeoutMs =
-        settings.value(u"convergence/statementTimeoutMs"_s, 3000).toInt();
     preferences.pythonInterpreter = settings.value(u"migrations/pythonInterpreter"_s).toString();
     preferences.theme = static_cast<Theme>(settings.value(u"appearance/theme"_s, 0).toInt());
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -31,19 +28,9 @@ Preferences Preferences::load()
     return preferences;
 }
 
-plan::ExecuteOptions Preferences::executeOptions() const
-{
-    plan::ExecuteOptions options;
-    options.lockTimeoutMs = lockTimeoutMs;
-    options.statementTimeoutMs = statementTimeoutMs;
-    return options;
-}
-
 void Preferences::save() const
 {
     QSettings settings;
-    settings.setValue(u"convergence/lockTimeoutMs"_s, lockTimeoutMs);
-    settings.setValue(u"convergence/statementTimeoutMs"_s, statementTimeoutMs);
     settings.setValue(u"migrations/pythonInterpreter"_s, pythonInterpreter);
     settings.setValue(u"appearance/theme"_s, static_cast<int>(theme));
     settings.setValue(u"editor/font"_s, editorFont.toString());
@@ -59,8 +46,6 @@ void Preferences::applyTheme() const
 
 SettingsDialog::SettingsDialog(QWidget* parent)
     : QDialog(parent)
-    , m_lockTimeout(new QSpinBox(this))
-    , m_statementTimeout(new QSpinBox(this))
     , m_python(new QLineEdit(this))
     , m_theme(new QComboBox(this))
     , m_font(new QFontComboBox(this))
@@ -68,15 +53,6 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 {
     setWindowTitle(tr("Settings"));
     const Preferences current = Preferences::load();
-    for (QSpinBox* box : {m_lockTimeout, m_statementTimeout}) {
-        box->setRange(100, 3600000);
-        box->setSingleStep(500);
-        box->setSuffix(tr(" ms"));
-    }
-    m_lockTimeout->setValue(current.lockTimeoutMs);
-    m_lockTimeout->setToolTip(tr("lock_timeout on every convergence DDL statement"));
-    m_statementTimeout->setValue(current.statementTimeoutMs);
-    m_statementTimeout->setToolTip(tr("statement_timeout on ACCESS EXCLUSIVE convergence steps"));
     m_python->setObjectName(u"settings.python"_s);
     m_python->setText(current.pythonInterpreter);
     m_python->setPlaceholderText(tr("python3 from PATH"));
@@ -90,8 +66,6 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_fontSize->setValue(current.editorFont.pointSize() > 0 ? current.editorFont.pointSize() : 10);
 
     auto* form = new QFormLayout(this);
-    form->addRow(tr("Convergence lock timeout"), m_lockTimeout);
-    form->addRow(tr("Convergence statement timeout"), m_statementTimeout);
     form->addRow(tr("Python interpreter"), m_python);
     form->addRow(tr("Theme"), m_theme);
     form->addRow(tr("Editor font"), m_font);
@@ -105,8 +79,6 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 Preferences SettingsDialog::preferences() const
 {
     Preferences preferences;
-    preferences.lockTimeoutMs = m_lockTimeout->value();
-    preferences.statementTimeoutMs = m_statementTimeout->value();
     preferences.pythonInterpreter = m_python->text().trimmed();
     preferences.theme = static_cast<Preferences::Theme>(m_theme->currentIndex());
     preferences.editorFont = m_font->currentFont();

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/plan/executor.h"
-
 #include <QDialog>
 #include <QFont>
 
@@ -12,18 +10,15 @@ class QSpinBox;
 
 namespace plumb::ui {
 
-// Plumbline's preferences, kept in QSettings: convergence timeouts, the Python interpreter for
-// Python migrations, colour scheme, editor font.
+// Plumbline's preferences, kept in QSettings: the Python interpreter for Python migrations,
+// colour scheme, editor font. (Lock and statement timeouts are the project's: its environment
+// file says them, for the workbench and plumb alike.)
 struct Preferences {
-    int lockTimeoutMs = 3000;
-    int statementTimeoutMs = 3000;
     QString pythonInterpreter; // empty: PLUMB_PYTHON, else python3 on PATH
     enum class Theme { System, Light, Dark } theme = Theme::System;
     QFont editorFont; // default: the system's fixed-width font
 
     static Preferences load();
-    // The convergence timeouts as the plan executor takes them.
-    plan::ExecuteOptions executeOptions() const;
     void save() const;
     // Applies the colour scheme to the running application.
     void applyTheme() const;
@@ -36,8 +31,6 @@ public:
     Preferences preferences() const;
 
 private:
-    QSpinBox* m_lockTimeout;
-    QSpinBox* m_statementTimeout;
     QLineEdit* m_python;
     QComboBox* m_theme;
     QFontComboBox* m_font;

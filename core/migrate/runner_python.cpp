@@ -88,6 +88,16 @@ PythonStatementReply Runner::executeForPython(const PythonStatement& statement, 
 Result<StepResult> Runner::applyPython(const Migration& migration, bool reverse)
 {
     const QString file = display(migration.upPath);
+    if (m_options.preview) {
+        // A preview runs nothing, and a Python migration's statements exist only when up() or
+        // down() runs: it is listed, without statements, and the report says why.
+        StepResult step{migration.version, migration.name, 0, true, file, {}};
+        m_report.warnings.append(file + u" is a Python migration: the dry run lists it but cannot "
+                                        u"show its statements without running it (--rehearse "
+                                        u"runs it and rolls it back)"_s);
+        m_report.steps.append(step);
+        return step;
+    }
     auto interpreter =
         findPythonInterpreter(m_options.pythonInterpreter, m_options.pythonInterpreterSource, file);
     if (!interpreter)
@@ -110,10 +120,10 @@ Result<StepResult> Runner::applyPython(const Migration& migration, bool reverse)
         error.file = file;
         return std::unexpected(error);
     }
-    StepResult step{migration.version, migration.name, 0, info.transactional};
-    if (!info.transactional && m_options.dryRun) {
+    StepResult step{migration.version, migration.name, 0, info.transactional, {}, {}};
+    if (!info.transactional && m_options.rehearse) {
         (*run)->stop();
-        m_report.warnings.append(file + u" was not run in the dry run: it is not transactional "
+        m_report.warnings.append(file + u" was not run in the rehearsal: it is not transactional "
                                         u"(transactional = False), so it could not be rolled "
                                         u"back"_s);
         m_report.skipped.append(step);

@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace plumb::ui;
@@ -63,8 +64,11 @@ private slots:
               "database_url: " + url + "\nreadonly: true\n");
         write(project, u"db/schema/01_orders.sql"_s,
               "CREATE TABLE orders (id int, customer_id int REFERENCES customers);\n");
+        // A new project each run: its declared catalog cannot come from an earlier run's cache
+        // (a cached catalog is not built again, so no repair would be logged).
         write(project, u"db/schema/02_customers.sql"_s,
-              "CREATE TABLE customers (id int PRIMARY KEY);\n");
+              "-- " + QUuid::createUuid().toByteArray() +
+                  "\nCREATE TABLE customers (id int PRIMARY KEY);\n");
         // Importing the module runs its code: the marker shows whether anything ran it.
         QTemporaryDir markers;
         const QString marker = markers.filePath(u"imported"_s);
@@ -90,7 +94,7 @@ private slots:
         QStandardItemModel* environments = projectView->environments();
         QCOMPARE(environments->rowCount(), 2);
         QCOMPARE(environments->index(0, 1).data().toString(), u"dev"_s);
-        QCOMPARE(environments->index(1, 1).data().toString(), u"read only"_s);
+        QCOMPARE(environments->index(1, 1).data().toString(), u"read-only"_s);
         auto* warnings = window.findChild<QLabel*>(u"project.warnings"_s);
         QVERIFY(warnings && warnings->isVisibleTo(&window));
         QVERIFY2(warnings->text().contains(u"db/environments/local.yaml:7: unknown key "

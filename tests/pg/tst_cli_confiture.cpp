@@ -114,20 +114,25 @@ private slots:
         const QStringList production{u"--env"_s, u"production"_s};
         for (const QStringList& command :
              {QStringList{u"migrate"_s, u"up"_s},
-              QStringList{u"migrate"_s, u"up"_s, u"--dry-run"_s},
+              QStringList{u"migrate"_s, u"up"_s, u"--rehearse"_s},
               QStringList{u"migrate"_s, u"baseline"_s, u"--through"_s, u"001"_s},
               QStringList{u"migrate"_s, u"fake"_s, u"001"_s}, QStringList{u"migrate"_s, u"down"_s},
               QStringList{u"sync"_s}}) {
             const CliRun run = p.run(command + production, env);
-            QVERIFY2(run.exitCode == 5 && run.err.contains(u"read only") &&
+            QVERIFY2(run.exitCode == 5 && run.err.contains(u"read-only") &&
                          run.err.contains(u"production.yaml"),
                      qPrintable(command.join(u' ') + u": "_s + both(run)));
         }
         QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_class WHERE relname IN ('users', "
                           u"'tb_confiture')"_s),
                  0);
-        // Reading still works.
+        // Reading still works, and so does a dry run, which runs nothing.
         QCOMPARE(p.run({u"migrate"_s, u"status"_s, u"--env"_s, u"production"_s}, env).exitCode, 2);
+        const CliRun preview =
+            p.run(QStringList{u"migrate"_s, u"up"_s, u"--dry-run"_s} + production, env);
+        QVERIFY2(preview.exitCode == 0 && preview.out.contains(u"would be applied 001 users"),
+                 qPrintable(both(preview)));
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_class WHERE relname = 'tb_confiture'"_s), 0);
 
         // Below plumb's own refusal, the server refuses too: every session of a read-only
         // environment is read only, whatever statement reaches it.

@@ -188,15 +188,38 @@ private slots:
         QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_class WHERE relname = 'users'"_s), 0);
     }
 
-    void dryRunLeavesNothing()
+    void rehearsalLeavesNothing()
     {
+        MigrateProject p(u"pyrehearse"_s);
+        writeChain(p);
+        const CliRun run = p.run({u"migrate"_s, u"up"_s, u"--rehearse"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
+        QVERIFY2(run.err.contains(u"db/migrations/003_backfill_display_names.py up()"),
+                 qPrintable(both(run)));
+        // Not transactional: it could not be rolled back, so a rehearsal leaves it out.
+        QVERIFY2(run.err.contains(u"005_add_name_index.py was not run in the rehearsal"),
+                 qPrintable(both(run)));
+        QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_class WHERE relname IN ('users', 'audit', "
+                          u"'tb_confiture')"_s),
+                 0);
+    }
+
+    void dryRunListsWithoutRunningPython()
+    {
+        // A dry run runs nothing: a Python migration is listed, and the output says why its
+        // statements are not shown; the SQL one shows its statements.
         MigrateProject p(u"pydry"_s);
         writeChain(p);
         const CliRun run = p.run({u"migrate"_s, u"up"_s, u"--dry-run"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
-        // Not transactional: it could not be rolled back, so a dry run leaves it out.
-        QVERIFY2(run.err.contains(u"005_add_name_index.py was not run in the dry run"),
+        QVERIFY2(run.out.contains(u"would be applied 001 create_initial_schema "
+                                  u"(db/migrations/001_create_initial_schema.py)"),
                  qPrintable(both(run)));
+        QVERIFY(run.out.contains(u"ALTER TABLE users ADD COLUMN display_name text;"));
+        QVERIFY2(run.err.contains(u"001_create_initial_schema.py is a Python migration: the dry "
+                                  u"run lists it but cannot show its statements"),
+                 qPrintable(both(run)));
+        QVERIFY(!run.err.contains(u"running db/migrations/"));
         QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_class WHERE relname IN ('users', 'audit', "
                           u"'tb_confiture')"_s),
                  0);
@@ -344,6 +367,10 @@ private slots:
         p.write(u"db/migrations/001_create_initial_schema.py"_s, initialSchema);
 
         CliRun run = p.run({u"migrate"_s, u"up"_s, u"--python"_s, u"/nonexistent/python3"_s});
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(u"'/nonexistent/python3' (from --python) was not found"),
+                 qPrintable(both(run)));
+        run = p.run({u"sync"_s, u"--python"_s, u"/nonexistent/python3"_s});
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.err.contains(u"'/nonexistent/python3' (from --python) was not found"),
                  qPrintable(both(run)));
