@@ -177,11 +177,11 @@ void DiagnoseView::run()
                             check.status == diagnose::CheckStatus::Critical;
             }
             m_status->setText(
-                tr("%1 checks on %2 (PostgreSQL %3): %4 with problems, %5 findings")
-                    .arg(m_report->checks.size())
-                    .arg(m_report->context.database, m_report->context.serverVersion)
-                    .arg(problems)
-                    .arg(findings) +
+                tr("%n check(s) on %1 (PostgreSQL %2)", nullptr,
+                   static_cast<int>(m_report->checks.size()))
+                    .arg(m_report->context.database, m_report->context.serverVersion) +
+                tr(": %n with problems", nullptr, problems) +
+                tr(", %n finding(s)", nullptr, findings) +
                 (m_report->context.statsYoung
                      ? tr(". Statistics are young: usage-based findings are held back.")
                      : QString()));

@@ -5,9 +5,11 @@
 #include "ui/actions.h"
 #include "ui/activity_view.h"
 #include "ui/connection_store.h"
+#include "ui/copy/copy_dialog.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
 #include "ui/icons.h"
+#include "ui/intents/intents_view.h"
 #include "ui/log_view.h"
 #include "ui/migrations_view.h"
 #include "ui/models_view.h"
@@ -38,7 +40,7 @@ namespace plumb::ui {
 
 namespace {
 // Bump when the set of docks changes, so an old saved state is not applied to a new layout.
-constexpr int layoutVersion = 3;
+constexpr int layoutVersion = 4;
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
 } // namespace
@@ -97,6 +99,13 @@ void MainWindow::createDocks()
         equipAction(toggle, iconName, info.shortcut);
         m_docks.emplace(info.view, dockWidget);
     }
+    // "Register as intent" in the Plan view hands the plan to the Intents view.
+    auto* intents = qobject_cast<IntentsView*>(dock(View::Intents)->widget());
+    connect(qobject_cast<PlanView*>(dock(View::Plan)->widget()), &PlanView::registerIntentRequested,
+            this, [this, intents](const plumb::plan::Plan& plan) {
+                focusView(u"intents"_s);
+                intents->registerPlan(plan);
+            });
 }
 
 QWidget* MainWindow::createView(const ViewInfo& info)
@@ -115,6 +124,8 @@ QWidget* MainWindow::createView(const ViewInfo& info)
     }
     case View::Plan:
         return new PlanView(m_workbench);
+    case View::Intents:
+        return new IntentsView(m_workbench);
     case View::Diff:
         return new DiffView(m_workbench);
     case View::Migrations:
@@ -191,7 +202,7 @@ void MainWindow::arrangeDefaultLayout()
     addDockWidget(Qt::LeftDockWidgetArea, dock(View::Models));
     splitDockWidget(dock(View::Project), dock(View::Models), Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, dock(View::Plan));
-    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql}) {
+    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents}) {
         addDockWidget(Qt::RightDockWidgetArea, dock(view));
         tabifyDockWidget(dock(View::Plan), dock(view));
     }
@@ -272,6 +283,17 @@ void MainWindow::createMenus()
     syncAction->setEnabled(false);
     connect(m_workbench, &Workbench::projectChanged, syncAction,
             [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
+    QAction* copyAction = databaseMenu->addAction(tr("&Copy database…"), this, [this] {
+        if (!m_copyDialog)
+            m_copyDialog = new CopyDialog(m_workbench, this);
+        m_copyDialog->show();
+        m_copyDialog->raise();
+        m_copyDialog->activateWindow();
+    });
+    copyAction->setObjectName(u"action.copy"_s);
+    copyAction->setToolTip(
+        tr("Copy one database's rows into another, masking personal data on the way"));
+    equipAction(copyAction, u"copy-database"_s, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     auto* toolbar = addToolBar(tr("Workbench"));
     toolbar->setObjectName(u"toolbar.workbench"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -279,6 +301,7 @@ void MainWindow::createMenus()
     toolbar->addAction(addDatabase);
     toolbar->addSeparator();
     toolbar->addAction(syncAction);
+    toolbar->addAction(copyAction);
     toolbar->addSeparator();
     toolbar->addAction(settingsAction);
 

@@ -1,5 +1,7 @@
 #include "migrations_model.h"
 
+#include "ui/language.h"
+
 #include <QColor>
 
 using namespace Qt::StringLiterals;
@@ -123,7 +125,7 @@ QVariant MigrationsModel::data(const QModelIndex& index, int role) const
     case AppliedBy:
         return row.appliedBy;
     case Duration:
-        return row.durationMs >= 0 ? QString::number(row.durationMs) + u" ms"_s : QString();
+        return row.durationMs >= 0 ? formatDuration(row.durationMs) : QString();
     case Checksum:
         return row.checksum.left(12);
     }

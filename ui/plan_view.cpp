@@ -99,6 +99,20 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     applyAll->setToolTip(tr("Run every step of the plan on the live database"));
     equipAction(applyAll, u"apply-all"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                 Qt::WidgetWithChildrenShortcut);
+    QAction* registerIntent = toolbar->addAction(tr("Register as intent…"), this, [this] {
+        plan::Plan chosen = m_model->plan();
+        if (const QList<int> steps = selectedSteps(); !steps.isEmpty()) {
+            chosen.steps.clear();
+            for (int step : steps)
+                chosen.steps.append(m_model->plan().steps[step]);
+        }
+        emit registerIntentRequested(chosen);
+    });
+    registerIntent->setObjectName(u"action.registerIntent"_s);
+    registerIntent->setToolTip(tr("Declare the selected steps (or the whole plan) as a planned "
+                                  "change, so others see it and their conflicts with it"));
+    equipAction(registerIntent, u"register-intent"_s,
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), Qt::WidgetWithChildrenShortcut);
     toolbar->addSeparator();
     // Also in the File menu (the main window adds this same action, so one shortcut).
     QAction* openSaved = toolbar->addAction(tr("Open saved plan…"), this, [this] {
@@ -315,9 +329,9 @@ void PlanView::run(QList<int> steps, const QString& confirmation)
                                                             : PlanModel::StepStatus::Skipped;
                 m_model->setStatus(steps[step.step], status, step.error);
             }
-            m_status->setText(tr("%1 done, %2 failed; refreshing…")
-                                  .arg(result->doneCount())
-                                  .arg(result->failedCount()));
+            m_status->setText(
+                tr("%n step(s) done", nullptr, static_cast<int>(result->doneCount())) +
+                tr(", %n failed; refreshing…", nullptr, static_cast<int>(result->failedCount())));
             m_workbench->reloadProject();
         });
 }

@@ -37,6 +37,10 @@ public:
     // Opens a plan JSON file for review; false (with the reason shown) when it cannot be read.
     bool openSavedPlan(const QString& path);
 
+signals:
+    // "Register as intent": the selected steps (all when none is selected), for the Intents view.
+    void registerIntentRequested(const plumb::plan::Plan& plan);
+
 private:
     void showSelected();
     QList<int> selectedSteps() const;

@@ -11,12 +11,14 @@ class QSpinBox;
 namespace plumb::ui {
 
 // Plumbline's preferences, kept in QSettings: the Python interpreter for Python migrations,
-// colour scheme, editor font. (Lock and statement timeouts are the project's: its environment
-// file says them, for the workbench and plumb alike.)
+// colour scheme, editor font, language (applied on the next start, see language.h). (Lock and
+// statement timeouts are the project's: its environment file says them, for the workbench and
+// plumb alike.)
 struct Preferences {
     QString pythonInterpreter; // empty: PLUMB_PYTHON, else python3 on PATH
     enum class Theme { System, Light, Dark } theme = Theme::System;
     QFont editorFont; // default: the system's fixed-width font
+    QString language; // "de", "fr", "en"; empty: follow the system
 
     static Preferences load();
     void save() const;
@@ -35,6 +37,7 @@ private:
     QComboBox* m_theme;
     QFontComboBox* m_font;
     QSpinBox* m_fontSize;
+    QComboBox* m_language;
 };
 
 } // namespace plumb::ui

@@ -7,6 +7,7 @@
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/database_chooser.h"
+#include "ui/language.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -167,8 +169,9 @@ void SqlView::execute(const DatabaseTarget& target, const QString& source, bool 
             if (!table->columns.isEmpty())
                 summary +=
                     tr(" — %n row(s)", nullptr, static_cast<int>(table->rows.size())) +
-                    (table->truncated ? tr(" (first %1 shown)").arg(maxGridRows) : QString());
-            m_status->setText(summary + tr(" in %1 ms").arg(table->elapsedMs) +
+                    (table->truncated ? tr(" (first %1 shown)").arg(QLocale().toString(maxGridRows))
+                                      : QString());
+            m_status->setText(summary + tr(" in %1").arg(formatDuration(table->elapsedMs)) +
                               (readOnly ? tr(" (read-only)") : QString()));
             m_results->adopt(*table);
         });

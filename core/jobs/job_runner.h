@@ -47,7 +47,8 @@ public:
 
     // Starts `work` on the pool. The future carries its result; attach continuations with
     // future.then(contextObject, ...) so they run on the context's thread. `jobId`, when given,
-    // receives the job's id (for cancel(), or LatestRequest::track).
+    // receives the job's id (for cancel(), LatestRequest::track, or following its jobChanged
+    // snapshots).
     template<typename T>
     QFuture<Result<T>> start(const QString& title, const QString& target,
                              std::function<Result<T>(Progress&)> work, quint64* jobId = nullptr)
