@@ -1204,8 +1204,12 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
 <context>
     <name>plumb::ui::MigrationsModel</name>
     <message>
-        <source>The .up.sql changed after it was applied: its checksum no longer matches the ledger. Restore the file, or record the change with a new migration.</source>
-        <translation>Die .up.sql wurde nach dem Anwenden geändert: Ihre Prüfsumme stimmt nicht mehr mit dem Journal überein. Stellen Sie die Datei wieder her oder halten Sie die Änderung in einer neuen Migration fest.</translation>
+        <source>The migration file changed after it was applied: its checksum no longer matches the ledger. Restore the file, or record the change with a new migration.</source>
+        <translation>Die Migrationsdatei wurde nach dem Anwenden geändert: Ihre Prüfsumme stimmt nicht mehr mit dem Journal überein. Stellen Sie die Datei wieder her oder halten Sie die Änderung in einer neuen Migration fest.</translation>
+    </message>
+    <message>
+        <source>A Python migration (.py): Plumbline runs its up() and down() with the Python interpreter set in Settings (python3 from PATH when none is set), in the transaction that writes its ledger row.</source>
+        <translation>Eine Python-Migration (.py): Plumbline führt ihre Methoden up() und down() mit dem in den Einstellungen gewählten Python-Interpreter aus (python3 aus PATH, wenn keiner gewählt ist), in der Transaktion, die ihre Journalzeile schreibt.</translation>
     </message>
     <message>
         <source>The ledger records this migration but its file is gone: restore it, or prune the row (plumb migrate prune).</source>
@@ -1808,6 +1812,18 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Python interpreter</source>
+        <translation>Python-Interpreter</translation>
+    </message>
+    <message>
+        <source>python3 from PATH</source>
+        <translation>python3 aus PATH</translation>
+    </message>
+    <message>
+        <source>The Python interpreter that runs Python migrations (.py): a path, or a command name looked up on PATH</source>
+        <translation>Der Python-Interpreter, der Python-Migrationen (.py) ausführt: ein Pfad oder ein Befehlsname, der in PATH gesucht wird</translation>
     </message>
 </context>
 <context>

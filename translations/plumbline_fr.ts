@@ -1204,8 +1204,12 @@ Un atelier de schémas PostgreSQL.</translation>
 <context>
     <name>plumb::ui::MigrationsModel</name>
     <message>
-        <source>The .up.sql changed after it was applied: its checksum no longer matches the ledger. Restore the file, or record the change with a new migration.</source>
-        <translation>Le .up.sql a changé après son application&#xa0;: sa somme de contrôle ne correspond plus au registre. Restaurez le fichier, ou consignez la modification dans une nouvelle migration.</translation>
+        <source>The migration file changed after it was applied: its checksum no longer matches the ledger. Restore the file, or record the change with a new migration.</source>
+        <translation>Le fichier de migration a changé après son application&#xa0;: sa somme de contrôle ne correspond plus au registre. Restaurez le fichier, ou consignez la modification dans une nouvelle migration.</translation>
+    </message>
+    <message>
+        <source>A Python migration (.py): Plumbline runs its up() and down() with the Python interpreter set in Settings (python3 from PATH when none is set), in the transaction that writes its ledger row.</source>
+        <translation>Une migration Python (.py)&#xa0;: Plumbline exécute ses méthodes up() et down() avec l’interpréteur Python choisi dans les Paramètres (python3 du PATH si aucun n’est choisi), dans la transaction qui écrit sa ligne du registre.</translation>
     </message>
     <message>
         <source>The ledger records this migration but its file is gone: restore it, or prune the row (plumb migrate prune).</source>
@@ -1808,6 +1812,18 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source>Language</source>
         <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Python interpreter</source>
+        <translation>Interpréteur Python</translation>
+    </message>
+    <message>
+        <source>python3 from PATH</source>
+        <translation>python3 du PATH</translation>
+    </message>
+    <message>
+        <source>The Python interpreter that runs Python migrations (.py): a path, or a command name looked up on PATH</source>
+        <translation>L’interpréteur Python qui exécute les migrations Python (.py)&#xa0;: un chemin, ou un nom de commande cherché dans le PATH</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ void MigrationsModel::adopt(const ProjectSnapshot& project)
                         : migration.modified ? RowState::Modified
                                              : RowState::Applied;
             row.appliedAt = migration.appliedAt;
+            row.python = migration.python;
             if (const migrate::LedgerRow* applied = ledgerRow(migration.version)) {
                 row.appliedBy = applied->appliedBy;
                 row.durationMs = applied->executionTimeMs;
@@ -40,7 +41,7 @@ void MigrationsModel::adopt(const ProjectSnapshot& project)
         }
         for (const migrate::LedgerRow& orphan : migrations->withoutFiles) {
             m_rows.append({orphan.version, orphan.name, orphan.appliedBy, orphan.checksum,
-                           orphan.appliedAt, orphan.executionTimeMs, RowState::MissingFile});
+                           orphan.appliedAt, orphan.executionTimeMs, RowState::MissingFile, false});
         }
         std::ranges::sort(m_rows, [](const Row& a, const Row& b) { return a.version < b.version; });
     }
@@ -85,8 +86,9 @@ QVariant MigrationsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && index.column() == State) {
         switch (row.state) {
         case RowState::Modified:
-            return tr("The .up.sql changed after it was applied: its checksum no longer matches "
-                      "the ledger. Restore the file, or record the change with a new migration.");
+            return tr("The migration file changed after it was applied: its checksum no longer "
+                      "matches the ledger. Restore the file, or record the change with a new "
+                      "migration.");
         case RowState::MissingFile:
             return tr("The ledger records this migration but its file is gone: restore it, or "
                       "prune the row (plumb migrate prune).");
@@ -94,13 +96,17 @@ QVariant MigrationsModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Name && row.python)
+        return tr("A Python migration (.py): Plumbline runs its up() and down() with the Python "
+                  "interpreter set in Settings (python3 from PATH when none is set), in the "
+                  "transaction that writes its ledger row.");
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Version:
         return row.version;
     case Name:
-        return row.name;
+        return row.python ? row.name + u" (Python)"_s : row.name;
     case State:
         switch (row.state) {
         case RowState::Applied:

@@ -31,6 +31,7 @@ private:
         QDateTime appliedAt;
         int durationMs = -1;
         RowState state = RowState::Pending;
+        bool python = false; // a Confiture .py migration
     };
     QList<Row> m_rows;
 };

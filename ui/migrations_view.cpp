@@ -4,6 +4,7 @@
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/migrations_model.h"
+#include "ui/settings_dialog.h"
 #include "ui/workbench.h"
 
 #include <QAction>
@@ -126,6 +127,8 @@ void MigrationsView::run(std::shared_ptr<const ProjectSnapshot> project, Action 
     request.change.confirmation = confirmation;
     request.change.lock = project->session().lockSettings();
     request.change.label = u"workbench migrate"_s;
+    request.change.python = Preferences::load().pythonInterpreter;
+    request.change.pythonSource = u"Settings"_s;
     m_workbench->beginChange();
     m_workbench->jobs()
         .start<int>(what, project->environment(),

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStyleHints>
@@ -22,6 +23,7 @@ Preferences Preferences::load()
 {
     const QSettings settings;
     Preferences preferences;
+    preferences.pythonInterpreter = settings.value(u"migrations/pythonInterpreter"_s).toString();
     preferences.theme = static_cast<Theme>(settings.value(u"appearance/theme"_s, 0).toInt());
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (const QString saved = settings.value(u"editor/font"_s).toString(); !saved.isEmpty())
@@ -34,6 +36,7 @@ Preferences Preferences::load()
 void Preferences::save() const
 {
     QSettings settings;
+    settings.setValue(u"migrations/pythonInterpreter"_s, pythonInterpreter);
     settings.setValue(u"appearance/theme"_s, static_cast<int>(theme));
     settings.setValue(u"editor/font"_s, editorFont.toString());
     Language::save(language);
@@ -49,6 +52,7 @@ void Preferences::applyTheme() const
 
 SettingsDialog::SettingsDialog(QWidget* parent)
     : QDialog(parent)
+    , m_python(new QLineEdit(this))
     , m_theme(new QComboBox(this))
     , m_font(new QFontComboBox(this))
     , m_fontSize(new QSpinBox(this))
@@ -56,6 +60,11 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 {
     setWindowTitle(tr("Settings"));
     const Preferences current = Preferences::load();
+    m_python->setObjectName(u"settings.python"_s);
+    m_python->setText(current.pythonInterpreter);
+    m_python->setPlaceholderText(tr("python3 from PATH"));
+    m_python->setToolTip(tr("The Python interpreter that runs Python migrations (.py): a path, "
+                            "or a command name looked up on PATH"));
     m_theme->addItems({tr("Follow the system"), tr("Light"), tr("Dark")});
     m_theme->setCurrentIndex(static_cast<int>(current.theme));
     m_font->setFontFilters(QFontComboBox::MonospacedFonts);
@@ -71,6 +80,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     restartNote->setWordWrap(true);
 
     auto* form = new QFormLayout(this);
+    form->addRow(tr("Python interpreter"), m_python);
     form->addRow(tr("Theme"), m_theme);
     form->addRow(tr("Editor font"), m_font);
     form->addRow(tr("Editor font size"), m_fontSize);
@@ -85,6 +95,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 Preferences SettingsDialog::preferences() const
 {
     Preferences preferences;
+    preferences.pythonInterpreter = m_python->text().trimmed();
     preferences.theme = static_cast<Preferences::Theme>(m_theme->currentIndex());
     preferences.editorFont = m_font->currentFont();
     preferences.editorFont.setPointSize(m_fontSize->value());

@@ -5,14 +5,17 @@
 
 class QComboBox;
 class QFontComboBox;
+class QLineEdit;
 class QSpinBox;
 
 namespace plumb::ui {
 
-// Plumbline's preferences, kept in QSettings: colour scheme, editor font, language (applied on the
-// next start, see language.h). (Lock and statement timeouts are the project's: its environment
-// file says them, for the workbench and plumb alike.)
+// Plumbline's preferences, kept in QSettings: the Python interpreter for Python migrations,
+// colour scheme, editor font, language (applied on the next start, see language.h). (Lock and
+// statement timeouts are the project's: its environment file says them, for the workbench and
+// plumb alike.)
 struct Preferences {
+    QString pythonInterpreter; // empty: PLUMB_PYTHON, else python3 on PATH
     enum class Theme { System, Light, Dark } theme = Theme::System;
     QFont editorFont; // default: the system's fixed-width font
     QString language; // "de", "fr", "en"; empty: follow the system
@@ -30,6 +33,7 @@ public:
     Preferences preferences() const;
 
 private:
+    QLineEdit* m_python;
     QComboBox* m_theme;
     QFontComboBox* m_font;
     QSpinBox* m_fontSize;

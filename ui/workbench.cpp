@@ -7,6 +7,7 @@
 #include "core/workflow/changes.h"
 #include "core/workflow/project_state.h"
 #include "ui/confirm_change.h"
+#include "ui/settings_dialog.h"
 
 #include <QDir>
 #include <algorithm>
@@ -250,6 +251,8 @@ void Workbench::runSync(std::shared_ptr<const ProjectSnapshot> project,
     options.confirmation = std::move(confirmed);
     options.lock = project->session().lockSettings();
     options.label = u"workbench sync"_s;
+    options.python = Preferences::load().pythonInterpreter;
+    options.pythonSource = u"Settings"_s;
     beginChange();
     m_jobs
         ->start<QString>(

@@ -77,23 +77,38 @@ int runBuild(Invocation& invocation)
         return invocation.fail(report.error());
 
     if (invocation.format == OutputFormat::Json) {
-        QJsonArray files;
+        QJsonArray files, repairs;
         for (const project::SchemaFile& file : sources->files)
             files.append(file.relativePath);
-        invocation.printJson({{u"ok"_s, true},
-                              {u"files"_s, files},
-                              {u"statements"_s, report->statements},
-                              {u"hash"_s, report->hash},
-                              {u"target"_s, report->target},
-                              {u"scratch"_s, scratch},
-                              {u"single_transaction"_s, report->singleTransaction},
-                              {u"elapsed_ms"_s, report->elapsedMs}});
+        for (const project::OrderRepair& repair : report->repairs)
+            repairs.append(QJsonObject{{u"file"_s, repair.file},
+                                       {u"needs"_s, QJsonArray::fromStringList(repair.needs)},
+                                       {u"missed"_s, QJsonArray::fromStringList(repair.missed)},
+                                       {u"stays_in_place"_s, repair.staysInPlace},
+                                       {u"suggested_path"_s, repair.suggestedPath.isEmpty()
+                                                                 ? QJsonValue()
+                                                                 : repair.suggestedPath}});
+        invocation.printJson(
+            {{u"ok"_s, true},
+             {u"files"_s, files},
+             {u"statements"_s, report->statements},
+             {u"hash"_s, report->hash},
+             {u"target"_s, report->target},
+             {u"scratch"_s, scratch},
+             {u"single_transaction"_s, report->singleTransaction},
+             {u"order_repaired"_s, !report->repairs.isEmpty()},
+             {u"applied_order"_s,
+              report->repairs.isEmpty() ? files : QJsonArray::fromStringList(report->appliedOrder)},
+             {u"repairs"_s, repairs},
+             {u"elapsed_ms"_s, report->elapsedMs}});
     } else {
         invocation.print(u"Built "_s + QString::number(report->statements) +
                          u" statements from "_s + QString::number(report->files) +
                          u" files into "_s + (scratch ? u"a scratch database"_s : report->target) +
                          u" in "_s + QString::number(report->elapsedMs) + u" ms\nschema hash "_s +
                          report->hash);
+        for (const QString& line : project::describeRepairs(*report))
+            invocation.print(line);
     }
     return 0;
 }

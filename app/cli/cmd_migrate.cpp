@@ -25,6 +25,10 @@ void addRunnerOptions(QCommandLineParser& parser)
                       u"--confirm."_s});
     parser.addOption(
         {u"no-verify-checksums"_s, u"Run even when applied migrations were edited since."_s});
+    parser.addOption({u"python"_s,
+                      u"The Python interpreter for .py migrations (default: PLUMB_PYTHON, else "
+                      u"python3 on PATH)."_s,
+                      u"path"_s});
 }
 
 // The request the command line describes, for `action`.

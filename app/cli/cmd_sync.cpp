@@ -61,6 +61,10 @@ int runSync(Invocation& invocation)
     parser.addOption({u"check"_s,
                       u"Change nothing; exit 7 if migrations are pending or convergence would "
                       u"change something."_s});
+    parser.addOption({u"python"_s,
+                      u"The Python interpreter for .py migrations (default: PLUMB_PYTHON, else "
+                      u"python3 on PATH)."_s,
+                      u"path"_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;

@@ -88,6 +88,10 @@ Result<workflow::ChangeOptions> changeOptions(const QCommandLineParser& parser,
         options.confirmation = parser.value(u"confirm"_s);
     if (given(parser, u"dry-run"_s))
         options.preview = true;
+    if (given(parser, u"python"_s)) { // the commands that run migrations declare it
+        options.python = parser.value(u"python"_s);
+        options.pythonSource = u"--python"_s;
+    }
     if (given(parser, u"no-lock"_s))
         options.lock.enabled = false;
     options.intentIds = parser.values(u"intent"_s);

@@ -333,6 +333,11 @@ bool Connection::inTransactionBlock() const
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
 }
 
+bool Connection::inFailedTransaction() const
+{
+    return PQtransactionStatus(m_conn) == PQTRANS_INERROR;
+}
+
 Result<Transaction> Transaction::begin(Connection& connection, const QString& characteristics)
 {
     const bool nested = connection.inTransactionBlock();

@@ -95,7 +95,8 @@ public:
     QString serverVersion() const;   // e.g. "17.2"
     int backendPid() const;
     bool isAlive() const;
-    bool inTransactionBlock() const; // idle inside BEGIN ... (or failed inside it)
+    bool inTransactionBlock() const;  // idle inside BEGIN ... (or failed inside it)
+    bool inFailedTransaction() const; // inside BEGIN ..., after an error (until ROLLBACK [TO])
 
 private:
     Connection(pg_conn* conn, ConnectionInfo info);

@@ -73,6 +73,11 @@ bool QueryResult::boolean(int row, int column) const
     return PQgetvalue(m_result.get(), row, column)[0] == 't';
 }
 
+quint32 QueryResult::columnType(int column) const
+{
+    return m_result ? PQftype(m_result.get(), column) : 0;
+}
+
 qint64 QueryResult::affectedRows() const
 {
     return m_result ? QByteArray(PQcmdTuples(m_result.get())).toLongLong() : 0;

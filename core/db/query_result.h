@@ -21,6 +21,8 @@ public:
     int rowCount() const;
     int columnCount() const;
     QString columnName(int column) const;
+    // The column's type OID (pg_type.oid), 0 when unknown.
+    quint32 columnType(int column) const;
     // The index of a column by name, or -1.
     int column(QStringView name) const;
 

@@ -117,16 +117,21 @@ Result<QList<LedgerRow>> Ledger::rows(db::Connection& connection) const
 Status Ledger::record(db::Connection& connection, const QString& version, const QString& name,
                       qint64 executionTimeMs, const QString& checksum, bool baseline) const
 {
-    // slug: Confiture's {name}_{YYYYMMDD_HHMMSS}, with the version added so it stays unique
-    // when several rows are written in the same second.
+    // slug: exactly Confiture's, {name}_{YYYYMMDD_HHMMSS} in the local time of the machine that
+    // applies it (Confiture's datetime.now()), with _baseline for a baseline row. Only when that
+    // slug is taken (two migrations of one name in one second) is the version added, to keep
+    // the column's UNIQUE constraint.
+    const QString slug = name + u'_' + QDateTime::currentDateTime().toString(u"yyyyMMdd_HHmmss"_s) +
+                         (baseline ? u"_baseline"_s : QString());
     auto done = connection.exec(
         u"INSERT INTO "_s + qualified() +
-            u" (slug, version, name, execution_time_ms, checksum, applied_by) VALUES ("
-            u"$2 || '_' || $1 || '_' || to_char(now(), 'YYYYMMDD_HH24MISS') || $6, "
+            u" (slug, version, name, execution_time_ms, checksum, applied_by) SELECT "
+            u"CASE WHEN EXISTS (SELECT FROM "_s +
+            qualified() +
+            u" WHERE slug = $6) THEN $6 || '_' || $1 ELSE $6 END, "
             u"$1, $2, $3::integer, nullif($4, ''), CASE WHEN $5::boolean THEN NULL ELSE "
-            u"current_user END)"_s,
-        {version, name, static_cast<qint64>(executionTimeMs), checksum, baseline,
-         baseline ? u"_baseline"_s : QString()});
+            u"current_user END"_s,
+        {version, name, static_cast<qint64>(executionTimeMs), checksum, baseline, slug});
     if (!done)
         return std::unexpected(done.error());
     return {};

@@ -17,8 +17,11 @@ struct Migration {
     QString name;
     QString upPath;      // absolute
     QString downPath;    // absolute; empty when there is no .down.sql
-    QString checksum;    // SHA-256 hex of the .up.sql bytes (what the ledger stores)
-    bool python = false; // a Confiture .py migration: listed, never run by plumb
+    QString checksum;    // SHA-256 hex of the .up.sql (or .py) bytes (what the ledger stores)
+    bool python = false; // a Confiture .py migration (upPath is the .py; down() rolls it back)
+
+    // A Python migration's down() is its way back (Confiture counts them as reversible).
+    bool reversible() const { return python || !downPath.isEmpty(); }
 };
 
 struct FileIssue {

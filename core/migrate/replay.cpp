@@ -56,7 +56,8 @@ Result<ReplayReport> replayPending(db::Connection& parallel, const MigrationSet&
                         0};
         if (migration.python) {
             step.outcome = ReplayStep::Outcome::Skipped;
-            step.message = u"Python migration: plumb does not run it"_s;
+            step.message = u"Python migration: preflight never runs user code; apply it with "
+                           u"'plumb migrate up'"_s;
             report.steps.append(step);
             continue;
         }

@@ -155,8 +155,9 @@ Status Runner::verifyChecksums(const QList<LedgerRow>& rows) const
     return std::unexpected(error);
 }
 
-Status Runner::runTransactional(const MigrationScript& script, const Migration& migration,
-                                bool reverse, qint64* elapsedMs)
+Status Runner::runTransactional(const QString& file, const project::Timeouts& timeouts,
+                                const Migration& migration, bool reverse,
+                                const std::function<Result<qint64>()>& body, qint64* elapsedMs)
 {
     const bool dry = m_options.rehearse;
     if (auto begun = exec(dry ? u"SAVEPOINT plumb_migration"_s : u"BEGIN"_s); !begun)
@@ -169,24 +170,21 @@ Status Runner::runTransactional(const MigrationScript& script, const Migration& 
     if (!xid)
         return abort(xid.error());
     for (const auto& [name, value] :
-         {std::pair{u"lock_timeout"_s, script.timeouts.lockTimeout},
-          std::pair{u"statement_timeout"_s, script.timeouts.statementTimeout}}) {
+         {std::pair{u"lock_timeout"_s, timeouts.lockTimeout},
+          std::pair{u"statement_timeout"_s, timeouts.statementTimeout}}) {
         auto set = m_connection.exec(u"SELECT set_config($1, $2, true)"_s, {name, value});
         if (!set) {
             Error error = set.error();
             error.code = ErrorCode::Config;
-            error.message = u"invalid "_s + name + u" '"_s + value + u"' for "_s + script.file +
-                            u": "_s + error.message +
-                            u"; use a PostgreSQL duration such as 5s or 10min"_s;
+            error.message = u"invalid "_s + name + u" '"_s + value + u"' for "_s + file + u": "_s +
+                            error.message + u"; use a PostgreSQL duration such as 5s or 10min"_s;
             return abort(error);
         }
     }
-    QElapsedTimer timer;
-    timer.start();
-    for (const MigrationStatement& statement : script.statements)
-        if (auto done = exec(statement.text, script.file, statement.line); !done)
-            return abort(done.error());
-    *elapsedMs = timer.elapsed();
+    auto elapsed = body();
+    if (!elapsed)
+        return abort(elapsed.error());
+    *elapsedMs = *elapsed;
     // A CALL of a procedure that commits would have ended our transaction: the migration's
     // statements and its ledger row would no longer be atomic.
     auto after = m_connection.exec(u"SELECT pg_current_xact_id()::text"_s);
@@ -198,7 +196,7 @@ Status Runner::runTransactional(const MigrationScript& script, const Migration& 
                                   u"COMMITs?): part of it may be committed without a ledger "
                                   u"row. Check the database, then make the migration free of "
                                   u"transaction control"_s);
-        error.file = script.file;
+        error.file = file;
         return abort(error);
     }
     Status recorded = reverse ? m_ledger.forget(m_connection, migration.version)
@@ -278,6 +276,8 @@ Status Runner::runSegmented(const MigrationScript& script, const Migration& migr
 
 Result<StepResult> Runner::apply(const Migration& migration, bool reverse)
 {
+    if (migration.python)
+        return applyPython(migration, reverse);
     const QString path = reverse ? migration.downPath : migration.upPath;
     auto script =
         loadScript(path, display(path), m_options.timeouts, m_connection.serverVersionNumber());
@@ -299,8 +299,17 @@ Result<StepResult> Runner::apply(const Migration& migration, bool reverse)
         m_report.skipped.append(step);
         return step;
     }
+    auto statements = [&]() -> Result<qint64> {
+        QElapsedTimer timer;
+        timer.start();
+        for (const MigrationStatement& statement : script->statements)
+            if (auto done = exec(statement.text, script->file, statement.line); !done)
+                return std::unexpected(done.error());
+        return timer.elapsed();
+    };
     Status ran = script->transactional
-                     ? runTransactional(*script, migration, reverse, &step.durationMs)
+                     ? runTransactional(script->file, script->timeouts, migration, reverse,
+                                        statements, &step.durationMs)
                      : runSegmented(*script, migration, reverse, &step.durationMs);
     if (!ran)
         return std::unexpected(ran.error());
@@ -339,11 +348,6 @@ Result<RunReport> Runner::up(const QString& targetVersion)
             (targetVersion.isEmpty() || migration.version <= targetVersion))
             pending.append(&migration);
     for (const Migration* migration : pending) {
-        if (migration->python)
-            return fail(ErrorCode::Config,
-                        display(migration->upPath) +
-                            u" is a Python migration, which plumb does not run: apply it with "
-                            u"Confiture, or rewrite it as .up.sql/.down.sql"_s);
         if (migration->version < newest)
             m_report.warnings.append(u"migration "_s + migration->version +
                                      u" is older than the newest applied one ("_s + newest +
@@ -372,7 +376,7 @@ Result<RunReport> Runner::rollBack(const QList<const Migration*>& migrations)
     // Reversibility is checked for the whole set before anything runs.
     QStringList irreversible;
     for (const Migration* migration : migrations)
-        if (migration->downPath.isEmpty())
+        if (!migration->reversible())
             irreversible.append(migration->version + u'_' + migration->name);
     if (!irreversible.isEmpty())
         return fail(ErrorCode::Irreversible,

@@ -5,12 +5,14 @@
 #include "core/migrate/ledger.h"
 #include "core/migrate/migration_files.h"
 #include "core/migrate/migration_lock.h"
+#include "core/migrate/python_host.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
 #include "core/project/scratch_database.h"
 
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace plumb::migrate {
@@ -33,6 +35,10 @@ struct RunnerOptions {
     // lock; a preview, which runs nothing, still lists what would run.
     bool readOnly = false;
     QString readOnlySource; // the file that says so, for the message
+    // The interpreter for Python migrations; empty: PLUMB_PYTHON, else python3, then python, on
+    // PATH. The source ("--python", "Settings") is named in messages.
+    QString pythonInterpreter;
+    QString pythonInterpreterSource;
     // On a scratch database of a private cluster: what its superuser already did for the
     // migrations (CREATE EXTENSION...); the statements it covers are skipped.
     project::PrivilegedPrelude prelude;
@@ -90,11 +96,22 @@ private:
     Result<QList<LedgerRow>> prepare(bool createLedger, std::optional<MigrationLock>* lock);
     Status verifyChecksums(const QList<LedgerRow>& rows) const;
     Result<StepResult> apply(const Migration& migration, bool reverse);
-    Status runTransactional(const MigrationScript& script, const Migration& migration, bool reverse,
-                            qint64* elapsedMs);
+    // Runs `body` (which returns how long the migration's own work took) in the migration's
+    // transaction, or a savepoint in a dry run, with its timeouts; then writes (or, reversing,
+    // deletes) its ledger row in the same transaction and commits.
+    Status runTransactional(const QString& file, const project::Timeouts& timeouts,
+                            const Migration& migration, bool reverse,
+                            const std::function<Result<qint64>()>& body, qint64* elapsedMs);
     Status runSegmented(const MigrationScript& script, const Migration& migration, bool reverse,
                         qint64* elapsedMs);
     Status exec(const QString& sql, const QString& file = {}, int line = 0);
+    // Python migrations (runner_python.cpp): the user's interpreter runs up()/down() and sends
+    // each statement back to run here, in the transaction that writes the ledger row.
+    Result<StepResult> applyPython(const Migration& migration, bool reverse);
+    Status runPythonAutocommit(PythonMigrationRun& run, const Migration& migration, bool reverse,
+                               qint64* elapsedMs);
+    PythonStatementReply executeForPython(const PythonStatement& statement, const QString& file,
+                                          bool transactional, std::optional<Error>* refusal);
     QString display(const QString& path) const;
     Result<RunReport> rollBack(const QList<const Migration*>& migrations);
 

@@ -27,13 +27,8 @@ Result<StatusReport> readStatus(db::Connection& connection, const MigrationSet& 
     for (const LedgerRow& row : rows)
         byVersion.insert(row.version, &row);
     for (const Migration& migration : migrations.migrations) {
-        MigrationState state{migration.version,
-                             migration.name,
-                             false,
-                             false,
-                             !migration.downPath.isEmpty(),
-                             migration.python,
-                             {}};
+        MigrationState state{migration.version,      migration.name,   false, false,
+                             migration.reversible(), migration.python, {}};
         if (const LedgerRow* row = byVersion.value(migration.version)) {
             state.applied = true;
             state.appliedAt = row->appliedAt;
@@ -101,13 +96,8 @@ Result<ValidationReport> validateMigrations(const MigrationSet& migrations,
     const project::Timeouts noTimeouts;
     for (const Migration& migration : migrations.migrations) {
         const QString upName = root.relativeFilePath(migration.upPath);
-        if (migration.python) {
-            report.issues.append({Severity::Warning, u"python_migration"_s,
-                                  upName + u" is a Python migration: plumb lists it but does not "
-                                           u"run it"_s,
-                                  upName, 0});
-            continue;
-        }
+        if (migration.python)
+            continue; // validated only by running it: plumb never runs user code to check it
         if (migration.downPath.isEmpty())
             report.issues.append({Severity::Warning, u"missing_down"_s,
                                   upName + u" has no .down.sql: it cannot be rolled back"_s, upName,

@@ -42,8 +42,7 @@ struct ValidationIssue {
     enum class Severity { Error, Warning };
     Severity severity = Severity::Error;
     QString code; // duplicate_version, invalid_sql, transaction_control, checksum_mismatch,
-                  // orphan, down_without_up, missing_down, missing_file, checksum_missing,
-                  // python_migration
+                  // orphan, down_without_up, missing_down, missing_file, checksum_missing
     QString message;
     QString file;
     int line = 0;

@@ -3,6 +3,7 @@
 #include "core/db/connection.h"
 #include "core/error.h"
 #include "core/progress.h"
+#include "core/project/build_order.h"
 #include "core/project/schema_sources.h"
 #include "core/project/scratch_database.h"
 
@@ -19,7 +20,17 @@ struct BuildReport {
     bool singleTransaction = false; // false when a statement cannot run in a transaction block
     qint64 elapsedMs = 0;
     QString target; // redacted URL of the database built into
+    // Set when files failed in their alphabetical place for a missing object and were built
+    // after the files they need: the order that worked, and what moved where (see
+    // build_order.h). Empty when every file built in its place.
+    QStringList appliedOrder;
+    QList<OrderRepair> repairs;
 };
+
+// The build output's account of a repaired order: a headline, one line per moved file with
+// the rename that would make alphabetical order work, and the order that worked. Empty when
+// nothing moved.
+QStringList describeRepairs(const BuildReport& report);
 
 // Fails with a Schema error when the connected database holds user objects (anything outside
 // the system schemas): building into it would mix declared and existing objects.
@@ -33,9 +44,17 @@ Status requireNoServerAccess(const QList<LocatedStatement>& statements);
 
 // Applies the schema files, statement by statement, in one transaction (so a failure leaves the
 // database as it was) unless a statement cannot run in one (CREATE INDEX CONCURRENTLY...,
-// recognised by parsing): then each statement autocommits, as psql -f would. An error names the
-// file, the line, and the statement. Nothing runs when requireNoServerAccess fails. Statements
-// `prelude` covers (it already did them) are skipped.
+// recognised by parsing): then each file commits on its own (statement by statement for a file
+// holding such a statement, as psql -f would). An error names the file, the line, and the
+// statement. Nothing runs when requireNoServerAccess fails. Statements `prelude` covers (it
+// already did them) are skipped.
+//
+// Build-order repair: when a file fails because something it uses is missing (a table, type,
+// function, schema or column that a later file declares), the file is undone, the rest is built,
+// and it is tried again, round after round, until everything is built or a round builds nothing
+// (then the first such error is returned, saying so). The report then holds the order that
+// worked and the renames that would make alphabetical order work (describeRepairs() words them
+// for the caller's output).
 Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources& sources,
                                 Progress& progress, const PrivilegedPrelude& prelude = {});
 

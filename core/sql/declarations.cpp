@@ -71,6 +71,9 @@ std::optional<Declaration> declarationOf(const QString& type, const QJsonObject&
     } else if (type == u"CreateDomainStmt") {
         declaration.kind = Kind::Type;
         name = nameList(node.value(u"domainname").toArray());
+    } else if (type == u"CreateSchemaStmt") {
+        declaration.kind = Kind::Schema;
+        name = {QString(), node.value(u"schemaname").toString()};
     } else if (type == u"CreateTrigStmt") {
         declaration.kind = Kind::Trigger;
         const auto table = rangeVar(node.value(u"relation").toObject());

@@ -9,7 +9,17 @@ namespace plumb::sql {
 
 // An object a SQL source creates, and where.
 struct Declaration {
-    enum class Kind { Table, View, MaterializedView, Index, Sequence, Function, Type, Trigger };
+    enum class Kind {
+        Table,
+        View,
+        MaterializedView,
+        Index,
+        Sequence,
+        Function,
+        Type,
+        Trigger,
+        Schema
+    };
     Kind kind = Kind::Table;
     QString schema; // empty when the statement does not qualify the name
     QString name;

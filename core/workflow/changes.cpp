@@ -109,6 +109,8 @@ Result<migrate::SyncReport> sync(const Session& session, const DeclaredSchema* d
         return std::unexpected(held.error());
     migrate::RunnerOptions runner = session.runnerOptions(labelOr(options, u"sync"_s));
     runner.lock = false; // held above, for migrations and convergence alike
+    runner.pythonInterpreter = options.python;
+    runner.pythonInterpreterSource = options.pythonSource;
     std::optional<plan::ProjectConverger> converger;
     if (declared && declared->catalog)
         converger.emplace(*declared->catalog, ledger->name(), session.executeOptions());
@@ -188,6 +190,8 @@ Result<migrate::RunReport> migrate(const Session& session, const MigrateRequest&
             return std::unexpected(checked.error());
         intents = std::move(*checked);
     }
+    options.pythonInterpreter = request.change.python;
+    options.pythonInterpreterSource = request.change.pythonSource;
     migrate::Runner runner(*held->connection, *migrations, *ledger, options, progress);
     Result<migrate::RunReport> report = fail(ErrorCode::Generic, u"unknown migrate action"_s);
     switch (request.action) {

@@ -33,6 +33,10 @@ struct ChangeOptions {
     // objects they were planned against (core/workflow/intents.h); after the change ran they
     // are completed.
     QStringList intentIds;
+    // The interpreter for Python migrations (.py): --python, or the workbench's Settings; empty:
+    // PLUMB_PYTHON, else python3 on PATH. `pythonSource` names where it came from, for messages.
+    QString python;
+    QString pythonSource;
 };
 
 // Sync: pending migrations, then convergence to the declared schema (indexes, constraints, NOT

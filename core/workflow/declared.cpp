@@ -184,6 +184,10 @@ Result<DeclaredSchema> buildDeclared(const Session& session, const BuildServer& 
         });
     if (!report)
         return std::unexpected(report.error());
+    // Files that built only after the ones they need: the order that worked and the renames
+    // that fix it, for the Log and plumb's stderr (a cached catalog was reported when built).
+    for (const QString& line : project::describeRepairs(*report))
+        progress.log(line);
     if (!built)
         return fail(ErrorCode::Generic, u"The declared schema was built but not read."_s);
     plan::removeLedgerTable(*built, session.ledgerTable());

@@ -5,6 +5,7 @@
 #include "tests/support/test_database.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,7 +85,9 @@ private slots:
             u"SELECT slug, checksum, applied_by, execution_time_ms, pk_confiture, id "
             u"FROM tb_confiture WHERE version = '001'"_s);
         QVERIFY(row);
-        QVERIFY(row->text(0, 0).startsWith(u"users_001_"));
+        // Confiture's slug: {name}_{YYYYMMDD_HHMMSS}.
+        QVERIFY2(QRegularExpression(u"^users_\\d{8}_\\d{6}$"_s).match(row->text(0, 0)).hasMatch(),
+                 qPrintable(row->text(0, 0)));
         QCOMPARE(row->text(0, 1), f.migrations().find(u"001"_s)->checksum);
         QCOMPARE(row->text(0, 2), u"postgres"_s);
         QCOMPARE((*f.runner().up()).steps.size(), 0);
