@@ -68,19 +68,34 @@ private:
     const Invocation& m_invocation;
 };
 
+// The destructive steps a plan holds, as lines for the refusal message.
+QString destructiveSteps(const plan::Plan& plan)
+{
+    QStringList lines;
+    for (int i = 0; i < plan.steps.size(); ++i)
+        if (plan.steps[i].destructive())
+            lines.append(u"  step %1: %2: loses %3"_s.arg(i + 1).arg(plan.steps[i].summary,
+                                                                     plan.steps[i].losses));
+    return lines.join(u'\n');
+}
+
+bool allowsDestructive(const QCommandLineParser& parser)
+{
+    return parser.isSet(u"allow-destructive"_s) || parser.isSet(u"yes"_s);
+}
+
 int apply(Invocation& invocation, db::Connection& connection, const plan::Plan& plan,
           const QCommandLineParser& parser)
 {
-    bool destroys = false;
-    for (const plan::Step& step : plan.steps)
-        destroys = destroys || step.hazards.contains(plan::Hazard::DropsData);
-    if (destroys && !parser.isSet(u"yes"_s))
+    if (plan.destructiveCount() > 0 && !allowsDestructive(parser))
         return invocation.fail(Error::make(
-            ErrorCode::Config,
-            u"The plan drops data (see the steps marked drops_data). Review it with `plumb diff` "
-            u"first, then run again with --yes to apply it."_s));
+            ErrorCode::Irreversible,
+            u"Nothing was applied: the plan would lose data.\n"_s + destructiveSteps(plan) +
+                u"\nReview it with `plumb diff`, then run again with --allow-destructive to "
+                u"apply it as it is."_s));
     plan::ExecuteOptions options;
     options.runBlocked = parser.isSet(u"run-blocked"_s);
+    options.allowDestructive = allowsDestructive(parser);
     auto lock = milliseconds(parser, u"lock-timeout"_s);
     auto statement = milliseconds(parser, u"statement-timeout"_s);
     if (!lock)
@@ -117,7 +132,8 @@ int apply(Invocation& invocation, db::Connection& connection, const plan::Plan& 
 }
 
 // plumb diff --from URL --to URL [--output FILE] [--mode online|plain] [--format sql|json]
-//            [--exit-code] [--renames FILE] [--schema NAME...] [--apply [--yes] ...]
+//            [--exit-code] [--renames FILE] [--schema NAME...] [--allow-destructive]
+//            [--apply [--run-blocked] ...]
 int runDiff(Invocation& invocation)
 {
     takeSqlFormat(invocation.arguments);
@@ -133,8 +149,11 @@ int runDiff(Invocation& invocation)
         u"what to do), the form the workbench opens for review.\n"
         u"--apply runs the plan on the --from database: one commit per step (online) with "
         u"lock_timeout on every statement and statement_timeout on ACCESS EXCLUSIVE work, "
-        u"continuing past failed steps; blocked steps run only with --run-blocked, and a plan "
-        u"that drops data only with --yes. Exit code 4 when a step failed."_s);
+        u"continuing past failed steps and skipping the steps that depend on them; blocked steps "
+        u"run only with --run-blocked. A plan with destructive steps (a dropped table or "
+        u"column, a conversion that loses values) is refused with exit code 8 unless "
+        u"--allow-destructive is given; in scripts those steps are comments unless it is. "
+        u"Exit code 4 when a step failed."_s);
     parser.addOptions({
         {u"from"_s, u"The database to change (URL)."_s, u"url"_s},
         {u"to"_s, u"The database with the wanted schema (URL)."_s, u"url"_s},
@@ -146,12 +165,15 @@ int runDiff(Invocation& invocation)
          u"file"_s},
         {u"schema"_s, u"Compare only this schema (repeatable)."_s, u"name"_s},
         {u"apply"_s, u"Run the plan on the --from database."_s},
-        {u"yes"_s, u"With --apply: also run a plan that drops data."_s},
+        {u"allow-destructive"_s,
+         u"Run (with --apply) or write (in the script) the steps that lose data."_s},
+        {u"yes"_s, u"The same as --allow-destructive (kept for older scripts)."_s},
         {u"run-blocked"_s, u"With --apply: also run blocked steps."_s},
-        {u"lock-timeout"_s, u"With --apply: lock_timeout per statement, ms (default 3000)."_s,
-         u"ms"_s, u"3000"_s},
+        {u"lock-timeout"_s, u"lock_timeout of every step, ms (default 3000)."_s, u"ms"_s,
+         u"3000"_s},
         {u"statement-timeout"_s,
-         u"With --apply: statement_timeout for ACCESS EXCLUSIVE steps, ms (default 3000)."_s,
+         u"statement_timeout of the steps that hold a lock writers wait for, ms (default "
+         u"3000)."_s,
          u"ms"_s, u"3000"_s},
     });
     int exitCode = 0;
@@ -196,19 +218,29 @@ int runDiff(Invocation& invocation)
     if (parser.isSet(u"apply"_s))
         return apply(invocation, *fromConnection, plan, parser);
 
+    plan::ScriptOptions script;
+    script.allowDestructive = allowsDestructive(parser);
+    auto lock = milliseconds(parser, u"lock-timeout"_s);
+    auto statement = milliseconds(parser, u"statement-timeout"_s);
+    if (!lock)
+        return invocation.fail(lock.error());
+    if (!statement)
+        return invocation.fail(statement.error());
+    script.lockTimeoutMs = *lock;
+    script.statementTimeoutMs = *statement;
     QString text;
     if (invocation.format == OutputFormat::Json) {
         QJsonObject payload = diff::toJson(changes);
         payload.insert(u"ok"_s, true);
         payload.insert(u"differs"_s, !changes.isEmpty());
         payload.insert(u"plan"_s, plan::toJson(plan));
-        payload.insert(u"sql"_s, plan::planScript(plan));
+        payload.insert(u"sql"_s, plan::planScript(plan, script));
         if (!parser.isSet(u"output"_s))
             invocation.printJson(payload);
         else
             text = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented));
     } else {
-        text = plan::planScript(plan);
+        text = plan::planScript(plan, script);
         if (!parser.isSet(u"output"_s))
             invocation.print(text.isEmpty() ? u"-- no differences"_s : text.trimmed());
     }

@@ -74,7 +74,7 @@ public:
 private:
     void rebuild() { m_work.recreated.insert(m_key); }
 
-    void alter(const QString& attribute, QStringList sql, const QString& before = {},
+    void alter(Attribute attribute, QStringList sql, const QString& before = {},
                const QString& after = {}, bool last = false)
     {
         Change change = makeChange(Action::Alter, m_type, m_key, std::move(sql));
@@ -87,14 +87,14 @@ private:
     void comment(const QString& what, const QString& from, const QString& to)
     {
         if (from != to)
-            alter(u"comment"_s, {commentSql(what, to)}, from, to);
+            alter(Attribute::Comment, {commentSql(what, to)}, from, to);
     }
 
     void owner(const QString& kind, const QString& what, const QString& from, const QString& to)
     {
         if (m_work.options.ownership && from != to && !to.isEmpty())
-            alter(u"owner"_s, {u"ALTER "_s + kind + u' ' + what + u" OWNER TO "_s + ident(to)},
-                  from, to);
+            alter(Attribute::Owner,
+                  {u"ALTER "_s + kind + u' ' + what + u" OWNER TO "_s + ident(to)}, from, to);
     }
 
     // Objects with nothing to alter in place but their comment and owner.
@@ -113,7 +113,7 @@ private:
     void dispatch(const Extension& from, const Extension& to)
     {
         if (from.schema != to.schema)
-            alter(u"schema"_s,
+            alter(Attribute::Schema,
                   {u"ALTER EXTENSION "_s + ident(to.name) + u" SET SCHEMA "_s + ident(to.schema)},
                   from.schema, to.schema);
         if (from.version != to.version &&
@@ -126,7 +126,7 @@ private:
                 return rebuild();
         }
         if (from.version != to.version)
-            alter(u"version"_s,
+            alter(Attribute::Version,
                   {u"ALTER EXTENSION "_s + ident(to.name) + u" UPDATE TO "_s +
                    db::quoteLiteral(to.version)},
                   from.version, to.version);
@@ -151,6 +151,9 @@ private:
                     ++next;
             if (next != from.labels.size())
                 return rebuildEnum(from, to);
+            // Each new label is placed after the label before it in `to`, which exists by
+            // then (an old one, or one added just before); labels ahead of every old one go
+            // before the first old label. An enum without labels takes them in order.
             QStringList sql;
             for (qsizetype i = 0; i < to.labels.size(); ++i) {
                 if (from.labels.contains(to.labels[i]))
@@ -159,12 +162,12 @@ private:
                                     db::quoteLiteral(to.labels[i]);
                 if (i > 0)
                     statement += u" AFTER "_s + db::quoteLiteral(to.labels[i - 1]);
-                else
-                    statement += u" BEFORE "_s + db::quoteLiteral(to.labels[1]);
+                else if (!from.labels.isEmpty())
+                    statement += u" BEFORE "_s + db::quoteLiteral(from.labels.front());
                 sql.append(statement);
             }
             Change change = makeChange(Action::Alter, m_type, m_key, sql);
-            change.attribute = u"labels"_s;
+            change.attribute = Attribute::Labels;
             change.before = from.labels.join(u", "_s);
             change.after = to.labels.join(u", "_s);
             change.transactional = false;
@@ -187,9 +190,12 @@ private:
         if (users.isEmpty())
             return rebuild();
         const QString oldName = db::truncateIdentifier(QString(to.name.name + u"__plumb_old"_s));
+        // Every change of the rebuild carries Attribute::Labels (the columns' retypes their
+        // type change): the planner blocks them together, with the recipe.
         Change rename =
             makeChange(Action::Rename, m_type, m_key,
                        {u"ALTER TYPE "_s + typeName + u" RENAME TO "_s + ident(oldName)});
+        rename.attribute = Attribute::Labels;
         rename.before = from.labels.join(u", "_s);
         rename.after = oldName;
         m_work.early.append(rename);
@@ -202,7 +208,7 @@ private:
             const QString alter =
                 u"ALTER TABLE "_s + q(table->name) + u" ALTER COLUMN "_s + ident(column->name);
             const ObjectKey tableKey = keyOf(*table);
-            auto columnChange = [&](QStringList sql, const QString& attribute) {
+            auto columnChange = [&](QStringList sql, Attribute attribute) {
                 Change change = makeChange(Action::Alter, ObjectType::Column, tableKey, sql);
                 change.column = column->name;
                 change.attribute = attribute;
@@ -210,21 +216,26 @@ private:
                 return change;
             };
             if (!column->defaultExpr.isEmpty())
-                m_work.early.append(columnChange({alter + u" DROP DEFAULT"_s}, u"default"_s));
+                m_work.early.append(columnChange({alter + u" DROP DEFAULT"_s}, Attribute::Default));
             Change retype = columnChange({alter + u" TYPE "_s + column->type + u" USING "_s +
                                           ident(column->name) + u"::text::"_s + column->type},
-                                         u"type"_s);
+                                         Attribute::Type);
             retype.before = retype.after = column->type;
+            // The values keep their labels; one whose label the new type lacks fails.
+            retype.typeChange = TypeChange{
+                TypeConversion::Narrowing, ident(column->name) + u"::text::"_s + column->type,
+                false, false, u"values whose label the new type lacks fail"_s};
             m_work.alter(tableKey, retype);
             if (!targetColumn->defaultExpr.isEmpty() &&
                 targetColumn->defaultExpr == column->defaultExpr)
                 m_work.alter(tableKey,
                              columnChange({alter + u" SET DEFAULT "_s + targetColumn->defaultExpr},
-                                          u"default"_s));
+                                          Attribute::Default));
             m_work.retypedTables.insert(tableKey);
         }
         Change drop = makeChange(Action::Drop, m_type, m_key,
                                  {u"DROP TYPE "_s + db::qualifiedName(to.name.schema, oldName)});
+        drop.attribute = Attribute::Labels;
         drop.forDependency = true;
         m_work.final.append(drop);
     }
@@ -235,13 +246,13 @@ private:
             return rebuild();
         const QString domain = u"ALTER DOMAIN "_s + q(to.name);
         if (from.defaultExpr != to.defaultExpr)
-            alter(u"default"_s,
+            alter(Attribute::Default,
                   {to.defaultExpr.isEmpty()
                        ? QString(domain + u" DROP DEFAULT"_s)
                        : QString(domain + u" SET DEFAULT "_s + to.defaultExpr)},
                   from.defaultExpr, to.defaultExpr);
         if (from.notNull != to.notNull)
-            alter(u"not_null"_s,
+            alter(Attribute::NotNull,
                   {domain + (to.notNull ? u" SET NOT NULL"_s : u" DROP NOT NULL"_s)});
         QStringList drops;
         QStringList adds;
@@ -267,7 +278,7 @@ private:
                 adds.append(commentSql(what, c.comment));
         }
         if (!drops.isEmpty() || !adds.isEmpty())
-            alter(u"constraints"_s, drops + adds);
+            alter(Attribute::Constraints, drops + adds);
         comment(u"DOMAIN "_s + q(to.name), from.comment, to.comment);
         owner(u"DOMAIN"_s, q(to.name), from.ownership.owner, to.ownership.owner);
     }
@@ -309,7 +320,7 @@ private:
                 sql.append(commentSql(u"COLUMN "_s + q(to.name) + u'.' + ident(b.name), b.comment));
         }
         if (!sql.isEmpty())
-            alter(u"attributes"_s, sql);
+            alter(Attribute::Attributes, sql);
         comment(u"TYPE "_s + q(to.name), from.comment, to.comment);
         owner(u"TYPE"_s, q(to.name), from.ownership.owner, to.ownership.owner);
     }
@@ -359,22 +370,22 @@ private:
                                .arg(to.maxValue)
                                .arg(name));
             sql.append(u"ALTER SEQUENCE "_s + name + options);
-            alter(u"options"_s, sql);
+            alter(Attribute::Options, sql);
         }
         if (from.unlogged != to.unlogged)
-            alter(u"logged"_s, {u"ALTER SEQUENCE "_s + q(to.name) +
-                                (to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s)});
+            alter(Attribute::Logged, {u"ALTER SEQUENCE "_s + q(to.name) +
+                                      (to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s)});
         if (from.ownedBy != to.ownedBy && !to.identity && !from.identity) {
             // Released early so dropping the old owning column does not take the sequence.
             if (from.ownedBy) {
                 Change release =
                     makeChange(Action::Alter, m_type, m_key,
                                {u"ALTER SEQUENCE "_s + q(to.name) + u" OWNED BY NONE"_s});
-                release.attribute = u"owned_by"_s;
+                release.attribute = Attribute::OwnedBy;
                 m_work.early.append(release);
             }
             if (to.ownedBy)
-                alter(u"owned_by"_s,
+                alter(Attribute::OwnedBy,
                       {u"ALTER SEQUENCE "_s + q(to.name) + u" OWNED BY "_s + q(to.ownedBy->table) +
                        u'.' + ident(to.ownedBy->column)},
                       {}, {}, true);
@@ -455,12 +466,13 @@ private:
             if (!reset.isEmpty())
                 sql.append(u"ALTER INDEX "_s + q(to.name) + u" RESET ("_s + reset.join(u", "_s) +
                            u')');
-            alter(u"storage"_s, sql, from.options.join(u", "_s), to.options.join(u", "_s));
+            alter(Attribute::StorageParameters, sql, from.options.join(u", "_s),
+                  to.options.join(u", "_s));
         }
         if (from.clustered != to.clustered)
-            alter(u"cluster"_s, {u"ALTER TABLE "_s + q(to.table) +
-                                 (to.clustered ? u" CLUSTER ON "_s + ident(to.name.name)
-                                               : u" SET WITHOUT CLUSTER"_s)});
+            alter(Attribute::Cluster, {u"ALTER TABLE "_s + q(to.table) +
+                                       (to.clustered ? u" CLUSTER ON "_s + ident(to.name.name)
+                                                     : u" SET WITHOUT CLUSTER"_s)});
         comment(u"INDEX "_s + q(to.name), from.comment, to.comment);
     }
 
@@ -476,7 +488,7 @@ private:
         if (neutral != to)
             return rebuild();
         if (!from.validated && to.validated)
-            alter(u"validated"_s,
+            alter(Attribute::Validated,
                   {u"ALTER TABLE "_s + q(to.table) + u" VALIDATE CONSTRAINT "_s + ident(to.name)});
         comment(u"CONSTRAINT "_s + ident(to.name) + u" ON "_s + q(to.table), from.comment,
                 to.comment);
@@ -498,7 +510,7 @@ private:
                                  from.returnsSet == to.returnsSet && !to.definition.isEmpty();
         if (!replaceable)
             return rebuild();
-        alter(u"definition"_s, catalog::detail::createRoutine(to), from.body, to.body);
+        alter(Attribute::Definition, catalog::detail::createRoutine(to), from.body, to.body);
         owner(routineKeyword(to.kind), routineName(to), from.ownership.owner, to.ownership.owner);
     }
 
@@ -521,7 +533,7 @@ private:
                               (to.joinFunction.isEmpty() ? u"NONE"_s : to.joinFunction));
         if (!estimators.isEmpty())
             alter(
-                u"estimators"_s,
+                Attribute::Estimators,
                 {u"ALTER OPERATOR "_s + signature + u" SET ("_s + estimators.join(u", "_s) + u')'},
                 from.restrictFunction + u", "_s + from.joinFunction,
                 to.restrictFunction + u", "_s + to.joinFunction);
@@ -551,7 +563,7 @@ private:
                 state = u" ENABLE ALWAYS TRIGGER "_s;
                 break;
             }
-            alter(u"enabled"_s, {u"ALTER TABLE "_s + q(to.table) + state + ident(to.name)});
+            alter(Attribute::Enabled, {u"ALTER TABLE "_s + q(to.table) + state + ident(to.name)});
         }
         comment(u"TRIGGER "_s + ident(to.name) + u" ON "_s + q(to.table), from.comment, to.comment);
     }
@@ -567,7 +579,7 @@ private:
                                   : to.enabled == TriggerEnabled::Replica ? u" ENABLE REPLICA"_s
                                   : to.enabled == TriggerEnabled::Always  ? u" ENABLE ALWAYS"_s
                                                                           : u" ENABLE"_s;
-            alter(u"enabled"_s, {u"ALTER EVENT TRIGGER "_s + ident(to.name) + state});
+            alter(Attribute::Enabled, {u"ALTER EVENT TRIGGER "_s + ident(to.name) + state});
         }
         comment(u"EVENT TRIGGER "_s + ident(to.name), from.comment, to.comment);
         owner(u"EVENT TRIGGER"_s, ident(to.name), from.owner, to.owner);

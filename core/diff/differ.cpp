@@ -170,8 +170,8 @@ private:
     static QList<Change> inEarlyOrder(QList<Change> early)
     {
         auto phase = [](const Change& change) {
-            if (change.type == ObjectType::Table &&
-                (change.attribute == u"inherits" || change.attribute == u"partition_of"))
+            if (change.type == ObjectType::Table && (change.attribute == Attribute::Inherits ||
+                                                     change.attribute == Attribute::PartitionOf))
                 return 0;
             return change.action == Action::Drop && change.type == ObjectType::Column ? 2 : 1;
         };
@@ -313,7 +313,7 @@ private:
             Change drop = makeChange(Action::Alter, ObjectType::Column, tableKey,
                                      {alter + u" DROP DEFAULT"_s});
             drop.column = c.name;
-            drop.attribute = u"default"_s;
+            drop.attribute = Attribute::Default;
             drop.before = c.defaultExpr;
             drop.forDependency = true;
             work.early.append(drop);
@@ -418,7 +418,7 @@ private:
                     Change change = makeChange(Action::Create, entry.type, key,
                                                withOwnerForOwnedBy(entry, toDdl[i].sql));
                     if (positions.first.at(key) != i)
-                        change.attribute = u"settings"_s;
+                        change.attribute = Attribute::Deferred;
                     change.forDependency = work.forDependency.contains(key);
                     out.append(change);
                     previous = key;

@@ -1,6 +1,6 @@
 #include "core/diff/change_set.h"
+#include "core/diff/type_conversion.h"
 #include "core/plan/plan.h"
-#include "core/plan/type_changes.h"
 
 #include <QTest>
 
@@ -127,39 +127,133 @@ private slots:
         QVERIFY(sql.contains(u"DROP INDEX public.t_a_old"_s));
     }
 
-    void typeChangeOutsideSafeListIsBlocked()
+    void narrowingTypeChangeIsDestructive()
     {
         const Catalog a = oneTable({column(u"v"_s, u"text"_s)});
         const Catalog b = oneTable({column(u"v"_s, u"integer"_s)});
         const diff::ChangeSet set = diff::compare(a, b);
         const plan::Plan plan = plan::makePlan(a, b, set, plan::Mode::Online);
-        QCOMPARE(plan.blockedCount(), 1);
-        QVERIFY(plan.steps[0].guidance.contains(u"USING v::integer"_s));
+        QCOMPARE(plan.steps.size(), 1);
+        QCOMPARE(plan.blockedCount(), 0);
+        QVERIFY(plan.steps[0].destructive());
+        QVERIFY2(plan.steps[0].losses.contains(u"do not read as integer"_s),
+                 qPrintable(plan.steps[0].losses));
+        QCOMPARE(plan.steps[0].kind, plan::StepKind::AlterColumnType);
+        QVERIFY(plan.steps[0].hazards.contains(plan::Hazard::RewritesTable));
+        QVERIFY(!plan.steps[0].online());
     }
 
-    void safeTypeChanges_data()
+    void wideningTypeChangeRewritesButKeepsData()
     {
+        const Catalog a = oneTable({column(u"v"_s, u"integer"_s)});
+        const Catalog b = oneTable({column(u"v"_s, u"bigint"_s)});
+        const plan::Plan plan = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
+        QCOMPARE(plan.steps.size(), 1);
+        QCOMPARE(plan.steps[0].category, plan::Category::Structural);
+        QVERIFY(!plan.steps[0].destructive());
+        QCOMPARE(plan.steps[0].lock, plan::Lock::AccessExclusive);
+        QVERIFY(plan.steps[0].hazards.contains(plan::Hazard::RewritesTable));
+        QVERIFY(plan.steps[0].hazards.contains(plan::Hazard::BlocksWrites));
+        QVERIFY(plan::planScript(plan).contains(u"\nALTER TABLE public.t ALTER COLUMN v TYPE "
+                                                u"bigint USING v::bigint;"_s));
+    }
+
+    void typeChangeWithoutCastIsBlockedWithRecipe()
+    {
+        const Catalog a = oneTable({column(u"v"_s, u"uuid"_s)});
+        const Catalog b = oneTable({column(u"v"_s, u"integer"_s)});
+        const plan::Plan plan = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
+        QCOMPARE(plan.blockedCount(), 1);
+        QVERIFY2(plan.steps[0].guidance.contains(u"using public.t.v v::text::integer"_s),
+                 qPrintable(plan.steps[0].guidance));
+        // Blocked steps are comments in scripts, never statements.
+        const QString script = plan::planScript(plan);
+        QVERIFY2(!script.contains(u"\nALTER TABLE"_s), qPrintable(script));
+    }
+
+    void typeChangesAreClassified_data()
+    {
+        using diff::TypeConversion;
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
-        QTest::addColumn<bool>("safe");
-        QTest::newRow("int widening") << u"integer"_s << u"bigint"_s << true;
-        QTest::newRow("int narrowing") << u"bigint"_s << u"integer"_s << false;
-        QTest::newRow("varchar growth")
-            << u"character varying(10)"_s << u"character varying(20)"_s << true;
+        QTest::addColumn<TypeConversion>("conversion");
+        QTest::addColumn<QString>("usingExpression");
+        QTest::newRow("int widening")
+            << u"integer"_s << u"bigint"_s << TypeConversion::Widening << u"c::bigint"_s;
+        QTest::newRow("int narrowing")
+            << u"bigint"_s << u"integer"_s << TypeConversion::Narrowing << u"c::integer"_s;
+        QTest::newRow("varchar growth") << u"character varying(10)"_s << u"character varying(20)"_s
+                                        << TypeConversion::InPlace << u"c::character varying(20)"_s;
         QTest::newRow("varchar shrink")
-            << u"character varying(20)"_s << u"character varying(10)"_s << false;
-        QTest::newRow("varchar to text") << u"character varying(20)"_s << u"text"_s << true;
-        QTest::newRow("text to int") << u"text"_s << u"integer"_s << false;
-        QTest::newRow("numeric precision") << u"numeric(10,2)"_s << u"numeric(12,2)"_s << true;
-        QTest::newRow("numeric scale") << u"numeric(10,2)"_s << u"numeric(10,3)"_s << false;
+            << u"character varying(20)"_s << u"character varying(10)"_s << TypeConversion::Narrowing
+            << u"c::character varying(10)"_s;
+        QTest::newRow("varchar to text")
+            << u"character varying(20)"_s << u"text"_s << TypeConversion::InPlace << u"c::text"_s;
+        QTest::newRow("int to text")
+            << u"integer"_s << u"text"_s << TypeConversion::Widening << u"c::text"_s;
+        QTest::newRow("text to int")
+            << u"text"_s << u"integer"_s << TypeConversion::Narrowing << u"c::integer"_s;
+        QTest::newRow("numeric precision") << u"numeric(10,2)"_s << u"numeric(12,2)"_s
+                                           << TypeConversion::InPlace << u"c::numeric(12,2)"_s;
+        QTest::newRow("numeric scale") << u"numeric(10,2)"_s << u"numeric(10,3)"_s
+                                       << TypeConversion::Narrowing << u"c::numeric(10,3)"_s;
+        QTest::newRow("timestamp precision")
+            << u"timestamp(3) without time zone"_s << u"timestamp without time zone"_s
+            << TypeConversion::InPlace << u"c::timestamp without time zone"_s;
+        QTest::newRow("bigint to timestamptz") << u"bigint"_s << u"timestamp with time zone"_s
+                                               << TypeConversion::NoCast << u"to_timestamp(c)"_s;
+        QTest::newRow("bigint to timestamp")
+            << u"bigint"_s << u"timestamp without time zone"_s << TypeConversion::NoCast
+            << u"(to_timestamp(c) AT TIME ZONE 'UTC')::timestamp without time zone"_s;
+        QTest::newRow("timestamp to bigint")
+            << u"timestamp without time zone"_s << u"bigint"_s << TypeConversion::NoCast
+            << u"extract(epoch FROM (c AT TIME ZONE 'UTC'))::bigint"_s;
+        QTest::newRow("boolean to bigint")
+            << u"boolean"_s << u"bigint"_s << TypeConversion::Widening << u"c::integer::bigint"_s;
+        QTest::newRow("uuid to integer")
+            << u"uuid"_s << u"integer"_s << TypeConversion::NoCast << u"c::text::integer"_s;
+        QTest::newRow("enum to text")
+            << u"public.mood"_s << u"text"_s << TypeConversion::Widening << u"c::text::text"_s;
+        QTest::newRow("int array widening")
+            << u"integer[]"_s << u"bigint[]"_s << TypeConversion::Widening << u"c::bigint[]"_s;
     }
 
-    void safeTypeChanges()
+    void typeChangesAreClassified()
     {
         QFETCH(QString, from);
         QFETCH(QString, to);
-        QFETCH(bool, safe);
-        QCOMPARE(plan::isSafeTypeChange(from, to), safe);
+        QFETCH(diff::TypeConversion, conversion);
+        QFETCH(QString, usingExpression);
+        const diff::TypeChange change = diff::classifyTypeChange(from, to, u"c"_s);
+        QCOMPARE(change.conversion, conversion);
+        QCOMPARE(change.usingExpression, usingExpression);
+        // What may be lost is always said; a conversion that keeps every value says nothing.
+        const bool keeps = conversion == diff::TypeConversion::InPlace ||
+                           conversion == diff::TypeConversion::Widening;
+        QCOMPARE(change.losses.isEmpty(), keeps);
+    }
+
+    void declaredConversionWins()
+    {
+        auto hints =
+            diff::parseRenameHints(u"using public.t.c to_timestamp(c / 1000) # milliseconds\n"_s);
+        QVERIFY(hints);
+        QCOMPARE(hints->conversions.at({{u"public"_s, u"t"_s}, u"c"_s}),
+                 u"to_timestamp(c / 1000)"_s);
+        const Catalog a = oneTable({column(u"c"_s, u"bigint"_s)});
+        const Catalog b = oneTable({column(u"c"_s, u"timestamp with time zone"_s)});
+        diff::DiffOptions options;
+        options.renames = *hints;
+        const diff::ChangeSet set = diff::compare(a, b, options);
+        QCOMPARE(set.changes.size(), 1);
+        QCOMPARE(set.changes[0].sql,
+                 QStringList{u"ALTER TABLE public.t ALTER COLUMN c TYPE timestamp with time zone "
+                             u"USING to_timestamp(c / 1000)"_s});
+        QVERIFY(set.changes[0].typeChange->declared);
+        const plan::Plan plan = plan::makePlan(a, b, set, plan::Mode::Online);
+        QCOMPARE(plan.steps.size(), 1);
+        QCOMPARE(plan.steps[0].category, plan::Category::Structural);
+        QVERIFY(!plan.steps[0].destructive());
     }
 
     void badRenameHintsAreReported()

@@ -6,15 +6,24 @@ SELECT n.nspname AS schema, ic.relname AS name, tc.relname AS table_name,
        (SELECT json_agg(json_build_array(
                    CASE WHEN x.indkey[k.i - 1] <> 0 THEN quote_ident(a.attname)
                         ELSE pg_get_indexdef(x.indexrelid, k.i, false) END,
-                   CASE WHEN NOT oc.opcdefault
-                        THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END,
+                   -- The operator class with its parameters (PostgreSQL 13), which need
+                   -- the class named even when it is the default.
+                   CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL
+                        THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname)
+                             || COALESCE(' (' || array_to_string(ia.attoptions, ', ') || ')', '')
+                   END,
+                   -- An expression key's collation is written only where it is not its
+                   -- type's (a plain column's, where it is not the column's).
                    CASE WHEN x.indcollation[k.i - 1] <> 0
-                         AND x.indcollation[k.i - 1] IS DISTINCT FROM a.attcollation
+                         AND x.indcollation[k.i - 1] IS DISTINCT FROM
+                             COALESCE(a.attcollation, it.typcollation)
                         THEN quote_ident(kcn.nspname) || '.' || quote_ident(kco.collname) END,
                    (x.indoption[k.i - 1] & 1) <> 0,
                    (x.indoption[k.i - 1] & 2) <> 0) ORDER BY k.i)
           FROM generate_series(1, x.indnkeyatts) k(i)
           LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.i - 1]
+          LEFT JOIN pg_attribute ia ON ia.attrelid = x.indexrelid AND ia.attnum = k.i
+          LEFT JOIN pg_type it ON it.oid = ia.atttypid
           LEFT JOIN pg_collation kco ON kco.oid = x.indcollation[k.i - 1]
           LEFT JOIN pg_namespace kcn ON kcn.oid = kco.collnamespace
           LEFT JOIN pg_opclass oc ON oc.oid = x.indclass[k.i - 1]
