@@ -25,14 +25,21 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("irreversible");
     case ErrorCode::Canceled:
         return QStringLiteral("canceled");
+    case ErrorCode::Unconfirmed:
+        return QStringLiteral("unconfirmed");
     }
     return QStringLiteral("generic");
 }
 
 int exitCodeFor(ErrorCode code)
 {
-    // A canceled run is a failure without a class of its own in the frozen table.
-    return code == ErrorCode::Canceled ? 1 : static_cast<int>(code);
+    // Codes without a class of their own in the frozen table: a canceled run is a plain failure,
+    // a missing confirmation is a usage error (nothing was changed).
+    if (code == ErrorCode::Canceled)
+        return 1;
+    if (code == ErrorCode::Unconfirmed)
+        return static_cast<int>(ErrorCode::Config);
+    return static_cast<int>(code);
 }
 
 QString Error::describe() const

@@ -17,6 +17,7 @@ enum class ErrorCode {
     Drift = 7,         // preflight/drift found a difference
     Irreversible = 8,  // a rollback that cannot be done
     Canceled = 9,      // the user or a caller canceled the work
+    Unconfirmed = 10,  // a protected database would change without its name confirmed (exit 5)
 };
 
 // A short, stable symbol for each code ("connection", "schema"...), used in JSON.

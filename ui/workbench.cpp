@@ -1,5 +1,6 @@
 #include "workbench.h"
 
+#include "core/data_directory.h"
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
@@ -12,7 +13,6 @@
 #include "ui/settings_dialog.h"
 
 #include <QDir>
-#include <QStandardPaths>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -104,8 +104,7 @@ void Workbench::openProject(const QString& directory)
 
 void Workbench::openDemoProject()
 {
-    const QString target =
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/demo-project"_s;
+    const QString target = dataDirectory() + u"/demo-project"_s;
     const db::ConnectionInfo live = m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase);
     m_jobs
         ->start<QString>(tr("Prepare demo project"), tr("demo (local)"),

@@ -1,3 +1,4 @@
+#include "core/data_directory.h"
 #include "core/version.h"
 #include "ui/main_window.h"
 #include "ui/workbench.h"
@@ -17,6 +18,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(u"Plumbline"_s);
     QApplication::setOrganizationName(u"Plumbline"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(plumb::versionString));
+    plumb::moveLegacyDataDirectory();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Plumbline, a PostgreSQL schema workbench."_s);

@@ -170,10 +170,21 @@ Connection::~Connection()
 
 Result<QueryResult> Connection::exec(const QString& sql, const Params& params, Progress& progress)
 {
+    InterruptScope interrupt(progress, [this] { cancel(); });
     if (progress.isCanceled())
         return fail(ErrorCode::Canceled, u"canceled before the statement was sent"_s);
-    InterruptScope interrupt(progress, [this] { cancel(); });
-    auto result = exec(sql, params);
+    const QByteArray text = sql.toUtf8();
+    const std::vector<const char*> values = valuesOf(params);
+    pg_result* raw = nullptr;
+    if (PQsendQueryParams(m_conn, text.constData(), static_cast<int>(values.size()), nullptr,
+                          values.data(), nullptr, nullptr, 0)) {
+        // A cancel() that came between the check above and the send reached an idle server and
+        // was lost: look at the flag again now that the statement is on its way.
+        if (progress.isCanceled())
+            cancel();
+        raw = lastResult();
+    }
+    auto result = collect(raw, sql);
     if (!result && progress.isCanceled() && result.error().sqlState == u"57014") {
         result.error().code = ErrorCode::Canceled;
         result.error().message = u"canceled while the statement ran"_s;
@@ -183,14 +194,56 @@ Result<QueryResult> Connection::exec(const QString& sql, const Params& params, P
 
 Result<QueryResult> Connection::exec(const QString& sql, const Params& params)
 {
-    const QByteArray text = sql.toUtf8();
+    SilentProgress nobody;
+    return exec(sql, params, nobody);
+}
+
+std::vector<const char*> Connection::valuesOf(const Params& params)
+{
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const Param& param : params)
         values.push_back(param.value() ? param.value()->constData() : nullptr);
+    return values;
+}
 
-    pg_result* raw = PQexecParams(m_conn, text.constData(), static_cast<int>(values.size()),
-                                  nullptr, values.data(), nullptr, nullptr, 0);
+pg_result* Connection::lastResult()
+{
+    // What PQexecParams does after sending: the last result, or the first error. exec() streams
+    // no COPY data: a statement that starts a COPY (a pg_dump file's COPY ... FROM stdin) is
+    // ended here, so it fails with the server's message instead of leaving the connection in
+    // COPY mode, where every later statement (and a DROP DATABASE waiting for this backend)
+    // would hang.
+    pg_result* kept = nullptr;
+    while (pg_result* next = PQgetResult(m_conn)) {
+        const ExecStatusType status = PQresultStatus(next);
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_BOTH) {
+            PQclear(next);
+            if (PQputCopyEnd(m_conn,
+                             "COPY FROM STDIN needs the data in the same stream; "
+                             "Plumbline runs statements, not data: load data with psql") < 0)
+                break;
+            continue;
+        }
+        if (status == PGRES_COPY_OUT) {
+            PQclear(next);
+            char* row = nullptr;
+            while (PQgetCopyData(m_conn, &row, 0) > 0)
+                PQfreemem(row);
+            continue;
+        }
+        if (kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
+            PQclear(next);
+        } else {
+            PQclear(kept);
+            kept = next;
+        }
+    }
+    return kept;
+}
+
+Result<QueryResult> Connection::collect(pg_result* raw, const QString& sql)
+{
     const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
         return QueryResult(raw);

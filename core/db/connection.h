@@ -53,8 +53,8 @@ using Params = std::vector<Param>;
 // One libpq connection (RAII over PGconn).
 //
 // Threads: a Connection belongs to the thread that uses it; only cancel() may be called from
-// another thread. Every statement goes through PQexecParams, so values are never spliced into SQL
-// and a string holds at most one statement.
+// another thread. Every statement goes through the extended protocol (PQsendQueryParams), so
+// values are never spliced into SQL and a string holds at most one statement.
 class Connection {
 public:
     // Connects, giving up when `progress` is canceled or connect_timeout (default 10 s) passes.
@@ -80,7 +80,11 @@ public:
 
 private:
     Connection(pg_conn* conn, ConnectionInfo info);
-    Error errorFor(const QString& sql) const;
+    static std::vector<const char*> valuesOf(const Params& params);
+    // Reads the results of the statement sent last: the last one, or the first error.
+    pg_result* lastResult();
+    // Turns a result (null: the connection failed) into rows or an error that says what to do.
+    Result<QueryResult> collect(pg_result* raw, const QString& sql);
 
     pg_conn* m_conn;
     ConnectionInfo m_info;

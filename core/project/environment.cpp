@@ -19,6 +19,7 @@ const QSet<QString>& scalarKeys()
                                     u"management_url"_s,
                                     u"shadow_url"_s,
                                     u"dev"_s,
+                                    u"readonly"_s,
                                     u"exclude_dirs"_s,
                                     u"superuser_dirs"_s,
                                     u"superuser_post_dirs"_s,
@@ -312,6 +313,19 @@ IncludeDir includeDirAt(const QString& path)
     return dir;
 }
 
+QStringList variablesIn(const QString& text)
+{
+    static const QRegularExpression reference(u"(\\$?)\\$\\{([A-Z_][A-Z0-9_]*)\\}"_s);
+    QStringList names;
+    for (const QRegularExpressionMatch& match : reference.globalMatch(text)) {
+        if (!match.captured(1).isEmpty())
+            continue; // "$${" is a literal
+        if (!names.contains(match.captured(2)))
+            names.append(match.captured(2));
+    }
+    return names;
+}
+
 Result<QString> expandVariables(const QString& text, const QProcessEnvironment& variables,
                                 const QString& where)
 {
@@ -398,6 +412,12 @@ Result<Environment> loadEnvironment(const QString& filePath, const QProcessEnvir
                           text(root["shadow_url"], u"shadow_url"_s, &env.shadowUrl)})
             if (!ok)
                 return std::unexpected(ok.error());
+        if (root["database_url"])
+            env.databaseUrlVariables =
+                variablesIn(QString::fromStdString(root["database_url"].Scalar()));
+        if (root["management_url"])
+            env.managementUrlVariables =
+                variablesIn(QString::fromStdString(root["management_url"].Scalar()));
         if (migration) {
             for (Status ok : {text(migration["tracking_table"], u"migration.tracking_table"_s,
                                    &env.trackingTable),
@@ -432,17 +452,26 @@ Result<Environment> loadEnvironment(const QString& filePath, const QProcessEnvir
                 if (!ok)
                     return std::unexpected(ok.error());
         }
-        if (root["database"] && env.databaseUrl.isEmpty()) {
-            auto url = urlFromDatabaseBlock(reader, root["database"]);
+        if (const YAML::Node block = root["database"]; block && env.databaseUrl.isEmpty()) {
+            auto url = urlFromDatabaseBlock(reader, block);
             if (!url)
                 return std::unexpected(url.error());
             env.databaseUrl = *url;
+            // Where the block points is what decides; a password from a variable is fine.
+            if (block.IsMap())
+                for (const char* key : {"host", "port", "name", "dbname", "database"})
+                    if (block[key] && block[key].IsScalar())
+                        env.databaseUrlVariables +=
+                            variablesIn(QString::fromStdString(block[key].Scalar()));
         }
-        if (root["dev"]) {
-            auto value = reader.boolean(root["dev"], u"dev"_s);
+        for (auto [key, target] : {std::pair{"dev", &env.dev}, std::pair{"readonly", &env.readonly},
+                                   std::pair{"require_confirmation", &env.requireConfirmation}}) {
+            if (!root[key])
+                continue;
+            auto value = reader.boolean(root[key], QString::fromLatin1(key));
             if (!value)
                 return std::unexpected(value.error());
-            env.dev = *value;
+            *target = *value;
         }
         if (root["include_dirs"]) {
             auto dirs = includeDirs(reader, root["include_dirs"]);

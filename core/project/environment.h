@@ -33,7 +33,11 @@ struct Timeouts {
 // act on are kept out of this struct. Plumbline's own keys:
 //   management_url                     URL for DDL and migrations (bypasses a pooler)
 //   shadow_url                         server on which `plumb build` makes a scratch database
-//   dev: true                          allows one-click sync in the workbench
+//   dev: true                          a development database: changes need no typed name, but
+//                                      only while its URL is written in this file (no ${VAR}, no
+//                                      PLUMB_DATABASE_URL/--database-url override)
+//   readonly: true                     plumb reads and never changes this database
+//   require_confirmation: true         every change asks for the database name, even on dev
 //   migration.lock_timeout / .statement_timeout       applied to every migration statement
 //   convergence.lock_timeout / .statement_timeout     applied to every convergence statement
 //   migration.locking.timeout_ms       how long a runner waits for another runner's lock
@@ -44,7 +48,14 @@ struct Environment {
     QString databaseUrl;   // may be "none" (disabled) or empty (not set)
     QString managementUrl; // may be "none" or empty
     QString shadowUrl;
+    // The ${VAR} names each URL took from the process environment (empty: written out in the
+    // file). A URL from outside the file makes the environment protected (workflow/target.h).
+    // For the `database:` block only host, port and database count: a ${VAR} password is fine.
+    QStringList databaseUrlVariables;
+    QStringList managementUrlVariables;
     bool dev = false;
+    bool readonly = false;
+    bool requireConfirmation = false;
 
     QList<IncludeDir> includeDirs; // default: db/schema
     QStringList excludeDirs;
@@ -63,6 +74,9 @@ struct Environment {
 // where the text came from. "$${" stands for a literal "${".
 Result<QString> expandVariables(const QString& text, const QProcessEnvironment& variables,
                                 const QString& where);
+
+// The ${NAME} variables `text` refers to, in order, each once ("$${" is not one).
+QStringList variablesIn(const QString& text);
 
 // Reads and validates an environment file. Unknown keys are Config errors that name the key and
 // the file (with its line).

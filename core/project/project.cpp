@@ -85,14 +85,17 @@ Result<Project> Project::init(const QString& directory)
         {u"db/migrations/001_create_example.down.sql"_s, u"DROP TABLE app.example;\n"_s},
         {u"db/environments/local.yaml"_s,
          u"# plumb and Confiture read this file. ${NAME} expands from the environment.\n"
+         u"# A URL from the environment (like ${DATABASE_URL} here) makes this environment\n"
+         u"# protected: every change asks for the database name (plumb: --confirm NAME). For a\n"
+         u"# development database that syncs in one click, write its URL out here and add\n"
+         u"# 'dev: true'.\n"
          u"database_url: ${DATABASE_URL}\n"
          u"include_dirs:\n"
          u"  - db/schema\n"
          u"migration:\n"
          u"  tracking_table: tb_confiture\n"
          u"  lock_timeout: 5s\n"
-         u"  statement_timeout: 10min\n"
-         u"dev: true\n"_s},
+         u"  statement_timeout: 10min\n"_s},
     };
     for (const auto& [path, text] : files)
         if (auto written = writeFile(dir.filePath(path), text); !written)
@@ -154,22 +157,31 @@ Result<ResolvedUrl> resolveDatabaseUrl(const QString& flag, const Environment* e
                                        UrlPurpose purpose, const QProcessEnvironment& variables)
 {
     QString url, source;
+    UrlOrigin origin = UrlOrigin::CommandLine;
+    auto fromFile = [&](const QString& value, const QStringList& names, const QString& key) {
+        url = value;
+        source = environment->filePath + u" ("_s + key +
+                 (names.isEmpty() ? QString() : u", from ${"_s + names.join(u"}, ${"_s) + u'}') +
+                 u')';
+        origin = names.isEmpty() ? UrlOrigin::EnvironmentFile : UrlOrigin::FileVariable;
+    };
     if (!flag.isEmpty()) {
         url = flag;
         source = u"--database-url"_s;
     } else if (!variables.value(u"PLUMB_DATABASE_URL"_s).isEmpty()) {
         url = variables.value(u"PLUMB_DATABASE_URL"_s);
         source = u"PLUMB_DATABASE_URL"_s;
+        origin = UrlOrigin::PlumbDatabaseUrl;
     } else if (environment && purpose == UrlPurpose::Management &&
                !environment->managementUrl.isEmpty()) {
-        url = environment->managementUrl;
-        source = environment->filePath + u" (management_url)"_s;
+        fromFile(environment->managementUrl, environment->managementUrlVariables,
+                 u"management_url"_s);
     } else if (environment && !environment->databaseUrl.isEmpty()) {
-        url = environment->databaseUrl;
-        source = environment->filePath + u" (database_url)"_s;
+        fromFile(environment->databaseUrl, environment->databaseUrlVariables, u"database_url"_s);
     } else if (!variables.value(u"DATABASE_URL"_s).isEmpty()) {
         url = variables.value(u"DATABASE_URL"_s);
         source = u"DATABASE_URL"_s;
+        origin = UrlOrigin::DatabaseUrl;
     } else {
         return fail(ErrorCode::Config,
                     u"no database configured: pass --database-url, set PLUMB_DATABASE_URL, set "
@@ -184,7 +196,7 @@ Result<ResolvedUrl> resolveDatabaseUrl(const QString& flag, const Environment* e
         error.message = u"invalid database URL from "_s + source + u": "_s + error.message;
         return std::unexpected(error);
     }
-    return ResolvedUrl{*info, source};
+    return ResolvedUrl{*info, source, origin};
 }
 
 } // namespace plumb::project

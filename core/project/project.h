@@ -47,10 +47,22 @@ private:
 // management_url over its database_url.
 enum class UrlPurpose { Runtime, Management };
 
+// Where a resolved URL came from. Only EnvironmentFile is written out in the environment's own
+// file; every other origin points the environment somewhere from outside it (which the workflow
+// treats as protected: see core/workflow/target.h).
+enum class UrlOrigin {
+    CommandLine,      // --database-url
+    PlumbDatabaseUrl, // the PLUMB_DATABASE_URL variable
+    EnvironmentFile,  // database_url / management_url written out in the file
+    FileVariable,     // the file's URL names a ${VAR}: the value came from the process environment
+    DatabaseUrl,      // the DATABASE_URL variable, the last fallback
+    Typed,            // a bare URL typed for one command (diff --from, build --into, copy --to)
+};
+
 struct ResolvedUrl {
     db::ConnectionInfo info;
-    QString
-        source; // "--database-url", "PLUMB_DATABASE_URL", "<file> (database_url)", "DATABASE_URL"
+    QString source; // for people: "--database-url", "PLUMB_DATABASE_URL", "<file> (database_url)"
+    UrlOrigin origin = UrlOrigin::CommandLine;
 };
 
 // Connection precedence: the --database-url flag, then PLUMB_DATABASE_URL, then the environment

@@ -3,7 +3,6 @@
 #include "core/catalog/fingerprint.h"
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
-#include "core/db/quote.h"
 #include "core/diff/change_set.h"
 #include "core/plan/executor.h"
 #include "core/plan/plan.h"
@@ -18,7 +17,6 @@
 #include <QRegularExpression>
 #include <map>
 #include <mutex>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +46,15 @@ private:
     QString m_current;
 };
 
+// The conformance run checks what is read, not how: one connection reads the catalog (the
+// snapshot-sharing second reader is proved equal by tst_pg_catalog_readers).
+catalog::IntrospectOptions oneReader()
+{
+    catalog::IntrospectOptions options;
+    options.readerConnections = 1;
+    return options;
+}
+
 QString readText(const QString& path)
 {
     QFile file(path);
@@ -60,73 +67,14 @@ QString readText(const QString& path)
     return text;
 }
 
-Status runSql(db::Connection& connection, const QString& sql)
-{
-    auto result = connection.exec(sql);
-    if (!result)
-        return std::unexpected(result.error());
-    return {};
-}
-
-class Databases {
-public:
-    explicit Databases(const db::ConnectionInfo& server)
-        : m_server(server)
-    {}
-    ~Databases()
-    {
-        m_connections.clear();
-        auto admin = db::Connection::open(m_server);
-        if (!admin)
-            return;
-        for (const QString& name : m_names)
-            (void)(*admin)->exec(u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(name) +
-                                 u" WITH (FORCE)"_s);
-    }
-
-    Status create(const QString& name, const QString& templateName)
-    {
-        auto admin = db::Connection::open(m_server);
-        if (!admin)
-            return std::unexpected(admin.error());
-        m_connections.erase(name);
-        if (m_names.contains(name))
-            (void)(*admin)->exec(u"DROP DATABASE "_s + db::quoteIdentifier(name) +
-                                 u" WITH (FORCE)"_s);
-        else
-            m_names.append(name);
-        return runSql(**admin, u"CREATE DATABASE "_s + db::quoteIdentifier(name) + u" TEMPLATE "_s +
-                                   db::quoteIdentifier(templateName));
-    }
-
-    // One connection per database for the whole case: a new backend starts with cold catalog
-    // caches, which costs more than the catalog queries themselves.
-    Result<db::Connection*> connect(const QString& name)
-    {
-        auto found = m_connections.find(name);
-        if (found != m_connections.end())
-            return found->second.get();
-        auto connection = db::Connection::open(m_server.with(u"dbname"_s, name));
-        if (!connection)
-            return std::unexpected(connection.error());
-        return m_connections.emplace(name, std::move(*connection)).first->second.get();
-    }
-
-private:
-    std::map<QString, std::unique_ptr<db::Connection>> m_connections;
-    db::ConnectionInfo m_server;
-    QStringList m_names;
-};
-
-// Loads `files` in order; a missing role is created (as the upstream harnesses do) and the
-// load retried from a fresh database.
-Status load(Databases& databases, const db::ConnectionInfo& server, const QString& name,
-            const QStringList& files)
+// Loads `files` in order into `database`, emptied first; a missing role is created (as the
+// upstream harnesses do) and the load retried. The session is reset afterwards, so what the
+// files SET (search_path, role) does not reach the plan that runs next, as with plumb's own
+// fresh connections.
+Status load(ScratchDatabase& database, const db::ConnectionInfo& server, const QStringList& files)
 {
     for (int attempt = 0; attempt < 4; ++attempt) {
-        if (Status s = databases.create(name, u"template0"_s); !s)
-            return s;
-        auto connection = databases.connect(name);
+        auto connection = database.clean();
         if (!connection)
             return std::unexpected(connection.error());
         Status loaded;
@@ -137,16 +85,16 @@ Status load(Databases& databases, const db::ConnectionInfo& server, const QStrin
             if (!loaded)
                 break;
         }
-        if (loaded)
-            return {};
+        if (loaded) {
+            if ((*connection)->inTransactionBlock())
+                (void)(*connection)->exec(u"ROLLBACK"_s);
+            return (*connection)->exec(u"DISCARD ALL"_s).transform([](auto&&) {});
+        }
         static const QRegularExpression missingRole(u"role \"([^\"]+)\" does not exist"_s);
         const auto match = missingRole.match(loaded.error().message);
         if (!match.hasMatch())
             return loaded;
-        auto admin = db::Connection::open(server);
-        if (!admin)
-            return std::unexpected(admin.error());
-        (void)(*admin)->exec(u"CREATE ROLE "_s + db::quoteIdentifier(match.captured(1)));
+        ensureRole(server, match.captured(1));
     }
     return fail(ErrorCode::Schema, u"too many missing roles"_s);
 }
@@ -167,7 +115,7 @@ QString firstDifference(const QString& actual, const QString& expected)
 
 // Diffs `from` -> `to`, applies the plan to `target` and compares its fingerprint with `to`'s.
 // *after receives the target's catalog afterwards (the next run starts from it).
-Run applyAndCompare(Databases& databases, const QString& target, const catalog::Catalog& from,
+Run applyAndCompare(ScratchDatabase& target, const catalog::Catalog& from,
                     const catalog::Catalog& to, plan::Mode mode, catalog::Catalog* after,
                     Timings& timings)
 {
@@ -177,15 +125,18 @@ Run applyAndCompare(Databases& databases, const QString& target, const catalog::
     const diff::ChangeSet changes = diff::compare(from, to);
     const plan::Plan plan = plan::makePlan(from, to, changes, mode);
     timings.diffMs += timer.restart();
-    auto connection = databases.connect(target);
+    db::Connection* connection = target.connection();
     if (!connection) {
-        run.reason = u"connect: "_s + connection.error().message;
+        run.reason = u"connect: no connection to "_s + target.name();
         return run;
     }
     plan::ExecuteOptions options;
     options.runBlocked = true;
+    // Correctness, not speed: a loaded machine must not turn a slow ALTER into a failed case.
+    options.lockTimeoutMs = 120000;
+    options.statementTimeoutMs = 120000;
     SilentProgress progress;
-    auto result = plan::execute(**connection, plan, options, progress);
+    auto result = plan::execute(*connection, plan, options, progress);
     timings.applyMs += timer.restart();
     if (!result) {
         run.reason = u"apply-error: "_s + result.error().describe();
@@ -198,7 +149,7 @@ Run applyAndCompare(Databases& databases, const QString& target, const catalog::
             return run;
         }
     ProfilingProgress profiling;
-    auto introspected = catalog::introspect(**connection, {}, profiling);
+    auto introspected = catalog::introspect(*connection, oneReader(), profiling);
     timings.introspectMs += timer.restart();
     if (!introspected) {
         run.reason = u"introspect: "_s + introspected.error().message;
@@ -282,42 +233,41 @@ QStringList corpusRoles(const QList<CorpusCase>& cases, const QString& corpusDir
     return roles;
 }
 
-CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCase, int serial)
+CaseDatabases::CaseDatabases(const db::ConnectionInfo& info, const QString& tag)
+    : server(info)
+    , sides{ScratchDatabase(info, u"plumb_conf_"_s + tag + u"_a"_s),
+            ScratchDatabase(info, u"plumb_conf_"_s + tag + u"_b"_s)}
+    , again{ScratchDatabase(info, u"plumb_conf_"_s + tag + u"_a_again"_s),
+            ScratchDatabase(info, u"plumb_conf_"_s + tag + u"_b_again"_s)}
+{}
+
+CaseResult runCase(CaseDatabases& databases, const CorpusCase& corpusCase)
 {
     QElapsedTimer timer;
     timer.start();
     CaseResult result;
     result.corpusCase = corpusCase;
-    Databases databases(server);
-    const QString base = u"plumb_conf_%1_%2"_s.arg(::getpid()).arg(serial);
-    const QString a = base + u"_a"_s;
-    const QString b = base + u"_b"_s;
+    const db::ConnectionInfo& server = databases.server;
     QStringList setup;
     if (QFile::exists(corpusCase.directory + u"/setup.sql"_s))
         setup.append(corpusCase.directory + u"/setup.sql"_s);
-    if (Status s =
-            load(databases, server, a, setup + QStringList{corpusCase.directory + u"/a.sql"_s});
-        !s) {
-        result.loadError = u"a.sql: "_s + s.error().describe().left(300);
-        return result;
-    }
-    if (Status s =
-            load(databases, server, b, setup + QStringList{corpusCase.directory + u"/b.sql"_s});
-        !s) {
-        result.loadError = u"b.sql: "_s + s.error().describe().left(300);
-        return result;
-    }
+    const QString sideFiles[2] = {corpusCase.directory + u"/a.sql"_s,
+                                  corpusCase.directory + u"/b.sql"_s};
+    for (int side = 0; side < 2; ++side)
+        if (Status s = load(databases.sides[side], server, setup + QStringList{sideFiles[side]});
+            !s) {
+            result.loadError =
+                (side == 0 ? u"a.sql: "_s : u"b.sql: "_s) + s.error().describe().left(300);
+            return result;
+        }
     result.loadable = true;
     result.timings.loadMs = timer.elapsed();
     catalog::Catalog catalogs[2];
-    const QString names[2] = {a, b};
     QElapsedTimer phase;
     phase.start();
     for (int i = 0; i < 2; ++i) {
-        auto connection = databases.connect(names[i]);
         SilentProgress progress;
-        auto catalog = connection ? catalog::introspect(**connection, {}, progress)
-                                  : Result<catalog::Catalog>(std::unexpected(connection.error()));
+        auto catalog = catalog::introspect(*databases.sides[i].connection(), oneReader(), progress);
         if (!catalog) {
             for (Run& run : result.runs)
                 run.reason = u"introspect: "_s + catalog.error().message;
@@ -326,9 +276,6 @@ CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCas
         catalogs[i] = *catalog;
     }
     result.timings.introspectMs += phase.elapsed();
-    // Each database goes there and back: a is changed into b in plain mode, then back into a in
-    // online mode (starting from what it really is after the first run); b the other way round.
-    // Only when the first run fails is the database loaded again for the second.
     // Plain runs first: a is changed into b, b into a. Then the online runs, each on the database
     // the plain run left (starting from what it really is): a goes back from b, b from a. An
     // online plan whose statements are exactly the plain plan's (all transactional) would run
@@ -337,7 +284,7 @@ CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCas
     catalog::Catalog after[2];
     for (int side = 0; side < 2; ++side)
         result.runs[side == 0 ? 0 : 2] =
-            applyAndCompare(databases, names[side], catalogs[side], catalogs[1 - side],
+            applyAndCompare(databases.sides[side], catalogs[side], catalogs[1 - side],
                             plan::Mode::Plain, &after[side], result.timings);
     for (int side = 0; side < 2; ++side) {
         const catalog::Catalog& self = catalogs[side];
@@ -347,16 +294,15 @@ CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCas
         const int samePlainRun = side == 0 ? 2 : 0; // other -> this side, plain
         Run& online = result.runs[onlineRun];
         if (!result.runs[plainRun].pass) {
-            const QString fresh = names[side] + u"_again"_s;
-            QStringList files = setup;
-            files.append(corpusCase.directory + (side == 0 ? u"/b.sql"_s : u"/a.sql"_s));
-            if (Status s = load(databases, server, fresh, files); !s) {
+            if (Status s =
+                    load(databases.again[side], server, setup + QStringList{sideFiles[1 - side]});
+                !s) {
                 online.reason = u"reload: "_s + s.error().message;
                 continue;
             }
             catalog::Catalog ignored;
-            online = applyAndCompare(databases, fresh, other, self, plan::Mode::Online, &ignored,
-                                     result.timings);
+            online = applyAndCompare(databases.again[side], other, self, plan::Mode::Online,
+                                     &ignored, result.timings);
             continue;
         }
         if (allTransactionalStatements(after[side], self, plan::Mode::Online) ==
@@ -367,7 +313,7 @@ CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCas
             continue;
         }
         catalog::Catalog ignored;
-        online = applyAndCompare(databases, names[side], after[side], self, plan::Mode::Online,
+        online = applyAndCompare(databases.sides[side], after[side], self, plan::Mode::Online,
                                  &ignored, result.timings);
     }
     result.elapsedMs = timer.elapsed();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/db/connection_info.h"
+#include "scratch_database.h"
 
 #include <QList>
 #include <QString>
@@ -45,9 +46,16 @@ QString introspectionProfile();
 QList<CorpusCase> corpusCases(const QString& corpusDirectory, const QString& filter);
 QStringList corpusRoles(const QList<CorpusCase>& cases, const QString& corpusDirectory);
 
-// Loads a and b into fresh databases once and introspects them once; diffs and applies both ways
-// in both modes (each database goes there and back), and compares fingerprints. Thread-safe: one
-// call per case, on any thread.
-CaseResult runCase(const db::ConnectionInfo& server, const CorpusCase& corpusCase, int serial);
+// The databases one worker runs its cases in, reused from case to case (see ScratchDatabase).
+struct CaseDatabases {
+    CaseDatabases(const db::ConnectionInfo& server, const QString& tag);
+    db::ConnectionInfo server;
+    ScratchDatabase sides[2]; // a.sql and b.sql
+    ScratchDatabase again[2]; // a side loaded again when its plain run failed
+};
+
+// Loads a and b once and introspects them once; diffs and applies both ways in both modes (each
+// database goes there and back), and compares fingerprints. One CaseDatabases per thread.
+CaseResult runCase(CaseDatabases& databases, const CorpusCase& corpusCase);
 
 } // namespace plumb::testing

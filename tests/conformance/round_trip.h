@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/db/connection_info.h"
+#include "scratch_database.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,25 +25,21 @@ struct RoundTripOutcome {
 };
 
 // Runs round trips on the server at `server` in two scratch databases of its own (named after
-// `tag`), which it empties between files instead of re-creating them (CREATE DATABASE costs far
-// more than a file's round trip); a database that does not come back clean is re-created.
-// Roles a file needs ("role X does not exist") are created cluster-wide and the load retried.
-// One RoundTripper per thread.
+// `tag`), each with one connection kept for every file (see ScratchDatabase). Roles a file needs
+// ("role X does not exist") are created cluster-wide and the load retried. One RoundTripper per
+// thread.
 class RoundTripper {
 public:
     RoundTripper(db::ConnectionInfo server, QString tag);
-    ~RoundTripper();
     RoundTripper(const RoundTripper&) = delete;
     RoundTripper& operator=(const RoundTripper&) = delete;
 
     RoundTripOutcome run(const CorpusFile& file);
 
 private:
-    bool prepare(const QString& name, bool withPublic, QString* error);
-
     db::ConnectionInfo m_server;
-    QString m_original;
-    QString m_rebuilt;
+    ScratchDatabase m_original;
+    ScratchDatabase m_rebuilt;
 };
 
 // psql meta-commands (lines starting with a backslash) are not SQL: the harness drops them.

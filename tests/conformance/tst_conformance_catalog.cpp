@@ -1,12 +1,16 @@
-// Round trip of the whole third-party corpus: every schema file and every a.sql/b.sql of the
-// diff cases is loaded, introspected, written back as DDL, loaded into an empty database and
+// Round trip of the third-party corpus: every schema file and every a.sql/b.sql of the diff
+// cases is loaded, introspected, written back as DDL, loaded into an empty database and
 // introspected again; the two fingerprints must be equal.
 //
-// Report: catalog-round-trip.txt in this test's build folder (counts per source, every failure
-// with its reason). Known failures, each with the reason it is not fixed, are listed in
-// catalog_known_failures.txt next to this file; the test fails on any other failure.
+// One CTest test runs one shard of the distinct inputs (PLUMB_CONFORMANCE_SHARD, see shard.h);
+// it fails on any failure not listed, with its reason, in catalog_known_failures.txt next to this
+// file, and leaves its outcomes for tst_conformance_report, which writes catalog-round-trip.txt.
+// PLUMB_CONFORMANCE_FILTER=text runs only the files whose id contains it (debugging);
+// PLUMB_CONFORMANCE_JOBS runs that many files at once inside the shard (default 1: CTest already
+// runs a shard per core).
 
 #include "round_trip.h"
+#include "shard.h"
 #include "tests/support/test_database.h"
 
 #include <QCryptographicHash>
@@ -14,6 +18,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMap>
 #include <QTest>
 #include <atomic>
@@ -95,13 +101,14 @@ private slots:
         if (!QDir(corpusDir).exists())
             QSKIP("the corpus folder ../shared/corpus next to the repository is absent");
         const db::ConnectionInfo server = testing::serverInfo();
-        // PLUMB_CONFORMANCE_FILTER=text runs only the files whose id contains it (debugging).
+        const testing::Shard shard = testing::shardFromEnvironment();
         const QString filter = qEnvironmentVariable("PLUMB_CONFORMANCE_FILTER");
         QList<CorpusFile> files = corpusFiles();
         files.removeIf([&](const CorpusFile& f) { return !f.id.contains(filter); });
         QVERIFY(!files.isEmpty());
 
-        // Unique inputs, each run once by one of the workers.
+        // Distinct inputs in corpus order; this shard runs its part of them, and answers for
+        // every file with the same content.
         QList<int> unique;
         QHash<QByteArray, int> firstOf;
         QList<int> representative(files.size());
@@ -116,114 +123,75 @@ private slots:
                 representative[i] = *it;
             }
         }
+        QList<int> mine;
+        for (int n = 0; n < unique.size(); ++n)
+            if (shard.holds(n))
+                mine.append(unique[n]);
 
         QElapsedTimer timer;
         timer.start();
-        QList<RoundTripOutcome> outcomes(files.size());
+        QHash<int, RoundTripOutcome> outcomes;
+        QHash<int, qint64> costMs;
+        std::mutex resultsMutex;
         std::atomic<int> next{0};
-        const int workers = std::max(2, int(std::thread::hardware_concurrency()) + 1);
+        const int workers = std::max(1, qEnvironmentVariableIntValue("PLUMB_CONFORMANCE_JOBS"));
         std::vector<std::thread> threads;
         for (int w = 0; w < workers; ++w)
             threads.emplace_back([&, w] {
-                testing::RoundTripper tripper(server, QString::number(::getpid()) + u'_' +
-                                                          QString::number(w));
-                for (int n = next++; n < unique.size(); n = next++) {
-                    outcomes[unique[n]] = tripper.run(files[unique[n]]);
-                    if (n % 100 == 99)
-                        qInfo("%d of %d distinct files after %.0f s", n + 1, int(unique.size()),
-                              double(timer.elapsed()) / 1000.0);
+                testing::RoundTripper tripper(server, u"%1_%2"_s.arg(::getpid()).arg(w));
+                for (int n = next++; n < mine.size(); n = next++) {
+                    QElapsedTimer one;
+                    one.start();
+                    RoundTripOutcome outcome = tripper.run(files[mine[n]]);
+                    std::lock_guard lock(resultsMutex);
+                    outcomes.insert(mine[n], std::move(outcome));
+                    costMs.insert(mine[n], one.elapsed());
                 }
             });
         for (std::thread& thread : threads)
             thread.join();
-        for (int i = 0; i < files.size(); ++i)
-            outcomes[i] = outcomes[representative[i]];
 
-        // Counts per source and the report.
-        struct Counts {
-            int files = 0, empty = 0, unloadable = 0, pass = 0, fail = 0;
-        };
-        QMap<QString, Counts> counts;
         const QMap<QString, QString> known = knownFailures();
         QStringList unexpected;
         QStringList nowPassing;
-        QString failures;
-        QString unloadable;
+        QJsonArray results;
         for (int i = 0; i < files.size(); ++i) {
-            Counts& c = counts[files[i].source];
-            ++c.files;
-            const RoundTripOutcome& o = outcomes[i];
-            switch (o.kind) {
-            case RoundTripOutcome::Empty:
-                ++c.empty;
-                break;
-            case RoundTripOutcome::Unloadable:
-                ++c.unloadable;
-                unloadable += u"  "_s + files[i].id + u": "_s + o.reason + u'\n';
-                break;
-            case RoundTripOutcome::Pass:
-                ++c.pass;
-                if (known.contains(files[i].id))
-                    nowPassing.append(files[i].id);
-                break;
-            case RoundTripOutcome::Fail:
-                ++c.fail;
-                failures += u"  "_s + files[i].id + u": "_s + o.reason + u'\n';
-                if (known.contains(files[i].id))
-                    failures += u"    known: "_s + known.value(files[i].id) + u'\n';
-                else
-                    unexpected.append(files[i].id);
-                break;
-            }
+            auto found = outcomes.constFind(representative[i]);
+            if (found == outcomes.constEnd())
+                continue; // another shard's input
+            const RoundTripOutcome& o = *found;
+            static const char* const kinds[] = {"empty", "unloadable", "pass", "fail"};
+            QJsonObject entry{{u"id"_s, files[i].id},
+                              {u"source"_s, files[i].source},
+                              {u"outcome"_s, QLatin1StringView(kinds[o.kind])},
+                              {u"reason"_s, o.reason}};
+            if (representative[i] == i)
+                entry.insert(u"ms"_s, costMs.value(i));
+            if (o.kind == RoundTripOutcome::Fail && known.contains(files[i].id))
+                entry.insert(u"known"_s, known.value(files[i].id));
+            results.append(entry);
+            if (o.kind == RoundTripOutcome::Pass && known.contains(files[i].id))
+                nowPassing.append(files[i].id);
+            if (o.kind == RoundTripOutcome::Fail && !known.contains(files[i].id))
+                unexpected.append(files[i].id + u": "_s + o.reason);
         }
-        QString summary = u"Catalog round trip over the corpus (%1 files, %2 distinct, %3 s)\n"_s
-                              .arg(files.size())
-                              .arg(unique.size())
-                              .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
-        summary += u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"source"_s, -12)
-                       .arg(u"files"_s, 6)
-                       .arg(u"empty"_s, 6)
-                       .arg(u"unloadable"_s, 11)
-                       .arg(u"pass"_s, 6)
-                       .arg(u"fail"_s, 6);
-        Counts total;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            const Counts& c = it.value();
-            summary += u"%1 %2 %3 %4 %5 %6\n"_s.arg(it.key(), -12)
-                           .arg(c.files, 6)
-                           .arg(c.empty, 6)
-                           .arg(c.unloadable, 11)
-                           .arg(c.pass, 6)
-                           .arg(c.fail, 6);
-            total.files += c.files;
-            total.empty += c.empty;
-            total.unloadable += c.unloadable;
-            total.pass += c.pass;
-            total.fail += c.fail;
-        }
-        summary += u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"total"_s, -12)
-                       .arg(total.files, 6)
-                       .arg(total.empty, 6)
-                       .arg(total.unloadable, 11)
-                       .arg(total.pass, 6)
-                       .arg(total.fail, 6);
-
-        const QString reportPath = QStringLiteral(PLUMB_BINARY_DIR "/catalog-round-trip.txt");
-        QFile report(reportPath);
-        if (report.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-            report.write((summary + u"\nFailures:\n"_s + failures +
-                          u"\nUnloadable on this server (not counted as failures):\n"_s +
-                          unloadable)
-                             .toUtf8());
-        qInfo().noquote() << summary << "report:" << reportPath;
+        const QString path = testing::shardResultsPath(u"catalog"_s, shard);
+        QVERIFY(
+            testing::writeJson(path, QJsonDocument(QJsonObject{{u"shard"_s, shard.label()},
+                                                               {u"inputs"_s, int(mine.size())},
+                                                               {u"workers"_s, workers},
+                                                               {u"elapsed_ms"_s, timer.elapsed()},
+                                                               {u"results"_s, results}})));
+        qInfo("catalog round trip, shard %s: %d distinct inputs in %.1f s (%.0f ms each)",
+              qPrintable(shard.label()), int(mine.size()), double(timer.elapsed()) / 1000.0,
+              mine.isEmpty() ? 0.0 : double(timer.elapsed()) * workers / double(mine.size()));
         if (!nowPassing.isEmpty())
             qInfo().noquote() << "listed as known failures but passing now (remove them):"
                               << nowPassing.join(u", "_s);
-        QVERIFY2(total.pass > 0, "no corpus file round-tripped");
         QVERIFY2(unexpected.isEmpty(),
-                 qPrintable(u"%1 round trips failed that are not known failures: %2 (see %3)"_s
+                 qPrintable(u"%1 round trips failed that are not known failures:\n  %2"_s
                                 .arg(unexpected.size())
-                                .arg(unexpected.mid(0, 20).join(u", "_s), reportPath)));
+                                .arg(unexpected.mid(0, 20).join(u"\n  "_s))));
     }
 };
 

@@ -1,14 +1,18 @@
 #include "conformance_runner.h"
 #include "core/db/connection.h"
-#include "core/db/quote.h"
+#include "shard.h"
 #include "tests/support/test_database.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
 #include <QTest>
 #include <atomic>
-#include <map>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -17,8 +21,12 @@ using namespace plumb::testing;
 
 // The schema diff against the third-party corpus: every case whose a.sql and b.sql load is
 // diffed a->b and b->a, in plain and online mode, applied, and compared by fingerprint.
+// One CTest test runs one shard of the cases (PLUMB_CONFORMANCE_SHARD, see shard.h); it fails on
+// any failed run not listed in diff_known_failures.txt, and leaves its results for
+// tst_conformance_report, which writes conformance-diff-report.md with the rates per source.
 // PLUMB_CONFORMANCE_FILTER=text keeps the cases whose "source/name" contains text;
-// PLUMB_CONFORMANCE_JOBS sets the number of cases run at once (default 2).
+// PLUMB_CONFORMANCE_JOBS sets the number of cases run at once inside the shard (default 1: CTest
+// already runs a shard per core).
 class TestConformanceDiff : public QObject {
     Q_OBJECT
 
@@ -30,11 +38,26 @@ namespace {
 
 const char* const runNames[4] = {"a->b plain", "a->b online", "b->a plain", "b->a online"};
 
-struct Tally {
-    int loadable = 0;
-    int cases = 0;
-    int pass[4] = {0, 0, 0, 0};
-};
+QMap<QString, QString> knownFailures()
+{
+    QMap<QString, QString> known; // "id\trun" -> reason
+    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/tests/conformance/diff_known_failures.txt"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return known;
+    for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (line.trimmed().isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QString id = line.section(u'\t', 0, 0).trimmed();
+        const QString run = line.section(u'\t', 1, 1).trimmed();
+        const QString reason = line.section(u'\t', 2).trimmed();
+        if (run == u"all")
+            for (const char* name : runNames)
+                known.insert(id + u'\t' + QLatin1StringView(name), reason);
+        else
+            known.insert(id + u'\t' + run, reason);
+    }
+    return known;
+}
 
 } // namespace
 
@@ -43,111 +66,87 @@ void TestConformanceDiff::corpus()
     const QString corpus = QStringLiteral(PLUMB_SOURCE_DIR "/../shared/corpus");
     if (!QDir(corpus).exists())
         QSKIP("the shared corpus folder (../shared/corpus next to the repository) is absent");
-    const QList<CorpusCase> cases =
-        corpusCases(corpus, qEnvironmentVariable("PLUMB_CONFORMANCE_FILTER"));
+    const Shard shard = shardFromEnvironment();
+    QList<CorpusCase> cases;
+    {
+        const QList<CorpusCase> all =
+            corpusCases(corpus, qEnvironmentVariable("PLUMB_CONFORMANCE_FILTER"));
+        for (qsizetype k = 0; k < all.size(); ++k)
+            if (shard.holds(k))
+                cases.append(all[k]);
+    }
     QVERIFY(!cases.isEmpty());
     const db::ConnectionInfo server = serverInfo();
-    {
-        auto admin = db::Connection::open(server);
-        QVERIFY2(admin, "cannot reach the test server");
-        for (const QString& role : corpusRoles(cases, corpus))
-            (void)(*admin)->exec(u"CREATE ROLE "_s + db::quoteIdentifier(role));
-    }
+    for (const QString& role : corpusRoles(cases, corpus))
+        ensureRole(server, role);
 
     QElapsedTimer timer;
     timer.start();
     QList<CaseResult> results(cases.size());
     std::atomic<int> next{0};
-    const int jobs = qMax(1, qEnvironmentVariableIntValue("PLUMB_CONFORMANCE_JOBS") > 0
-                                 ? qEnvironmentVariableIntValue("PLUMB_CONFORMANCE_JOBS")
-                                 : 2);
+    const int jobs = std::max(1, qEnvironmentVariableIntValue("PLUMB_CONFORMANCE_JOBS"));
     std::vector<std::thread> workers;
     for (int j = 0; j < jobs; ++j)
-        workers.emplace_back([&] {
+        workers.emplace_back([&, j] {
+            CaseDatabases databases(server,
+                                    u"%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(j));
             for (int i = next++; i < cases.size(); i = next++)
-                results[i] = runCase(server, cases[i], i);
+                results[i] = runCase(databases, cases[i]);
         });
     for (std::thread& worker : workers)
         worker.join();
     const qint64 elapsed = timer.elapsed();
 
-    std::map<QString, Tally> tallies;
-    Tally total;
-    QString failures;
-    QString unloadable;
-    Timings timings;
-    int shared = 0;
+    const QMap<QString, QString> known = knownFailures();
+    QStringList unexpected;
+    QJsonArray entries;
     for (const CaseResult& r : results) {
-        shared += r.sharedOnlineRuns;
-        timings.loadMs += r.timings.loadMs;
-        timings.introspectMs += r.timings.introspectMs;
-        timings.diffMs += r.timings.diffMs;
-        timings.applyMs += r.timings.applyMs;
-        Tally& t = tallies[r.corpusCase.source];
-        ++t.cases;
-        ++total.cases;
         const QString id = r.corpusCase.source + u'/' + r.corpusCase.name;
+        QJsonObject entry{{u"id"_s, id},
+                          {u"source"_s, r.corpusCase.source},
+                          {u"loadable"_s, r.loadable},
+                          {u"ms"_s, r.elapsedMs},
+                          {u"load_ms"_s, r.timings.loadMs},
+                          {u"introspect_ms"_s, r.timings.introspectMs},
+                          {u"diff_ms"_s, r.timings.diffMs},
+                          {u"apply_ms"_s, r.timings.applyMs},
+                          {u"shared_online_runs"_s, r.sharedOnlineRuns}};
         if (!r.loadable) {
-            unloadable += u"- "_s + id + u": "_s + r.loadError.simplified() + u'\n';
-            continue;
-        }
-        ++t.loadable;
-        ++total.loadable;
-        for (int k = 0; k < 4; ++k) {
-            if (r.runs[k].pass) {
-                ++t.pass[k];
-                ++total.pass[k];
-            } else {
-                failures += u"- "_s + id + u" ("_s + QLatin1StringView(runNames[k]) + u"): "_s +
-                            r.runs[k].reason.simplified() + u'\n';
+            entry.insert(u"load_error"_s, r.loadError.simplified());
+        } else {
+            QJsonArray runs;
+            for (int k = 0; k < 4; ++k) {
+                const QString key = id + u'\t' + QLatin1StringView(runNames[k]);
+                QJsonObject run{{u"run"_s, QLatin1StringView(runNames[k])},
+                                {u"pass"_s, r.runs[k].pass},
+                                {u"reason"_s, r.runs[k].reason.simplified()}};
+                if (!r.runs[k].pass && known.contains(key))
+                    run.insert(u"known"_s, known.value(key));
+                else if (!r.runs[k].pass)
+                    unexpected.append(
+                        u"%1 (%2): %3"_s.arg(id, QLatin1StringView(runNames[k]),
+                                             r.runs[k].reason.simplified().left(400)));
+                runs.append(run);
             }
+            entry.insert(u"runs"_s, runs);
         }
+        entries.append(entry);
     }
-
-    auto percent = [](int pass, int of) {
-        return of == 0 ? u"-"_s : QString::number(100.0 * pass / of, 'f', 1) + u'%';
-    };
-    QString table = u"| source | cases | loadable | a->b plain | a->b online | b->a plain | "
-                    u"b->a online |\n|---|---|---|---|---|---|---|\n"_s;
-    auto row = [&](const QString& name, const Tally& t) {
-        table += u"| %1 | %2 | %3 |"_s.arg(name).arg(t.cases).arg(t.loadable);
-        for (int k = 0; k < 4; ++k)
-            table += u" %1/%2 (%3) |"_s.arg(t.pass[k])
-                         .arg(t.loadable)
-                         .arg(percent(t.pass[k], t.loadable));
-        table += u'\n';
-    };
-    for (const auto& [source, tally] : tallies)
-        row(source, tally);
-    row(u"**all**"_s, total);
-    const QString summary =
-        u"Schema diff conformance: %1 cases, %2 s with %3 jobs\n\n"_s.arg(total.cases)
-            .arg(elapsed / 1000.0, 0, 'f', 1)
-            .arg(jobs) +
-        table +
-        u"\nTime summed over cases: load %1 s, introspect %2 s, diff+plan "
-        u"%3 s, apply %4 s\n"_s.arg(timings.loadMs / 1000.0, 0, 'f', 1)
-            .arg(timings.introspectMs / 1000.0, 0, 'f', 1)
-            .arg(timings.diffMs / 1000.0, 0, 'f', 1)
-            .arg(timings.applyMs / 1000.0, 0, 'f', 1);
-    QFile report(QDir::current().filePath(u"conformance-diff-report.md"_s));
-    if (report.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        report.write((u"# "_s + summary + u"\n## Failures\n\n"_s + failures +
-                      u"\n## Not loadable (excluded)\n\n"_s + unloadable)
-                         .toUtf8());
-    qInfo().noquote() << summary;
+    QVERIFY(writeJson(shardResultsPath(u"diff"_s, shard),
+                      QJsonDocument(QJsonObject{{u"shard"_s, shard.label()},
+                                                {u"cases"_s, int(cases.size())},
+                                                {u"jobs"_s, jobs},
+                                                {u"elapsed_ms"_s, elapsed},
+                                                {u"results"_s, entries}})));
+    qInfo("schema diff conformance, shard %s: %d cases in %.1f s (%.0f ms each)",
+          qPrintable(shard.label()), int(cases.size()), double(elapsed) / 1000.0,
+          double(elapsed) * jobs / double(cases.size()));
     qInfo().noquote() << "Slowest catalog queries (verification introspections):"
                       << introspectionProfile();
-    qInfo().noquote() << "Report:" << report.fileName();
-
-    // At least 95% of the loadable cases pass in each direction and mode.
-    for (int k = 0; k < 4; ++k)
-        QVERIFY2(total.pass[k] * 100 >= total.loadable * 95,
-                 qPrintable(u"%1: %2 of %3 loadable cases pass; see %4"_s
-                                .arg(QLatin1StringView(runNames[k]))
-                                .arg(total.pass[k])
-                                .arg(total.loadable)
-                                .arg(report.fileName())));
+    QVERIFY2(unexpected.isEmpty(),
+             qPrintable(u"%1 runs failed that are not known failures (diff_known_failures.txt):"
+                        u"\n  %2"_s.arg(unexpected.size())
+                            .arg(unexpected.mid(0, 20).join(u"\n  "_s))));
 }
 
 QTEST_GUILESS_MAIN(TestConformanceDiff)

@@ -92,7 +92,7 @@ private slots:
                  int(LiveState::Ok));
         QVERIFY(activity->model()->rowCount() >=
                 3); // server, demo migration, project, then plan and drift
-        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
 
         // Apply the pending migration from the view; the dev database asks for a plain yes.
         QTimer::singleShot(0, this, [] {
@@ -104,7 +104,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(migrations->index(1, MigrationsModel::State).data().toString(),
                                   u"applied"_s, 30000);
         QVERIFY(!migrations->index(1, MigrationsModel::AppliedBy).data().toString().isEmpty());
-        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
 
         // Foreign keys lead both ways: orders -> customers, and customers lists orders.
         bool foundForeignKey = false;
@@ -122,7 +122,7 @@ private slots:
         auto* sql = window.findChild<SqlView*>();
         QVERIFY(sql);
         auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
-        QTRY_COMPARE(databases->count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(databases->count(), 1, 60000);
         QAbstractItemModelTester resultsTester(
             sql->results(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         sql->editor()->setPlainText(u"INSERT INTO customers (email, display_name) VALUES "
@@ -144,7 +144,7 @@ private slots:
         // Quitting cancels and waits for jobs; the window closes cleanly with a job running.
         sql->editor()->setPlainText(u"SELECT pg_sleep(30);"_s);
         sql->run();
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->jobs().runningCount(), 1, 60000);
         QElapsedTimer closing;
         closing.start();
         window.close();
@@ -222,7 +222,7 @@ private slots:
         window.show();
         auto* models = window.findChild<ModelsView*>();
         QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
-        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
         QVERIFY(window.workbench()->canSync());
         auto* syncAction = window.findChild<QAction*>(u"action.sync"_s);
         QVERIFY(syncAction && syncAction->isEnabled());

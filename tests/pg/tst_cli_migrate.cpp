@@ -267,7 +267,9 @@ private slots:
     {
         MigrateProject p(u"clilock"_s);
         addUsersMigrations(p);
-        p.write(u"db/migrations/003_slow.up.sql"_s, "SELECT pg_sleep(20);\n");
+        // Long enough that a loaded machine still starts the second runner while the first
+        // holds the lock; the first is killed at the end.
+        p.write(u"db/migrations/003_slow.up.sql"_s, "SELECT pg_sleep(600);\n");
         QProcess first;
         first.setProcessEnvironment(p.environment());
         first.start(QString::fromUtf8(PLUMB_CLI_PATH),
@@ -275,13 +277,15 @@ private slots:
         QVERIFY(first.waitForStarted());
         // Wait until the first runner sleeps inside 003, holding the lock.
         auto watcher = p.database.connect();
-        for (int i = 0; i < 200; ++i) {
+        bool holding = false;
+        for (int i = 0; i < 2400 && !holding; ++i) {
             auto sleeping = watcher->exec(u"SELECT count(*) FROM pg_stat_activity "
-                                          u"WHERE query LIKE 'SELECT pg_sleep(20)%'"_s);
-            if (sleeping && sleeping->int32(0, 0) > 0)
-                break;
-            QTest::qWait(50);
+                                          u"WHERE query LIKE 'SELECT pg_sleep(600)%'"_s);
+            holding = sleeping && sleeping->int32(0, 0) > 0;
+            if (!holding)
+                QTest::qWait(50);
         }
+        QVERIFY2(holding, "the first runner never reached its slow migration");
         const CliRun second =
             p.run({u"--format=json"_s, u"migrate"_s, u"up"_s, u"--lock-wait"_s, u"300"_s});
         QCOMPARE(second.exitCode, 6);

@@ -32,7 +32,7 @@ bool waitFor(const MigrateProject& p, const QString& sql, int expected, int seco
 }
 
 const QString sleeping = u"SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
-                         u"'%pg_sleep(4)%' AND pid <> pg_backend_pid()"_s;
+                         u"'%pg_sleep(600)%' AND pid <> pg_backend_pid()"_s;
 
 } // namespace
 
@@ -43,22 +43,27 @@ private slots:
     {
         MigrateProject p(u"clikill"_s);
         p.write(u"db/migrations/001_log.up.sql"_s, "CREATE TABLE log (id int);\n");
+        // 002 sleeps while `gate` has a row: the first runner is killed inside the sleep,
+        // whenever it gets there on a loaded machine; the retry finds the gate empty.
+        p.database.exec(u"CREATE TABLE gate (open int)"_s);
+        p.database.exec(u"INSERT INTO gate VALUES (1)"_s);
         p.write(u"db/migrations/002_slow.up.sql"_s,
                 "CREATE TABLE partial (id int);\nINSERT INTO partial VALUES (1);\n"
-                "SELECT pg_sleep(4);\nINSERT INTO log VALUES (2);\n");
+                "SELECT pg_sleep(600) FROM gate;\nINSERT INTO log VALUES (2);\n");
         auto runner = startUp(p);
         QVERIFY(runner->waitForStarted());
-        QVERIFY2(waitFor(p, sleeping, 1, 30), "the runner never reached the slow statement");
+        QVERIFY2(waitFor(p, sleeping, 1, 120), "the runner never reached the slow statement");
         runner->kill(); // SIGKILL
         QVERIFY(runner->waitForFinished());
         QCOMPARE(runner->exitStatus(), QProcess::CrashExit);
 
         // The server notices the dead client (client_connection_check_interval) and rolls back.
-        QVERIFY2(waitFor(p, sleeping, 0, 20), "the killed runner's statement kept running");
+        QVERIFY2(waitFor(p, sleeping, 0, 120), "the killed runner's statement kept running");
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 1);
         QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_tables WHERE tablename = 'partial'"_s), 0);
         QCOMPARE(p.scalar(u"SELECT count(*) FROM log"_s), 0);
 
+        p.database.exec(u"DELETE FROM gate"_s);
         const auto next = p.run({u"migrate"_s, u"up"_s});
         QVERIFY2(next.exitCode == 0, qPrintable(next.out + next.err));
         QVERIFY(next.out.contains(u"applied 002 slow"));

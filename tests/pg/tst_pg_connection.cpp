@@ -2,7 +2,6 @@
 #include "tests/support/test_database.h"
 #include "tests/support/verify.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <thread>
 
@@ -118,7 +117,7 @@ private slots:
         const int pid = victim->backendPid();
         std::thread terminator([&] {
             // Wait until the victim is really inside pg_sleep.
-            for (int i = 0; i < 100; ++i) {
+            for (int i = 0; i < 2400; ++i) {
                 auto active =
                     killer->exec(u"SELECT state FROM pg_stat_activity WHERE pid = $1"_s, {pid});
                 if (active && active->rowCount() == 1 && active->text(0, 0) == u"active")
@@ -127,7 +126,7 @@ private slots:
             }
             (void)killer->exec(u"SELECT pg_terminate_backend($1)"_s, {pid});
         });
-        auto result = victim->exec(u"SELECT pg_sleep(30)"_s);
+        auto result = victim->exec(u"SELECT pg_sleep(600)"_s);
         terminator.join();
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Connection);
@@ -137,25 +136,55 @@ private slots:
         QVERIFY(!victim->exec(u"SELECT 1"_s));
     }
 
+    void copyStatementsLeaveTheConnectionUsable()
+    {
+        // A pg_dump file's COPY ... FROM stdin has no data on this path: it fails with the
+        // server's message, and the connection is not left waiting in COPY mode.
+        TestDatabase database(u"copy"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        QVERIFY(connection->exec(u"CREATE TABLE t (id int)"_s));
+        auto in = connection->exec(u"COPY t FROM STDIN"_s);
+        QVERIFY(!in);
+        QVERIFY2(in.error().message.contains(u"COPY"_s), qPrintable(in.error().message));
+        QVERIFY(connection->exec(u"SELECT 1"_s));
+        // COPY TO STDOUT runs; its rows are not kept.
+        QVERIFY(connection->exec(u"INSERT INTO t VALUES (1)"_s));
+        QVERIFY(connection->exec(u"COPY t TO STDOUT"_s));
+        auto count = connection->exec(u"SELECT count(*) FROM t"_s);
+        QVERIFY(count);
+        QCOMPARE(count->int64(0, 0), qint64(1));
+    }
+
     void cancelStopsASleepingStatement()
     {
         TestDatabase database(u"cancel"_s);
         auto connection = database.connect();
         QVERIFY(connection);
+        auto watcher = database.connect();
+        QVERIFY(watcher);
+        const int pid = connection->backendPid();
         SilentProgress progress;
-        QElapsedTimer timer;
-        timer.start();
         std::thread canceller([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            // Cancel once the statement is really running on the server (a condition, not a
+            // delay: on a loaded machine the statement may start late).
+            for (int i = 0; i < 2400; ++i) {
+                auto active = watcher->exec(
+                    u"SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' "
+                    u"AND query LIKE 'SELECT pg_sleep%'"_s,
+                    {pid});
+                if (active && active->rowCount() == 1)
+                    break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
             progress.cancel();
         });
-        auto result = connection->exec(u"SELECT pg_sleep(30)"_s, {}, progress);
+        auto result = connection->exec(u"SELECT pg_sleep(600)"_s, {}, progress);
         canceller.join();
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Canceled);
+        // 57014 comes from the server: the statement was interrupted, not left to finish.
         QCOMPARE(result.error().sqlState, u"57014"_s);
-        // Canceled, not finished: far below the 30 s the statement asked for.
-        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY(connection->isAlive());
         QVERIFY(connection->exec(u"SELECT 1"_s));
     }

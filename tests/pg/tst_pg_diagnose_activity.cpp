@@ -94,7 +94,8 @@ private slots:
         QCOMPARE(result.status, CheckStatus::Warning);
         QVERIFY(!findingOn(runCheck(*c, u"idle_in_transaction"_s), object)); // 60 s default
         QVERIFY(applyFix(*c, *finding));
-        QTRY_VERIFY(!findingOn(runCheck(*c, u"idle_in_transaction"_s, immediate()), object));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !findingOn(runCheck(*c, u"idle_in_transaction"_s, immediate()), object), 60000);
     }
 
     void longRunningQuery()

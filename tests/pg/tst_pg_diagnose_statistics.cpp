@@ -78,7 +78,7 @@ private slots:
         QVERIFY(firstFailed != secondFailed);
         flushStats(*first);
         flushStats(*second);
-        QTRY_COMPARE(runCheck(*c, u"deadlocks"_s).findings.size(), size_t(1));
+        QTRY_COMPARE_WITH_TIMEOUT(runCheck(*c, u"deadlocks"_s).findings.size(), size_t(1), 60000);
     }
 
     void fewHotUpdates()

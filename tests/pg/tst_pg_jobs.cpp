@@ -29,13 +29,13 @@ private slots:
                     return std::unexpected(slept.error());
                 return u"woke up"_s;
             });
-        QTRY_VERIFY(changes.count() >= 2); // started, then "sleeping"
+        QTRY_VERIFY_WITH_TIMEOUT(changes.count() >= 2, 60000); // started, then "sleeping"
         runner.cancel(changes.first().at(0).value<jobs::JobSnapshot>().id);
         QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
         QVERIFY(!future.result());
         QCOMPARE(future.result().error().code, ErrorCode::Canceled);
-        QTRY_COMPARE(changes.last().at(0).value<jobs::JobSnapshot>().state,
-                     jobs::JobState::Canceled);
+        QTRY_COMPARE_WITH_TIMEOUT(changes.last().at(0).value<jobs::JobSnapshot>().state,
+                                  jobs::JobState::Canceled, 60000);
     }
 };
 

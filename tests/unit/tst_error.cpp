@@ -20,6 +20,7 @@ private slots:
         QCOMPARE(exitCodeFor(ErrorCode::Drift), 7);
         QCOMPARE(exitCodeFor(ErrorCode::Irreversible), 8);
         QCOMPARE(exitCodeFor(ErrorCode::Canceled), 1);
+        QCOMPARE(exitCodeFor(ErrorCode::Unconfirmed), 5);
     }
 
     void describeNamesFileLineAndState()
