@@ -143,101 +143,10 @@ private:
 
     void dispatch(const EnumType& from, const EnumType& to)
     {
-        if (from.labels != to.labels) {
-            // Labels can only be added in place; removing or reordering them rebuilds the type.
-            qsizetype next = 0;
-            for (const QString& label : to.labels)
-                if (next < from.labels.size() && from.labels[next] == label)
-                    ++next;
-            if (next != from.labels.size())
-                return rebuildEnum(from, to);
-            // Each new label is placed after the label before it in `to`, which exists by
-            // then (an old one, or one added just before); labels ahead of every old one go
-            // before the first old label. An enum without labels takes them in order.
-            QStringList sql;
-            for (qsizetype i = 0; i < to.labels.size(); ++i) {
-                if (from.labels.contains(to.labels[i]))
-                    continue;
-                QString statement = u"ALTER TYPE "_s + q(to.name) + u" ADD VALUE "_s +
-                                    db::quoteLiteral(to.labels[i]);
-                if (i > 0)
-                    statement += u" AFTER "_s + db::quoteLiteral(to.labels[i - 1]);
-                else if (!from.labels.isEmpty())
-                    statement += u" BEFORE "_s + db::quoteLiteral(from.labels.front());
-                sql.append(statement);
-            }
-            Change change = makeChange(Action::Alter, m_type, m_key, sql);
-            change.attribute = Attribute::Labels;
-            change.before = from.labels.join(u", "_s);
-            change.after = to.labels.join(u", "_s);
-            change.transactional = false;
-            m_work.alter(m_key, change);
-        }
+        if (alterEnumLabels(m_work, from, to))
+            return;
         comment(u"TYPE "_s + q(to.name), from.comment, to.comment);
         owner(u"TYPE"_s, q(to.name), from.ownership.owner, to.ownership.owner);
-    }
-
-    // Labels cannot be removed or reordered in place. Columns move to a new type built beside
-    // the old one (renamed away), converting through text; the old type is dropped last.
-    void rebuildEnum(const EnumType& from, const EnumType& to)
-    {
-        const QString typeName = q(to.name);
-        QList<std::pair<const Table*, const Column*>> users;
-        for (const Table& table : m_work.from.tables)
-            for (const Column& column : table.columns)
-                if (column.isLocal && (column.type == typeName || column.type == typeName + u"[]"))
-                    users.append({&table, &column});
-        if (users.isEmpty())
-            return rebuild();
-        const QString oldName = db::truncateIdentifier(QString(to.name.name + u"__plumb_old"_s));
-        // Every change of the rebuild carries Attribute::Labels (the columns' retypes their
-        // type change): the planner blocks them together, with the recipe.
-        Change rename =
-            makeChange(Action::Rename, m_type, m_key,
-                       {u"ALTER TYPE "_s + typeName + u" RENAME TO "_s + ident(oldName)});
-        rename.attribute = Attribute::Labels;
-        rename.before = from.labels.join(u", "_s);
-        rename.after = oldName;
-        m_work.early.append(rename);
-        m_work.created.insert(m_key);
-        for (const auto& [table, column] : users) {
-            const Table* target = m_work.to.table(table->name);
-            const Column* targetColumn = target ? target->column(column->name) : nullptr;
-            if (!targetColumn || targetColumn->type != column->type)
-                continue; // the column is retyped or dropped on its own
-            const QString alter =
-                u"ALTER TABLE "_s + q(table->name) + u" ALTER COLUMN "_s + ident(column->name);
-            const ObjectKey tableKey = keyOf(*table);
-            auto columnChange = [&](QStringList sql, Attribute attribute) {
-                Change change = makeChange(Action::Alter, ObjectType::Column, tableKey, sql);
-                change.column = column->name;
-                change.attribute = attribute;
-                change.forDependency = true;
-                return change;
-            };
-            if (!column->defaultExpr.isEmpty())
-                m_work.early.append(columnChange({alter + u" DROP DEFAULT"_s}, Attribute::Default));
-            Change retype = columnChange({alter + u" TYPE "_s + column->type + u" USING "_s +
-                                          ident(column->name) + u"::text::"_s + column->type},
-                                         Attribute::Type);
-            retype.before = retype.after = column->type;
-            // The values keep their labels; one whose label the new type lacks fails.
-            retype.typeChange = TypeChange{
-                TypeConversion::Narrowing, ident(column->name) + u"::text::"_s + column->type,
-                false, false, u"values whose label the new type lacks fail"_s};
-            m_work.alter(tableKey, retype);
-            if (!targetColumn->defaultExpr.isEmpty() &&
-                targetColumn->defaultExpr == column->defaultExpr)
-                m_work.alter(tableKey,
-                             columnChange({alter + u" SET DEFAULT "_s + targetColumn->defaultExpr},
-                                          Attribute::Default));
-            m_work.retypedTables.insert(tableKey);
-        }
-        Change drop = makeChange(Action::Drop, m_type, m_key,
-                                 {u"DROP TYPE "_s + db::qualifiedName(to.name.schema, oldName)});
-        drop.attribute = Attribute::Labels;
-        drop.forDependency = true;
-        m_work.final.append(drop);
     }
 
     void dispatch(const Domain& from, const Domain& to)
@@ -413,6 +322,16 @@ private:
 
     void dispatch(const Index& from, const Index& to)
     {
+        // An index that a new parent index takes as its partition's (CREATE INDEX on a
+        // partitioned table adopts the partitions' matching indexes, ADD PRIMARY KEY their
+        // matching keys) is attached, never built again.
+        if (!from.parentIndex && to.parentIndex && from.valid) {
+            Index attached = from;
+            attached.parentIndex = to.parentIndex;
+            alter(Attribute::PartitionOf, catalog::detail::attachIndex(to), {},
+                  to.parentIndex->display(), true);
+            return dispatch(attached, to);
+        }
         Index neutral = from;
         neutral.comment = to.comment;
         neutral.clustered = to.clustered;
@@ -481,6 +400,15 @@ private:
         Constraint neutral = from;
         neutral.comment = to.comment;
         neutral.index = to.index;
+        const bool key = to.kind == ConstraintKind::PrimaryKey ||
+                         to.kind == ConstraintKind::Unique || to.kind == ConstraintKind::Exclusion;
+        if (key && !from.fromParent && to.fromParent) {
+            // A partition's key that becomes the partition's part of its parent's key: its
+            // index is attached to the parent's (see dispatch(Index)), which links them.
+            neutral.fromParent = true;
+            neutral.isLocal = to.isLocal;
+            neutral.inheritanceCount = to.inheritanceCount;
+        }
         if (!from.validated && to.validated) {
             neutral.validated = true;
             neutral.definition = to.definition;

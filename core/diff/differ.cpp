@@ -139,6 +139,7 @@ public:
         Work work(m_from, m_to, m_options);
         classify(work);
         diffObjects(work);
+        dropBeforeNamesAreReused(work);
         closeOverDependencies(work);
 
         ChangeSet result;

@@ -40,6 +40,7 @@ enum class Hazard {
     DropsData,             // rows or column values are lost: destructive, see Step::losses
     MayFailOnExistingRows, // existing rows may violate what is added
     InvalidIndexOnFailure, // a failed concurrent build leaves an INVALID index to drop
+    WritesEveryRow,        // updates every row in batches: WAL, bloat, replication lag
 };
 
 enum class Mode {

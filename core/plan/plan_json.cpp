@@ -13,13 +13,14 @@ constexpr std::array<QStringView, 3> categoryNames{u"convergence", u"structural"
 constexpr std::array<QStringView, 8> passNames{u"prepare",          u"structural",      u"rebuild",
                                                u"create_indexes",   u"add_constraints", u"validate",
                                                u"drop_constraints", u"drop_indexes"};
-constexpr std::array<QStringView, 7> hazardNames{u"rewrites_table",
+constexpr std::array<QStringView, 8> hazardNames{u"rewrites_table",
                                                  u"blocks_writes",
                                                  u"blocks_reads",
                                                  u"full_scan",
                                                  u"drops_data",
                                                  u"may_fail_on_existing_rows",
-                                                 u"invalid_index_on_failure"};
+                                                 u"invalid_index_on_failure",
+                                                 u"writes_every_row"};
 constexpr std::array<QStringView, 2> modeNames{u"online", u"plain"};
 
 template<typename Enum, size_t N>

@@ -71,6 +71,9 @@ Planner::Planner(const Catalog& from, const Catalog& to, const diff::ChangeSet& 
     for (const Change& change : changes.changes) {
         if (change.action == Action::Create && m_droppedKeys.contains(change.object))
             m_rebuiltKeys.insert(change.object);
+        if (m_mode == Mode::Online && change.type == ObjectType::Column &&
+            change.attribute == Attribute::Type && backfillApplies(change, nullptr))
+            m_backfilled.insert({change.object, change.column});
         if (change.type == ObjectType::Column && change.attribute == Attribute::NotNull &&
             m_mode == Mode::Online && usesNotNullRecipe(change))
             m_recipeChecks.insert(ObjectKey{NodeKind::Constraint, change.object.schema,
@@ -327,6 +330,8 @@ StepKind Planner::kindOf(const Change& change) const
             return StepKind::DropIndex;
         if (change.action == Action::Rename)
             return StepKind::RenameIndex;
+        if (change.attribute == Attribute::PartitionOf)
+            return StepKind::AttachIndex;
         return change.attribute == Attribute::Cluster ? StepKind::ClusterOn
                                                       : StepKind::AlterIndexStorage;
     case ObjectType::Constraint: {
@@ -345,8 +350,13 @@ StepKind Planner::kindOf(const Change& change) const
             return c->validated ? StepKind::AddForeignKey : StepKind::AddForeignKeyNotValid;
         case ConstraintKind::Check:
             return c->validated ? StepKind::AddCheck : StepKind::AddCheckNotValid;
-        default:
-            return StepKind::AddKey;
+        default: {
+            // The DDL adds a partitioned table's key ONLY to it: its index stays invalid until
+            // the partitions' are attached.
+            const Table* table = m_to.table(c->table);
+            return table && table->isPartitioned() ? StepKind::AddKeyOnParentOnly
+                                                   : StepKind::AddKey;
+        }
         }
     }
     case ObjectType::View:
@@ -524,6 +534,15 @@ void Planner::addChangeStatements(const Change& change, Pass pass, const Decisio
 void Planner::planChange(const Change& change)
 {
     const Decision decision = decide(change);
+    if (m_mode == Mode::Online && change.type == ObjectType::Column &&
+        change.attribute == Attribute::Type && decision.category == Category::Structural &&
+        planBackfill(change, decision))
+        return;
+    // A backfilled column keeps its default until the swap (writers still rely on it); the
+    // change set sets the new column's default after the type change.
+    if (change.type == ObjectType::Column && change.attribute == Attribute::Default &&
+        change.after.isEmpty() && m_backfilled.contains({change.object, change.column}))
+        return;
     if (m_mode == Mode::Plain || decision.category == Category::Structural || change.forDependency)
         return addChangeStatements(change, m_pass, decision);
     if (change.type == ObjectType::Index)

@@ -59,6 +59,11 @@ private:
     QList<int> notNullRecipe(const QualifiedName& table, const QStringList& columns, Pass addPass,
                              QList<int> after);
     void findAdoptableIndexes();
+    // recipes_backfill.cpp: a lossless column type change without the rewrite under ACCESS
+    // EXCLUSIVE; false when it does not apply (then ALTER COLUMN TYPE runs).
+    bool planBackfill(const diff::Change& change, const Decision& decision);
+    // Whether the backfill recipe applies to a type change, and the indexes it builds again.
+    bool backfillApplies(const diff::Change& change, QList<const catalog::Index*>* indexes) const;
 
     const catalog::Index* fromIndex(const QualifiedName& name) const;
     const catalog::Index* toIndex(const QualifiedName& name) const;
@@ -85,6 +90,8 @@ private:
     // building one; that index's drop is left out.
     std::map<ObjectKey, QString> m_adoptions;
     std::set<QualifiedName> m_adoptedIndexes;
+    // Columns whose type change is backfilled: their old default stays until the swap.
+    std::set<std::pair<ObjectKey, QString>> m_backfilled;
     // Checks a NOT NULL recipe adds and drops itself (a leftover of an earlier run included).
     std::set<ObjectKey> m_recipeChecks;
     // (table, column) -> the step that makes the column NOT NULL, for steps that need it.
@@ -95,5 +102,7 @@ private:
 QString withSuffix(const QString& name, const QString& suffix);
 // The check the NOT NULL recipe adds for `column`.
 QString notNullCheckName(const QString& column);
+// Two indexes that would be built alike, whatever their names.
+bool sameBuild(const catalog::Index& a, const catalog::Index& b);
 
 } // namespace plumb::plan::detail

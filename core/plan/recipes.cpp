@@ -52,15 +52,14 @@ QString buildSql(const Index& index, const QString& name = {})
     return catalog::detail::indexSql(index, options);
 }
 
-// Two indexes that would be built alike, whatever their names.
+} // namespace
+
 bool sameBuild(const Index& a, const Index& b)
 {
     catalog::detail::IndexSqlOptions anonymous;
     anonymous.name = u"x"_s;
     return catalog::detail::indexSql(a, anonymous) == catalog::detail::indexSql(b, anonymous);
 }
-
-} // namespace
 
 QString notNullCheckName(const QString& column)
 {
@@ -179,11 +178,13 @@ void Planner::planIndex(const Change& change, const Decision& decision)
             decision);
         return;
     }
-    if (!target->constraintName.isEmpty() || target->parentIndex)
-        return addChangeStatements(change, Pass::AddConstraints, decision);
+    // Attaching a partition's index (after it is built) and CLUSTER ON.
     if (change.attribute == Attribute::Deferred)
-        return addChangeStatements(change, Pass::CreateIndexes, decision);
-    if (rebuilt && current->constraintName.isEmpty())
+        return addChangeStatements(
+            change, target->parentIndex ? Pass::AddConstraints : Pass::CreateIndexes, decision);
+    if (!target->constraintName.isEmpty())
+        return addChangeStatements(change, Pass::AddConstraints, decision);
+    if (rebuilt && current->constraintName.isEmpty() && !target->parentIndex)
         return rebuildIndex(*current, *target, decision);
     // A new index; or the index of a constraint that is dropped, built again under the same
     // name as a plain index: then built beside it under a passing name and renamed once the
@@ -293,7 +294,16 @@ void Planner::planConstraint(const Change& change, const Decision& decision)
                                              constraint->referencedTable->schema,
                                              constraint->referencedTable->name,
                                              {}}));
-    if (!constraint || !onExistingTable(constraint->table) || referencesChangingTable)
+    // A partitioned table takes checks NOT VALID and validates them partition by partition;
+    // its keys and foreign keys are added as they are (no USING INDEX, no NOT VALID there).
+    const Table* partitioned = constraint ? m_to.table(constraint->table) : nullptr;
+    const bool checkOnPartitioned =
+        partitioned && partitioned->isPartitioned() && constraint->kind == ConstraintKind::Check &&
+        m_from.table(constraint->table) && !isNewTable(constraint->table) &&
+        !m_reshapedTables.contains(
+            ObjectKey{NodeKind::Relation, constraint->table.schema, constraint->table.name, {}});
+    if (!constraint || (!onExistingTable(constraint->table) && !checkOnPartitioned) ||
+        referencesChangingTable)
         return addChangeStatements(change, m_pass, decision);
     if (drop)
         return addChangeStatements(change, rebuilt ? m_pass : Pass::DropConstraints, decision);

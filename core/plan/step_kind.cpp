@@ -61,6 +61,8 @@ constexpr std::array rows{
     Row{StepKind::AddKey, u"add_key", u"add key constraint", AE, false, true, true},
     Row{StepKind::AddKeyUsingIndex, u"add_key_using_index", u"add key constraint using index", AE,
         false, false, true},
+    Row{StepKind::AddKeyOnParentOnly, u"add_key_on_parent_only",
+        u"add key constraint on parent only", AE, false, false, true},
     Row{StepKind::ValidateConstraint, u"validate_constraint", u"validate constraint", SUE, false,
         true, true},
     Row{StepKind::ValidateForeignKey, u"validate_foreign_key", u"validate foreign key", SUE, false,
@@ -97,6 +99,9 @@ constexpr std::array rows{
     Row{StepKind::ColumnStatistics, u"column_statistics", u"set column statistics", SUE, false,
         false, true},
     Row{StepKind::RenameColumn, u"rename_column", u"rename column", AE, false, false, true},
+    // Row locks only, batch by batch; not transactional: it commits each batch.
+    Row{StepKind::Backfill, u"backfill", u"backfill in batches", Lock::RowExclusive, false, false,
+        false},
     // Tables
     Row{StepKind::CreateTable, u"create_table", u"create table", NONE, false, false, true},
     Row{StepKind::CreatePartition, u"create_partition", u"create partition", AE, false, false,
@@ -157,8 +162,8 @@ constexpr bool rowsInKindOrder()
 }
 static_assert(rowsInKindOrder(), "the lock table lists every StepKind once, in order");
 
-constexpr std::array<QStringView, 6> lockNames{
-    u"",      u"ACCESS SHARE",        u"SHARE UPDATE EXCLUSIVE",
+constexpr std::array<QStringView, 7> lockNames{
+    u"",      u"ACCESS SHARE",        u"ROW EXCLUSIVE",   u"SHARE UPDATE EXCLUSIVE",
     u"SHARE", u"SHARE ROW EXCLUSIVE", u"ACCESS EXCLUSIVE"};
 
 } // namespace

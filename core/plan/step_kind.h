@@ -5,11 +5,12 @@
 
 namespace plumb::plan {
 
-// The strongest table lock a step takes (PostgreSQL's lock modes, weakest first; ROW SHARE,
-// ROW EXCLUSIVE and EXCLUSIVE are never taken by a schema change we plan).
+// The strongest table lock a step takes (PostgreSQL's lock modes, weakest first; ROW SHARE and
+// EXCLUSIVE are never taken by a step we plan, ROW EXCLUSIVE only by a batched backfill).
 enum class Lock {
     None,
     AccessShare,
+    RowExclusive,
     ShareUpdateExclusive,
     Share,
     ShareRowExclusive,
@@ -62,6 +63,7 @@ enum class StepKind {
     ColumnSettings,   // SET STORAGE, COMPRESSION
     ColumnStatistics, // SET STATISTICS
     RenameColumn,
+    Backfill, // fills a column in batches of committed UPDATEs (a DO block)
     // Tables
     CreateTable,
     CreatePartition, // CREATE TABLE ... PARTITION OF: locks the parent
