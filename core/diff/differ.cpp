@@ -141,6 +141,8 @@ public:
         diffObjects(work);
         dropBeforeNamesAreReused(work);
         closeOverDependencies(work);
+        keepSequencesOfRemadeTables(work);
+        dropRoutinesWithTheirDependents(work);
 
         ChangeSet result;
         result.changes = renames;
@@ -351,6 +353,11 @@ private:
                 if (work.dropped.contains(tableKey) || work.recreated.contains(tableKey))
                     return;
             }
+            // A partition goes with its partitioned table (DROP TABLE takes the partitions).
+            if (auto* table = std::get_if<const Table*>(&entry.ref); table && (*table)->partitionOf)
+                if (work.dropped.contains(relationKey(*(*table)->partitionOf)) ||
+                    work.recreated.contains(relationKey(*(*table)->partitionOf)))
+                    return;
             if (auto* index = std::get_if<const Index*>(&entry.ref); index && (*index)->parentIndex)
                 if (work.dropped.contains(relationKey(*(*index)->parentIndex)) ||
                     work.recreated.contains(relationKey(*(*index)->parentIndex)))

@@ -74,6 +74,11 @@ QList<Change> applyRenames(catalog::Catalog& from, const catalog::Catalog& to,
 // Moves the drop of an object whose name (or whose table's index or sequence name) an object of
 // another kind takes up to the first stage.
 void dropBeforeNamesAreReused(Work& work);
+// Sequences owned by a table that is dropped and made again are released first and owned again
+// after (DROP TABLE would take them).
+void keepSequencesOfRemadeTables(Work& work);
+// A removed routine whose every user is dropped early to be made again goes with them.
+void dropRoutinesWithTheirDependents(Work& work);
 
 // Compares every object present on both sides and records alters or rebuilds.
 void diffObjects(Work& work);

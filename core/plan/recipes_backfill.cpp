@@ -119,9 +119,9 @@ bool Planner::planBackfill(const Change& change, const Decision& decision)
     const QString trigger = withSuffix(u"plumb_backfill_"_s + change.column, QString());
     const diff::TypeChange forNew =
         diff::classifyTypeChange(change.before, change.after, u"NEW."_s + column);
-    auto step = [&](StepKind kind, const QString& sql, QList<int> after) {
+    auto step = [&](StepKind kind, const QString& sql, QList<int> dependencies) {
         Step s = make(kind, sql, m_pass, decision.category, tableName, display);
-        s.after = std::move(after);
+        s.after = std::move(dependencies);
         return add(s, decision);
     };
 

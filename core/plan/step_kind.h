@@ -40,6 +40,7 @@ enum class StepKind {
     AddForeignKeyNotValid, // catalog only (and a trigger on both tables)
     AddKey,                // PRIMARY KEY / UNIQUE / EXCLUDE: builds its index under the lock
     AddKeyUsingIndex,      // adopts an index built beforehand
+    AddKeyOnParentOnly,    // a partitioned table's key, its index invalid until attached
     ValidateConstraint,    // scans under SHARE UPDATE EXCLUSIVE
     ValidateForeignKey,    // scans under SHARE UPDATE EXCLUSIVE (ROW SHARE on the other)
     DropConstraint,

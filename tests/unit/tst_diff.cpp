@@ -147,15 +147,30 @@ private slots:
     {
         const Catalog a = oneTable({column(u"v"_s, u"integer"_s)});
         const Catalog b = oneTable({column(u"v"_s, u"bigint"_s)});
-        const plan::Plan plan = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
-        QCOMPARE(plan.steps.size(), 1);
-        QCOMPARE(plan.steps[0].category, plan::Category::Structural);
-        QVERIFY(!plan.steps[0].destructive());
-        QCOMPARE(plan.steps[0].lock, plan::Lock::AccessExclusive);
-        QVERIFY(plan.steps[0].hazards.contains(plan::Hazard::RewritesTable));
-        QVERIFY(plan.steps[0].hazards.contains(plan::Hazard::BlocksWrites));
-        QVERIFY(plan::planScript(plan).contains(u"\nALTER TABLE public.t ALTER COLUMN v TYPE "
-                                                u"bigint USING v::bigint;"_s));
+        const plan::Plan plain = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Plain);
+        QCOMPARE(plain.steps.size(), 1);
+        QCOMPARE(plain.steps[0].category, plan::Category::Structural);
+        QVERIFY(!plain.steps[0].destructive());
+        QCOMPARE(plain.steps[0].lock, plan::Lock::AccessExclusive);
+        QVERIFY(plain.steps[0].hazards.contains(plan::Hazard::RewritesTable));
+        QVERIFY(plain.steps[0].hazards.contains(plan::Hazard::BlocksWrites));
+        QVERIFY(plan::planScript(plain).contains(u"\nALTER TABLE public.t ALTER COLUMN v TYPE "
+                                                 u"bigint USING v::bigint;"_s));
+        // Online, the backfill recipe: a new column kept in step by a trigger, filled in
+        // batches, swapped in one short transaction. No step blocks writers.
+        const plan::Plan online = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
+        QStringList kinds;
+        for (const plan::Step& step : online.steps) {
+            kinds.append(plan::stepKindName(step.kind));
+            QVERIFY2(step.online(), qPrintable(step.sql));
+            QVERIFY(!step.destructive());
+        }
+        QCOMPARE(kinds,
+                 (QStringList{u"add_column"_s, u"create"_s, u"create_trigger"_s, u"backfill"_s,
+                              u"drop_trigger"_s, u"drop_column"_s, u"rename_column"_s, u"drop"_s}));
+        QVERIFY(online.steps[4].joinsNext && online.steps[5].joinsNext &&
+                online.steps[6].joinsNext && !online.steps[7].joinsNext);
+        QVERIFY(online.steps[3].hazards.contains(plan::Hazard::WritesEveryRow));
     }
 
     void typeChangeWithoutCastIsBlockedWithRecipe()
