@@ -9,6 +9,14 @@ namespace plumb::ui {
 
 bool confirmChange(QWidget* parent, const DatabaseTarget& target, const QString& what)
 {
+    if (target.readOnly) {
+        QMessageBox::information(parent, QObject::tr("%1 is read only").arg(target.label),
+                                 QObject::tr("%1 is refused: %2 is read only (readonly: true in "
+                                             "its environment file), so Plumbline changes "
+                                             "nothing there.")
+                                     .arg(what, target.label));
+        return false;
+    }
     if (target.dev) {
         return QMessageBox::question(
                    parent, QObject::tr("Change %1?").arg(target.label),

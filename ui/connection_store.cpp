@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <iterator>
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
@@ -14,8 +15,18 @@ using namespace Qt::StringLiterals;
 namespace plumb::ui {
 
 namespace {
+
 const QString keychainService = u"Plumbline"_s;
 const QString group = u"connections"_s;
+// The URL keywords that hold secrets: kept in the keychain, never in the settings.
+const QString secretKeywords[] = {u"password"_s, u"sslpassword"_s};
+
+// The password keeps the key it always had (the label); other secrets get their own.
+QString keychainKey(const QString& label, const QString& keyword)
+{
+    return keyword == u"password" ? label : label + u'#' + keyword;
+}
+
 } // namespace
 
 ConnectionStore::ConnectionStore(Workbench* workbench, QObject* parent)
@@ -34,41 +45,57 @@ void ConnectionStore::load()
         settings.endGroup();
         if (!info)
             continue;
-        auto* job = new QKeychain::ReadPasswordJob(keychainService, this);
-        job->setKey(label);
-        connect(job, &QKeychain::Job::finished, this,
-                [this, label, info = *info, dev](QKeychain::Job* finished) {
-                    auto* read = static_cast<QKeychain::ReadPasswordJob*>(finished);
-                    db::ConnectionInfo withPassword = info;
-                    if (read->error() == QKeychain::NoError && !read->textData().isEmpty())
-                        withPassword = info.with(u"password"_s, read->textData());
-                    m_workbench->addDatabase({label, withPassword, dev});
-                });
-        job->start();
+        readSecrets(label, *info, dev, 0);
     }
+}
+
+// Reads the connection's secrets from the keychain one after the other (a job each), then hands
+// the connection to the workbench. A secret the keychain does not have is simply absent.
+void ConnectionStore::readSecrets(const QString& label, const db::ConnectionInfo& info, bool dev,
+                                  int next)
+{
+    if (next == static_cast<int>(std::size(secretKeywords))) {
+        m_workbench->addDatabase({label, info, dev});
+        return;
+    }
+    const QString keyword = secretKeywords[next];
+    auto* job = new QKeychain::ReadPasswordJob(keychainService, this);
+    job->setKey(keychainKey(label, keyword));
+    connect(job, &QKeychain::Job::finished, this,
+            [this, label, info, dev, next, keyword](QKeychain::Job* finished) {
+                auto* read = static_cast<QKeychain::ReadPasswordJob*>(finished);
+                db::ConnectionInfo withSecret = info;
+                if (read->error() == QKeychain::NoError && !read->textData().isEmpty())
+                    withSecret = info.with(keyword, read->textData());
+                readSecrets(label, withSecret, dev, next + 1);
+            });
+    job->start();
 }
 
 void ConnectionStore::add(const QString& label, const db::ConnectionInfo& info, bool dev)
 {
-    const QString password = info.value(u"password");
     QSettings settings;
     settings.beginGroup(group);
     settings.beginGroup(label);
-    settings.setValue(u"url"_s, info.with(u"password"_s, {}).toUri());
+    // redacted(): the URL without its password and sslpassword, which go to the keychain.
+    settings.setValue(u"url"_s, info.redacted());
     settings.setValue(u"dev"_s, dev);
     m_workbench->addDatabase({label, info, dev});
-    if (password.isEmpty())
-        return;
-    auto* job = new QKeychain::WritePasswordJob(keychainService, this);
-    job->setKey(label);
-    job->setTextData(password);
-    connect(job, &QKeychain::Job::finished, this, [this, label](QKeychain::Job* finished) {
-        if (finished->error() != QKeychain::NoError)
-            emit message(tr("The password for %1 was not saved in the keychain (%2): it is used "
-                            "for this session only.")
-                             .arg(label, finished->errorString()));
-    });
-    job->start();
+    for (const QString& keyword : secretKeywords) {
+        const QString secret = info.value(keyword);
+        if (secret.isEmpty())
+            continue;
+        auto* job = new QKeychain::WritePasswordJob(keychainService, this);
+        job->setKey(keychainKey(label, keyword));
+        job->setTextData(secret);
+        connect(job, &QKeychain::Job::finished, this, [this, label](QKeychain::Job* finished) {
+            if (finished->error() != QKeychain::NoError)
+                emit message(tr("The password for %1 was not saved in the keychain (%2): it is "
+                                "used for this session only.")
+                                 .arg(label, finished->errorString()));
+        });
+        job->start();
+    }
 }
 
 void showAddConnectionDialog(QWidget* parent, ConnectionStore* store)

@@ -7,8 +7,10 @@
 namespace plumb::ui {
 
 // The databases a user added by hand. Labels, URLs (without passwords) and the dev flag live in
-// QSettings; passwords live only in the OS keychain (QtKeychain), read and written
-// asynchronously so the GUI never waits on the keychain service.
+// QSettings; passwords (and sslpassword, a client key's passphrase) live only in the OS keychain
+// (QtKeychain), read and written asynchronously so the GUI never waits on the keychain service.
+// When the keychain cannot keep a password, it lives in memory for the session only, and the
+// user is told.
 class ConnectionStore : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +26,8 @@ signals:
     void message(const QString& text);
 
 private:
+    void readSecrets(const QString& label, const db::ConnectionInfo& info, bool dev, int next);
+
     Workbench* m_workbench;
 };
 

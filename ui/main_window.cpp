@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "core/db/secrets.h"
 #include "core/version.h"
 #include "ui/actions.h"
 #include "ui/activity_view.h"
@@ -60,10 +61,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_defaultState = saveState(layoutVersion);
     restoreLayout();
     statusBar()->showMessage(tr("No project open"));
+    // The status bar, like the Activity view, never shows a password the process knows.
     connect(m_workbench, &Workbench::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text); });
+            [this](const QString& text) { statusBar()->showMessage(db::redactSecrets(text)); });
     connect(m_connections, &ConnectionStore::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text); });
+            [this](const QString& text) { statusBar()->showMessage(db::redactSecrets(text)); });
     m_connections->load();
     Preferences::load().applyTheme();
     if (options.startEmbeddedServer)

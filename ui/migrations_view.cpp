@@ -94,7 +94,8 @@ void MigrationsView::request(Action action, const QString& version)
         m_status->setText(tr("Open a project with a database first."));
         return;
     }
-    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev};
+    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev,
+                                project->liveReadOnly};
     const QString what = action == Action::Up ? tr("Apply every pending migration")
                          : action == Action::Down
                              ? tr("Roll back the last migration")

@@ -240,7 +240,8 @@ void PlanView::apply(QList<int> steps)
             steps.append(step);
     if (steps.isEmpty())
         return;
-    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev};
+    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev,
+                                project->liveReadOnly};
     if (!confirmChange(this, target, tr("Apply %n plan step(s)", nullptr, int(steps.size()))))
         return;
 

@@ -73,7 +73,7 @@ Status migrateTo(const QString& projectDir, const db::ConnectionInfo& database,
 }
 
 Result<ProjectSnapshot> loadProject(const QString& projectDir,
-                                    const db::ConnectionInfo& scratchServer,
+                                    const project::ScratchServer& scratchServer,
                                     const QProcessEnvironment& variables, Progress& progress)
 {
     auto project = project::Project::open(projectDir);
@@ -91,6 +91,10 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
             summary.problem = environment.error().describe();
         } else if (*environment) {
             summary.dev = (*environment)->dev;
+            summary.readOnly = (*environment)->readOnly;
+            summary.warnings = (*environment)->warnings;
+            for (const QString& warning : summary.warnings)
+                progress.log(u"warning: "_s + warning);
             auto url = project::resolveDatabaseUrl({}, &**environment, project::UrlPurpose::Runtime,
                                                    variables);
             if (url)
@@ -128,7 +132,8 @@ Result<ProjectSnapshot> loadProject(const QString& projectDir,
 
     if (chosen) {
         snapshot.environment = chosen->name;
-        snapshot.liveIsDev = chosen->dev;
+        snapshot.liveIsDev = chosen->dev && !chosen->readOnly;
+        snapshot.liveReadOnly = chosen->readOnly;
         auto url = project::resolveDatabaseUrl({}, chosen, project::UrlPurpose::Runtime, variables);
         if (url)
             snapshot.live = url->info;

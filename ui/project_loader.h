@@ -5,6 +5,7 @@
 #include "core/migrate/ledger.h"
 #include "core/migrate/status.h"
 #include "core/progress.h"
+#include "core/project/scratch_database.h"
 #include "ui/models_snapshot.h"
 
 #include <QProcessEnvironment>
@@ -15,8 +16,10 @@ namespace plumb::ui {
 struct EnvironmentSummary {
     QString name;
     bool dev = false;
-    QString database; // redacted URL, or empty
-    QString problem;  // why the environment cannot be used (missing variable, bad YAML...)
+    bool readOnly = false;
+    QString database;     // redacted URL, or empty
+    QString problem;      // why the environment cannot be used (missing variable, bad YAML...)
+    QStringList warnings; // keys of the file plumb ignores ("file:line: unknown key ...")
 };
 
 // Everything the views need after opening a project: an immutable value made by a job.
@@ -26,8 +29,9 @@ struct ProjectSnapshot {
     QList<EnvironmentSummary> environments;
     QString environment; // the environment used for the live state, empty for none
     std::optional<db::ConnectionInfo> live;
-    bool liveIsDev = false;
-    QString liveProblem; // why there is no live state
+    bool liveIsDev = false;    // never for a read-only environment
+    bool liveReadOnly = false; // readonly: true: every change is refused
+    QString liveProblem;       // why there is no live state
     ModelsSnapshot models;
     // diff::compare(live, declared), made once here for the Plan and Diff views; null without
     // a live database.
@@ -46,10 +50,11 @@ Status migrateTo(const QString& projectDir, const db::ConnectionInfo& database,
                  const QString& version, Progress& progress);
 
 // Opens a project: lists its environments, builds the declared schema in a scratch database on
-// `scratchServer`, introspects it, locates every declaration, and reads the live database of the
-// default environment (catalog and migration status) when it has one.
+// `scratchServer` (the embedded server, where the project's SQL runs unprivileged), introspects
+// it, locates every declaration, and reads the live database of the default environment
+// (catalog and migration status) when it has one.
 Result<ProjectSnapshot> loadProject(const QString& projectDir,
-                                    const db::ConnectionInfo& scratchServer,
+                                    const project::ScratchServer& scratchServer,
                                     const QProcessEnvironment& variables, Progress& progress);
 
 } // namespace plumb::ui

@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -30,6 +31,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     : QWidget(parent)
     , m_workbench(workbench)
     , m_title(new QLabel(this))
+    , m_warnings(new QLabel(this))
     , m_environments(new QStandardItemModel(0, 3, this))
     , m_environmentList(new QTreeView(this))
     , m_files(new QFileSystemModel(this))
@@ -54,6 +56,11 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setText(tr("No project open"));
+
+    m_warnings->setObjectName(u"project.warnings"_s);
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings->hide();
 
     m_environments->setHorizontalHeaderLabels({tr("Environment"), tr("Kind"), tr("Database")});
     m_environmentList->setObjectName(u"project.environments"_s);
@@ -84,6 +91,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     layout->addWidget(toolbar);
     layout->addWidget(m_title);
     layout->addWidget(m_environmentList);
+    layout->addWidget(m_warnings);
     layout->addWidget(m_fileTree, 1);
 
     connect(workbench, &Workbench::projectChanged, this, &ProjectView::refresh);
@@ -102,6 +110,7 @@ void ProjectView::refresh()
                         static_cast<int>(project->models.declared.tables.size()))
                          .arg(project->schemaHash.left(12)));
     m_environments->removeRows(0, m_environments->rowCount());
+    QStringList warnings;
     for (const EnvironmentSummary& environment : project->environments) {
         auto* name = new QStandardItem(environment.name);
         if (environment.name == project->environment) {
@@ -109,16 +118,36 @@ void ProjectView::refresh()
             bold.setBold(true);
             name->setFont(bold);
         }
-        auto* kind = new QStandardItem(environment.dev ? tr("dev") : tr("prod"));
-        kind->setForeground(environment.dev ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
-        kind->setToolTip(environment.dev ? tr("Development: one-click sync allowed")
-                                         : tr("Not development: changes need the database name "
-                                              "typed"));
+        auto* kind = new QStandardItem(environment.readOnly ? tr("read only")
+                                       : environment.dev    ? tr("dev")
+                                                            : tr("prod"));
+        kind->setForeground(environment.dev && !environment.readOnly ? QColor(0x2e, 0x7d, 0x32)
+                                                                     : QColor(0xc6, 0x28, 0x28));
+        kind->setToolTip(environment.readOnly
+                             ? tr("Read only (readonly: true): Plumbline changes nothing here")
+                         : environment.dev ? tr("Development: one-click sync allowed")
+                                           : tr("Not development: changes need the database name "
+                                                "typed"));
+        if (!environment.warnings.isEmpty()) {
+            name->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            name->setToolTip(environment.warnings.join(u'\n'));
+            for (const QString& warning : environment.warnings)
+                warnings.append(warning);
+        }
         auto* database = new QStandardItem(environment.problem.isEmpty() ? environment.database
                                                                          : environment.problem);
         database->setToolTip(database->text());
         m_environments->appendRow({name, kind, database});
     }
+    // Paths relative to the project: the folder is in the title already.
+    QStringList shown;
+    const QString prefix = project->projectDir + u'/';
+    for (const QString& warning : std::as_const(warnings))
+        shown.append(
+            (warning.startsWith(prefix) ? warning.mid(prefix.size()) : warning).toHtmlEscaped());
+    m_warnings->setText(u"<b>"_s + tr("Ignored in the environment files:") + u"</b><br>"_s +
+                        shown.join(u"<br>"_s));
+    m_warnings->setVisible(!warnings.isEmpty());
     const QString dbFolder = QDir(project->projectDir).filePath(u"db"_s);
     m_fileTree->setRootIndex(m_files->setRootPath(dbFolder));
 }

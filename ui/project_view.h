@@ -31,6 +31,7 @@ private:
 
     Workbench* m_workbench;
     QLabel* m_title;
+    QLabel* m_warnings; // what the environment files say that plumb ignores
     QStandardItemModel* m_environments;
     QTreeView* m_environmentList;
     QFileSystemModel* m_files;

@@ -20,7 +20,24 @@ using namespace Qt::StringLiterals;
 namespace plumb::ui {
 
 namespace {
+
 const QString demoDatabase = u"plumbline_demo"_s;
+
+// The embedded server lives in a folder of the user's own; a server an earlier workbench left
+// running there (a crash, kill -9) is stopped first.
+Result<db::LocalCluster> startEmbeddedCluster(Progress& progress)
+{
+    auto parent = db::LocalCluster::privateParentDir(u"plumbline-embedded"_s);
+    if (!parent)
+        return std::unexpected(parent.error());
+    if (const int orphans = db::LocalCluster::stopOrphans(*parent, progress); orphans > 0)
+        progress.log(u"stopped "_s + QString::number(orphans) +
+                     u" embedded server(s) left running by an earlier session"_s);
+    db::LocalCluster::Options options;
+    options.parentDir = *parent;
+    return db::LocalCluster::start(options, progress);
+}
+
 } // namespace
 
 Workbench::Workbench(QObject* parent)
@@ -54,7 +71,7 @@ void Workbench::startEmbeddedServer()
     m_jobs
         ->start<Started>(tr("Start local PostgreSQL"), tr("embedded"),
                          [](Progress& progress) -> Result<Started> {
-                             auto cluster = db::LocalCluster::start({}, progress);
+                             auto cluster = startEmbeddedCluster(progress);
                              if (!cluster)
                                  return std::unexpected(cluster.error());
                              auto shared = std::make_shared<db::LocalCluster>(std::move(*cluster));
@@ -76,7 +93,8 @@ void Workbench::startEmbeddedServer()
                 return;
             }
             m_embedded = *started;
-            emit message(tr("Local PostgreSQL running on port %1").arg(m_embedded->port()));
+            emit message(tr("Local PostgreSQL running, reachable only by you (Unix socket in %1)")
+                             .arg(QDir::toNativeSeparators(m_embedded->directory())));
             if (m_pendingProject.isEmpty())
                 openDemoProject();
             else
@@ -197,7 +215,8 @@ void Workbench::reloadProject()
 void Workbench::loadProject(const QString& directory, const QProcessEnvironment& variables)
 {
     m_projectVariables = variables;
-    const db::ConnectionInfo scratch = m_embedded->connectionInfo();
+    // The project's SQL runs on the embedded server as its unprivileged role.
+    const project::ScratchServer scratch = project::ScratchServer::privateCluster(*m_embedded);
     const quint64 ticket = m_projectRequest.next();
     using Loaded = std::shared_ptr<const ProjectSnapshot>;
     m_jobs
@@ -219,12 +238,15 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
             m_project = *loaded;
             if (m_project->live) {
                 const QString label =
-                    m_project->environment + (m_project->liveIsDev ? tr(" (dev)") : QString());
+                    m_project->environment + (m_project->liveIsDev      ? tr(" (dev)")
+                                              : m_project->liveReadOnly ? tr(" (read only)")
+                                                                        : QString());
                 const bool known = std::ranges::any_of(m_databases, [&](const DatabaseTarget& t) {
                     return t.info == *m_project->live;
                 });
                 if (!known)
-                    addDatabase({label, *m_project->live, m_project->liveIsDev});
+                    addDatabase(
+                        {label, *m_project->live, m_project->liveIsDev, m_project->liveReadOnly});
             }
             emit projectChanged(m_project);
             emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir)));

@@ -19,6 +19,7 @@ struct DatabaseTarget {
     QString label;           // "demo (local)", "staging"...
     db::ConnectionInfo info; // never shown unredacted
     bool dev = false;        // one-click sync and unconfirmed changes are allowed
+    bool readOnly = false;   // readonly: true in its environment: nothing changes it
 };
 
 // The state behind the views: the job runner, the databases in reach, and the embedded server.

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "core/db/secrets.h"
 #include "core/version.h"
 
 #include <QJsonDocument>
@@ -13,9 +14,10 @@ namespace plumb::cli {
 
 namespace {
 
+// Everything plumb prints passes here, scrubbed of the passwords it was given.
 void write(FILE* stream, const QString& text)
 {
-    const QByteArray bytes = (text + u'\n').toUtf8();
+    const QByteArray bytes = (db::redactSecrets(text) + u'\n').toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     std::fflush(stream);
 }

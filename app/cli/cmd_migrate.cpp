@@ -67,6 +67,8 @@ Result<Setup> prepare(const QCommandLineParser& parser, Progress& progress, bool
         setup.options.timeouts = env->migrationTimeouts;
         setup.options.lockWaitMs = env->lockWaitMs;
         setup.options.lock = env->lockingEnabled;
+        setup.options.readOnly = env->readOnly;
+        setup.options.readOnlySource = env->filePath;
     }
     {
         if (given(parser, u"lock-wait"_s)) {

@@ -119,7 +119,7 @@ int runPreflight(Invocation& invocation)
             error.message += u"; or pass --against URL (a copy of the target to replay on)"_s;
             return invocation.fail(error);
         }
-        auto copy = copySchemaToScratch(target->info, *ledger, progress);
+        auto copy = copySchemaToScratch(target->info, *ledger, *migrations, progress);
         if (!copy)
             return invocation.fail(copy.error());
         scratch.emplace(std::move(*copy));
@@ -143,7 +143,8 @@ int runPreflight(Invocation& invocation)
     auto report = replayPending(**connection, *migrations, *ledger, context->project.root(),
                                 timeouts, progress,
                                 declared ? std::function<Status(db::Connection&)>(compare)
-                                         : std::function<Status(db::Connection&)>());
+                                         : std::function<Status(db::Connection&)>(),
+                                scratch ? scratch->prelude() : project::PrivilegedPrelude{});
     if (!report)
         return invocation.fail(report.error());
 

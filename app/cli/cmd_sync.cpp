@@ -89,6 +89,9 @@ int runSync(Invocation& invocation)
     }
     if (parser.isSet(u"lock-wait"_s))
         options.lockWaitMs = parser.value(u"lock-wait"_s).toInt();
+    if (!parser.isSet(u"check"_s))
+        if (auto writable = project::requireWritable(env, u"sync"_s); !writable)
+            return invocation.fail(writable.error());
     StderrProgress progress(invocation);
     auto connection = connectDatabase(parser, *context, project::UrlPurpose::Management, progress);
     if (!connection)

@@ -2,6 +2,7 @@
 
 #include "core/catalog/introspect.h"
 #include "core/migrate/runner.h"
+#include "core/migrate/scratch_copy.h"
 #include "core/plan/schema_compare.h"
 #include "core/project/build.h"
 
@@ -80,11 +81,16 @@ Result<catalog::Catalog> buildMigrationChainCatalog(const ProjectContext& contex
     auto ledger = migrate::Ledger::named(trackingTableOf(context));
     if (!ledger)
         return std::unexpected(ledger.error());
+    if (auto prepared =
+            migrate::prepareForPendingMigrations(*scratch, *ledger, migrations, progress);
+        !prepared)
+        return std::unexpected(prepared.error());
     auto connection = db::Connection::open(scratch->info(), progress);
     if (!connection)
         return std::unexpected(connection.error());
     migrate::RunnerOptions options;
     options.command = u"migrations create"_s;
+    options.prelude = scratch->prelude();
     options.projectRoot = context.project.root();
     if (const project::Environment* env = context.env())
         options.timeouts = env->migrationTimeouts;

@@ -41,6 +41,10 @@ Result<ProjectContext> openProject(const QCommandLineParser& parser)
     auto environment = project->environment(parser.value(u"env"_s));
     if (!environment)
         return std::unexpected(environment.error());
+    // Keys the file has that nobody knows: on stderr, so stdout stays the result (text or JSON).
+    if (*environment)
+        for (const QString& warning : (*environment)->warnings)
+            Invocation{}.printErr(u"warning: "_s + warning);
     return ProjectContext{*project, *environment};
 }
 

@@ -33,6 +33,7 @@ struct ProjectContext {
     const project::Environment* env() const { return environment ? &*environment : nullptr; }
 };
 
+// Opens the project and its environment; prints the environment file's warnings on stderr.
 Result<ProjectContext> openProject(const QCommandLineParser& parser);
 
 // Resolves the URL (flag, PLUMB_DATABASE_URL, environment file, DATABASE_URL) and connects.

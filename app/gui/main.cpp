@@ -10,7 +10,52 @@
 #include <QTimer>
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+#ifdef Q_OS_UNIX
+int signalSockets[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    (void)::write(signalSockets[1], &byte, 1);
+}
+
+// SIGTERM (logout, kill), SIGINT (Ctrl+C in a terminal) and SIGHUP end the workbench the way
+// leaving its event loop does: the window and the workbench are destroyed, jobs are canceled and
+// the embedded server is stopped, rather than left for the next start to find. The handler only
+// writes a byte; the event loop does the rest.
+void quitOnTerminationSignals(QCoreApplication& app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalSockets) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(signalSockets[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        (void)::read(signalSockets[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (const int signal : {SIGTERM, SIGINT, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+}
+#else
+void quitOnTerminationSignals(QCoreApplication&) {}
+#endif
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -18,6 +63,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(u"Plumbline"_s);
     QApplication::setOrganizationName(u"Plumbline"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(plumb::versionString));
+    quitOnTerminationSignals(app);
     plumb::moveLegacyDataDirectory();
 
     QCommandLineParser parser;

@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "core/db/secrets.h"
+
 #include <QDeadlineTimer>
 #include <libpq-fe.h>
 #include <poll.h>
@@ -53,7 +55,8 @@ QString connectHint(pg_conn* conn, const QString& raw, const ConnectionInfo& inf
 Error connectError(pg_conn* conn, const ConnectionInfo& info, const QString& raw)
 {
     return Error::make(ErrorCode::Connection, u"cannot connect to "_s + info.redacted() + u": "_s +
-                                                  raw + u". "_s + connectHint(conn, raw, info));
+                                                  redactSecrets(raw) + u". "_s +
+                                                  connectHint(conn, raw, info));
 }
 
 ErrorCode classify(const QString& sqlState)
@@ -103,6 +106,16 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionInfo& info,
     ConnectionInfo effective = info.with(u"client_encoding"_s, u"UTF8"_s);
     if (!effective.has(u"application_name") && !effective.has(u"fallback_application_name"))
         effective = effective.with(u"fallback_application_name"_s, u"plumbline"_s);
+    // A dead peer must not hold a session (and the migration lock with it) until the kernel's
+    // two-hour default notices: probe an idle TCP connection after 30 s, every 10 s, three
+    // times. libpq applies connect_timeout to each host of a list; the deadline below covers
+    // the whole. The URL's own values win.
+    for (const auto& [keyword, value] :
+         {std::pair{u"connect_timeout"_s, QString::number(defaultConnectTimeoutSeconds)},
+          std::pair{u"keepalives"_s, u"1"_s}, std::pair{u"keepalives_idle"_s, u"30"_s},
+          std::pair{u"keepalives_interval"_s, u"10"_s}, std::pair{u"keepalives_count"_s, u"3"_s}})
+        if (!effective.has(keyword))
+            effective = effective.with(keyword, value);
 
     std::vector<QByteArray> storage;
     storage.reserve(effective.parameters().size() * 2);

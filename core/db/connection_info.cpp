@@ -1,5 +1,8 @@
 #include "connection_info.h"
 
+#include "core/db/secrets.h"
+
+#include <QRegularExpression>
 #include <QUrl>
 #include <libpq-fe.h>
 #include <memory>
@@ -15,6 +18,38 @@ bool isUriPart(QStringView keyword)
 {
     return keyword == u"host" || keyword == u"port" || keyword == u"user" ||
            keyword == u"password" || keyword == u"dbname";
+}
+
+// Keywords whose values are secrets: never printed, always remembered for scrubbing.
+bool isSecret(QStringView keyword)
+{
+    return keyword == u"password" || keyword == u"sslpassword";
+}
+
+// libpq's parse errors quote the part of the text they choke on, which may be the password of
+// a URL it could not take apart. Whatever sits where a password would go is cut from `reason`.
+QString withoutPasswordsOf(const QString& text, QString reason)
+{
+    static const QRegularExpression uriPassword(u"^[A-Za-z][A-Za-z0-9+.-]*://[^/@?]*?:([^@]*)@"_s);
+    static const QRegularExpression keywordPassword(
+        u"\\b(?:ssl)?password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'?|\\S+)"_s);
+    QStringList candidates;
+    if (const auto match = uriPassword.match(text); match.hasMatch())
+        candidates << match.captured(1);
+    for (auto it = keywordPassword.globalMatch(text); it.hasNext();)
+        candidates << it.next().captured(1);
+    for (QString candidate : std::as_const(candidates)) {
+        if (candidate.startsWith(u'\'')) {
+            candidate.remove(0, 1);
+            if (candidate.endsWith(u'\''))
+                candidate.chop(1);
+        }
+        if (candidate.size() < 4) // as short as that, it protects nothing; see secrets.h
+            continue;
+        reason.replace(candidate, u"***"_s);
+        reason.replace(QString::fromLatin1(QUrl::toPercentEncoding(candidate)), u"***"_s);
+    }
+    return reason;
 }
 
 std::unexpected<Error> malformedUrl(const QString& reason)
@@ -48,14 +83,18 @@ Result<ConnectionInfo> ConnectionInfo::parse(const QString& text)
         QString reason =
             rawError ? QString::fromUtf8(rawError).trimmed() : u"out of memory while parsing"_s;
         PQfreemem(rawError);
-        return malformedUrl(reason);
+        return malformedUrl(withoutPasswordsOf(trimmed, reason));
     }
 
     ConnectionInfo info;
     for (const PQconninfoOption* option = options.get(); option->keyword; ++option) {
-        if (option->val)
-            info.m_parameters.append(
-                {QString::fromUtf8(option->keyword), QString::fromUtf8(option->val)});
+        if (!option->val)
+            continue;
+        const QString keyword = QString::fromUtf8(option->keyword);
+        const QString value = QString::fromUtf8(option->val);
+        if (isSecret(keyword))
+            rememberSecret(value);
+        info.m_parameters.append({keyword, value});
     }
     // libpq checks ports only when it connects; a typo should fail here, before any work.
     for (const QString& port : info.port().split(u',', Qt::SkipEmptyParts)) {
@@ -87,8 +126,11 @@ ConnectionInfo ConnectionInfo::with(const QString& keyword, const QString& newVa
 {
     ConnectionInfo copy = *this;
     copy.m_parameters.removeIf([&](const auto& parameter) { return parameter.first == keyword; });
-    if (!newValue.isEmpty())
+    if (!newValue.isEmpty()) {
+        if (isSecret(keyword))
+            rememberSecret(newValue);
         copy.m_parameters.append({keyword, newValue});
+    }
     return copy;
 }
 
@@ -122,7 +164,7 @@ QString ConnectionInfo::toUri(bool withPassword) const
 
     QStringList query;
     for (const auto& [key, val] : m_parameters) {
-        if (isUriPart(key))
+        if (isUriPart(key) || (!withPassword && isSecret(key)))
             continue;
         query.append(key + u'=' + percentEncoded(val));
     }

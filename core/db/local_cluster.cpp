@@ -1,16 +1,24 @@
 #include "local_cluster.h"
 
+#include "core/db/cluster_owner.h"
+#include "core/db/connection.h"
+#include "core/db/quote.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QVersionNumber>
 #include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +28,13 @@ namespace plumb::db {
 namespace {
 
 const QString superuser = u"postgres"_s;
+const QString unprivilegedRole = u"plumb_project"_s;
+
+// The socket's file is named after the port; a server without TCP has a folder of its own, so
+// any number will do.
+constexpr int socketOnlyPort = 5432;
+// sun_path holds 104 bytes on macOS and the BSDs, 108 on Linux, terminator included.
+constexpr qsizetype maxSocketPath = 103;
 
 bool runningAsRoot()
 {
@@ -95,6 +110,26 @@ Result<int> freeLoopbackPort()
     return static_cast<int>(ntohs(address.sin_port));
 }
 
+// A postgresql.conf string value: single quotes, inner ones doubled.
+QString configString(QString value)
+{
+    return u'\'' + value.replace(u"'"_s, u"''"_s) + u'\'';
+}
+
+// The role a project's SQL runs as; see LocalCluster::projectRole.
+Status createProjectRole(const ConnectionInfo& superuserInfo, Progress& progress)
+{
+    auto admin = Connection::open(superuserInfo, progress);
+    if (!admin)
+        return std::unexpected(admin.error());
+    auto created = (*admin)->exec(u"CREATE ROLE "_s + quoteIdentifier(unprivilegedRole) +
+                                  u" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+                                  u"NOBYPASSRLS"_s);
+    if (!created)
+        return std::unexpected(created.error());
+    return {};
+}
+
 QString tailOfFile(const QString& path, int lines)
 {
     QFile file(path);
@@ -150,11 +185,16 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
         return fail(ErrorCode::Config,
                     u"PostgreSQL will not run as root and there is no 'postgres' user to run it "
                     u"as: run Plumbline as an ordinary user, or create that user"_s);
-    auto port = freeLoopbackPort();
-    if (!port)
-        return std::unexpected(port.error());
+    int port = socketOnlyPort;
+    if (options.listenOnLoopback) {
+        auto free = freeLoopbackPort();
+        if (!free)
+            return std::unexpected(free.error());
+        port = *free;
+    }
 
     const QString parent = options.parentDir.isEmpty() ? QDir::tempPath() : options.parentDir;
+    // QTemporaryDir makes the folder 0700: the socket inside is out of other users' reach.
     QTemporaryDir folder(parent + u"/plumb-pg-XXXXXX"_s);
     if (!folder.isValid())
         return fail(ErrorCode::Generic, u"cannot create a folder for the local server in "_s +
@@ -164,14 +204,22 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
     LocalCluster cluster;
     cluster.m_directory = folder.path();
     cluster.m_binDir = *binDir;
-    cluster.m_port = *port;
+    cluster.m_port = port;
+    cluster.m_loopback = options.listenOnLoopback;
     // From here on, `cluster`'s destructor removes the folder if anything below fails.
 
-    QFile::setPermissions(cluster.m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                   QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                                   QFileDevice::ExeOther | QFileDevice::ReadGroup |
-                                                   QFileDevice::ExeGroup);
+    const QString socketPath =
+        cluster.m_directory + u"/.s.PGSQL."_s + QString::number(cluster.m_port);
+    if (QFile::encodeName(socketPath).size() > maxSocketPath)
+        return fail(ErrorCode::Config, u"the private server's socket path "_s + socketPath +
+                                           u" is too long for a Unix socket: set TMPDIR to a "
+                                           u"shorter folder"_s);
+    QFile::setPermissions(cluster.m_directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!ClusterOwner::current(*binDir).write(cluster.m_directory))
+        return fail(ErrorCode::Generic, u"cannot write the owner file in "_s + cluster.m_directory);
     if (runningAsRoot()) {
+        // The server's user owns the folder; root reaches the socket regardless, nobody else.
         const passwd* user = ::getpwnam("postgres");
         if (::chown(QFile::encodeName(cluster.m_directory).constData(), user->pw_uid,
                     user->pw_gid) != 0)
@@ -189,9 +237,11 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
         return std::unexpected(initdb.error());
 
     QStringList settings{
-        u"listen_addresses = '127.0.0.1'"_s,
+        u"listen_addresses = '"_s + (options.listenOnLoopback ? u"127.0.0.1"_s : QString()) +
+            u"'"_s,
         u"port = "_s + QString::number(cluster.m_port),
-        u"unix_socket_directories = '"_s + cluster.m_directory + u"'"_s,
+        u"unix_socket_directories = "_s + configString(cluster.m_directory),
+        u"unix_socket_permissions = 0700"_s,
         // A scratch server holds nothing worth an fsync.
         u"fsync = off"_s,
         u"synchronous_commit = off"_s,
@@ -207,16 +257,14 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
     }
 
     {
-        // Loopback and the socket only; the caller's rules (say, one that demands a password)
-        // come first so they win.
+        // The socket (and loopback when asked); the caller's rules (say, one that demands a
+        // password) come first so they win.
         QFile hba(dataDir + u"/pg_hba.conf"_s);
         if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
             return fail(ErrorCode::Generic, u"cannot write "_s + hba.fileName());
-        const QStringList rules = options.hbaRules + QStringList{
-                                                         u"local all all trust"_s,
-                                                         u"host all all 127.0.0.1/32 trust"_s,
-                                                         u"host all all ::1/128 trust"_s,
-                                                     };
+        QStringList rules = options.hbaRules + QStringList{u"local all all trust"_s};
+        if (options.listenOnLoopback)
+            rules << u"host all all 127.0.0.1/32 trust"_s;
         hba.write((rules.join(u'\n') + u'\n').toUtf8());
     }
 
@@ -230,8 +278,57 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
     if (!started)
         return fail(ErrorCode::Generic,
                     started.error().message + u"\nserver log:\n"_s + tailOfFile(log, 20));
+    if (auto role = createProjectRole(cluster.socketInfo(), progress); !role)
+        return std::unexpected(role.error());
     progress.step(2, 2, u"local server ready"_s);
     return cluster;
+}
+
+int LocalCluster::stopOrphans(const QString& parentDir, Progress& progress)
+{
+    int stopped = 0;
+    const QDir parent(parentDir);
+    for (const QString& entry :
+         parent.entryList({u"plumb-pg-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        const QString directory = parent.filePath(entry);
+        const std::optional<ClusterOwner> owner = ClusterOwner::read(directory);
+        if (!owner || owner->isAlive())
+            continue;
+        progress.log(u"stopping the private PostgreSQL in "_s + directory + u": process "_s +
+                     QString::number(owner->pid) + u", which started it, is gone"_s);
+        QString binDir = owner->binDir;
+        if (binDir.isEmpty())
+            binDir = findBinDir().value_or(QString());
+        if (auto done = stopAt(directory, binDir); !done)
+            progress.log(u"could not stop it cleanly: "_s + done.error().message);
+        ++stopped;
+    }
+    return stopped;
+}
+
+Result<QString> LocalCluster::privateParentDir(const QString& name)
+{
+    const QString path = QDir::tempPath() + u'/' + name + u'-' + QString::number(::geteuid());
+    const QByteArray encoded = QFile::encodeName(path);
+    // 0700, or 0711 for root: the postgres user passes through to its cluster's folder.
+    const mode_t mode = runningAsRoot() ? 0711 : 0700;
+    if (::mkdir(encoded.constData(), mode) != 0 && errno != EEXIST)
+        return fail(ErrorCode::Generic, u"cannot create "_s + path + u": "_s +
+                                            QString::fromLocal8Bit(std::strerror(errno)));
+    struct stat status {};
+    if (::lstat(encoded.constData(), &status) != 0 || !S_ISDIR(status.st_mode) ||
+        status.st_uid != ::geteuid())
+        return fail(ErrorCode::Config, path + u" is not a folder of this user's own (another "
+                                              u"user or a link put it there): remove it, or set "
+                                              u"TMPDIR to a folder of your own"_s);
+    if ((status.st_mode & 07777) != mode && ::chmod(encoded.constData(), mode) != 0)
+        return fail(ErrorCode::Generic, u"cannot restrict the permissions of "_s + path);
+    return path;
+}
+
+QString LocalCluster::projectRole()
+{
+    return unprivilegedRole;
 }
 
 Status LocalCluster::stopAt(const QString& directory, const QString& binDir)
@@ -252,6 +349,7 @@ LocalCluster::LocalCluster(LocalCluster&& other) noexcept
     : m_directory(std::exchange(other.m_directory, {}))
     , m_binDir(std::move(other.m_binDir))
     , m_port(other.m_port)
+    , m_loopback(other.m_loopback)
 {}
 
 LocalCluster& LocalCluster::operator=(LocalCluster&& other) noexcept
@@ -261,6 +359,7 @@ LocalCluster& LocalCluster::operator=(LocalCluster&& other) noexcept
         m_directory = std::exchange(other.m_directory, {});
         m_binDir = std::move(other.m_binDir);
         m_port = other.m_port;
+        m_loopback = other.m_loopback;
     }
     return *this;
 }
@@ -277,10 +376,27 @@ Status LocalCluster::stop()
     return stopAt(std::exchange(m_directory, {}), m_binDir);
 }
 
+void LocalCluster::release()
+{
+    if (!m_directory.isEmpty())
+        ClusterOwner::forget(m_directory);
+    m_directory.clear();
+}
+
 ConnectionInfo LocalCluster::connectionInfo() const
 {
+    if (!m_loopback)
+        return socketInfo();
     return ConnectionInfo::parse(u"postgresql://postgres@127.0.0.1:"_s + QString::number(m_port) +
                                  u"/postgres"_s)
+        .value_or(ConnectionInfo{});
+}
+
+ConnectionInfo LocalCluster::socketInfo() const
+{
+    const QString folder = QString::fromLatin1(QUrl::toPercentEncoding(m_directory));
+    return ConnectionInfo::parse(u"postgresql://postgres@"_s + folder + u':' +
+                                 QString::number(m_port) + u"/postgres"_s)
         .value_or(ConnectionInfo{});
 }
 

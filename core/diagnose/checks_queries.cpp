@@ -1,12 +1,15 @@
 // Query-driven checks: pg_stat_statements and hypopg availability, slow queries, and missing
 // index candidates whose suggested index is tried as a hypothetical index (hypopg) first.
+// Statement texts from pg_stat_statements are only read and parsed here, never sent back.
 #include "check.h"
 #include "core/db/quote.h"
+#include "core/sql/filter_columns.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -99,32 +102,24 @@ double totalCost(const db::QueryResult& plan)
     return root.at(0).toObject().value(u"Plan"_s).toObject().value(u"Total Cost"_s).toDouble();
 }
 
-// The generic-plan cost of a recorded query. pg_stat_statements texts carry $n placeholders:
-// PREPARE them and EXPLAIN EXECUTE with NULLs under force_generic_plan, so the values play no
-// part (EXPLAIN GENERIC_PLAN over the extended protocol would fold the bound values in). The
-// query text is SQL the server itself recorded, run only through PREPARE inside this READ ONLY
-// transaction. A text that does not plan on its own (temporary tables...) gives nullopt; a
-// savepoint keeps that failure from aborting the check.
-std::optional<double> genericCost(const CheckContext& context, const QString& query)
+// The generic-plan cost of a lookup of `column` by equality, a statement of our own: diagnose
+// reads pg_stat_statements texts but never executes, prepares or explains them (a recorded text
+// may call functions whose planning runs them, or be one another role wrote). PREPARE and
+// EXPLAIN EXECUTE with a NULL under force_generic_plan, so the estimate uses the column's
+// statistics, not a value. A savepoint keeps a failure from aborting the check's transaction.
+std::optional<double> lookupCost(const CheckContext& context, const QString& schema,
+                                 const QString& table, const QString& column)
 {
-    static const QString name = u"plumb_diagnose_query"_s;
+    static const QString name = u"plumb_diagnose_probe"_s;
     (void)context.query(u"SAVEPOINT plumb_plan"_s);
-    auto prepared = context.query(u"PREPARE "_s + name + u" AS "_s + query);
+    auto prepared = context.query(u"PREPARE "_s + name + u" AS SELECT 1 FROM "_s +
+                                  db::qualifiedName(schema, table) + u" WHERE "_s +
+                                  db::quoteIdentifier(column) + u" = $1"_s);
     if (!prepared) {
         (void)context.query(u"ROLLBACK TO SAVEPOINT plumb_plan"_s);
         return std::nullopt;
     }
-    auto arity = context.query(
-        u"SELECT cardinality(parameter_types) FROM pg_prepared_statements WHERE name = $1"_s,
-        {name});
-    QString arguments;
-    if (arity && arity->rowCount() == 1 && arity->int32(0, 0) > 0) {
-        QStringList nulls;
-        for (int i = 0; i < arity->int32(0, 0); ++i)
-            nulls << u"NULL"_s;
-        arguments = u"("_s + nulls.join(u", "_s) + u")"_s;
-    }
-    auto plan = context.query(u"EXPLAIN (FORMAT JSON) EXECUTE "_s + name + arguments);
+    auto plan = context.query(u"EXPLAIN (FORMAT JSON) EXECUTE "_s + name + u"(NULL)"_s);
     if (!plan)
         (void)context.query(u"ROLLBACK TO SAVEPOINT plumb_plan"_s);
     // Prepared statements belong to the session, not the transaction: always deallocate.
@@ -138,11 +133,13 @@ std::optional<double> genericCost(const CheckContext& context, const QString& qu
 struct Suggestion {
     QString column;
     double before = 0, after = 0;
-    QString query;
+    QString query; // a recorded query that filters on the column, for the reader
 };
 
-// Dexter's idea, reduced to one column: cost each recorded query, then again with a hypothetical
-// index on each candidate column that no index leads with yet, and keep the best saving.
+// Dexter's idea, reduced to one column and kept to reading: the recorded queries on the table
+// name the columns they filter and join on (parsed here, never sent back to the server); each
+// such column that no index leads with yet is tried as a hypothetical index on a lookup of our
+// own, and the best saving is kept.
 Result<std::optional<Suggestion>>
 tryHypotheticalIndexes(const CheckContext& context, const QString& schema, const QString& table)
 {
@@ -156,46 +153,50 @@ tryHypotheticalIndexes(const CheckContext& context, const QString& schema, const
                  QRegularExpression::escape(table) + u"\\M"_s)});
     if (!queries)
         return std::unexpected(queries.error());
-    auto columns = context.query(
+    auto unindexed = context.query(
         u"SELECT a.attname FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 "
         u"AND NOT a.attisdropped AND NOT EXISTS (SELECT 1 FROM pg_index i "
         u"WHERE i.indrelid = a.attrelid AND i.indisvalid AND i.indkey[0] = a.attnum) "
         u"ORDER BY a.attnum"_s,
         {db::qualifiedName(schema, table)});
-    if (!columns)
-        return std::unexpected(columns.error());
+    if (!unindexed)
+        return std::unexpected(unindexed.error());
+    QSet<QString> candidates;
+    for (int c = 0; c < unindexed->rowCount(); ++c)
+        candidates.insert(unindexed->text(c, 0));
+    // Each filtered column once, with the first (costliest) recorded query that filters on it.
+    QList<std::pair<QString, QString>> filtered;
+    for (int q = 0; q < queries->rowCount(); ++q) {
+        const QString query = queries->text(q, 0);
+        for (const QString& column : sql::filteredColumns(query, schema, table))
+            if (candidates.contains(column) &&
+                std::ranges::none_of(filtered, [&](const auto& f) { return f.first == column; }))
+                filtered.append({column, query});
+    }
+    if (filtered.isEmpty())
+        return std::optional<Suggestion>();
     if (auto generic =
             context.query(u"SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"_s);
         !generic)
         return std::unexpected(generic.error());
     std::optional<Suggestion> best;
-    for (int q = 0; q < queries->rowCount(); ++q) {
-        const QString query = queries->text(q, 0);
-        const std::optional<double> base = genericCost(context, query);
-        if (!base)
+    for (const auto& [column, query] : std::as_const(filtered)) {
+        const std::optional<double> before = lookupCost(context, schema, table, column);
+        if (!before)
             continue;
-        const double before = *base;
-        for (int c = 0; c < columns->rowCount(); ++c) {
-            const QString column = columns->text(c, 0);
-            if (!QRegularExpression(u"\\b"_s + QRegularExpression::escape(column) + u"\\b"_s)
-                     .match(query)
-                     .hasMatch())
-                continue;
-            auto created =
-                context.query(u"SELECT indexrelid FROM hypopg_create_index($1)"_s,
-                              {QString(u"CREATE INDEX ON "_s + db::qualifiedName(schema, table) +
-                                       u" ("_s + db::quoteIdentifier(column) + u')')});
-            if (!created)
-                return std::unexpected(created.error());
-            const std::optional<double> after = genericCost(context, query);
-            (void)context.query(u"SELECT hypopg_reset()"_s);
-            if (!after)
-                continue;
-            const double cost = *after;
-            if (cost <= before * (1 - context.options.hypopgMinSavingFraction) &&
-                (!best || before - cost > best->before - best->after))
-                best = Suggestion{column, before, cost, query};
-        }
+        auto created =
+            context.query(u"SELECT indexrelid FROM hypopg_create_index($1)"_s,
+                          {QString(u"CREATE INDEX ON "_s + db::qualifiedName(schema, table) +
+                                   u" ("_s + db::quoteIdentifier(column) + u')')});
+        if (!created)
+            return std::unexpected(created.error());
+        const std::optional<double> after = lookupCost(context, schema, table, column);
+        (void)context.query(u"SELECT hypopg_reset()"_s);
+        if (!after)
+            continue;
+        if (*after <= *before * (1 - context.options.hypopgMinSavingFraction) &&
+            (!best || *before - *after > best->before - best->after))
+            best = Suggestion{column, *before, *after, query};
     }
     return best;
 }
@@ -240,11 +241,12 @@ Result<CheckOutcome> missingIndexCandidates(const CheckContext& context)
                 return std::unexpected(suggestion.error());
             if (*suggestion) {
                 const Suggestion& s = **suggestion;
-                finding.explanation = u"an index on "_s + s.column +
-                                      u" cuts the cost of a recorded query from "_s +
+                finding.explanation = u"recorded queries filter on "_s + s.column +
+                                      u", and an index on it cuts the estimated cost of such a "
+                                      u"lookup from "_s +
                                       QString::number(s.before, 'f', 0) + u" to "_s +
                                       QString::number(s.after, 'f', 0) + u" (tested with hypopg)"_s;
-                finding.detail += u"; query: "_s + s.query.simplified().left(200);
+                finding.detail += u"; for example: "_s + s.query.simplified().left(200);
                 finding.fix.sql = u"CREATE INDEX CONCURRENTLY ON "_s +
                                   db::qualifiedName(schema, table) + u" ("_s +
                                   db::quoteIdentifier(s.column) + u");"_s;
@@ -253,7 +255,8 @@ Result<CheckOutcome> missingIndexCandidates(const CheckContext& context)
             } else {
                 finding.severity = Severity::Info;
                 finding.explanation = u"read mostly by sequential scans, but no single-column "
-                                      u"index tested with hypopg helps its recorded queries"_s;
+                                      u"index tested with hypopg helps lookups on the columns "
+                                      u"its recorded queries filter on"_s;
             }
         } else {
             finding.fix.note = u"EXPLAIN the table's top queries; index the columns they filter "

@@ -1,5 +1,7 @@
 #include "job_runner.h"
 
+#include "core/db/secrets.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <mutex>
@@ -10,7 +12,8 @@ namespace plumb::jobs {
 
 // The Progress a job's worker reports to. step() and log() come from the worker thread; the
 // latest state is kept under a mutex and at most one update is queued to the runner at a time, so
-// a chatty job cannot flood the GUI thread.
+// a chatty job cannot flood the GUI thread. Every text leaves here scrubbed of the passwords the
+// process knows (db::redactSecrets): the Activity and Log views show only what passed here.
 class JobProgress final : public Progress {
 public:
     JobProgress(JobRunner* runner, JobSnapshot snapshot)
@@ -24,7 +27,7 @@ public:
             std::lock_guard lock(m_mutex);
             m_snapshot.done = done;
             m_snapshot.total = total;
-            m_snapshot.step = what;
+            m_snapshot.step = db::redactSecrets(what);
             if (m_updateQueued)
                 return;
             m_updateQueued = true;
@@ -44,7 +47,9 @@ public:
         }
         QMetaObject::invokeMethod(
             m_runner,
-            [runner = m_runner, now, title, line] { emit runner->logLine(now, title, line); },
+            [runner = m_runner, now, title, line = db::redactSecrets(line)] {
+                emit runner->logLine(now, title, line);
+            },
             Qt::QueuedConnection);
     }
 
@@ -58,10 +63,10 @@ public:
                 m_snapshot.done = m_snapshot.total;
         } else if (error->code == ErrorCode::Canceled || isCanceled()) {
             m_snapshot.state = JobState::Canceled;
-            m_snapshot.message = error->message;
+            m_snapshot.message = db::redactSecrets(error->message);
         } else {
             m_snapshot.state = JobState::Failed;
-            m_snapshot.message = error->describe();
+            m_snapshot.message = db::redactSecrets(error->describe());
         }
     }
 
@@ -104,15 +109,16 @@ std::pair<quint64, std::shared_ptr<Progress>> JobRunner::registerJob(const QStri
 {
     JobSnapshot snapshot;
     snapshot.id = m_nextId++;
-    snapshot.title = title;
-    snapshot.target = target;
+    snapshot.title = db::redactSecrets(title);
+    snapshot.target = db::redactSecrets(target);
     snapshot.started = QDateTime::currentDateTime();
     m_running.fetch_add(1);
     auto progress = std::make_shared<JobProgress>(this, snapshot);
     m_progress.emplace(snapshot.id, progress);
     emit jobChanged(snapshot);
-    emit logLine(snapshot.started, title,
-                 u"started"_s + (target.isEmpty() ? QString() : u" on "_s + target));
+    emit logLine(snapshot.started, snapshot.title,
+                 u"started"_s +
+                     (snapshot.target.isEmpty() ? QString() : u" on "_s + snapshot.target));
     return {snapshot.id, progress};
 }
 

@@ -114,12 +114,23 @@ Result<MigrationLock> MigrationLock::acquire(db::Connection& connection, const Q
     const QString label = QString(u"plumb "_s + command).left(30) + u" since "_s +
                           QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     (void)connection.exec(u"SELECT set_config('application_name', $1, false)"_s, {label});
-    return MigrationLock(&connection, *key);
+    QString previousIdle;
+    auto idle = connection.exec(u"SELECT current_setting('idle_in_transaction_session_timeout'), "
+                                u"set_config('idle_in_transaction_session_timeout', $1, false)"_s,
+                                {QString::fromLatin1(idleInTransactionTimeout)});
+    if (!idle) {
+        (void)connection.exec(u"SELECT pg_advisory_unlock($1::integer, $2::integer)"_s,
+                              {lockClass, *key});
+        return std::unexpected(idle.error());
+    }
+    previousIdle = idle->text(0, 0);
+    return MigrationLock(&connection, *key, previousIdle);
 }
 
 MigrationLock::MigrationLock(MigrationLock&& other) noexcept
     : m_connection(std::exchange(other.m_connection, nullptr))
     , m_key(other.m_key)
+    , m_previousIdleTimeout(std::move(other.m_previousIdleTimeout))
 {}
 
 MigrationLock::~MigrationLock()
@@ -129,6 +140,9 @@ MigrationLock::~MigrationLock()
     (void)m_connection->exec(u"SELECT pg_advisory_unlock($1::integer, $2::integer)"_s,
                              {lockClass, m_key});
     (void)m_connection->exec(u"SELECT set_config('application_name', 'plumbline', false)"_s);
+    (void)m_connection->exec(
+        u"SELECT set_config('idle_in_transaction_session_timeout', $1, false)"_s,
+        {m_previousIdleTimeout});
 }
 
 } // namespace plumb::migrate

@@ -26,8 +26,17 @@ struct LockHolder {
 // ("plumb migrate up since <UTC time>" as application_name) so a waiting runner can say who
 // holds the lock and since when. Released on destruction (or when the session ends, which is
 // what makes a killed runner harmless). Owned by the thread that owns the connection.
+//
+// While it holds the lock the session runs with idle_in_transaction_session_timeout: a runner
+// that stops between two statements of a migration (a hung client, a debugger, a stopped
+// process) must not keep that migration's table locks, and the migration lock, for ever: the
+// server ends the session, which rolls the migration back and frees both. Plumbline sends a
+// migration's statements back to back, so a minute of silence inside a transaction means the
+// runner is stuck. TCP keepalives (db::Connection) cover a runner whose machine went away.
 class MigrationLock {
 public:
+    static constexpr const char* idleInTransactionTimeout = "1min";
+
     // Waits up to `waitMs` (polling, cancelable), then fails with ErrorCode::Lock naming the
     // holder's pid, application_name and since when.
     static Result<MigrationLock> acquire(db::Connection& connection, const QString& command,
@@ -40,12 +49,14 @@ public:
     ~MigrationLock();
 
 private:
-    MigrationLock(db::Connection* connection, int key)
+    MigrationLock(db::Connection* connection, int key, QString previousIdleTimeout)
         : m_connection(connection)
         , m_key(key)
+        , m_previousIdleTimeout(std::move(previousIdleTimeout))
     {}
     db::Connection* m_connection; // null once moved from
     int m_key;
+    QString m_previousIdleTimeout; // the session's setting before the lock, restored after
 };
 
 } // namespace plumb::migrate

@@ -17,7 +17,8 @@ int ReplayReport::failed() const
 Result<ReplayReport> replayPending(db::Connection& parallel, const MigrationSet& migrations,
                                    const Ledger& ledger, const QString& projectRoot,
                                    const project::Timeouts& timeouts, Progress& progress,
-                                   const std::function<Status(db::Connection&)>& inspect)
+                                   const std::function<Status(db::Connection&)>& inspect,
+                                   const project::PrivilegedPrelude& prelude)
 {
     ReplayReport report;
     report.target = parallel.info().redacted();
@@ -89,6 +90,11 @@ Result<ReplayReport> replayPending(db::Connection& parallel, const MigrationSet&
         for (const MigrationStatement& statement : script->statements) {
             if (failure)
                 break;
+            if (prelude.covers(statement.text)) {
+                progress.log(step.file + u':' + QString::number(statement.line) +
+                             u": done by the scratch server's superuser before the replay"_s);
+                continue;
+            }
             auto done = parallel.exec(statement.text, {}, progress);
             if (!done) {
                 failure = done.error();

@@ -6,6 +6,7 @@
 #include "core/migrate/migration_files.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
+#include "core/project/scratch_database.h"
 
 #include <functional>
 
@@ -34,10 +35,12 @@ struct ReplayReport {
 // recorded and the next migration still runs. Migrations that cannot run in a transaction are
 // skipped (they could not be rolled back). Before everything is rolled back, `inspect` (if
 // given) sees the replayed state on the same connection: the seam where the schema comparison
-// plugs in. No ledger row, no lock; nothing persists.
+// plugs in. No ledger row, no lock; nothing persists. Statements `prelude` covers (a scratch
+// copy's superuser already created the extension) are skipped.
 Result<ReplayReport> replayPending(db::Connection& parallel, const MigrationSet& migrations,
                                    const Ledger& ledger, const QString& projectRoot,
                                    const project::Timeouts& timeouts, Progress& progress,
-                                   const std::function<Status(db::Connection&)>& inspect = {});
+                                   const std::function<Status(db::Connection&)>& inspect = {},
+                                   const project::PrivilegedPrelude& prelude = {});
 
 } // namespace plumb::migrate

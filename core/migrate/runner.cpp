@@ -60,6 +60,11 @@ QString Runner::display(const QString& path) const
 
 Status Runner::exec(const QString& sql, const QString& file, int line)
 {
+    if (!file.isEmpty() && m_options.prelude.covers(sql)) {
+        m_progress.log(file + u':' + QString::number(line) +
+                       u": done by the scratch server's superuser before the migrations"_s);
+        return {};
+    }
     auto result = m_connection.exec(sql, {}, m_progress);
     if (!result) {
         Error error = result.error();
@@ -70,6 +75,17 @@ Status Runner::exec(const QString& sql, const QString& file, int line)
         return std::unexpected(error);
     }
     return {};
+}
+
+Status Runner::requireWritable(const QString& what) const
+{
+    if (!m_options.readOnly)
+        return {};
+    return fail(ErrorCode::Config,
+                u"the database is read only (readonly: true in "_s +
+                    display(m_options.readOnlySource) + u"): plumb will not "_s + what +
+                    u" there, not even as a dry run. Nothing was changed; use another "
+                    u"environment, or preflight the migrations against a copy"_s);
 }
 
 // Takes the lock (unless disabled), then reads the ledger: the pending set is always computed
@@ -284,6 +300,8 @@ Result<RunReport> Runner::up(const QString& targetVersion)
         return fail(ErrorCode::Config, u"--target "_s + targetVersion +
                                            u" is not a migration in this project: use a version "
                                            u"listed by 'plumb migrate status'"_s);
+    if (auto writable = requireWritable(u"apply migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     DryRunScope dryRun(m_connection, m_options.dryRun);
     if (auto begun = dryRun.begin(); !begun)
@@ -363,6 +381,8 @@ Result<RunReport> Runner::down(int steps)
 {
     if (steps < 1)
         return fail(ErrorCode::Config, u"--steps must be at least 1"_s);
+    if (auto writable = requireWritable(u"roll back migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)
@@ -382,6 +402,8 @@ Result<RunReport> Runner::down(int steps)
 
 Result<RunReport> Runner::downTo(const QString& version)
 {
+    if (auto writable = requireWritable(u"roll back migrations"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)
@@ -415,6 +437,8 @@ Result<RunReport> Runner::baseline(const QString& throughVersion)
         return fail(ErrorCode::Config, u"--through "_s + throughVersion +
                                            u" is not a migration in this project: give the bare "
                                            u"version of an existing file (the text before '_')"_s);
+    if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     DryRunScope dryRun(m_connection, m_options.dryRun);
     if (auto begun = dryRun.begin(); !begun)
@@ -453,6 +477,8 @@ Result<RunReport> Runner::fake(const QString& version)
         return fail(ErrorCode::Config, u"version "_s + version +
                                            u" is not a migration in this project: see 'plumb "
                                            u"migrate status'"_s);
+    if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
+        return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     DryRunScope dryRun(m_connection, m_options.dryRun);
     if (auto begun = dryRun.begin(); !begun)
@@ -474,6 +500,9 @@ Result<RunReport> Runner::fake(const QString& version)
 
 Result<QList<LedgerRow>> Runner::prune(bool apply)
 {
+    if (apply)
+        if (auto writable = requireWritable(u"delete ledger rows"_s); !writable)
+            return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
     auto rows = prepare(false, &lock);
     if (!rows)

@@ -7,6 +7,7 @@
 #include "core/migrate/migration_lock.h"
 #include "core/progress.h"
 #include "core/project/environment.h"
+#include "core/project/scratch_database.h"
 
 #include <QList>
 #include <QString>
@@ -22,6 +23,13 @@ struct RunnerOptions {
     int lockWaitMs = 30000;
     bool dryRun = false; // execute, then roll everything back (ledger rows included)
     bool verifyChecksums = true;
+    // Set from a read-only environment (readonly: true): every command that writes (up, down,
+    // down-to, baseline, fake, prune --yes), dry runs included, refuses before it takes the lock.
+    bool readOnly = false;
+    QString readOnlySource; // the file that says so, for the message
+    // On a scratch database of a private cluster: what its superuser already did for the
+    // migrations (CREATE EXTENSION...); the statements it covers are skipped.
+    project::PrivilegedPrelude prelude;
 };
 
 struct StepResult {
@@ -69,6 +77,7 @@ public:
     Result<QList<LedgerRow>> prune(bool apply);
 
 private:
+    Status requireWritable(const QString& what) const;
     Result<QList<LedgerRow>> prepare(bool createLedger, std::optional<MigrationLock>* lock);
     Status verifyChecksums(const QList<LedgerRow>& rows) const;
     Result<StepResult> apply(const Migration& migration, bool reverse);

@@ -1,10 +1,8 @@
 #include "build.h"
 
-#include "core/db/quote.h"
 #include "core/sql/classify.h"
+#include "core/sql/server_access.h"
 
-#include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 
 using namespace Qt::StringLiterals;
@@ -45,17 +43,41 @@ Status requireEmptyDatabase(db::Connection& connection)
                                        u"...): build into a new, empty database"_s);
 }
 
-Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources& sources,
-                                Progress& progress)
+Status requireNoServerAccess(const QList<LocatedStatement>& statements)
+{
+    for (const LocatedStatement& statement : statements) {
+        auto access = sql::findServerAccess(statement.text);
+        if (!access) {
+            Error error = access.error();
+            error.file = statement.file;
+            error.line = statement.line;
+            return std::unexpected(error);
+        }
+        if (!*access)
+            continue;
+        Error error = Error::make(
+            ErrorCode::Schema,
+            (*access)->what +
+                u" is not allowed in a schema file: it would run a program or touch the files "
+                u"of the server that builds the declared schema. Remove it from "_s +
+                statement.file + u"; do such work outside the schema files."_s);
+        error.file = statement.file;
+        error.line = statement.line + (*access)->line - 1;
+        return std::unexpected(error);
+    }
+    return {};
+}
+
+namespace {
+
+Result<BuildReport> applyLocated(db::Connection& connection, const SchemaSources& sources,
+                                 const QList<LocatedStatement>& located,
+                                 const PrivilegedPrelude& prelude, Progress& progress)
 {
     QElapsedTimer timer;
     timer.start();
-    auto located = locateStatements(sources);
-    if (!located)
-        return std::unexpected(located.error());
-
     bool transactional = true;
-    for (const LocatedStatement& statement : *located) {
+    for (const LocatedStatement& statement : located) {
         auto kind = sql::classifyStatement(statement.text, connection.serverVersionNumber());
         if (kind && kind->rule != sql::TransactionRule::Transactional) {
             transactional = false;
@@ -72,11 +94,16 @@ Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources&
             return std::unexpected(begun.error());
         transaction.emplace(std::move(*begun));
     }
-    const int total = static_cast<int>(located->size());
+    const int total = static_cast<int>(located.size());
     for (int i = 0; i < total; ++i) {
-        const LocatedStatement& statement = (*located)[i];
+        const LocatedStatement& statement = located[i];
         if (i % 50 == 0)
             progress.step(i, total, statement.file);
+        if (prelude.covers(statement.text)) {
+            progress.log(statement.file + u':' + QString::number(statement.line) +
+                         u": done by the private server's superuser before the build"_s);
+            continue;
+        }
         auto result = connection.exec(statement.text, {}, progress);
         if (!result) {
             Error error = result.error();
@@ -100,77 +127,43 @@ Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources&
                        connection.info().redacted()};
 }
 
-Result<ScratchDatabase> ScratchDatabase::create(const std::optional<db::ConnectionInfo>& server,
-                                                Progress& progress)
-{
-    ScratchDatabase scratch;
-    db::ConnectionInfo admin;
-    if (server) {
-        admin = *server;
-    } else {
-        progress.log(u"starting a private PostgreSQL server for scratch work"_s);
-        auto cluster = db::LocalCluster::start({}, progress);
-        if (!cluster)
-            return std::unexpected(cluster.error());
-        admin = cluster->connectionInfo();
-        scratch.m_cluster.emplace(std::move(*cluster));
-    }
-    auto connection = db::Connection::open(admin, progress);
-    if (!connection)
-        return std::unexpected(connection.error());
-    const QString name = u"plumb_scratch_"_s + QString::number(QCoreApplication::applicationPid()) +
-                         u'_' + QString::number(QDateTime::currentMSecsSinceEpoch() % 100000000);
-    auto created =
-        (*connection)
-            ->exec(u"CREATE DATABASE "_s + db::quoteIdentifier(name) + u" TEMPLATE template0"_s);
-    if (!created) {
-        Error error = created.error();
-        error.message = u"cannot create a scratch database on "_s + admin.redacted() + u": "_s +
-                        error.message + u"; the shadow server's user needs CREATEDB"_s;
-        return std::unexpected(error);
-    }
-    if (server)
-        scratch.m_server = admin;
-    scratch.m_info = admin.with(u"dbname"_s, name);
-    return scratch;
-}
+} // namespace
 
-ScratchDatabase::ScratchDatabase(ScratchDatabase&& other) noexcept
-    : m_cluster(std::move(other.m_cluster))
-    , m_server(std::exchange(other.m_server, std::nullopt))
-    , m_info(other.m_info)
-{}
-
-ScratchDatabase::~ScratchDatabase()
+Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources& sources,
+                                Progress& progress, const PrivilegedPrelude& prelude)
 {
-    if (!m_server || m_info.database().isEmpty())
-        return; // a private cluster goes away with its folder
-    auto connection = db::Connection::open(*m_server);
-    if (connection)
-        (void)(*connection)
-            ->exec(u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(m_info.database()) +
-                   u" WITH (FORCE)"_s);
+    auto located = locateStatements(sources);
+    if (!located)
+        return std::unexpected(located.error());
+    if (auto allowed = requireNoServerAccess(*located); !allowed)
+        return std::unexpected(allowed.error());
+    return applyLocated(connection, sources, *located, prelude, progress);
 }
 
 Result<BuildReport> buildInScratch(const SchemaSources& sources,
-                                   const std::optional<db::ConnectionInfo>& shadowServer,
-                                   Progress& progress,
+                                   const std::optional<ScratchServer>& server, Progress& progress,
                                    const std::function<Status(db::Connection&)>& inspect)
 {
-    auto scratch = ScratchDatabase::create(shadowServer, progress);
+    // Refused before a server starts or anything runs.
+    auto located = locateStatements(sources);
+    if (!located)
+        return std::unexpected(located.error());
+    if (auto allowed = requireNoServerAccess(*located); !allowed)
+        return std::unexpected(allowed.error());
+    auto scratch = ScratchDatabase::create(server, progress);
     if (!scratch)
         return std::unexpected(scratch.error());
-    auto report = [&]() -> Result<BuildReport> {
-        auto connection = db::Connection::open(scratch->info(), progress);
-        if (!connection)
-            return std::unexpected(connection.error());
-        auto built = applySchema(**connection, sources, progress);
-        if (built && inspect)
-            if (auto inspected = inspect(**connection); !inspected)
-                return std::unexpected(inspected.error());
-        return built;
-    }();
-    return report;
+    auto prelude = scratch->runPrelude(*located, progress);
+    if (!prelude)
+        return std::unexpected(prelude.error());
+    auto connection = db::Connection::open(scratch->info(), progress);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto built = applyLocated(**connection, sources, *located, *prelude, progress);
+    if (built && inspect)
+        if (auto inspected = inspect(**connection); !inspected)
+            return std::unexpected(inspected.error());
+    return built;
 }
 
 } // namespace plumb::project

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/db/connection.h"
-#include "core/db/local_cluster.h"
 #include "core/error.h"
 #include "core/progress.h"
 #include "core/project/schema_sources.h"
+#include "core/project/scratch_database.h"
 
 #include <functional>
 #include <memory>
@@ -25,41 +25,27 @@ struct BuildReport {
 // the system schemas): building into it would mix declared and existing objects.
 Status requireEmptyDatabase(db::Connection& connection);
 
+// Fails with a Schema error naming the file and line of the first statement that runs a program
+// or touches the server's files (sql::findServerAccess: COPY ... PROGRAM, untrusted languages,
+// lo_import...). Schema files declare objects; they have no business doing either, and the
+// declared schema is built as soon as a project opens, before anyone has read its files.
+Status requireNoServerAccess(const QList<LocatedStatement>& statements);
+
 // Applies the schema files, statement by statement, in one transaction (so a failure leaves the
 // database as it was) unless a statement cannot run in one (CREATE INDEX CONCURRENTLY...,
 // recognised by parsing): then each statement autocommits, as psql -f would. An error names the
-// file, the line, and the statement.
+// file, the line, and the statement. Nothing runs when requireNoServerAccess fails. Statements
+// `prelude` covers (it already did them) are skipped.
 Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources& sources,
-                                Progress& progress);
+                                Progress& progress, const PrivilegedPrelude& prelude = {});
 
-// A database that exists for one piece of work and is dropped with this object: created on
-// `server` when given (the environment's shadow_url), else in a private LocalCluster started
-// for it. Move-only; owned by one thread.
-class ScratchDatabase {
-public:
-    static Result<ScratchDatabase> create(const std::optional<db::ConnectionInfo>& server,
-                                          Progress& progress);
-    // Moving hands over the duty to drop the database: the moved-from object drops nothing.
-    ScratchDatabase(ScratchDatabase&& other) noexcept;
-    ScratchDatabase& operator=(ScratchDatabase&&) = delete;
-    ~ScratchDatabase();
-
-    const db::ConnectionInfo& info() const { return m_info; }
-    // The cluster's bin folder when a private cluster was started (for pg_dump, psql), else empty.
-    QString binDir() const { return m_cluster ? m_cluster->binDir() : QString(); }
-
-private:
-    ScratchDatabase() = default;
-    std::optional<db::LocalCluster> m_cluster;
-    std::optional<db::ConnectionInfo> m_server; // set when the database was made on a server
-    db::ConnectionInfo m_info;
-};
-
-// Builds the schema into a scratch database, then calls `inspect` (if given) on a connection to
-// it before it is dropped: the seam where the catalog introspects the declared state.
+// Builds the schema into a scratch database on `server` (a shadow server or a private cluster
+// someone runs; none: a private cluster started for it), then calls `inspect` (if given) on a
+// connection to it before it is dropped: the seam where the catalog introspects the declared
+// state. On a private cluster the project's SQL runs as the unprivileged role, after the
+// superuser created the extensions it asks for (ScratchDatabase::runPrelude).
 Result<BuildReport> buildInScratch(const SchemaSources& sources,
-                                   const std::optional<db::ConnectionInfo>& shadowServer,
-                                   Progress& progress,
+                                   const std::optional<ScratchServer>& server, Progress& progress,
                                    const std::function<Status(db::Connection&)>& inspect = {});
 
 } // namespace plumb::project

@@ -1,5 +1,9 @@
 #include "environment.h"
 
+#include "core/project/connection_settings.h"
+#include "core/project/yaml_reader.h"
+
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
@@ -10,6 +14,10 @@ using namespace Qt::StringLiterals;
 namespace plumb::project {
 
 namespace {
+
+using detail::configError;
+using detail::lineOf;
+using detail::YamlReader;
 
 // Keys whose value is a scalar or a list plumb reads or tolerates.
 const QSet<QString>& scalarKeys()
@@ -48,55 +56,107 @@ const QSet<QString>& scalarKeys()
 // Blocks whose inside plumb does not interpret (Confiture features plumb leaves alone).
 const QSet<QString>& opaqueKeys()
 {
-    static const QSet<QString> keys{u"database"_s,
-                                    u"infrastructure"_s,
+    static const QSet<QString> keys{u"infrastructure"_s,
                                     u"pggit"_s,
                                     u"seed"_s,
                                     u"acls"_s,
                                     u"ownership"_s,
                                     u"function_coverage"_s,
                                     u"security_lint"_s,
+                                    u"drift"_s,
                                     u"build.validate_comments"_s,
                                     u"build.separators"_s,
                                     u"build.lint"_s,
-                                    u"migration.migration_generators"_s};
+                                    u"migration.migration_generators"_s,
+                                    u"migration.backfill"_s};
     return keys;
 }
 
 const QSet<QString>& mapKeys()
 {
     static const QSet<QString> keys{u"build"_s, u"migration"_s, u"migration.locking"_s,
-                                    u"convergence"_s};
+                                    u"convergence"_s, u"database"_s};
     return keys;
 }
 
-Error configError(const QString& file, const YAML::Node& node, const QString& message)
+const QSet<QString>& includeEntryKeys()
 {
-    Error error = Error::make(ErrorCode::Config, message);
-    error.file = file;
-    if (node.IsDefined() && node.Mark().line >= 0)
-        error.line = node.Mark().line + 1;
-    return error;
+    static const QSet<QString> keys{u"path"_s,    u"recursive"_s,     u"include"_s,
+                                    u"exclude"_s, u"auto_discover"_s, u"order"_s};
+    return keys;
 }
 
-class Reader {
+// Confiture's database: block, as libpq keywords (connection keys are read separately).
+const QHash<QString, QString>& databaseBlockKeywords()
+{
+    static const QHash<QString, QString> keywords{
+        {u"host"_s, u"host"_s},     {u"port"_s, u"port"_s},         {u"user"_s, u"user"_s},
+        {u"username"_s, u"user"_s}, {u"password"_s, u"password"_s}, {u"name"_s, u"dbname"_s},
+        {u"dbname"_s, u"dbname"_s}, {u"database"_s, u"dbname"_s}};
+    return keywords;
+}
+
+int editDistance(const QString& a, const QString& b)
+{
+    QList<int> previous(b.size() + 1), current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = static_cast<int>(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j)
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
+                                   previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// The known key an unknown one was probably meant to be: a near spelling at the same place, or
+// the same last word at another place (tracking_table written at the top level).
+QString suggestionFor(const QString& full)
+{
+    QStringList known;
+    for (const auto* set : {&scalarKeys(), &opaqueKeys(), &mapKeys()})
+        known += set->values();
+    known.append(u"include_dirs"_s);
+    for (const QString& key :
+         {u"readonly"_s, u"connect_timeout"_s, u"statement_timeout"_s, u"application_name"_s,
+          u"ssl_mode"_s, u"ssl_cert"_s, u"ssl_key"_s, u"ssl_root_cert"_s, u"ssl_crl"_s})
+        known.append(key);
+    const QString last = full.section(u'.', -1);
+    QString best;
+    int bestDistance = full.size() >= 6 ? 2 : 1;
+    for (const QString& candidate : known) {
+        if (candidate != full && candidate.section(u'.', -1) == last && last.size() >= 6)
+            return candidate;
+        const int distance = editDistance(full, candidate);
+        if (distance <= bestDistance && distance > 0) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+// Walks the file once: expands every scalar plumb may read (so a missing variable is reported
+// even inside a block plumb only tolerates), refuses the keys that must not be ignored, and
+// warns about each key nobody knows. The inside of an unknown key is not looked at.
+class Validator {
 public:
-    Reader(QString file, const QProcessEnvironment& variables)
-        : m_file(std::move(file))
-        , m_variables(variables)
+    Validator(const YamlReader& reader, QStringList* warnings)
+        : m_reader(reader)
+        , m_warnings(warnings)
     {}
 
-    // Checks every key against the known ones and expands every scalar once, so a missing
-    // variable is reported even inside a block plumb does not read.
-    Status validate(const YAML::Node& node, const QString& path, bool opaque)
+    Status walk(const YAML::Node& node, const QString& path, bool opaque)
     {
         if (node.IsScalar()) {
-            auto expanded = scalar(node, path);
+            auto expanded = m_reader.scalar(node, path);
             return expanded ? Status{} : std::unexpected(expanded.error());
         }
         if (node.IsSequence()) {
             for (const YAML::Node& item : node)
-                if (auto ok = validate(item, path, opaque); !ok)
+                if (auto ok = walk(item, path, opaque); !ok)
                     return ok;
             return {};
         }
@@ -106,134 +166,108 @@ public:
             const QString key = QString::fromStdString(it->first.as<std::string>());
             const QString full = path.isEmpty() ? key : path + u'.' + key;
             bool childOpaque = opaque || opaqueKeys().contains(full);
-            if (!opaque && path == u"include_dirs") {
-                static const QSet<QString> entryKeys{u"path"_s,    u"recursive"_s,     u"include"_s,
-                                                     u"exclude"_s, u"auto_discover"_s, u"order"_s};
-                if (!entryKeys.contains(key))
-                    return std::unexpected(configError(
-                        m_file, it->first,
-                        u"unknown key '"_s + key + u"' in an include_dirs entry of "_s + m_file +
-                            u"; the keys are path, recursive, include, exclude, auto_discover "
-                            u"and order"_s));
+            if (opaque) {
+                // inside a block plumb leaves alone: anything goes
+            } else if (path == u"include_dirs") {
+                if (!includeEntryKeys().contains(key)) {
+                    warn(it->first, u"include_dirs entry key '"_s + key + u'\'',
+                         u"the keys are path, recursive, include, exclude, auto_discover and "
+                         u"order"_s);
+                    continue;
+                }
                 childOpaque = true;
-            } else if (!opaque && full == u"migration_table") {
+            } else if (path == u"database") {
+                if (!databaseBlockKeywords().contains(key) && !detail::isConnectionKey(key)) {
+                    warn(it->first, u"key '"_s + full + u'\'',
+                         u"the block takes host, port, user, password, name, sslmode, "
+                         u"connect_timeout, application_name, readonly and the ssl_* paths"_s);
+                    continue;
+                }
+            } else if (full == u"migration_table") {
                 return std::unexpected(
-                    configError(m_file, it->first,
-                                u"'migration_table' in "_s + m_file +
+                    configError(m_reader.file(), it->first,
+                                u"'migration_table' in "_s + m_reader.file() +
                                     u" is a legacy key: rename it to migration.tracking_table"_s));
-            } else if (!opaque && full == u"ssh_tunnel") {
+            } else if (full == u"ssh_tunnel") {
                 return std::unexpected(configError(
-                    m_file, it->first,
-                    u"'ssh_tunnel' in "_s + m_file +
+                    m_reader.file(), it->first,
+                    u"'ssh_tunnel' in "_s + m_reader.file() +
                         u" is not supported by plumb: open the tunnel yourself (ssh -L) and point "
                         u"database_url at its local port"_s));
-            } else if (!opaque && full != u"include_dirs" && !scalarKeys().contains(full) &&
-                       !opaqueKeys().contains(full) && !mapKeys().contains(full)) {
-                return std::unexpected(configError(
-                    m_file, it->first,
-                    u"unknown key '"_s + full + u"' in "_s + m_file +
-                        u": check its spelling against docs/project.md, or remove it"_s));
+            } else if (!known(full)) {
+                warnUnknown(it->first, it->second, full);
+                continue;
             }
-            if (auto ok = validate(it->second, full, childOpaque); !ok)
+            if (auto ok = walk(it->second, full, childOpaque); !ok)
                 return ok;
         }
         return {};
     }
 
-    Result<QString> scalar(const YAML::Node& node, const QString& key)
-    {
-        auto expanded = expandVariables(QString::fromStdString(node.Scalar()), m_variables,
-                                        m_file + u" (key "_s + key + u')');
-        if (!expanded) {
-            Error error = expanded.error();
-            error.file = m_file;
-            error.line = node.Mark().line + 1;
-            return std::unexpected(error);
-        }
-        return expanded;
-    }
-
-    Result<bool> boolean(const YAML::Node& node, const QString& key)
-    {
-        auto text = scalar(node, key);
-        if (!text)
-            return std::unexpected(text.error());
-        const QString value = text->toLower();
-        if (value == u"true" || value == u"yes" || value == u"on")
-            return true;
-        if (value == u"false" || value == u"no" || value == u"off")
-            return false;
-        return std::unexpected(configError(m_file, node,
-                                           u"'"_s + key + u"' in "_s + m_file +
-                                               u" must be true or false, not '"_s + *text +
-                                               u"'"_s));
-    }
-
-    Result<int> integer(const YAML::Node& node, const QString& key)
-    {
-        auto text = scalar(node, key);
-        if (!text)
-            return std::unexpected(text.error());
-        bool ok = false;
-        const int value = text->toInt(&ok);
-        if (!ok)
-            return std::unexpected(configError(m_file, node,
-                                               u"'"_s + key + u"' in "_s + m_file +
-                                                   u" must be an integer, not '"_s + *text +
-                                                   u"'"_s));
-        return value;
-    }
-
-    Result<QStringList> list(const YAML::Node& node, const QString& key)
-    {
-        QStringList values;
-        if (node.IsScalar()) {
-            auto one = scalar(node, key);
-            if (!one)
-                return std::unexpected(one.error());
-            return QStringList{*one};
-        }
-        if (!node.IsSequence())
-            return std::unexpected(configError(
-                m_file, node, u"'"_s + key + u"' in "_s + m_file + u" must be a list"_s));
-        for (const YAML::Node& item : node) {
-            if (!item.IsScalar())
-                return std::unexpected(configError(m_file, item,
-                                                   u"'"_s + key + u"' in "_s + m_file +
-                                                       u" must be a list of strings"_s));
-            auto value = scalar(item, key);
-            if (!value)
-                return std::unexpected(value.error());
-            values.append(*value);
-        }
-        return values;
-    }
-
-    const QString& file() const { return m_file; }
-
 private:
-    QString m_file;
-    const QProcessEnvironment& m_variables;
+    static bool known(const QString& full)
+    {
+        return full == u"include_dirs" || scalarKeys().contains(full) ||
+               opaqueKeys().contains(full) || mapKeys().contains(full) ||
+               (!full.contains(u'.') && detail::isConnectionKey(full));
+    }
+
+    void warn(const YAML::Node& keyNode, const QString& what, const QString& advice)
+    {
+        m_warnings->append(m_reader.file() + u':' + QString::number(lineOf(keyNode)) +
+                           u": unknown "_s + what + u" is ignored"_s +
+                           (advice.isEmpty() ? QString() : u"; "_s + advice));
+    }
+
+    void warnUnknown(const YAML::Node& keyNode, const YAML::Node& value, const QString& full)
+    {
+        QString advice;
+        if (const QString suggestion = suggestionFor(full); !suggestion.isEmpty())
+            advice = u"did you mean '"_s + suggestion + u"'?"_s;
+        if (value.IsMap()) {
+            // A block such as Confiture's examples' options: say which of its keys plumb would
+            // honour elsewhere, so nobody believes they apply.
+            QStringList movable;
+            for (auto it = value.begin(); it != value.end(); ++it) {
+                const QString key = QString::fromStdString(it->first.as<std::string>());
+                if (detail::isConnectionKey(key))
+                    movable.append(key);
+            }
+            if (!movable.isEmpty())
+                advice += (advice.isEmpty() ? QString() : u" "_s) + u"plumb applies "_s +
+                          movable.join(u", "_s) +
+                          u" only at the top level of the file (or in database:)"_s;
+        }
+        warn(keyNode, u"key '"_s + full + u'\'', advice);
+    }
+
+    const YamlReader& m_reader;
+    QStringList* m_warnings;
 };
 
 // Confiture's `database:` block (host, port, user, password, name/dbname) as a libpq
-// key=value string.
-Result<QString> urlFromDatabaseBlock(Reader& reader, const YAML::Node& block)
+// key=value string; its connection keys go to the environment's connection settings.
+Result<QString> urlFromDatabaseBlock(const YamlReader& reader, const YAML::Node& block,
+                                     const QString& projectRoot, Environment& environment)
 {
-    static const QHash<QString, QString> keywords{
-        {u"host"_s, u"host"_s},     {u"port"_s, u"port"_s},         {u"user"_s, u"user"_s},
-        {u"username"_s, u"user"_s}, {u"password"_s, u"password"_s}, {u"name"_s, u"dbname"_s},
-        {u"dbname"_s, u"dbname"_s}, {u"database"_s, u"dbname"_s},   {u"sslmode"_s, u"sslmode"_s}};
+    if (!block.IsMap())
+        return std::unexpected(configError(reader.file(), block,
+                                           u"'database' in "_s + reader.file() +
+                                               u" must be a block of host, port, user, "
+                                               u"password and name"_s));
     QStringList parts;
     for (auto it = block.begin(); it != block.end(); ++it) {
         const QString key = QString::fromStdString(it->first.as<std::string>());
-        const auto keyword = keywords.constFind(key);
-        if (keyword == keywords.cend())
-            return std::unexpected(
-                configError(reader.file(), it->first,
-                            u"unknown key 'database."_s + key + u"' in "_s + reader.file() +
-                                u"; use host, port, user, password, name and sslmode, or "
-                                u"database_url"_s));
+        if (detail::isConnectionKey(key)) {
+            if (auto read = detail::readConnectionKey(reader, key, u"database."_s + key, it->second,
+                                                      projectRoot, environment);
+                !read)
+                return std::unexpected(read.error());
+            continue;
+        }
+        const auto keyword = databaseBlockKeywords().constFind(key);
+        if (keyword == databaseBlockKeywords().cend())
+            continue; // warned about by the Validator
         auto value = reader.scalar(it->second, u"database."_s + key);
         if (!value)
             return std::unexpected(value.error());
@@ -244,7 +278,16 @@ Result<QString> urlFromDatabaseBlock(Reader& reader, const YAML::Node& block)
     return parts.join(u' ');
 }
 
-Result<QList<IncludeDir>> includeDirs(Reader& reader, const YAML::Node& node)
+// The project folder an environment file belongs to: <root>/db/environments/<name>.yaml.
+QString projectRootOf(const QString& filePath)
+{
+    QDir dir = QFileInfo(filePath).absoluteDir();
+    if (dir.dirName() == u"environments" && dir.cdUp() && dir.dirName() == u"db" && dir.cdUp())
+        return dir.path();
+    return QFileInfo(filePath).absolutePath();
+}
+
+Result<QList<IncludeDir>> includeDirs(const YamlReader& reader, const YAML::Node& node)
 {
     QList<IncludeDir> dirs;
     if (!node.IsSequence())
@@ -391,9 +434,9 @@ Result<Environment> loadEnvironment(const QString& filePath, const QProcessEnvir
         return std::unexpected(configError(
             filePath, root, u"environment file "_s + filePath + u" must be a YAML mapping"_s));
 
-    Reader reader(filePath, variables);
+    YamlReader reader(filePath, variables);
     try {
-        if (auto ok = reader.validate(root, {}, false); !ok)
+        if (auto ok = Validator(reader, &env.warnings).walk(root, {}, false); !ok)
             return std::unexpected(ok.error());
 
         auto text = [&](const YAML::Node& node, const QString& key, QString* target) -> Status {
@@ -452,19 +495,32 @@ Result<Environment> loadEnvironment(const QString& filePath, const QProcessEnvir
                 if (!ok)
                     return std::unexpected(ok.error());
         }
-        if (const YAML::Node block = root["database"]; block && env.databaseUrl.isEmpty()) {
-            auto url = urlFromDatabaseBlock(reader, block);
+        const QString projectRoot = projectRootOf(filePath);
+        if (const YAML::Node block = root["database"]) {
+            auto url = urlFromDatabaseBlock(reader, block, projectRoot, env);
             if (!url)
                 return std::unexpected(url.error());
-            env.databaseUrl = *url;
-            // Where the block points is what decides; a password from a variable is fine.
-            if (block.IsMap())
-                for (const char* key : {"host", "port", "name", "dbname", "database"})
-                    if (block[key] && block[key].IsScalar())
-                        env.databaseUrlVariables +=
-                            variablesIn(QString::fromStdString(block[key].Scalar()));
+            if (env.databaseUrl.isEmpty()) {
+                env.databaseUrl = *url;
+                // Where the block points is what decides; a password from a variable is fine.
+                if (block.IsMap())
+                    for (const char* key : {"host", "port", "name", "dbname", "database"})
+                        if (block[key] && block[key].IsScalar())
+                            env.databaseUrlVariables +=
+                                variablesIn(QString::fromStdString(block[key].Scalar()));
+            }
         }
-        for (auto [key, target] : {std::pair{"dev", &env.dev}, std::pair{"readonly", &env.readonly},
+        // At the top level they win over the database: block's.
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            const QString key = QString::fromStdString(it->first.as<std::string>());
+            if (detail::isConnectionKey(key))
+                if (auto read =
+                        detail::readConnectionKey(reader, key, key, it->second, projectRoot, env);
+                    !read)
+                    return std::unexpected(read.error());
+        }
+        // readonly is a connection key (it also opens every session read only).
+        for (auto [key, target] : {std::pair{"dev", &env.dev},
                                    std::pair{"require_confirmation", &env.requireConfirmation}}) {
             if (!root[key])
                 continue;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/db/connection_info.h"
 #include "core/error.h"
 
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -30,7 +32,8 @@ struct Timeouts {
 
 // A parsed db/environments/<name>.yaml. Every string has had ${VAR} expanded.
 // Confiture's keys are accepted (so a Confiture project opens as it is); the ones plumb does not
-// act on are kept out of this struct. Plumbline's own keys:
+// act on are kept out of this struct, and keys nobody knows load with a warning each (Confiture
+// ignores them too). Plumbline's own keys:
 //   management_url                     URL for DDL and migrations (bypasses a pooler)
 //   shadow_url                         server on which `plumb build` makes a scratch database
 //   dev: true                          a development database: changes need no typed name, but
@@ -54,7 +57,6 @@ struct Environment {
     QStringList databaseUrlVariables;
     QStringList managementUrlVariables;
     bool dev = false;
-    bool readonly = false;
     bool requireConfirmation = false;
 
     QList<IncludeDir> includeDirs; // default: db/schema
@@ -67,6 +69,21 @@ struct Environment {
     // Convergence steps that hold a lock writers wait for are catalog updates (scans run under
     // weaker locks, see plan::statementTimeoutFor): their statement_timeout is short too.
     Timeouts convergenceTimeouts{QStringLiteral("3s"), QStringLiteral("3s")};
+
+    // readonly: true. The environment is protected and plumb changes nothing in it: writers
+    // refuse before they start (requireWritable), and every session opens with
+    // default_transaction_read_only=on, so the server refuses a write that slipped through.
+    bool readOnly = false;
+    // connect_timeout, application_name, ssl_mode (or sslmode) and the certificate paths
+    // (ssl_cert, ssl_key, ssl_root_cert, ssl_crl; relative to the project), at the top level or in
+    // the database: block, as libpq keywords. They fill in what the resolved URL leaves unset.
+    QList<std::pair<QString, QString>> connectionParameters;
+    // Server settings sent when a session starts (libpq options -c): statement_timeout.
+    QList<std::pair<QString, QString>> sessionSettings;
+
+    // One line per key plumb does not know and ignores, "file:line: unknown key ...", for the
+    // CLI's stderr and the workbench's Log and Project view.
+    QStringList warnings;
 };
 
 // Expands ${NAME} (NAME = [A-Z_][A-Z0-9_]*) from `variables`, in one pass. A missing variable, or
@@ -78,10 +95,21 @@ Result<QString> expandVariables(const QString& text, const QProcessEnvironment& 
 // The ${NAME} variables `text` refers to, in order, each once ("$${" is not one).
 QStringList variablesIn(const QString& text);
 
-// Reads and validates an environment file. Unknown keys are Config errors that name the key and
-// the file (with its line).
+// Reads and validates an environment file. A key nobody knows is ignored with a warning (with a
+// "did you mean" when it is close to a known one); a known key with a bad value, a missing
+// ${VAR}, the legacy migration_table and ssh_tunnel are Config errors naming the file and line.
 Result<Environment>
 loadEnvironment(const QString& filePath,
                 const QProcessEnvironment& variables = QProcessEnvironment::systemEnvironment());
+
+// `info` with the environment's connection settings applied: its libpq parameters where the URL
+// sets none, its session settings (and default_transaction_read_only for a read-only
+// environment) in libpq's options.
+db::ConnectionInfo withConnectionSettings(const db::ConnectionInfo& info,
+                                          const Environment& environment);
+
+// Fails with a Config error naming the file when the environment is read only; `what` says what
+// was refused ("apply migrations"). A null environment is writable.
+Status requireWritable(const Environment* environment, const QString& what);
 
 } // namespace plumb::project

@@ -196,7 +196,10 @@ Result<ResolvedUrl> resolveDatabaseUrl(const QString& flag, const Environment* e
         error.message = u"invalid database URL from "_s + source + u": "_s + error.message;
         return std::unexpected(error);
     }
-    return ResolvedUrl{*info, source, origin};
+    // The environment's connection settings hold whichever source named the database: the
+    // environment chosen says how to talk to it (timeouts, TLS, read only).
+    return ResolvedUrl{environment ? withConnectionSettings(*info, *environment) : *info, source,
+                       origin};
 }
 
 } // namespace plumb::project

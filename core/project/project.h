@@ -67,7 +67,8 @@ struct ResolvedUrl {
 
 // Connection precedence: the --database-url flag, then PLUMB_DATABASE_URL, then the environment
 // file, then DATABASE_URL. The first source that is set decides; "none" (any case) disables the
-// database and is a Config error saying which source disabled it.
+// database and is a Config error saying which source disabled it. The environment's connection
+// settings (withConnectionSettings) apply to the URL whichever source gave it.
 Result<ResolvedUrl>
 resolveDatabaseUrl(const QString& flag, const Environment* environment, UrlPurpose purpose,
                    const QProcessEnvironment& variables = QProcessEnvironment::systemEnvironment());

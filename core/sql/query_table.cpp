@@ -19,8 +19,11 @@ Result<QueryTable> runForTable(db::Connection& connection, const QString& source
     const int total = static_cast<int>(statements->size());
     for (int i = 0; i < total; ++i) {
         const Statement& statement = (*statements)[i];
-        progress.step(i, total, statement.text.left(80));
-        progress.log(statement.text);
+        // What was typed may hold values that are nobody else's business (a role's password,
+        // a customer's e-mail): the Activity and Log views get the statement without them.
+        const QString shown = withoutLiterals(statement.text);
+        progress.step(i, total, shown.left(80));
+        progress.log(shown);
         auto result = connection.exec(statement.text, {}, progress);
         if (!result) {
             Error error = result.error();

@@ -52,6 +52,16 @@ Result<QList<Statement>> splitStatements(const QString& source, const QString& f
     return statements;
 }
 
+QString withoutLiterals(const QString& statement)
+{
+    PgQueryNormalizeResult normalized = pg_query_normalize(statement.toUtf8().constData());
+    QString text = normalized.error
+                       ? QStringLiteral("(a statement that does not parse; its text is not logged)")
+                       : QString::fromUtf8(normalized.normalized_query);
+    pg_query_free_normalize_result(normalized);
+    return text;
+}
+
 Status runScript(db::Connection& connection, const QString& source, const QString& fileName,
                  Progress& progress)
 {

@@ -23,6 +23,11 @@ struct Statement {
 // A syntax error is reported with the file and line it is on.
 Result<QList<Statement>> splitStatements(const QString& source, const QString& fileName = {});
 
+// `statement` with every literal value replaced by a $n placeholder (libpg_query's normaliser,
+// which also replaces the password of CREATE/ALTER ROLE ... PASSWORD): what may be logged of a
+// statement someone typed. A statement that does not parse gives a placeholder, not its text.
+QString withoutLiterals(const QString& statement);
+
 // Runs the statements of `source` one by one, in the connection's current transaction state
 // (autocommit unless the caller began a transaction). Stops at the first error, which names the
 // file and the line of the failing statement (or of the error position inside it).

@@ -16,12 +16,11 @@ LockSettings lockSettingsOf(const project::Environment* environment)
 
 Status prepareLockSession(db::Connection& connection)
 {
-    // A holder left idle inside a transaction (a client that hung between statements) would
-    // keep the lock and every table lock it took; the server ends such a session instead.
-    auto set = connection.exec(
-        u"SELECT set_config('idle_in_transaction_session_timeout', '5min', false)"_s);
-    if (!set)
-        return std::unexpected(set.error());
+    // Nothing left to set here: db::Connection gives every connection its keepalives and
+    // connect_timeout, and MigrationLock::acquire sets idle_in_transaction_session_timeout on
+    // every holder's session (the migration Runner's too, which does not come through here) and
+    // restores it on release. The seam stays for settings that only ChangeLock's callers need.
+    Q_UNUSED(connection);
     return {};
 }
 

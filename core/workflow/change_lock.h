@@ -56,10 +56,11 @@ private:
     std::optional<migrate::MigrationLock> m_lock;
 };
 
-// The seam for the session settings of a lock-holding connection (the connection options work
-// of issue 14 adds keepalives and the rest here). ChangeLock::acquire calls it on the connection
-// before taking the lock; it sets idle_in_transaction_session_timeout so that a holder stuck
-// inside a transaction cannot keep the lock and its table locks forever.
+// The seam for session settings of a lock-holding connection that only ChangeLock's callers
+// need. ChangeLock::acquire calls it on the connection before taking the lock. Keepalives and
+// connect_timeout are set on every connection (db::Connection), and
+// idle_in_transaction_session_timeout on every lock holder (migrate::MigrationLock), so that a
+// holder stuck inside a transaction cannot keep the lock and its table locks forever.
 Status prepareLockSession(db::Connection& connection);
 
 } // namespace plumb::workflow

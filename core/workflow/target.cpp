@@ -127,7 +127,7 @@ Result<Target> resolveTarget(const project::Environment* environment, const Reso
         target.label = target.runtime.info.redacted();
     }
 
-    if (environment && environment->readonly) {
+    if (environment && environment->readOnly) {
         target.protection = Protection::ReadOnly;
         target.reasons.append(QObject::tr("%1 says readonly: true").arg(fileName(*environment)));
         return target;

@@ -133,8 +133,13 @@ int main(int argc, char* argv[])
                 if (auto kind = sql::classifyStatement(statement.text);
                     kind && kind->rule != sql::TransactionRule::Transactional)
                     ++nonTransactional;
-        say(u"client side: read+hash+split %1 ms, + classify %2 ms (%3 statements)"_s
-                .arg(splitMs, 0, 'f', 1)
+        const double classifiedMs = double(timer.nsecsElapsed()) / 1e6;
+        // The refusal of COPY ... PROGRAM, untrusted languages, lo_import...: one more parse.
+        if (located)
+            (void)project::requireNoServerAccess(*located);
+        say(u"client side: read+hash+split %1 ms, + classify %2 ms, + server-access check %3 ms "
+            u"(%4 statements)"_s.arg(splitMs, 0, 'f', 1)
+                .arg(classifiedMs, 0, 'f', 1)
                 .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1)
                 .arg(located ? located->size() : 0));
     }

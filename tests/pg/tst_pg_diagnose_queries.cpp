@@ -106,6 +106,38 @@ private slots:
         QVERIFY(!context || context->severity == Severity::Info);
     }
 
+    // diagnose reads pg_stat_statements; it never prepares, explains or runs a recorded text.
+    // The recorded query calls an IMMUTABLE function, which the planner folds (runs) as soon
+    // as anything plans the text; the function takes a session advisory lock, which outlives
+    // the check's rolled-back transaction. After the check, this session holds no such lock.
+    void recordedQueriesAreNeverPlanned()
+    {
+        TestDatabase database(u"diag_noplan"_s);
+        auto c = database.connect();
+        QVERIFY(run(*c, u"CREATE EXTENSION pg_stat_statements; CREATE EXTENSION hypopg;"_s));
+        QVERIFY(run(*c, u"CREATE FUNCTION planned_marker() RETURNS text IMMUTABLE "
+                        u"LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_lock(424242); "
+                        u"RETURN 'm'; END $$"_s));
+        QVERIFY(seqScannedTable(*c));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(c->exec(u"SELECT * FROM u WHERE v = planned_marker()"_s));
+        QVERIFY(c->exec(u"SELECT pg_advisory_unlock_all()"_s));
+        flushStats(*c);
+        auto recorded = c->exec(u"SELECT count(*) FROM pg_stat_statements "
+                                u"WHERE query LIKE '%planned_marker()%'"_s);
+        QVERIFY(recorded && recorded->int64(0, 0) > 0);
+
+        const CheckResult result = runCheck(*c, u"missing_index_candidate"_s, candidateOptions());
+        const Finding* finding = findingOn(result, u"u"_s);
+        QVERIFY(finding);
+        QVERIFY2(finding->explanation.contains(u"tested with hypopg"_s),
+                 qPrintable(finding->explanation));
+        auto locks = c->exec(u"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                             u"AND objid = 424242 AND pid = pg_backend_pid()"_s);
+        QVERIFY(locks);
+        QCOMPARE(locks->int64(0, 0), qint64(0));
+    }
+
     void missingIndexHeuristicWithoutHypopg()
     {
         TestDatabase database(u"diag_heuristic"_s);

@@ -258,6 +258,26 @@ private slots:
         QVERIFY((*holder)->since.isValid());
     }
 
+    // A session holding the migration lock cannot sit idle inside a transaction for ever: the
+    // server would end it, releasing its table locks and the migration lock.
+    void lockHolderHasAnIdleInTransactionTimeout()
+    {
+        Fixture f;
+        auto session = f.database.connect();
+        auto setting = [&] {
+            auto shown = session->exec(u"SHOW idle_in_transaction_session_timeout"_s);
+            return shown ? shown->text(0, 0) : QString();
+        };
+        QCOMPARE(setting(), u"0"_s);
+        {
+            SilentProgress quiet;
+            auto held = MigrationLock::acquire(*session, u"migrate up"_s, 1000, quiet);
+            QVERIFY(held);
+            QCOMPARE(setting(), u"1min"_s);
+        }
+        QCOMPARE(setting(), u"0"_s); // restored with the lock's release
+    }
+
     void checksumMismatchRefusesUp()
     {
         Fixture f;

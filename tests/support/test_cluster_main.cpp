@@ -1,14 +1,19 @@
 // plumb-test-cluster start|stop STATEFILE
+// plumb-test-cluster hold PARENT
 //
 // The pg_cluster CTest fixture. `start` starts one private PostgreSQL for the whole test run and
 // writes its folder, bin folder and URL to STATEFILE; `stop` stops it and removes the folder.
 // CTest runs `stop` after the tests even when some failed. With PLUMB_TEST_DATABASE_URL set,
 // both do nothing: the suite uses that server.
+//
+// `hold` starts a private cluster in PARENT, owned by this process, prints "ready FOLDER" and
+// waits to be killed: the orphan tests kill it with SIGKILL, leaving the server running.
 #include "core/db/local_cluster.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using plumb::db::LocalCluster;
@@ -35,8 +40,20 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.size() == 3 && args[1] == u"hold") {
+        LocalCluster::Options options;
+        options.parentDir = args[2];
+        plumb::SilentProgress progress;
+        auto cluster = LocalCluster::start(options, progress);
+        if (!cluster)
+            return fail(cluster.error().message);
+        std::printf("ready %s\n", qPrintable(cluster->directory()));
+        std::fflush(stdout);
+        for (;;)
+            ::pause();
+    }
     if (args.size() != 3 || (args[1] != u"start" && args[1] != u"stop"))
-        return fail(u"usage: plumb-test-cluster start|stop STATEFILE"_s);
+        return fail(u"usage: plumb-test-cluster start|stop STATEFILE, or hold PARENT"_s);
     if (!qEnvironmentVariableIsEmpty("PLUMB_TEST_DATABASE_URL")) {
         std::printf("using the external server in PLUMB_TEST_DATABASE_URL\n");
         return 0;
@@ -65,6 +82,9 @@ int main(int argc, char* argv[])
     }
 
     LocalCluster::Options options;
+    // Many tests reach the server over TCP: the wrong-password tests need a host rule, and the
+    // CLI tests hand URLs to child processes. A test server may listen on loopback.
+    options.listenOnLoopback = true;
     options.settings = {u"shared_preload_libraries = 'pg_stat_statements'"_s,
                         u"track_io_timing = on"_s};
     // Members of this role must give a password over TCP: the wrong-password tests use it.

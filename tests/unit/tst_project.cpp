@@ -103,15 +103,111 @@ private slots:
         QCOMPARE(url->info.value(u"password"), u"it's"_s);
     }
 
+    void unknownKeysLoadWithOneWarningEach()
+    {
+        // Shaped like Confiture's multi-environment example: an options: block, and keys of other
+        // tools' configurations, none of which Confiture reads.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"production.yaml"_s);
+        writeFile(path, "name: production\n"
+                        "database_url: postgresql://app@db/shop\n"
+                        "include_dirs:\n"
+                        "  - path: db/schema\n"
+                        "    recursve: true\n"
+                        "exclude_dirs: []\n"
+                        "options:\n"
+                        "  allow_drop_tables: false\n"
+                        "  statement_timeout: 300000\n"
+                        "  anything: ${NOT_SET_AND_NEVER_READ}\n"
+                        "pool_size: 10\n"
+                        "build:\n"
+                        "  sort_mode: alphabetical\n"
+                        "  parallel: 4\n"
+                        "migration:\n"
+                        "  tracking_tabel: ops.ledger\n"
+                        "database:\n"
+                        "  host: db\n"
+                        "  pool_size: 5\n");
+        auto env = project::loadEnvironment(path, {});
+        QVERIFY2(env, env ? "" : qPrintable(env.error().describe()));
+        QCOMPARE(env->databaseUrl, u"postgresql://app@db/shop"_s);
+        const QStringList& warnings = env->warnings;
+        QCOMPARE(warnings.size(), 6);
+        auto warningFor = [&](const QString& key) {
+            for (const QString& warning : warnings)
+                if (warning.contains(u"'"_s + key + u"'"_s))
+                    return warning;
+            return QString();
+        };
+        const QString recursve = warningFor(u"recursve"_s);
+        QVERIFY2(recursve.startsWith(path + u":5: unknown"_s), qPrintable(warnings.join(u'\n')));
+        const QString options = warningFor(u"options"_s);
+        QVERIFY2(options.startsWith(path + u":7:"_s), qPrintable(options));
+        QVERIFY2(options.contains(u"statement_timeout only at the top level"_s),
+                 qPrintable(options));
+        QVERIFY(warningFor(u"pool_size"_s).startsWith(path + u":11:"_s));
+        QVERIFY(warningFor(u"build.parallel"_s).startsWith(path + u":14:"_s));
+        const QString typo = warningFor(u"migration.tracking_tabel"_s);
+        QVERIFY2(typo.contains(u"did you mean 'migration.tracking_table'?"_s), qPrintable(typo));
+        QVERIFY(warningFor(u"database.pool_size"_s).startsWith(path + u":19:"_s));
+        // Ignored means ignored: nothing of options: reached the connection.
+        QVERIFY(env->sessionSettings.isEmpty());
+        QCOMPARE(env->trackingTable, u"tb_confiture"_s);
+    }
+
+    void connectionKeysReachLibpq()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(u"db/environments"_s);
+        const QString path = dir.filePath(u"db/environments/prod.yaml"_s);
+        writeFile(path, "database:\n"
+                        "  host: db.internal\n"
+                        "  name: shop\n"
+                        "  user: app\n"
+                        "  ssl_mode: verify-full\n"
+                        "  connect_timeout: 7\n"
+                        "readonly: true\n"
+                        "statement_timeout: 5min\n"
+                        "application_name: ${APP}\n"
+                        "ssl_root_cert: certs/root.crt\n"
+                        "sslcert: /etc/ssl/client.crt\n");
+        auto env = project::loadEnvironment(path, variables({{u"APP"_s, u"billing"_s}}));
+        QVERIFY2(env, env ? "" : qPrintable(env.error().describe()));
+        QVERIFY(env->warnings.isEmpty());
+        QVERIFY(env->readOnly);
+        auto url = project::resolveDatabaseUrl({}, &*env, project::UrlPurpose::Management, {});
+        QVERIFY2(url, url ? "" : qPrintable(url.error().describe()));
+        const db::ConnectionInfo& info = url->info;
+        QCOMPARE(info.host(), u"db.internal"_s);
+        QCOMPARE(info.value(u"sslmode"), u"verify-full"_s);
+        QCOMPARE(info.value(u"connect_timeout"), u"7"_s);
+        QCOMPARE(info.value(u"application_name"), u"billing"_s);
+        QCOMPARE(info.value(u"sslrootcert"), QDir(dir.path()).filePath(u"certs/root.crt"_s));
+        QCOMPARE(info.value(u"sslcert"), u"/etc/ssl/client.crt"_s);
+        QCOMPARE(info.value(u"options"),
+                 u"-c statement_timeout=5min -c default_transaction_read_only=on"_s);
+
+        // What the URL says itself wins; read only does not yield.
+        auto flagged = project::resolveDatabaseUrl(
+            u"postgresql://other/db?sslmode=disable&options=-c%20statement_timeout%3D1s"_s, &*env,
+            project::UrlPurpose::Runtime, {});
+        QVERIFY(flagged);
+        QCOMPARE(flagged->info.value(u"sslmode"), u"disable"_s);
+        QCOMPARE(flagged->info.value(u"options"),
+                 u"-c statement_timeout=1s -c default_transaction_read_only=on"_s);
+
+        QVERIFY(project::requireWritable(nullptr, u"apply migrations"_s));
+        auto refused = project::requireWritable(&*env, u"apply migrations"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Config);
+        QVERIFY(refused.error().message.contains(path));
+    }
+
     void rejectsBadFilesWithActionableErrors_data()
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("mentions");
         QTest::addColumn<int>("line");
-        QTest::newRow("unknown top-level key")
-            << QByteArray("database_url: x\ndatabse: y\n") << u"'databse'"_s << 2;
-        QTest::newRow("unknown nested key") << QByteArray("migration:\n  tracking_tabel: t\n")
-                                            << u"migration.tracking_tabel"_s << 2;
         QTest::newRow("legacy key")
             << QByteArray("migration_table: t\n") << u"migration.tracking_table"_s << 1;
         QTest::newRow("malformed yaml")
@@ -123,8 +219,15 @@ private slots:
             << 2;
         QTest::newRow("bad boolean") << QByteArray("dev: maybe\n") << u"true or false"_s << 1;
         QTest::newRow("hex sort") << QByteArray("build:\n  sort_mode: hex\n") << u"hex"_s << 2;
-        QTest::newRow("include entry key")
-            << QByteArray("include_dirs:\n  - path: a\n    recursve: true\n") << u"recursve"_s << 3;
+        QTest::newRow("ssh tunnel") << QByteArray("ssh_tunnel: {host: x}\n") << u"ssh -L"_s << 1;
+        QTest::newRow("bad ssl mode")
+            << QByteArray("ssl_mode: sometimes\n") << u"verify-full"_s << 1;
+        QTest::newRow("bad connect timeout")
+            << QByteArray("database:\n  connect_timeout: soon\n") << u"seconds"_s << 2;
+        QTest::newRow("bad statement timeout")
+            << QByteArray("statement_timeout: forever\n") << u"duration"_s << 1;
+        QTest::newRow("bad readonly")
+            << QByteArray("readonly: perhaps\n") << u"true or false"_s << 1;
     }
 
     void rejectsBadFilesWithActionableErrors()
