@@ -2,6 +2,7 @@
 #include "core/diff/type_conversion.h"
 #include "core/plan/plan.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +75,33 @@ private slots:
         QCOMPARE(set.changes[0].type, diff::ObjectType::Column);
         QVERIFY(set.changes[0].destroysData);
         QCOMPARE(set.changes[0].sql, QStringList{u"ALTER TABLE public.t DROP COLUMN x"_s});
+    }
+
+    // A destructive step is a comment unless allowed. The column's name ends the line with a CR,
+    // a CRLF and an LF and tries to run a statement after each: psql ends a "--" comment at
+    // either, so every line of the comment must start with "--" again.
+    void namesCannotBreakOutOfComments()
+    {
+        const QString hostile = u"x\rDROP TABLE a;\r\nDROP TABLE b;\nDROP TABLE c; --"_s;
+        const Catalog a = oneTable({column(u"id"_s, u"integer"_s), column(hostile, u"text"_s)});
+        const Catalog b = oneTable({column(u"id"_s, u"integer"_s)});
+        for (const plan::Mode mode : {plan::Mode::Online, plan::Mode::Plain}) {
+            const plan::Plan plan = plan::makePlan(a, b, diff::compare(a, b), mode);
+            QCOMPARE(plan.destructiveCount(), 1);
+            const QString script = plan::planScript(plan);
+            QVERIFY(script.contains(u"DROP TABLE b"_s));
+            for (const QString& line : script.split(QRegularExpression(u"\r\n|\r|\n"_s))) {
+                QVERIFY2(!line.contains(u"DROP TABLE"_s) || line.startsWith(u"--"_s),
+                         qPrintable(line));
+                QVERIFY2(!line.contains(u"DROP COLUMN"_s) || line.startsWith(u"--"_s),
+                         qPrintable(line));
+            }
+            // Allowed, the statement runs, its name quoted whole.
+            plan::ScriptOptions allow;
+            allow.allowDestructive = true;
+            QVERIFY(plan::planScript(plan, allow)
+                        .contains(u"\nALTER TABLE public.t DROP COLUMN \"x\rDROP TABLE a;"_s));
+        }
     }
 
     void columnRenameNeedsAHint()
