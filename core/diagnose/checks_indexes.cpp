@@ -79,7 +79,7 @@ Result<CheckOutcome> incompletePartitionedIndexes(const CheckContext& context)
         userSchema(u"n.nspname"_s) +
         u" AND NOT EXISTS (SELECT 1 FROM pg_inherits hi JOIN pg_index pi ON "
         u"pi.indexrelid = hi.inhrelid WHERE hi.inhparent = i.indexrelid AND pi.indrelid = p.oid) "
-        u"ORDER BY 1, 2, 3, 6"_s);
+        u"ORDER BY 1, 2, 3, 5"_s);
     if (!rows)
         return std::unexpected(rows.error());
     CheckOutcome outcome;
