@@ -129,6 +129,11 @@ QList<const Table*> fillOrder(const Catalog& catalog)
 
 QString fillTables(db::Connection& connection, const Catalog& catalog)
 {
+    // All or nothing: a side that cannot be filled whole keeps no rows at all, so that its
+    // runs are the schema-only runs they are reported as (a partly filled side would fail a
+    // plan on rows the report does not count).
+    if (auto begun = connection.exec(u"BEGIN"_s); !begun)
+        return u"BEGIN: "_s + begun.error().message.section(u'\n', 0, 0);
     QStringList unfilled;
     for (const Table* table : fillOrder(catalog)) {
         if (table->partitionOf)
@@ -170,7 +175,12 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
                     : u"INSERT INTO %1 (%2) SELECT %3 FROM generate_series(1, %4) g(i)"_s
                           .arg(q(table->name), columns.join(u", "_s), expressions.join(u", "_s))
                           .arg(rows);
-            return connection.exec(sql);
+            // Each attempt in its own savepoint: a failed one leaves the others standing.
+            (void)connection.exec(u"SAVEPOINT plumb_fill"_s);
+            auto inserted = connection.exec(sql);
+            (void)connection.exec(inserted ? u"RELEASE SAVEPOINT plumb_fill"_s
+                                           : u"ROLLBACK TO SAVEPOINT plumb_fill"_s);
+            return inserted;
         };
         auto filled = insert(true, rowCount);
         if (!filled)
@@ -181,7 +191,13 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
             unfilled.append(table->name.display() + u": "_s +
                             filled.error().message.section(u'\n', 0, 0));
     }
-    return unfilled.isEmpty() ? QString() : unfilled.join(u"; "_s);
+    if (!unfilled.isEmpty()) {
+        (void)connection.exec(u"ROLLBACK"_s);
+        return unfilled.join(u"; "_s);
+    }
+    if (auto committed = connection.exec(u"COMMIT"_s); !committed)
+        return u"COMMIT: "_s + committed.error().message.section(u'\n', 0, 0);
+    return {};
 }
 
 QList<TableRows> readSurvivors(db::Connection& connection, const Catalog& from, const Catalog& to,
