@@ -8,13 +8,12 @@ void Progress::log(const QString&) {}
 void Progress::cancel()
 {
     m_canceled.store(true, std::memory_order_release);
-    std::function<void()> interrupt;
-    {
-        std::lock_guard lock(m_mutex);
-        interrupt = m_interrupt;
-    }
-    if (interrupt)
-        interrupt();
+    // The handler runs under the mutex: setInterruptHandler (an InterruptScope ending on the
+    // worker) waits for an interrupt in flight, so the connection it points at is not destroyed
+    // under it when cancel() comes from another thread.
+    std::lock_guard lock(m_mutex);
+    if (m_interrupt)
+        m_interrupt();
 }
 
 std::function<void()> Progress::setInterruptHandler(std::function<void()> handler)

@@ -1,23 +1,12 @@
 #include "activity_model.h"
 
+#include "ui/language.h"
+
 #include <QColor>
 
 using namespace Qt::StringLiterals;
 
 namespace plumb::ui {
-
-namespace {
-
-QString formatElapsed(qint64 ms)
-{
-    if (ms < 1000)
-        return QString::number(ms) + u" ms"_s;
-    if (ms < 60000)
-        return QString::number(ms / 1000.0, 'f', 1) + u" s"_s;
-    return QString::number(ms / 60000) + u" min "_s + QString::number((ms / 1000) % 60) + u" s"_s;
-}
-
-} // namespace
 
 ActivityModel::ActivityModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -96,7 +85,7 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const
             return job.step;
         case Elapsed: {
             const QDateTime end = running ? QDateTime::currentDateTime() : job.finished;
-            return formatElapsed(job.started.msecsTo(end));
+            return formatDuration(job.started.msecsTo(end));
         }
         case Outcome:
             switch (job.state) {

@@ -2,36 +2,144 @@
 
 #include "ui/workbench.h"
 
-#include <QInputDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace plumb::ui {
 
-bool confirmChange(QWidget* parent, const DatabaseTarget& target, const QString& what)
+ConfirmChangeDialog::ConfirmChangeDialog(const workflow::ChangePrompt& prompt,
+                                         const workflow::Target& target, QWidget* parent)
+    : QDialog(parent)
+    , m_name(new QLineEdit(this))
+    , m_go(nullptr)
 {
-    if (target.readOnly) {
-        QMessageBox::information(parent, QObject::tr("%1 is read only").arg(target.label),
-                                 QObject::tr("%1 is refused: %2 is read only (readonly: true in "
-                                             "its environment file), so Plumbline changes "
-                                             "nothing there.")
-                                     .arg(what, target.label));
-        return false;
+    setObjectName(u"confirmChange"_s);
+    setWindowTitle(tr("%1 on %2?").arg(prompt.what, prompt.database));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* facts = new QLabel(this);
+    facts->setObjectName(u"confirmChange.facts"_s);
+    facts->setTextFormat(Qt::RichText);
+    facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    facts->setWordWrap(true);
+    QString html = u"<p><b>"_s + prompt.what.toHtmlEscaped() + u"</b></p><table>"_s;
+    auto row = [&html](const QString& name, const QString& value) {
+        html += u"<tr><td>"_s + name.toHtmlEscaped() + u"&nbsp;</td><td><b>"_s +
+                value.toHtmlEscaped() + u"</b></td></tr>"_s;
+    };
+    if (!prompt.environment.isEmpty())
+        row(tr("Environment"),
+            prompt.environment + u" ("_s + workflow::protectionName(prompt.protection) + u')');
+    row(tr("Host"), prompt.host);
+    row(tr("Port"), prompt.port);
+    row(tr("Database"), prompt.database);
+    row(tr("Server"),
+        prompt.serverVersion.isEmpty() ? tr("unknown") : u"PostgreSQL "_s + prompt.serverVersion);
+    row(tr("URL from"), prompt.source);
+    html += u"</table>"_s;
+    for (const QString& reason : prompt.reasons)
+        html += u"<p>"_s + tr("Protected: %1.").arg(reason).toHtmlEscaped() + u"</p>"_s;
+    facts->setText(html);
+    layout->addWidget(facts);
+
+    if (!prompt.steps.isEmpty()) {
+        auto* steps = new QPlainTextEdit(this);
+        steps->setObjectName(u"confirmChange.steps"_s);
+        steps->setReadOnly(true);
+        steps->setPlainText(prompt.steps.join(u'\n'));
+        steps->setMaximumHeight(160);
+        layout->addWidget(new QLabel(tr("What will run:"), this));
+        layout->addWidget(steps);
     }
-    if (target.dev) {
-        return QMessageBox::question(
-                   parent, QObject::tr("Change %1?").arg(target.label),
-                   QObject::tr("%1 on the development database %2?").arg(what, target.label)) ==
-               QMessageBox::Yes;
+
+    layout->addWidget(
+        new QLabel(tr("Type the database name, %1, to go ahead:").arg(prompt.database), this));
+    m_name->setObjectName(u"confirmChange.name"_s);
+    layout->addWidget(m_name);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_go = buttons->addButton(prompt.what, QDialogButtonBox::AcceptRole);
+    m_go->setObjectName(u"confirmChange.go"_s);
+    m_go->setEnabled(false);
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_name, &QLineEdit::textChanged, this, [this, target](const QString& text) {
+        m_go->setEnabled(workflow::confirmationPasses(target, text));
+    });
+}
+
+QString ConfirmChangeDialog::typed() const
+{
+    return m_name->text();
+}
+
+void confirmChange(Workbench* workbench, QWidget* context, const workflow::Target& target,
+                   const QString& what, const QStringList& steps, Decision decided,
+                   StepsProbe probe)
+{
+    if (target.isReadOnly()) {
+        auto* box = new QMessageBox(QMessageBox::Information, QObject::tr("Read-only database"),
+                                    QObject::tr("%1 is read-only (%2): Plumbline changes nothing "
+                                                "there.")
+                                        .arg(target.label, target.reasons.join(u"; "_s)),
+                                    QMessageBox::Ok, context);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
     }
-    const QString database = target.info.database();
-    bool ok = false;
-    const QString typed = QInputDialog::getText(
-        parent, QObject::tr("Change %1?").arg(target.label),
-        QObject::tr("%1 on %2, which is not a development database.\nType the database name "
-                    "(%3) to go ahead.")
-            .arg(what, target.info.redacted(), database),
-        QLineEdit::Normal, {}, &ok);
-    return ok && typed == database;
+    if (!target.confirmationRequired()) {
+        auto* box = new QMessageBox(
+            QMessageBox::Question, QObject::tr("Change %1?").arg(target.label),
+            QObject::tr("%1 on the development database %2?").arg(what, target.label),
+            QMessageBox::Yes | QMessageBox::No, context);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(box, &QMessageBox::finished, context, [box, decided](int) {
+            const bool yes = box->clickedButton() == box->button(QMessageBox::Yes);
+            decided(yes ? std::optional<QString>(QString()) : std::nullopt);
+        });
+        box->open();
+        return;
+    }
+    // The server's version (and the preview of what will run) come from the server itself: a
+    // job, then the dialog.
+    workbench->jobs()
+        .start<workflow::ChangePrompt>(
+            QObject::tr("Check %1").arg(target.label), target.label,
+            [target, what, steps, probe](Progress& progress) -> Result<workflow::ChangePrompt> {
+                QStringList shown = steps;
+                if (probe) {
+                    auto previewed = probe(progress);
+                    if (!previewed)
+                        return std::unexpected(previewed.error());
+                    shown = *previewed;
+                }
+                return workflow::probeChange(target, what, shown, progress);
+            })
+        .then(context, [context, target, what, steps,
+                        decided](const Result<workflow::ChangePrompt>& probed) {
+            // A server that cannot be reached still gets the facts the URL gives.
+            workflow::ChangePrompt prompt =
+                probed ? *probed : workflow::changePrompt(target, what, steps);
+            if (!probed)
+                prompt.reasons.append(
+                    QObject::tr("the server did not answer: %1").arg(probed.error().message));
+            auto* dialog = new ConfirmChangeDialog(prompt, target, context);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(dialog, &QDialog::finished, context, [dialog, decided](int result) {
+                decided(result == QDialog::Accepted ? std::optional<QString>(dialog->typed())
+                                                    : std::nullopt);
+            });
+            dialog->open();
+        });
 }
 
 } // namespace plumb::ui

@@ -1,16 +1,54 @@
 #pragma once
 
-#include <QString>
+#include "core/workflow/confirmation.h"
+#include "core/workflow/target.h"
 
+#include <QDialog>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+class QLineEdit;
+class QPushButton;
 class QWidget;
 
 namespace plumb::ui {
 
-struct DatabaseTarget;
+class Workbench;
 
-// Asks before changing a database. A dev database needs a yes; any other needs its name typed,
-// so a production change is never one stray click away; a read-only one is refused. Returns true
-// to go ahead.
-bool confirmChange(QWidget* parent, const DatabaseTarget& target, const QString& what);
+// Asks for the database name before a change to a target that needs confirmation: shows the
+// host, port, database and server version, where the URL came from, why the target is
+// protected and what will run. The button that goes ahead stays disabled until the name is
+// typed in full (workflow::confirmationPasses), so an empty or partial answer cannot pass.
+// Object names for tests: "confirmChange", "confirmChange.name", "confirmChange.go".
+class ConfirmChangeDialog : public QDialog {
+    Q_OBJECT
+public:
+    ConfirmChangeDialog(const workflow::ChangePrompt& prompt, const workflow::Target& target,
+                        QWidget* parent = nullptr);
+    QString typed() const;
+
+private:
+    QLineEdit* m_name;
+    QPushButton* m_go;
+};
+
+// What a person decided: the typed confirmation to pass to the core (empty for a dev target that
+// needs none), or nullopt when they declined.
+using Decision = std::function<void(std::optional<QString> confirmation)>;
+
+// Works out, in the probing job, what will run (a preview read from the server); replaces the
+// steps given when it succeeds.
+using StepsProbe = std::function<Result<QStringList>(Progress&)>;
+
+// Asks before `what` runs on `target`, without blocking the GUI thread: a dev target (without
+// require_confirmation) asks yes or no; any other first reads the server's version (and runs
+// `probe`, when given) in a job, then shows ConfirmChangeDialog. `decided` runs on the GUI
+// thread, once, unless `context` is destroyed first. A read-only target is refused with a
+// message and `decided` never runs.
+void confirmChange(Workbench* workbench, QWidget* context, const workflow::Target& target,
+                   const QString& what, const QStringList& steps, Decision decided,
+                   StepsProbe probe = {});
 
 } // namespace plumb::ui

@@ -124,9 +124,9 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
     // two); any other waits for the user to ask.
     connect(workbench, &Workbench::projectChanged, this, [this] {
         const auto project = m_workbench->project();
-        if (!project || !project->live || !project->liveIsDev || m_report)
+        if (!project || !project->target() || !project->target()->isDev() || m_report)
             return;
-        if (m_database->choose(*project->live))
+        if (m_database->choose(project->target()->runtime.info))
             run();
     });
 }
@@ -145,18 +145,21 @@ void DiagnoseView::run()
     const quint64 ticket = m_latest.next();
     m_status->setText(tr("Diagnosing %1…").arg(target.label));
     using Shared = std::shared_ptr<const diagnose::Report>;
+    quint64 job = 0;
     m_workbench->jobs()
-        .start<Shared>(tr("Diagnose"), target.label,
-                       [info = target.info, declarations](Progress& progress) -> Result<Shared> {
-                           auto connection = db::Connection::open(info, progress);
-                           if (!connection)
-                               return std::unexpected(connection.error());
-                           const project::DeclarationOwners owners(declarations);
-                           auto report = diagnose::diagnose(**connection, progress, {}, &owners);
-                           if (!report)
-                               return std::unexpected(report.error());
-                           return std::make_shared<const diagnose::Report>(std::move(*report));
-                       })
+        .start<Shared>(
+            tr("Diagnose"), target.label,
+            [info = target.info, declarations](Progress& progress) -> Result<Shared> {
+                auto connection = db::Connection::open(info, progress);
+                if (!connection)
+                    return std::unexpected(connection.error());
+                const project::DeclarationOwners owners(declarations);
+                auto report = diagnose::diagnose(**connection, progress, {}, &owners);
+                if (!report)
+                    return std::unexpected(report.error());
+                return std::make_shared<const diagnose::Report>(std::move(*report));
+            },
+            &job)
         .then(this, [this, ticket](const Result<Shared>& report) {
             if (!m_latest.isCurrent(ticket))
                 return;
@@ -174,15 +177,16 @@ void DiagnoseView::run()
                             check.status == diagnose::CheckStatus::Critical;
             }
             m_status->setText(
-                tr("%1 checks on %2 (PostgreSQL %3): %4 with problems, %5 findings")
-                    .arg(m_report->checks.size())
-                    .arg(m_report->context.database, m_report->context.serverVersion)
-                    .arg(problems)
-                    .arg(findings) +
+                tr("%n check(s) on %1 (PostgreSQL %2)", nullptr,
+                   static_cast<int>(m_report->checks.size()))
+                    .arg(m_report->context.database, m_report->context.serverVersion) +
+                tr(": %n with problems", nullptr, problems) +
+                tr(", %n finding(s)", nullptr, findings) +
                 (m_report->context.statsYoung
                      ? tr(". Statistics are young: usage-based findings are held back.")
                      : QString()));
         });
+    m_latest.track(m_workbench->jobs(), job); // an older run is canceled
 }
 
 void DiagnoseView::showSelected()

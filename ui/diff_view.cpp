@@ -161,23 +161,26 @@ DiffView::DiffView(Workbench* workbench, QWidget* parent)
 void DiffView::refresh()
 {
     const auto project = m_workbench->project();
-    if (!project || !project->models.live || !project->liveToDeclared)
+    if (!project || !project->models.live || !project->liveToDeclared())
         return;
     const quint64 ticket = m_latest.next();
     using Shared = std::shared_ptr<const Drift>;
+    quint64 job = 0;
     m_workbench->jobs()
-        .start<Shared>(tr("Compare live and declared"), project->environment,
-                       [project](Progress& progress) -> Result<Shared> {
-                           progress.step(0, 1, u"compare"_s);
-                           return std::make_shared<const Drift>(computeDrift(
-                               *project->models.live, project->models.declared,
-                               *project->liveToDeclared, tr("live: %1").arg(project->environment),
-                               tr("declared: db/schema")));
-                       })
+        .start<Shared>(
+            tr("Compare live and declared"), project->environment(),
+            [project](Progress& progress) -> Result<Shared> {
+                progress.step(0, 1, u"compare"_s);
+                return std::make_shared<const Drift>(computeDrift(
+                    *project->models.live, project->models.declared, *project->liveToDeclared(),
+                    tr("live: %1").arg(project->environment()), tr("declared: db/schema")));
+            },
+            &job)
         .then(this, [this, ticket](const Result<Shared>& drift) {
             if (m_latest.isCurrent(ticket) && drift)
                 adopt(*drift);
         });
+    m_latest.track(m_workbench->jobs(), job); // an older comparison is canceled
 }
 
 bool DiffView::openSavedReport(const QString& path)

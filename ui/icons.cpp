@@ -98,4 +98,12 @@ QIcon icon(const QString& name)
     return QIcon(new PaletteSvgEngine(name, file.readAll()));
 }
 
+QIcon applicationIcon()
+{
+    QIcon appIcon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        appIcon.addFile(u":/plumb/app/plumbline-"_s + QString::number(size) + u".png"_s);
+    return appIcon;
+}
+
 } // namespace plumb::ui

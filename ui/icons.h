@@ -14,4 +14,8 @@ namespace plumb::ui {
 // warning; tests check that every action has a non-null icon.
 QIcon icon(const QString& name);
 
+// The application's own icon (packaging/icons/plumbline.svg rendered to PNGs, so it needs no
+// image plugin), for the window, the task bar and the About box.
+QIcon applicationIcon();
+
 } // namespace plumb::ui

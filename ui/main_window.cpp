@@ -5,9 +5,11 @@
 #include "ui/actions.h"
 #include "ui/activity_view.h"
 #include "ui/connection_store.h"
+#include "ui/copy/copy_dialog.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
 #include "ui/icons.h"
+#include "ui/intents/intents_view.h"
 #include "ui/log_view.h"
 #include "ui/migrations_view.h"
 #include "ui/models_view.h"
@@ -38,7 +40,7 @@ namespace plumb::ui {
 
 namespace {
 // Bump when the set of docks changes, so an old saved state is not applied to a new layout.
-constexpr int layoutVersion = 3;
+constexpr int layoutVersion = 4;
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
 } // namespace
@@ -97,6 +99,13 @@ void MainWindow::createDocks()
         equipAction(toggle, iconName, info.shortcut);
         m_docks.emplace(info.view, dockWidget);
     }
+    // "Register as intent" in the Plan view hands the plan to the Intents view.
+    auto* intents = qobject_cast<IntentsView*>(dock(View::Intents)->widget());
+    connect(qobject_cast<PlanView*>(dock(View::Plan)->widget()), &PlanView::registerIntentRequested,
+            this, [this, intents](const plumb::plan::Plan& plan) {
+                focusView(u"intents"_s);
+                intents->registerPlan(plan);
+            });
 }
 
 QWidget* MainWindow::createView(const ViewInfo& info)
@@ -115,6 +124,8 @@ QWidget* MainWindow::createView(const ViewInfo& info)
     }
     case View::Plan:
         return new PlanView(m_workbench);
+    case View::Intents:
+        return new IntentsView(m_workbench);
     case View::Diff:
         return new DiffView(m_workbench);
     case View::Migrations:
@@ -191,7 +202,7 @@ void MainWindow::arrangeDefaultLayout()
     addDockWidget(Qt::LeftDockWidgetArea, dock(View::Models));
     splitDockWidget(dock(View::Project), dock(View::Models), Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, dock(View::Plan));
-    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql}) {
+    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents}) {
         addDockWidget(Qt::RightDockWidgetArea, dock(view));
         tabifyDockWidget(dock(View::Plan), dock(view));
     }
@@ -264,13 +275,25 @@ void MainWindow::createMenus()
 
     QMenu* databaseMenu = menuBar()->addMenu(tr("&Database"));
     QAction* syncAction =
-        databaseMenu->addAction(tr("&Sync dev database"), m_workbench, &Workbench::sync);
+        databaseMenu->addAction(tr("&Sync database"), this, [this] { m_workbench->sync(this); });
     syncAction->setObjectName(u"action.sync"_s);
-    syncAction->setToolTip(tr("Apply pending migrations, then converge (dev databases only)"));
+    syncAction->setToolTip(tr("Apply pending migrations, then converge: one click on a dev "
+                              "database, the database name typed on any other"));
     equipAction(syncAction, u"sync"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncAction->setEnabled(false);
     connect(m_workbench, &Workbench::projectChanged, syncAction,
             [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
+    QAction* copyAction = databaseMenu->addAction(tr("&Copy database…"), this, [this] {
+        if (!m_copyDialog)
+            m_copyDialog = new CopyDialog(m_workbench, this);
+        m_copyDialog->show();
+        m_copyDialog->raise();
+        m_copyDialog->activateWindow();
+    });
+    copyAction->setObjectName(u"action.copy"_s);
+    copyAction->setToolTip(
+        tr("Copy one database's rows into another, masking personal data on the way"));
+    equipAction(copyAction, u"copy-database"_s, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     auto* toolbar = addToolBar(tr("Workbench"));
     toolbar->setObjectName(u"toolbar.workbench"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -278,6 +301,7 @@ void MainWindow::createMenus()
     toolbar->addAction(addDatabase);
     toolbar->addSeparator();
     toolbar->addAction(syncAction);
+    toolbar->addAction(copyAction);
     toolbar->addSeparator();
     toolbar->addAction(settingsAction);
 
@@ -324,6 +348,26 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // A change in flight is canceled by quitting (its current step is rolled back or left for
+    // the next run): ask first, without blocking in a nested loop.
+    if (m_workbench->changesInFlight() > 0 && !m_quitConfirmed) {
+        event->ignore();
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Quit while a change runs?"),
+            tr("A change is running on a database. Quitting cancels it: the step in flight is "
+               "rolled back, steps already committed stay. Quit anyway?"),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(u"quitWhileChanging"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box](int) {
+            if (box->clickedButton() != box->button(QMessageBox::Yes))
+                return;
+            m_quitConfirmed = true;
+            close();
+        });
+        box->open();
+        return;
+    }
     saveLayout();
     m_workbench->shutdown();
     event->accept();

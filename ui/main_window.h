@@ -13,6 +13,7 @@ namespace plumb::ui {
 // The workbench: one main window whose content lives in dockable views. Owns the docks; the
 // layout (geometry and dock state) is saved to QSettings on close and restored on start.
 class ConnectionStore;
+class CopyDialog;
 class Workbench;
 
 class MainWindow : public QMainWindow {
@@ -56,8 +57,10 @@ private:
 
     Workbench* m_workbench;
     ConnectionStore* m_connections;
+    CopyDialog* m_copyDialog = nullptr; // made on first use; a child of the window
     std::map<View, QDockWidget*> m_docks;
-    QByteArray m_defaultState; // the layout before any saved one was restored
+    QByteArray m_defaultState;    // the layout before any saved one was restored
+    bool m_quitConfirmed = false; // the person chose to quit while a change was running
 };
 
 } // namespace plumb::ui

@@ -1,5 +1,7 @@
 #include "migrations_model.h"
 
+#include "ui/language.h"
+
 #include <QColor>
 
 using namespace Qt::StringLiterals;
@@ -14,14 +16,14 @@ void MigrationsModel::adopt(const ProjectSnapshot& project)
 {
     beginResetModel();
     m_rows.clear();
-    if (project.migrations) {
+    if (const auto& migrations = project.state.migrations) {
         auto ledgerRow = [&](const QString& version) -> const migrate::LedgerRow* {
-            for (const migrate::LedgerRow& row : project.ledgerRows)
+            for (const migrate::LedgerRow& row : project.state.ledgerRows)
                 if (row.version == version)
                     return &row;
             return nullptr;
         };
-        for (const migrate::MigrationState& migration : project.migrations->migrations) {
+        for (const migrate::MigrationState& migration : migrations->migrations) {
             Row row;
             row.version = migration.version;
             row.name = migration.name;
@@ -36,7 +38,7 @@ void MigrationsModel::adopt(const ProjectSnapshot& project)
             }
             m_rows.append(row);
         }
-        for (const migrate::LedgerRow& orphan : project.migrations->withoutFiles) {
+        for (const migrate::LedgerRow& orphan : migrations->withoutFiles) {
             m_rows.append({orphan.version, orphan.name, orphan.appliedBy, orphan.checksum,
                            orphan.appliedAt, orphan.executionTimeMs, RowState::MissingFile});
         }
@@ -117,7 +119,7 @@ QVariant MigrationsModel::data(const QModelIndex& index, int role) const
     case AppliedBy:
         return row.appliedBy;
     case Duration:
-        return row.durationMs >= 0 ? QString::number(row.durationMs) + u" ms"_s : QString();
+        return row.durationMs >= 0 ? formatDuration(row.durationMs) : QString();
     case Checksum:
         return row.checksum.left(12);
     }

@@ -1,9 +1,6 @@
 #include "migrations_view.h"
 
-#include "core/db/connection.h"
-#include "core/migrate/migration_files.h"
-#include "core/migrate/runner.h"
-#include "core/project/project.h"
+#include "core/workflow/changes.h"
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/migrations_model.h"
@@ -74,60 +71,66 @@ void MigrationsView::refresh()
     if (!project)
         return;
     m_model->adopt(*project);
-    if (!project->live) {
-        m_status->setText(tr("No live database: %1").arg(project->liveProblem));
+    if (!project->hasLive()) {
+        m_status->setText(tr("No live database: %1").arg(project->liveProblem()));
         return;
     }
-    m_status->setText(project->migrations
-                          ? tr("%1 applied, %2 pending, ledger %3")
-                                .arg(project->migrations->appliedCount)
-                                .arg(project->migrations->pendingCount)
-                                .arg(project->migrations->ledgerPresent ? project->trackingTable
-                                                                        : tr("not created yet"))
-                          : tr("The migration status could not be read."));
+    const auto& migrations = project->state.migrations;
+    m_status->setText(migrations ? tr("%1 applied, %2 pending, ledger %3")
+                                       .arg(migrations->appliedCount)
+                                       .arg(migrations->pendingCount)
+                                       .arg(migrations->ledgerPresent ? project->trackingTable()
+                                                                      : tr("not created yet"))
+                                 : tr("The migration status could not be read."));
 }
 
 void MigrationsView::request(Action action, const QString& version)
 {
     const auto project = m_workbench->project();
-    if (!project || !project->live) {
+    if (!project || !project->target()) {
         m_status->setText(tr("Open a project with a database first."));
         return;
     }
-    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev,
-                                project->liveReadOnly};
     const QString what = action == Action::Up ? tr("Apply every pending migration")
                          : action == Action::Down
                              ? tr("Roll back the last migration")
                              : tr("Record migrations through %1 as applied").arg(version);
-    if (!confirmChange(this, target, what))
-        return;
-    const QString root = project->projectDir;
-    const QString trackingTable = project->trackingTable;
+    QStringList steps;
+    if (const auto& status = project->state.migrations) {
+        for (const migrate::MigrationState& migration : status->migrations)
+            if (action == Action::Up ? !migration.applied
+                                     : action == Action::Baseline && migration.version <= version &&
+                                           !migration.applied)
+                steps.append(migration.version + u' ' + migration.name);
+        if (action == Action::Down && !status->current.isEmpty())
+            steps.append(tr("roll back %1").arg(status->current));
+    }
+    confirmChange(m_workbench, this, *project->target(), what, steps,
+                  [this, project, action, version, what](std::optional<QString> confirmation) {
+                      if (!confirmation) {
+                          m_status->setText(tr("Canceled: nothing was changed."));
+                          return;
+                      }
+                      run(project, action, version, what, *confirmation);
+                  });
+}
+
+void MigrationsView::run(std::shared_ptr<const ProjectSnapshot> project, Action action,
+                         const QString& version, const QString& what, const QString& confirmation)
+{
+    workflow::MigrateRequest request;
+    request.action = action == Action::Up     ? workflow::MigrateAction::Up
+                     : action == Action::Down ? workflow::MigrateAction::Down
+                                              : workflow::MigrateAction::Baseline;
+    request.version = action == Action::Baseline ? version : QString();
+    request.change.confirmation = confirmation;
+    request.change.lock = project->session().lockSettings();
+    request.change.label = u"workbench migrate"_s;
+    m_workbench->beginChange();
     m_workbench->jobs()
-        .start<int>(what, target.label,
-                    [root, trackingTable, info = target.info, action,
-                     version](Progress& progress) -> Result<int> {
-                        auto opened = project::Project::open(root);
-                        if (!opened)
-                            return std::unexpected(opened.error());
-                        auto migrations = migrate::discoverMigrations(opened->migrationsDir());
-                        if (!migrations)
-                            return std::unexpected(migrations.error());
-                        auto ledger = migrate::Ledger::named(trackingTable);
-                        if (!ledger)
-                            return std::unexpected(ledger.error());
-                        auto connection = db::Connection::open(info, progress);
-                        if (!connection)
-                            return std::unexpected(connection.error());
-                        migrate::RunnerOptions options;
-                        options.projectRoot = root;
-                        options.command = u"workbench"_s;
-                        migrate::Runner runner(**connection, *migrations, *ledger, options,
-                                               progress);
-                        auto report = action == Action::Up     ? runner.up()
-                                      : action == Action::Down ? runner.down(1)
-                                                               : runner.baseline(version);
+        .start<int>(what, project->environment(),
+                    [project, request](Progress& progress) -> Result<int> {
+                        auto report = workflow::migrate(project->session(), request, progress);
                         if (!report)
                             return std::unexpected(report.error());
                         for (const migrate::StepResult& step : report->steps)
@@ -136,6 +139,7 @@ void MigrationsView::request(Action action, const QString& version)
                         return static_cast<int>(report->steps.size());
                     })
         .then(this, [this](const Result<int>& steps) {
+            m_workbench->finishChange();
             if (!steps) {
                 m_status->setText(tr("Failed: %1").arg(steps.error().describe()));
                 return;

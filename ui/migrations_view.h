@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <memory>
 
 class QLabel;
 class QTableView;
@@ -9,9 +10,11 @@ namespace plumb::ui {
 
 class MigrationsModel;
 class Workbench;
+struct ProjectSnapshot;
 
 // Applied, pending, missing and modified migrations of the project's live database, with up,
-// down and baseline actions (each confirmed; typed confirmation off dev databases).
+// down and baseline actions (each confirmed: a yes on a dev environment, the database name typed
+// on any other), run by workflow::migrate under the migration lock.
 class MigrationsView : public QWidget {
     Q_OBJECT
 public:
@@ -24,6 +27,8 @@ public:
 
 private:
     void refresh();
+    void run(std::shared_ptr<const ProjectSnapshot> project, Action action, const QString& version,
+             const QString& what, const QString& confirmation);
 
     Workbench* m_workbench;
     MigrationsModel* m_model;

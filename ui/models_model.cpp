@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -156,7 +157,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
     const int tableId = addNode(-1, tableNode);
     auto group = [&](const QString& title, int count) {
         ModelsRow node;
-        node.name = title + u" ("_s + QString::number(count) + u')';
+        node.name = title + u" ("_s + QLocale().toString(count) + u')';
         node.isGroup = true;
         return addNode(tableId, node);
     };

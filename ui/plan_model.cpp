@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -24,13 +25,72 @@ QColor lockColor(plan::Lock lock)
     }
 }
 
+// The names plan JSON uses ("create_indexes", "blocks_writes") stay in core for files and scripts;
+// the view shows these, in the user's language.
+QString passTitle(plan::Pass pass)
+{
+    switch (pass) {
+    case plan::Pass::Prepare:
+        return PlanModel::tr("prepare");
+    case plan::Pass::Structural:
+        return PlanModel::tr("structural");
+    case plan::Pass::Rebuild:
+        return PlanModel::tr("rebuild");
+    case plan::Pass::CreateIndexes:
+        return PlanModel::tr("create indexes");
+    case plan::Pass::AddConstraints:
+        return PlanModel::tr("add constraints");
+    case plan::Pass::Validate:
+        return PlanModel::tr("validate");
+    case plan::Pass::DropConstraints:
+        return PlanModel::tr("drop constraints");
+    case plan::Pass::DropIndexes:
+        return PlanModel::tr("drop indexes");
+    }
+    return plan::passName(pass);
+}
+
+QString categoryTitle(plan::Category category)
+{
+    switch (category) {
+    case plan::Category::Convergence:
+        return PlanModel::tr("convergence");
+    case plan::Category::Structural:
+        return PlanModel::tr("structural");
+    case plan::Category::Blocked:
+        return PlanModel::tr("blocked");
+    }
+    return plan::categoryName(category);
+}
+
+QString hazardTitle(plan::Hazard hazard)
+{
+    switch (hazard) {
+    case plan::Hazard::RewritesTable:
+        return PlanModel::tr("rewrites the table");
+    case plan::Hazard::BlocksWrites:
+        return PlanModel::tr("blocks writes");
+    case plan::Hazard::BlocksReads:
+        return PlanModel::tr("blocks reads");
+    case plan::Hazard::FullScan:
+        return PlanModel::tr("full scan");
+    case plan::Hazard::DropsData:
+        return PlanModel::tr("drops data");
+    case plan::Hazard::MayFailOnExistingRows:
+        return PlanModel::tr("may fail on existing rows");
+    case plan::Hazard::InvalidIndexOnFailure:
+        return PlanModel::tr("leaves an invalid index on failure");
+    }
+    return plan::hazardName(hazard);
+}
+
 } // namespace
 
 QString hazardBadges(const QList<plan::Hazard>& hazards)
 {
     QStringList badges;
     for (plan::Hazard hazard : hazards)
-        badges.append(plan::hazardName(hazard));
+        badges.append(hazardTitle(hazard));
     return badges.join(u" · "_s);
 }
 
@@ -121,8 +181,8 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const
         if (role == StepRole)
             return -1;
         if (role == Qt::DisplayRole && index.column() == Summary)
-            return QString(plan::passName(group.pass) + u" ("_s +
-                           QString::number(group.steps.size()) + u')');
+            return QString(passTitle(group.pass) + u" ("_s +
+                           QLocale().toString(group.steps.size()) + u')');
         if (role == Qt::FontRole) {
             QFont bold;
             bold.setBold(true);
@@ -145,7 +205,7 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const
         case Hazards:
             return hazardBadges(step.hazards);
         case CategoryColumn:
-            return plan::categoryName(step.category);
+            return categoryTitle(step.category);
         case StatusColumn: {
             if (status == m_status.end())
                 return step.category == plan::Category::Blocked ? tr("blocked") : tr("planned");

@@ -1,12 +1,11 @@
 #include "plan_view.h"
 
-#include "core/db/connection.h"
 #include "core/diff/change_set.h"
 #include "core/plan/executor.h"
+#include "core/workflow/changes.h"
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/plan_model.h"
-#include "ui/settings_dialog.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -100,6 +99,20 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     applyAll->setToolTip(tr("Run every step of the plan on the live database"));
     equipAction(applyAll, u"apply-all"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                 Qt::WidgetWithChildrenShortcut);
+    QAction* registerIntent = toolbar->addAction(tr("Register as intent…"), this, [this] {
+        plan::Plan chosen = m_model->plan();
+        if (const QList<int> steps = selectedSteps(); !steps.isEmpty()) {
+            chosen.steps.clear();
+            for (int step : steps)
+                chosen.steps.append(m_model->plan().steps[step]);
+        }
+        emit registerIntentRequested(chosen);
+    });
+    registerIntent->setObjectName(u"action.registerIntent"_s);
+    registerIntent->setToolTip(tr("Declare the selected steps (or the whole plan) as a planned "
+                                  "change, so others see it and their conflicts with it"));
+    equipAction(registerIntent, u"register-intent"_s,
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), Qt::WidgetWithChildrenShortcut);
     toolbar->addSeparator();
     // Also in the File menu (the main window adds this same action, so one shortcut).
     QAction* openSaved = toolbar->addAction(tr("Open saved plan…"), this, [this] {
@@ -153,36 +166,51 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     connect(workbench, &Workbench::projectChanged, this, &PlanView::computePlan);
 }
 
+void PlanView::adoptPlan(const workflow::ProjectPlan& planned)
+{
+    m_reviewOnly = false;
+    m_current = planned;
+    m_applied = false;
+    m_model->adopt(planned.plan);
+    m_tree->expandAll();
+    m_status->setText(planned.plan.isEmpty() ? tr("The live database matches the declaration.")
+                                             : tr("%n step(s), %1 blocked", nullptr,
+                                                  static_cast<int>(planned.plan.steps.size()))
+                                                   .arg(planned.plan.blockedCount()));
+}
+
 void PlanView::computePlan()
 {
     const auto project = m_workbench->project();
-    if (!project || !project->models.live || !project->liveToDeclared) {
+    if (!project || !project->hasLive() || !project->state.plan) {
         m_status->setText(tr("No live database to plan for%1.")
-                              .arg(project ? u": "_s + project->liveProblem : QString()));
+                              .arg(project ? u": "_s + project->liveProblem() : QString()));
         return;
     }
     const auto mode = static_cast<plan::Mode>(m_mode->currentData().toInt());
     const quint64 ticket = m_latest.next();
+    // The load planned online once; another mode is planned from the same reads (and so carries
+    // the same fingerprint).
+    if (mode == project->state.plan->plan.mode) {
+        adoptPlan(*project->state.plan);
+        return;
+    }
+    quint64 job = 0;
     m_workbench->jobs()
-        .start<plan::Plan>(tr("Compute plan"), project->environment,
-                           [project, mode](Progress& progress) -> Result<plan::Plan> {
-                               progress.step(0, 1, u"compare"_s);
-                               // The comparison the project load made (ProjectSnapshot).
-                               return plan::makePlan(*project->models.live,
-                                                     project->models.declared,
-                                                     *project->liveToDeclared, mode);
-                           })
-        .then(this, [this, ticket](const Result<plan::Plan>& computed) {
-            if (!m_latest.isCurrent(ticket) || !computed)
-                return;
-            m_reviewOnly = false;
-            m_model->adopt(*computed);
-            m_tree->expandAll();
-            m_status->setText(computed->isEmpty() ? tr("The live database matches the declaration.")
-                                                  : tr("%n step(s), %1 blocked", nullptr,
-                                                       static_cast<int>(computed->steps.size()))
-                                                        .arg(computed->blockedCount()));
+        .start<workflow::ProjectPlan>(
+            tr("Compute plan"), project->environment(),
+            [project, mode](Progress& progress) -> Result<workflow::ProjectPlan> {
+                progress.step(0, 1, u"plan"_s);
+                return workflow::planChanges(*project->state.live, *project->state.declared.catalog,
+                                             project->state.declared.sources.hash,
+                                             *project->liveToDeclared(), mode);
+            },
+            &job)
+        .then(this, [this, ticket](const Result<workflow::ProjectPlan>& computed) {
+            if (m_latest.isCurrent(ticket) && computed)
+                adoptPlan(*computed);
         });
+    m_latest.track(m_workbench->jobs(), job);
 }
 
 bool PlanView::openSavedPlan(const QString& path)
@@ -207,6 +235,7 @@ bool PlanView::openSavedPlan(const QString& path)
     }
     m_latest.next(); // a plan computed earlier must not replace the one under review
     m_reviewOnly = true;
+    m_current.reset();
     m_model->adopt(*plan);
     m_tree->expandAll();
     m_status->setText(tr("Reviewing %1: %n step(s), nothing is applied from a saved plan", nullptr,
@@ -230,41 +259,67 @@ QList<int> PlanView::selectedSteps() const
 void PlanView::apply(QList<int> steps)
 {
     const auto project = m_workbench->project();
-    if (m_reviewOnly || !project || !project->live) {
+    if (m_reviewOnly || !m_current || !project || !project->target()) {
         m_status->setText(tr("This plan is for review only: compute a plan against a database to "
                              "apply it."));
         return;
     }
+    if (m_applied) {
+        m_status->setText(tr("This plan was applied already: compute the plan again to see what "
+                             "is left."));
+        return;
+    }
     if (steps.isEmpty())
-        for (int step = 0; step < m_model->plan().steps.size(); ++step)
+        for (int step = 0; step < m_current->plan.steps.size(); ++step)
             steps.append(step);
     if (steps.isEmpty())
         return;
-    const DatabaseTarget target{project->environment, *project->live, project->liveIsDev,
-                                project->liveReadOnly};
-    if (!confirmChange(this, target, tr("Apply %n plan step(s)", nullptr, int(steps.size()))))
-        return;
-
-    plan::Plan subPlan;
-    subPlan.mode = m_model->plan().mode;
+    QStringList lines;
     for (int step : std::as_const(steps))
-        subPlan.steps.append(m_model->plan().steps[step]);
-    const plan::ExecuteOptions options = Preferences::load().executeOptions();
+        lines.append(m_current->plan.steps[step].sql + u';');
+    confirmChange(m_workbench, this, *project->target(),
+                  tr("Apply %n plan step(s)", nullptr, int(steps.size())), lines,
+                  [this, steps, id = m_current->id](std::optional<QString> confirmation) {
+                      if (!confirmation) {
+                          m_status->setText(tr("Canceled: nothing was changed."));
+                          return;
+                      }
+                      if (!m_current || m_current->id != id) {
+                          m_status->setText(tr("The plan changed while you were asked: review "
+                                               "the new one."));
+                          return;
+                      }
+                      run(steps, *confirmation);
+                  });
+}
 
+void PlanView::run(QList<int> steps, const QString& confirmation)
+{
+    const auto project = m_workbench->project();
+    if (!project || !project->target() || !m_current)
+        return;
+    workflow::ChangeOptions options;
+    options.confirmation = confirmation;
+    options.lock = project->session().lockSettings();
+    options.label = u"workbench apply plan"_s;
+    const workflow::ProjectPlan planned = *m_current;
+    const plan::ExecuteOptions execute = project->session().executeOptions();
+    m_applied = true;
     QPointer<PlanModel> model(m_model);
+    m_workbench->beginChange();
     m_workbench->jobs()
-        .start<plan::ExecuteResult>(tr("Apply plan"), target.label,
-                                    [info = target.info, subPlan, options, model,
-                                     steps](Progress& progress) -> Result<plan::ExecuteResult> {
+        .start<plan::ExecuteResult>(tr("Apply plan"), project->environment(),
+                                    [project, planned, steps, execute, options,
+                                     model](Progress& progress) -> Result<plan::ExecuteResult> {
                                         StepRelay relay(progress, model, steps);
-                                        auto connection = db::Connection::open(info, relay);
-                                        if (!connection)
-                                            return std::unexpected(connection.error());
-                                        return plan::execute(**connection, subPlan, options, relay);
+                                        return workflow::applyPlan(
+                                            *project->target(), project->trackingTable(), planned,
+                                            steps, execute, options, relay);
                                     })
         .then(this, [this, steps](const Result<plan::ExecuteResult>& result) {
+            m_workbench->finishChange();
             if (!result) {
-                m_status->setText(tr("Applying failed: %1").arg(result.error().describe()));
+                m_status->setText(tr("Not applied: %1").arg(result.error().describe()));
                 return;
             }
             for (const plan::StepResult& step : result->steps) {
@@ -274,9 +329,9 @@ void PlanView::apply(QList<int> steps)
                                                             : PlanModel::StepStatus::Skipped;
                 m_model->setStatus(steps[step.step], status, step.error);
             }
-            m_status->setText(tr("%1 done, %2 failed; refreshing…")
-                                  .arg(result->doneCount())
-                                  .arg(result->failedCount()));
+            m_status->setText(
+                tr("%n step(s) done", nullptr, static_cast<int>(result->doneCount())) +
+                tr(", %n failed; refreshing…", nullptr, static_cast<int>(result->failedCount())));
             m_workbench->reloadProject();
         });
 }

@@ -2,8 +2,10 @@
 
 #include "core/jobs/job_runner.h"
 #include "core/plan/plan.h"
+#include "core/workflow/live.h"
 
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -17,8 +19,10 @@ class Workbench;
 
 // The convergence plan for the project's live database: steps grouped by pass with lock and
 // hazard badges and their SQL; apply the selected steps or all of them with live per-step status;
-// blocked steps say what to do. A plan saved by `plumb diff --format json` opens for review
-// without a database.
+// blocked steps say what to do. The plan is the one the project load computed (the same as
+// `plumb plan`), with the fingerprint of the live schema it came from: applying re-reads that
+// fingerprint under the migration lock and refuses a stale plan, and a plan is applied once. A
+// plan saved by `plumb diff --format json` opens for review without a database.
 class PlanView : public QWidget {
     Q_OBJECT
 public:
@@ -28,12 +32,20 @@ public:
     void computePlan();
     // Applies the given steps (all when empty) after confirmation.
     void apply(QList<int> steps);
+    // The plan shown, with its fingerprint; empty for a saved plan under review.
+    const std::optional<workflow::ProjectPlan>& current() const { return m_current; }
     // Opens a plan JSON file for review; false (with the reason shown) when it cannot be read.
     bool openSavedPlan(const QString& path);
+
+signals:
+    // "Register as intent": the selected steps (all when none is selected), for the Intents view.
+    void registerIntentRequested(const plumb::plan::Plan& plan);
 
 private:
     void showSelected();
     QList<int> selectedSteps() const;
+    void adoptPlan(const workflow::ProjectPlan& planned);
+    void run(QList<int> steps, const QString& confirmation);
 
     Workbench* m_workbench;
     PlanModel* m_model;
@@ -42,7 +54,9 @@ private:
     SqlEditor* m_sql;
     QLabel* m_guidance;
     QLabel* m_status;
-    bool m_reviewOnly = false; // a saved plan: nothing to apply it to
+    bool m_reviewOnly = false;                      // a saved plan: nothing to apply it to
+    std::optional<workflow::ProjectPlan> m_current; // the plan shown, when it can be applied
+    bool m_applied = false;                         // m_current was applied (once is all)
     jobs::LatestRequest m_latest;
 };
 

@@ -32,7 +32,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     , m_workbench(workbench)
     , m_title(new QLabel(this))
     , m_warnings(new QLabel(this))
-    , m_environments(new QStandardItemModel(0, 3, this))
+    , m_environments(new QStandardItemModel(0, 4, this))
     , m_environmentList(new QTreeView(this))
     , m_files(new QFileSystemModel(this))
     , m_fileTree(new QTreeView(this))
@@ -62,13 +62,14 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_warnings->hide();
 
-    m_environments->setHorizontalHeaderLabels({tr("Environment"), tr("Kind"), tr("Database")});
+    m_environments->setHorizontalHeaderLabels(
+        {tr("Environment"), tr("Kind"), tr("Database"), tr("URL from")});
     m_environmentList->setObjectName(u"project.environments"_s);
     m_environmentList->setModel(m_environments);
     m_environmentList->setRootIsDecorated(false);
     m_environmentList->setMaximumHeight(110);
     m_environmentList->header()->resizeSection(0, 110);
-    m_environmentList->header()->resizeSection(1, 50);
+    m_environmentList->header()->resizeSection(1, 70);
 
     m_files->setReadOnly(true);
     m_files->setNameFilters({u"*.sql"_s, u"*.yaml"_s, u"*.yml"_s});
@@ -81,7 +82,7 @@ ProjectView::ProjectView(Workbench* workbench, QWidget* parent)
     connect(m_fileTree, &QTreeView::activated, this, [this](const QModelIndex& index) {
         if (m_files->isDir(index) || !m_workbench->project())
             return;
-        const QString root = m_workbench->project()->projectDir;
+        const QString root = m_workbench->project()->projectDir();
         emit openFile(root, QDir(root).relativeFilePath(m_files->filePath(index)), 1);
     });
 
@@ -102,53 +103,72 @@ void ProjectView::refresh()
     const auto project = m_workbench->project();
     if (!project)
         return;
-    rememberProject(project->projectDir);
-    m_title->setText(u"<b>"_s + QDir(project->projectDir).dirName().toHtmlEscaped() +
-                     u"</b><br>"_s + QDir::toNativeSeparators(project->projectDir).toHtmlEscaped() +
-                     u"<br>"_s +
+    rememberProject(project->projectDir());
+    m_title->setText(u"<b>"_s + QDir(project->projectDir()).dirName().toHtmlEscaped() +
+                     u"</b><br>"_s +
+                     QDir::toNativeSeparators(project->projectDir()).toHtmlEscaped() + u"<br>"_s +
                      tr("schema %1 · %n table(s)", nullptr,
                         static_cast<int>(project->models.declared.tables.size()))
-                         .arg(project->schemaHash.left(12)));
+                         .arg(project->state.declared.sources.hash.left(12)));
     m_environments->removeRows(0, m_environments->rowCount());
+    const QString chosen = project->session().env() ? project->session().env()->name : QString();
     QStringList warnings;
-    for (const EnvironmentSummary& environment : project->environments) {
+    for (const workflow::EnvironmentSummary& environment : project->state.environments) {
         auto* name = new QStandardItem(environment.name);
-        if (environment.name == project->environment) {
+        if (environment.name == chosen) {
             QFont bold = name->font();
             bold.setBold(true);
             name->setFont(bold);
         }
-        auto* kind = new QStandardItem(environment.readOnly ? tr("read only")
-                                       : environment.dev    ? tr("dev")
-                                                            : tr("prod"));
-        kind->setForeground(environment.dev && !environment.readOnly ? QColor(0x2e, 0x7d, 0x32)
-                                                                     : QColor(0xc6, 0x28, 0x28));
-        kind->setToolTip(environment.readOnly
-                             ? tr("Read only (readonly: true): Plumbline changes nothing here")
-                         : environment.dev ? tr("Development: one-click sync allowed")
-                                           : tr("Not development: changes need the database name "
-                                                "typed"));
         if (!environment.warnings.isEmpty()) {
             name->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
             name->setToolTip(environment.warnings.join(u'\n'));
             for (const QString& warning : environment.warnings)
                 warnings.append(warning);
         }
-        auto* database = new QStandardItem(environment.problem.isEmpty() ? environment.database
-                                                                         : environment.problem);
-        database->setToolTip(database->text());
-        m_environments->appendRow({name, kind, database});
+        if (!environment.target) {
+            auto* problem = new QStandardItem(environment.problem);
+            problem->setToolTip(environment.problem);
+            m_environments->appendRow(
+                {name, new QStandardItem(tr("unusable")), problem, new QStandardItem()});
+            continue;
+        }
+        const workflow::Target& target = *environment.target;
+        auto* kind = new QStandardItem(workflow::protectionName(target.protection));
+        kind->setForeground(target.isDev() ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        QString why = target.isDev() ? tr("Development: changes need no typed name")
+                                     : tr("Every change needs the database name typed");
+        if (target.isReadOnly())
+            why = tr("Read-only: Plumbline changes nothing here");
+        for (const QString& reason : target.reasons)
+            why += u"\n· "_s + reason;
+        kind->setToolTip(why);
+        auto* database = new QStandardItem(target.runtime.info.redacted());
+        // "database_url", "database_url, from ${STAGING_URL}", "PLUMB_DATABASE_URL"...
+        const bool fromFile = target.runtime.origin == workflow::UrlOrigin::EnvironmentFile ||
+                              target.runtime.origin == workflow::UrlOrigin::FileVariable;
+        auto* source =
+            new QStandardItem(fromFile ? target.runtime.source.section(u'(', -1).chopped(1)
+                                       : workflow::originName(target.runtime.origin));
+        QString sources = tr("reads: %1").arg(target.runtime.source);
+        if (target.management != target.runtime)
+            sources +=
+                u"\n"_s + tr("changes: %1 (%2)")
+                              .arg(target.management.info.redacted(), target.management.source);
+        database->setToolTip(sources);
+        source->setToolTip(sources);
+        m_environments->appendRow({name, kind, database, source});
     }
     // Paths relative to the project: the folder is in the title already.
     QStringList shown;
-    const QString prefix = project->projectDir + u'/';
+    const QString prefix = project->projectDir() + u'/';
     for (const QString& warning : std::as_const(warnings))
         shown.append(
             (warning.startsWith(prefix) ? warning.mid(prefix.size()) : warning).toHtmlEscaped());
     m_warnings->setText(u"<b>"_s + tr("Ignored in the environment files:") + u"</b><br>"_s +
                         shown.join(u"<br>"_s));
     m_warnings->setVisible(!warnings.isEmpty());
-    const QString dbFolder = QDir(project->projectDir).filePath(u"db"_s);
+    const QString dbFolder = QDir(project->projectDir()).filePath(u"db"_s);
     m_fileTree->setRootIndex(m_files->setRootPath(dbFolder));
 }
 

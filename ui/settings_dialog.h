@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/plan/executor.h"
-
 #include <QDialog>
 #include <QFont>
 
@@ -11,16 +9,15 @@ class QSpinBox;
 
 namespace plumb::ui {
 
-// Plumbline's preferences, kept in QSettings: convergence timeouts, colour scheme, editor font.
+// Plumbline's preferences, kept in QSettings: colour scheme, editor font, language (applied on the
+// next start, see language.h). (Lock and statement timeouts are the project's: its environment
+// file says them, for the workbench and plumb alike.)
 struct Preferences {
-    int lockTimeoutMs = 3000;
-    int statementTimeoutMs = 3000;
     enum class Theme { System, Light, Dark } theme = Theme::System;
     QFont editorFont; // default: the system's fixed-width font
+    QString language; // "de", "fr", "en"; empty: follow the system
 
     static Preferences load();
-    // The convergence timeouts as the plan executor takes them.
-    plan::ExecuteOptions executeOptions() const;
     void save() const;
     // Applies the colour scheme to the running application.
     void applyTheme() const;
@@ -33,11 +30,10 @@ public:
     Preferences preferences() const;
 
 private:
-    QSpinBox* m_lockTimeout;
-    QSpinBox* m_statementTimeout;
     QComboBox* m_theme;
     QFontComboBox* m_font;
     QSpinBox* m_fontSize;
+    QComboBox* m_language;
 };
 
 } // namespace plumb::ui

@@ -58,6 +58,12 @@ SqlEditor::SqlEditor(QWidget* parent)
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
 }
 
+void SqlEditor::setSyntax(const QString& definitionName)
+{
+    m_highlighter->setDefinition(repository().definitionForName(definitionName));
+    m_highlighter->rehighlight();
+}
+
 QString SqlEditor::selectedOrAllText() const
 {
     const QString selected = textCursor().selectedText();

@@ -8,13 +8,16 @@ class SyntaxHighlighter;
 
 namespace plumb::ui {
 
-// A SQL text editor: PostgreSQL highlighting from KSyntaxHighlighting with a theme that follows
-// the palette (light or dark), line numbers, a fixed-width font. Read-only instances show DDL in
-// the Diff and Plan views.
+// A SQL text editor (or, with setSyntax, one for another language such as YAML): PostgreSQL
+// highlighting from KSyntaxHighlighting with a theme that follows the palette (light or dark), line
+// numbers, a fixed-width font. Read-only instances show DDL in the Diff and Plan views.
 class SqlEditor : public QPlainTextEdit {
     Q_OBJECT
 public:
     explicit SqlEditor(QWidget* parent = nullptr);
+
+    // Highlights another language than SQL: a KSyntaxHighlighting definition name ("YAML").
+    void setSyntax(const QString& definitionName);
 
     // The selected text, or the whole text when nothing is selected.
     QString selectedOrAllText() const;

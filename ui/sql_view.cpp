@@ -1,8 +1,13 @@
 #include "sql_view.h"
 
 #include "core/db/connection.h"
+#include "core/sql/query_table.h"
+#include "core/sql/script.h"
+#include "core/workflow/confirmation.h"
 #include "ui/actions.h"
+#include "ui/confirm_change.h"
 #include "ui/database_chooser.h"
+#include "ui/language.h"
 #include "ui/result_table_model.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
@@ -12,6 +17,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -55,6 +61,13 @@ SqlView::SqlView(Workbench* workbench, QWidget* parent)
                 Qt::WidgetWithChildrenShortcut);
     runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_allowWrites = toolbar->addAction(tr("Allow writes once"));
+    m_allowWrites->setObjectName(u"action.allowWrites"_s);
+    m_allowWrites->setCheckable(true);
+    m_allowWrites->setToolTip(tr("On a protected database SQL runs read-only. Check this to run "
+                                 "one statement that writes, after typing the database name."));
+    equipAction(m_allowWrites, u"allow-writes"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+                Qt::WidgetWithChildrenShortcut);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_editor);
@@ -96,18 +109,56 @@ void SqlView::run()
     if (source.trimmed().isEmpty())
         return;
     const DatabaseTarget target = *chosen;
+    const workflow::Target rules = target.target();
+    // A protected database runs read-only, unless writes are on for this one statement and the
+    // person types the database name; a read-only one never writes; a dev one always may.
+    const bool writes = m_allowWrites->isChecked();
+    m_allowWrites->setChecked(false);
+    if (rules.isDev() && !rules.requireConfirmation) {
+        execute(target, source, false);
+        return;
+    }
+    if (!writes || rules.isReadOnly()) {
+        execute(target, source, true);
+        return;
+    }
+    auto statements = sql::splitStatements(source);
+    if (!statements || statements->size() != 1) {
+        m_status->setText(tr("Writes are allowed for one statement at a time on %1: select the "
+                             "one to run.")
+                              .arg(target.label));
+        return;
+    }
+    confirmChange(m_workbench, this, rules, tr("Run one statement that writes"),
+                  {sql::withoutLiterals(statements->front().text)},
+                  [this, target, source](std::optional<QString> confirmation) {
+                      if (!confirmation) {
+                          m_status->setText(tr("Canceled: nothing was run."));
+                          return;
+                      }
+                      if (!workflow::confirmationPasses(target.target(), *confirmation))
+                          return; // the dialog only accepts the name; the core rule decides
+                      execute(target, source, false);
+                  });
+}
+
+void SqlView::execute(const DatabaseTarget& target, const QString& source, bool readOnly)
+{
     const quint64 ticket = m_latest.next();
-    m_status->setText(tr("Running on %1…").arg(target.label));
+    m_status->setText(readOnly ? tr("Running read-only on %1…").arg(target.label)
+                               : tr("Running on %1…").arg(target.label));
+    quint64 job = 0;
     m_workbench->jobs()
         .start<sql::QueryTable>(
             tr("Run SQL"), target.label,
-            [info = target.info, source](Progress& progress) -> Result<sql::QueryTable> {
+            [info = target.info, source, readOnly](Progress& progress) -> Result<sql::QueryTable> {
                 auto connection = db::Connection::open(info, progress);
                 if (!connection)
                     return std::unexpected(connection.error());
-                return sql::runForTable(**connection, source, maxGridRows, progress);
-            })
-        .then(this, [this, ticket](const Result<sql::QueryTable>& table) {
+                return sql::runForTable(**connection, source, maxGridRows, progress, readOnly);
+            },
+            &job)
+        .then(this, [this, ticket, readOnly](const Result<sql::QueryTable>& table) {
             if (!m_latest.isCurrent(ticket))
                 return; // a newer run owns the grid
             if (!table) {
@@ -118,10 +169,14 @@ void SqlView::run()
             if (!table->columns.isEmpty())
                 summary +=
                     tr(" — %n row(s)", nullptr, static_cast<int>(table->rows.size())) +
-                    (table->truncated ? tr(" (first %1 shown)").arg(maxGridRows) : QString());
-            m_status->setText(summary + tr(" in %1 ms").arg(table->elapsedMs));
+                    (table->truncated ? tr(" (first %1 shown)").arg(QLocale().toString(maxGridRows))
+                                      : QString());
+            m_status->setText(summary + tr(" in %1").arg(formatDuration(table->elapsedMs)) +
+                              (readOnly ? tr(" (read-only)") : QString()));
             m_results->adopt(*table);
         });
+    // A run still going for an earlier request is canceled: only the newest owns the grid.
+    m_latest.track(m_workbench->jobs(), job);
 }
 
 } // namespace plumb::ui

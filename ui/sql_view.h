@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTableView;
 
@@ -14,9 +15,13 @@ class DatabaseChooser;
 class ResultTableModel;
 class SqlEditor;
 class Workbench;
+struct DatabaseTarget;
 
 // Write SQL and run it (the selection, or everything) on a chosen database; the last row set
-// shows in a grid. Runs as a job: the GUI never waits on the server.
+// shows in a grid. Runs as a job: the GUI never waits on the server. On a protected database
+// everything runs in one read-only transaction, unless "Allow writes once" is checked and the
+// database name is typed: then one statement runs as written. The activity log shows statements
+// without their literal values.
 class SqlView : public QWidget {
     Q_OBJECT
 public:
@@ -29,12 +34,15 @@ public:
     void openFile(const QString& path, int line);
 
 private:
+    void execute(const DatabaseTarget& target, const QString& source, bool readOnly);
+
     Workbench* m_workbench;
     SqlEditor* m_editor;
     DatabaseChooser* m_database;
     ResultTableModel* m_results;
     QTableView* m_grid;
     QLabel* m_status;
+    QAction* m_allowWrites = nullptr;
     jobs::LatestRequest m_latest;
 };
 

@@ -1,63 +1,82 @@
 #include "views.h"
 
 #include <QCoreApplication>
-#include <array>
-
-using namespace Qt::StringLiterals;
 
 namespace plumb::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("plumb::ui::Views", text);
-}
+// The texts stay untranslated here and are translated on every call: the table is built once,
+// but the language is chosen after start-up (and tests start windows in several languages).
+struct ViewSource {
+    View view;
+    const char* objectName;
+    const char* title;
+    const char* emptyText;
+    QKeyCombination shortcut;
+};
 
-const std::array<ViewInfo, 9>& table()
+constexpr std::array<ViewSource, viewCount> sources{{
+    {View::Project, "dock.project", QT_TRANSLATE_NOOP("plumb::ui::Views", "Project"),
+     QT_TRANSLATE_NOOP(
+         "plumb::ui::Views",
+         "Open a project folder to see its schema files, environments and databases."),
+     Qt::ALT | Qt::Key_1},
+    {View::Models, "dock.models", QT_TRANSLATE_NOOP("plumb::ui::Views", "Models"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "Every declared table with its columns, indexes, constraints and foreign "
+                       "keys, and the file and line that declares it."),
+     Qt::ALT | Qt::Key_2},
+    {View::Migrations, "dock.migrations", QT_TRANSLATE_NOOP("plumb::ui::Views", "Migrations"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "Applied, pending, missing and modified migrations of the selected "
+                       "database."),
+     Qt::ALT | Qt::Key_3},
+    {View::Plan, "dock.plan", QT_TRANSLATE_NOOP("plumb::ui::Views", "Plan"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "What must change for the live database to match the declaration, step "
+                       "by step, with the lock each step takes."),
+     Qt::ALT | Qt::Key_4},
+    {View::Diagnose, "dock.diagnose", QT_TRANSLATE_NOOP("plumb::ui::Views", "Diagnose"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "Health checks of the live database, each finding with a fix."),
+     Qt::ALT | Qt::Key_5},
+    {View::Diff, "dock.diff", QT_TRANSLATE_NOOP("plumb::ui::Views", "Diff"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "Declared and live schema side by side, object by object."),
+     Qt::ALT | Qt::Key_6},
+    {View::Sql, "dock.sql", QT_TRANSLATE_NOOP("plumb::ui::Views", "SQL"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views", "Write SQL and run it on a chosen database."),
+     Qt::ALT | Qt::Key_7},
+    {View::Activity, "dock.activity", QT_TRANSLATE_NOOP("plumb::ui::Views", "Activity"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views", "Running and finished jobs, with progress and cancel."),
+     Qt::ALT | Qt::Key_8},
+    {View::Log, "dock.log", QT_TRANSLATE_NOOP("plumb::ui::Views", "Log"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views", "What was executed, with timestamps."),
+     Qt::ALT | Qt::Key_9},
+}};
+
+ViewInfo translated(const ViewSource& source)
 {
-    static const std::array<ViewInfo, 9> views{{
-        {View::Project, "dock.project", tr("Project"),
-         tr("Open a project folder to see its schema files, environments and databases."),
-         QKeySequence(Qt::ALT | Qt::Key_1)},
-        {View::Models, "dock.models", tr("Models"),
-         tr("Every declared table with its columns, indexes, constraints and foreign keys, and "
-            "the file and line that declares it."),
-         QKeySequence(Qt::ALT | Qt::Key_2)},
-        {View::Migrations, "dock.migrations", tr("Migrations"),
-         tr("Applied, pending, missing and modified migrations of the selected database."),
-         QKeySequence(Qt::ALT | Qt::Key_3)},
-        {View::Plan, "dock.plan", tr("Plan"),
-         tr("What must change for the live database to match the declaration, step by step, "
-            "with the lock each step takes."),
-         QKeySequence(Qt::ALT | Qt::Key_4)},
-        {View::Diagnose, "dock.diagnose", tr("Diagnose"),
-         tr("Health checks of the live database, each finding with a fix."),
-         QKeySequence(Qt::ALT | Qt::Key_5)},
-        {View::Diff, "dock.diff", tr("Diff"),
-         tr("Declared and live schema side by side, object by object."),
-         QKeySequence(Qt::ALT | Qt::Key_6)},
-        {View::Sql, "dock.sql", tr("SQL"), tr("Write SQL and run it on a chosen database."),
-         QKeySequence(Qt::ALT | Qt::Key_7)},
-        {View::Activity, "dock.activity", tr("Activity"),
-         tr("Running and finished jobs, with progress and cancel."),
-         QKeySequence(Qt::ALT | Qt::Key_8)},
-        {View::Log, "dock.log", tr("Log"), tr("What was executed, with timestamps."),
-         QKeySequence(Qt::ALT | Qt::Key_9)},
-    }};
-    return views;
+    return {source.view, source.objectName,
+            QCoreApplication::translate("plumb::ui::Views", source.title),
+            QCoreApplication::translate("plumb::ui::Views", source.emptyText),
+            QKeySequence(source.shortcut)};
 }
 
 } // namespace
 
-std::span<const ViewInfo> allViews()
+std::array<ViewInfo, viewCount> allViews()
 {
-    return table();
+    std::array<ViewInfo, viewCount> views;
+    for (size_t index = 0; index < sources.size(); ++index)
+        views[index] = translated(sources[index]);
+    return views;
 }
 
-const ViewInfo& viewInfo(View view)
+ViewInfo viewInfo(View view)
 {
-    return table()[static_cast<size_t>(view)];
+    return translated(sources[static_cast<size_t>(view)]);
 }
 
 } // namespace plumb::ui

@@ -2,23 +2,25 @@
 
 #include <QKeySequence>
 #include <QString>
-#include <span>
+#include <array>
 
 namespace plumb::ui {
 
 // The workbench's dockable views. The object names are stable: saved layouts and tests refer to
 // them.
-enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log };
+enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log, Intents };
+inline constexpr size_t viewCount = 10;
 
 struct ViewInfo {
-    View view;
-    const char* objectName; // "dock.models"
-    QString title;          // "Models"
-    QString emptyText;      // what the view will show, said while it has nothing yet
-    QKeySequence shortcut;  // toggles the view
+    View view = View::Project;
+    const char* objectName = nullptr; // "dock.models"
+    QString title;                    // "Models", in the user's language
+    QString emptyText;                // what the view will show, said while it has nothing yet
+    QKeySequence shortcut;            // toggles the view
 };
 
-std::span<const ViewInfo> allViews();
-const ViewInfo& viewInfo(View view);
+// Titles and texts in the language installed when called.
+std::array<ViewInfo, viewCount> allViews();
+ViewInfo viewInfo(View view);
 
 } // namespace plumb::ui

@@ -4,13 +4,9 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
-#include "core/migrate/ledger.h"
-#include "core/migrate/migration_files.h"
-#include "core/migrate/sync.h"
-#include "core/plan/converger.h"
-#include "core/project/project.h"
-#include "ui/project_loader.h"
-#include "ui/settings_dialog.h"
+#include "core/workflow/changes.h"
+#include "core/workflow/project_state.h"
+#include "ui/confirm_change.h"
 
 #include <QDir>
 #include <algorithm>
@@ -22,6 +18,32 @@ namespace plumb::ui {
 namespace {
 
 const QString demoDatabase = u"plumbline_demo"_s;
+
+// What sync will run, as its own preview says (sync --dry-run): pending migrations, then the
+// convergence steps, then what it leaves alone.
+Result<QStringList> syncPreview(const ProjectSnapshot& project, Progress& progress)
+{
+    workflow::ChangeOptions preview;
+    preview.preview = true;
+    auto report = workflow::sync(project.session(), &project.state.declared, preview, progress);
+    if (!report)
+        return std::unexpected(report.error());
+    QStringList steps;
+    for (const QString& migration : report->pendingMigrations)
+        steps.append(QObject::tr("apply migration %1").arg(migration));
+    if (const auto& convergence = report->convergence) {
+        for (const QString& change : convergence->changes)
+            steps.append(QObject::tr("converge: %1").arg(change));
+        for (const QString& blocked : convergence->blocked)
+            steps.append(QObject::tr("left alone (blocked): %1").arg(blocked.section(u'\n', 0, 0)));
+    }
+    if (!report->pendingMigrations.isEmpty() && report->convergence)
+        steps.append(QObject::tr("then converge what the migrations leave to the declared "
+                                 "schema (indexes, constraints, NOT NULL, defaults)"));
+    if (steps.isEmpty())
+        steps.append(QObject::tr("nothing: the database is in sync"));
+    return steps;
+}
 
 // The embedded server lives in a folder of the user's own; a server an earlier workbench left
 // running there (a crash, kill -9) is stopped first.
@@ -40,8 +62,24 @@ Result<db::LocalCluster> startEmbeddedCluster(Progress& progress)
 
 } // namespace
 
+workflow::Target DatabaseTarget::target() const
+{
+    if (environment)
+        return *environment;
+    workflow::Target target;
+    target.label = label;
+    target.runtime = {info, workflow::UrlOrigin::Typed, QObject::tr("added in Plumbline")};
+    target.management = target.runtime;
+    target.protection = dev ? workflow::Protection::Dev : workflow::Protection::Protected;
+    if (!dev)
+        target.reasons.append(QObject::tr("it was added without the development mark"));
+    return target;
+}
+
 Workbench::Workbench(QObject* parent)
     : QObject(parent)
+    , m_declaredCache(
+          std::make_shared<workflow::DeclaredCache>(workflow::DeclaredCache::defaultDirectory()))
     , m_jobs(std::make_unique<jobs::JobRunner>(this))
 {}
 
@@ -54,6 +92,16 @@ void Workbench::addDatabase(const DatabaseTarget& target)
 {
     m_databases.append(target);
     emit databasesChanged();
+}
+
+void Workbench::beginChange()
+{
+    emit changesInFlightChanged(++m_changesInFlight);
+}
+
+void Workbench::finishChange()
+{
+    emit changesInFlightChanged(m_changesInFlight = std::max(0, m_changesInFlight - 1));
 }
 
 void Workbench::shutdown()
@@ -124,61 +172,79 @@ void Workbench::openDemoProject()
 {
     const QString target = dataDirectory() + u"/demo-project"_s;
     const db::ConnectionInfo live = m_embedded->connectionInfo().with(u"dbname"_s, demoDatabase);
+    // The demo is the workbench's own: a PLUMB_DATABASE_URL meant for other work does not
+    // redirect it.
+    QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+    variables.remove(u"PLUMB_DATABASE_URL"_s);
     m_jobs
-        ->start<QString>(tr("Prepare demo project"), tr("demo (local)"),
-                         [target, live](Progress& progress) -> Result<QString> {
-                             auto dir = materializeDemoProject(target);
-                             if (!dir)
-                                 return std::unexpected(dir.error());
-                             // One migration behind the declaration: the second is pending.
-                             if (auto migrated = migrateTo(*dir, live, u"001"_s, progress);
-                                 !migrated)
-                                 return std::unexpected(migrated.error());
-                             return *dir;
-                         })
-        .then(this, [this, live](const Result<QString>& dir) {
+        ->start<QString>(
+            tr("Prepare demo project"), tr("demo (local)"),
+            [target, live, variables](Progress& progress) -> Result<QString> {
+                auto dir = materializeDemoProject(target, live);
+                if (!dir)
+                    return std::unexpected(dir.error());
+                auto session = workflow::openSession({*dir, {}, {{}, variables}, true});
+                if (!session)
+                    return std::unexpected(session.error());
+                // One migration behind the declaration: the second is pending.
+                workflow::MigrateRequest request;
+                request.version = u"001"_s;
+                request.change.lock = session->lockSettings();
+                request.change.label = u"workbench demo"_s;
+                auto migrated = workflow::migrate(*session, request, progress);
+                if (!migrated)
+                    return std::unexpected(migrated.error());
+                return *dir;
+            })
+        .then(this, [this, variables](const Result<QString>& dir) {
             if (!dir) {
                 emit message(tr("The demo project did not open: %1").arg(dir.error().describe()));
                 return;
             }
-            QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
-            variables.insert(u"PLUMB_DEMO_URL"_s, live.toUri());
             loadProject(*dir, variables);
         });
 }
 
-void Workbench::sync()
+void Workbench::sync(QWidget* parent)
 {
     if (!canSync()) {
-        emit message(
-            tr("Sync runs only on a development database (dev: true in the environment)."));
+        emit message(m_project && m_project->target()
+                         ? tr("Sync refused: %1 is read-only.").arg(m_project->environment())
+                         : tr("Sync needs a project with a database."));
         return;
     }
     const auto project = m_project;
-    const plan::ExecuteOptions execute = Preferences::load().executeOptions();
+    const workflow::Target& target = *project->target();
+    if (!target.confirmationRequired()) {
+        runSync(project, QString()); // a dev database: one click
+        return;
+    }
+    confirmChange(
+        this, parent, target, tr("Sync"), {},
+        [this, project](std::optional<QString> confirmation) {
+            if (!confirmation) {
+                emit message(tr("Sync canceled: nothing was changed."));
+                return;
+            }
+            runSync(project, confirmation);
+        },
+        [project](Progress& progress) { return syncPreview(*project, progress); });
+}
+
+void Workbench::runSync(std::shared_ptr<const ProjectSnapshot> project,
+                        std::optional<QString> confirmed)
+{
+    workflow::ChangeOptions options;
+    options.confirmation = std::move(confirmed);
+    options.lock = project->session().lockSettings();
+    options.label = u"workbench sync"_s;
+    beginChange();
     m_jobs
         ->start<QString>(
-            tr("Sync"), project->environment,
-            [project, execute](Progress& progress) -> Result<QString> {
-                auto opened = project::Project::open(project->projectDir);
-                if (!opened)
-                    return std::unexpected(opened.error());
-                auto migrations = migrate::discoverMigrations(opened->migrationsDir());
-                if (!migrations)
-                    return std::unexpected(migrations.error());
-                auto ledger = migrate::Ledger::named(project->trackingTable);
-                if (!ledger)
-                    return std::unexpected(ledger.error());
-                auto connection = db::Connection::open(*project->live, progress);
-                if (!connection)
-                    return std::unexpected(connection.error());
-                migrate::RunnerOptions options;
-                options.projectRoot = project->projectDir;
-                options.command = u"workbench sync"_s;
-                plan::ProjectConverger converger(project->models.declared, project->trackingTable,
-                                                 execute);
-                auto report = migrate::sync(**connection, *migrations, *ledger, options, &converger,
-                                            false, progress);
+            tr("Sync"), project->environment(),
+            [project, options](Progress& progress) -> Result<QString> {
+                auto report =
+                    workflow::sync(project->session(), &project->state.declared, options, progress);
                 if (!report)
                     return std::unexpected(report.error());
                 QString summary = tr("%n migration(s) applied", nullptr,
@@ -189,14 +255,20 @@ void Workbench::sync()
                     if (!report->convergence->blocked.isEmpty())
                         summary += tr(", %n blocked", nullptr,
                                       static_cast<int>(report->convergence->blocked.size()));
+                    if (!report->convergence->failed.isEmpty())
+                        summary += tr(", %n failed", nullptr,
+                                      static_cast<int>(report->convergence->failed.size()));
                     for (const QString& line : report->convergence->changes)
                         progress.log(line);
                     for (const QString& line : report->convergence->blocked)
                         progress.log(u"blocked: "_s + line);
+                    for (const QString& line : report->convergence->failed)
+                        progress.log(u"failed: "_s + line);
                 }
                 return summary;
             })
         .then(this, [this](const Result<QString>& summary) {
+            finishChange();
             if (!summary) {
                 emit message(tr("Sync failed: %1").arg(summary.error().describe()));
                 return;
@@ -209,25 +281,31 @@ void Workbench::sync()
 void Workbench::reloadProject()
 {
     if (m_project && m_embedded)
-        loadProject(m_project->projectDir, m_projectVariables);
+        loadProject(m_project->projectDir(), m_projectVariables);
 }
 
 void Workbench::loadProject(const QString& directory, const QProcessEnvironment& variables)
 {
     m_projectVariables = variables;
     // The project's SQL runs on the embedded server as its unprivileged role.
-    const project::ScratchServer scratch = project::ScratchServer::privateCluster(*m_embedded);
+    const workflow::BuildServer server{project::ScratchServer::privateCluster(*m_embedded)};
+    const auto cache = m_declaredCache;
     const quint64 ticket = m_projectRequest.next();
     using Loaded = std::shared_ptr<const ProjectSnapshot>;
+    quint64 job = 0;
     m_jobs
-        ->start<Loaded>(tr("Open project"), QDir(directory).dirName(),
-                        [directory, scratch, variables](Progress& progress) -> Result<Loaded> {
-                            auto snapshot =
-                                plumb::ui::loadProject(directory, scratch, variables, progress);
-                            if (!snapshot)
-                                return std::unexpected(snapshot.error());
-                            return std::make_shared<const ProjectSnapshot>(std::move(*snapshot));
-                        })
+        ->start<Loaded>(
+            tr("Open project"), QDir(directory).dirName(),
+            [directory, server, cache, variables](Progress& progress) -> Result<Loaded> {
+                workflow::SessionOptions options;
+                options.projectDir = directory;
+                options.resolve.variables = variables;
+                auto state = workflow::loadProject(options, server, cache.get(), progress);
+                if (!state)
+                    return std::unexpected(state.error());
+                return std::make_shared<const ProjectSnapshot>(snapshotOf(std::move(*state)));
+            },
+            &job)
         .then(this, [this, ticket](const Result<Loaded>& loaded) {
             if (!m_projectRequest.isCurrent(ticket))
                 return;
@@ -236,21 +314,25 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
                 return;
             }
             m_project = *loaded;
-            if (m_project->live) {
-                const QString label =
-                    m_project->environment + (m_project->liveIsDev      ? tr(" (dev)")
-                                              : m_project->liveReadOnly ? tr(" (read only)")
-                                                                        : QString());
-                const bool known = std::ranges::any_of(m_databases, [&](const DatabaseTarget& t) {
-                    return t.info == *m_project->live;
+            if (const auto& target = m_project->target()) {
+                const QString label = target->environment + u" ("_s +
+                                      workflow::protectionName(target->protection) + u')';
+                DatabaseTarget entry{label, target->runtime.info, target->isDev(), *target};
+                const auto known = std::ranges::find_if(m_databases, [&](const DatabaseTarget& t) {
+                    return t.info == target->runtime.info;
                 });
-                if (!known)
-                    addDatabase(
-                        {label, *m_project->live, m_project->liveIsDev, m_project->liveReadOnly});
+                if (known == m_databases.end()) {
+                    addDatabase(entry);
+                } else if (known->label != entry.label || known->environment != entry.environment) {
+                    *known = entry;
+                    emit databasesChanged();
+                }
             }
             emit projectChanged(m_project);
-            emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir)));
+            emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir())));
         });
+    // An earlier load still running answers a request no one waits for: stop it.
+    m_projectRequest.track(*m_jobs, job);
 }
 
 } // namespace plumb::ui

@@ -2,11 +2,15 @@
 
 #include "core/db/connection_info.h"
 #include "core/jobs/job_runner.h"
+#include "core/workflow/declared.h"
+#include "core/workflow/target.h"
 #include "ui/project_loader.h"
 
 #include <QList>
 #include <QObject>
 #include <memory>
+
+class QWidget;
 
 namespace plumb::db {
 class LocalCluster;
@@ -14,16 +18,30 @@ class LocalCluster;
 
 namespace plumb::ui {
 
-// A database the workbench can work on.
+// A database the workbench can work on: the open project's environment, or one a person added.
 struct DatabaseTarget {
+    DatabaseTarget(QString name, db::ConnectionInfo url, bool development,
+                   std::optional<workflow::Target> projectEnvironment = std::nullopt)
+        : label(std::move(name))
+        , info(std::move(url))
+        , dev(development)
+        , environment(std::move(projectEnvironment))
+    {}
+
     QString label;           // "demo (local)", "staging"...
-    db::ConnectionInfo info; // never shown unredacted
-    bool dev = false;        // one-click sync and unconfirmed changes are allowed
-    bool readOnly = false;   // readonly: true in its environment: nothing changes it
+    db::ConnectionInfo info; // the URL reads use; never shown unredacted
+    bool dev = false;        // added by hand and marked development by the person who added it
+    // The open project's environment this database is: its rules (URLs by purpose, protection
+    // from where the URL came) win over `dev`.
+    std::optional<workflow::Target> environment;
+
+    // What the change rules (workflow::authorizeChange) see.
+    workflow::Target target() const;
 };
 
-// The state behind the views: the job runner, the databases in reach, and the embedded server.
-// Lives on the GUI thread. Views hold a pointer to it; it outlives them (MainWindow owns it).
+// The state behind the views: the job runner, the databases in reach, the embedded server, the
+// declared-schema cache and the open project. Lives on the GUI thread. Views hold a pointer to
+// it; it outlives them (MainWindow owns it).
 class Workbench : public QObject {
     Q_OBJECT
 public:
@@ -41,33 +59,49 @@ public:
     // Cancels every job and waits for them; called when the window closes.
     void shutdown();
 
-    // Opens a project folder: builds its declared schema on the embedded server and reads its
-    // live database. Starts the embedded server first when it is not running.
+    // Opens a project folder: builds its declared schema (the embedded server, or the
+    // environment's shadow_url; reopening an unchanged project reads the cache) and reads its
+    // live database. Starts the embedded server first when it is not running. A load still
+    // running for an earlier request is canceled.
     void openProject(const QString& directory);
     // Reads the open project and its live database again (after a migration, a sync...).
     void reloadProject();
-    // One-click sync of the project's dev database: pending migrations, then convergence
-    // (indexes, constraints, NOT NULL, defaults) with the online recipes; the views refresh after.
-    // Refuses a database the project does not mark dev.
-    void sync();
-    bool canSync() const { return m_project && m_project->live && m_project->liveIsDev; }
-    QString projectDir() const { return m_project ? m_project->projectDir : QString(); }
+    // Sync of the project's database: pending migrations, then convergence (indexes,
+    // constraints, NOT NULL, defaults) with the online recipes, under the migration lock; the
+    // views refresh after. A dev environment syncs in one click; any other asks for the
+    // database name typed in full (dialogs parented to `parent`); a read-only one refuses.
+    void sync(QWidget* parent);
+    bool canSync() const
+    {
+        return m_project && m_project->target() && !m_project->target()->isReadOnly();
+    }
+    QString projectDir() const { return m_project ? m_project->projectDir() : QString(); }
     std::shared_ptr<const ProjectSnapshot> project() const { return m_project; }
     std::shared_ptr<const ModelsSnapshot> models() const;
+    workflow::DeclaredCache& declaredCache() { return *m_declaredCache; }
+
+    // Changes in flight: jobs that change a database. Quitting asks first while there is one.
+    int changesInFlight() const { return m_changesInFlight; }
+    // Counts a change job from start to finish (call finishChange in its continuation).
+    void beginChange();
+    void finishChange();
 
 signals:
     void databasesChanged();
     void message(const QString& text);
     void projectChanged(std::shared_ptr<const plumb::ui::ProjectSnapshot> project);
+    void changesInFlightChanged(int count);
 
 private:
     // Unpacks the demo project, applies its first migration to the demo database (so the second
     // is pending) and opens it. Runs after the embedded server started.
     void openDemoProject();
     void loadProject(const QString& directory, const QProcessEnvironment& variables);
+    void runSync(std::shared_ptr<const ProjectSnapshot> project, std::optional<QString> confirmed);
 
     // Destroyed in reverse order: the jobs (which may use the server) go before the server.
     std::shared_ptr<db::LocalCluster> m_embedded;
+    std::shared_ptr<workflow::DeclaredCache> m_declaredCache; // shared with jobs
     std::unique_ptr<jobs::JobRunner> m_jobs;
     QList<DatabaseTarget> m_databases;
     bool m_embeddedStarting = false;
@@ -75,6 +109,7 @@ private:
     QProcessEnvironment m_projectVariables; // the variables the open project was loaded with
     std::shared_ptr<const ProjectSnapshot> m_project;
     jobs::LatestRequest m_projectRequest;
+    int m_changesInFlight = 0;
 };
 
 } // namespace plumb::ui

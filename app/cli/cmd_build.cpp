@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "core/project/build.h"
+#include "core/workflow/changes.h"
 #include "project_options.h"
 
 #include <QJsonArray>
@@ -24,37 +25,46 @@ int runBuild(Invocation& invocation)
                       u"Build into this database, which must be empty; it keeps the "
                       u"result."_s,
                       u"url"_s});
+    parser.addOption({u"confirm"_s,
+                      u"With --into: the database's name, typed in full; needed when it is the "
+                      u"database of a protected environment of the project."_s,
+                      u"database"_s});
+    parser.addOption({u"lock-wait"_s,
+                      u"With --into: how long to wait for another runner's migration lock, ms "
+                      u"(default 30000); then exit 6."_s,
+                      u"ms"_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
-    auto context = openProject(parser);
-    if (!context)
-        return invocation.fail(context.error());
-    auto sources = project::collectSchemaSources(context->project, context->env());
+    auto session = openSession(parser, false);
+    if (!session)
+        return invocation.fail(session.error());
+    auto sources = project::collectSchemaSources(session->project, session->env());
     if (!sources)
         return invocation.fail(sources.error());
     if (sources->files.isEmpty())
         return invocation.fail(Error::make(
             ErrorCode::Schema, u"no schema files found (looked in the include_dirs of "_s +
-                                   (context->env() ? context->env()->filePath : u"db/schema"_s) +
+                                   (session->env() ? session->env()->filePath : u"db/schema"_s) +
                                    u"): add .sql files under db/schema"_s));
     StderrProgress progress(invocation);
 
     Result<project::BuildReport> report;
     bool scratch = false;
     if (parser.isSet(u"into"_s)) {
-        auto info = db::ConnectionInfo::parse(parser.value(u"into"_s));
-        if (!info)
-            return invocation.fail(info.error());
-        auto connection = db::Connection::open(*info, progress);
-        if (!connection)
-            return invocation.fail(connection.error());
-        if (auto empty = project::requireEmptyDatabase(**connection); !empty)
-            return invocation.fail(empty.error());
-        report = project::applySchema(**connection, *sources, progress);
+        workflow::ChangeOptions options;
+        options.lock = session->lockSettings();
+        options.label = u"build --into"_s;
+        if (given(parser, u"confirm"_s))
+            options.confirmation = parser.value(u"confirm"_s);
+        if (given(parser, u"lock-wait"_s))
+            options.lock.waitMs = parser.value(u"lock-wait"_s).toInt();
+        report = workflow::buildInto(*session, parser.value(u"into"_s), options, progress);
     } else {
         std::optional<db::ConnectionInfo> shadow;
-        if (const auto* env = context->env(); env && !env->shadowUrl.isEmpty()) {
+        if (session->target)
+            shadow = session->target->shadow;
+        else if (const auto* env = session->env(); env && !env->shadowUrl.isEmpty()) {
             auto info = db::ConnectionInfo::parse(env->shadowUrl);
             if (!info)
                 return invocation.fail(info.error());

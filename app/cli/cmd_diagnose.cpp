@@ -152,14 +152,14 @@ int runDiagnose(Invocation& invocation)
     // as the owners of findings.
     std::optional<project::DeclarationOwners> owners;
     const project::Environment* environment = nullptr;
-    std::optional<ProjectContext> context;
+    std::optional<workflow::Session> session;
     if (inProject) {
-        auto opened = openProject(parser);
+        auto opened = openSession(parser, false);
         if (!opened)
             return invocation.fail(opened.error());
-        context = std::move(*opened);
-        environment = context->env();
-        auto sources = project::collectSchemaSources(context->project, environment);
+        session = std::move(*opened);
+        environment = session->env();
+        auto sources = project::collectSchemaSources(session->project, environment);
         if (!sources)
             return invocation.fail(sources.error());
         auto declarations = project::findDeclarations(*sources);

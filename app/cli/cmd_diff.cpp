@@ -4,6 +4,8 @@
 #include "core/diff/change_set.h"
 #include "core/plan/executor.h"
 #include "core/plan/plan.h"
+#include "core/workflow/changes.h"
+#include "project_options.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -30,8 +32,7 @@ void takeSqlFormat(QStringList& arguments)
     }
 }
 
-Result<catalog::Catalog> readDatabase(const QString& url, const QStringList& schemas,
-                                      std::unique_ptr<db::Connection>* keep = nullptr)
+Result<catalog::Catalog> readDatabase(const QString& url, const QStringList& schemas)
 {
     auto info = db::ConnectionInfo::parse(url);
     if (!info)
@@ -40,10 +41,7 @@ Result<catalog::Catalog> readDatabase(const QString& url, const QStringList& sch
     if (!connection)
         return std::unexpected(connection.error());
     SilentProgress progress;
-    auto catalog = catalog::introspect(**connection, {schemas}, progress);
-    if (keep)
-        *keep = std::move(*connection);
-    return catalog;
+    return catalog::introspect(**connection, {schemas}, progress);
 }
 
 Result<int> milliseconds(const QCommandLineParser& parser, const QString& option)
@@ -68,49 +66,77 @@ private:
     const Invocation& m_invocation;
 };
 
-// The destructive steps a plan holds, as lines for the refusal message.
-QString destructiveSteps(const plan::Plan& plan)
-{
-    QStringList lines;
-    for (int i = 0; i < plan.steps.size(); ++i)
-        if (plan.steps[i].destructive())
-            lines.append(u"  step %1: %2: loses %3"_s.arg(i + 1).arg(plan.steps[i].summary,
-                                                                     plan.steps[i].losses));
-    return lines.join(u'\n');
-}
-
 bool allowsDestructive(const QCommandLineParser& parser)
 {
     return parser.isSet(u"allow-destructive"_s) || parser.isSet(u"yes"_s);
 }
 
-int apply(Invocation& invocation, db::Connection& connection, const plan::Plan& plan,
-          const QCommandLineParser& parser)
+// --apply: the comparison is made again under the migration lock on --from and applied there
+// (workflow::applyDiff). A typed --from URL is the user's choice, unless it names the database of
+// a protected environment of the project in scope: then --confirm NAME is needed.
+int apply(Invocation& invocation, const QCommandLineParser& parser, const diff::DiffOptions& diff,
+          plan::Mode mode)
 {
-    if (plan.destructiveCount() > 0 && !allowsDestructive(parser))
-        return invocation.fail(Error::make(
-            ErrorCode::Irreversible,
-            u"Nothing was applied: the plan would lose data.\n"_s + destructiveSteps(plan) +
-                u"\nReview it with `plumb diff`, then run again with --allow-destructive to "
-                u"apply it as it is."_s));
-    plan::ExecuteOptions options;
-    options.runBlocked = parser.isSet(u"run-blocked"_s);
-    options.allowDestructive = allowsDestructive(parser);
+    workflow::ResolveOptions resolve;
+    std::optional<project::Project> scope;
+    if (auto found = project::Project::open(parser.value(u"project"_s)))
+        scope = *found;
+    else if (given(parser, u"project"_s))
+        return invocation.fail(found.error());
+    auto from =
+        workflow::resolveTypedUrl(parser.value(u"from"_s), scope ? &*scope : nullptr, resolve);
+    if (!from)
+        return invocation.fail(from.error());
+    auto to = db::ConnectionInfo::parse(parser.value(u"to"_s));
+    if (!to)
+        return invocation.fail(to.error());
+    workflow::DiffApplyRequest request;
+    request.from = *from;
+    request.to = *to;
+    request.schemas = parser.values(u"schema"_s);
+    request.diff = diff;
+    request.mode = mode;
+    request.allowDataLoss = allowsDestructive(parser);
+    request.execute.runBlocked = parser.isSet(u"run-blocked"_s);
     auto lock = milliseconds(parser, u"lock-timeout"_s);
     auto statement = milliseconds(parser, u"statement-timeout"_s);
     if (!lock)
         return invocation.fail(lock.error());
     if (!statement)
         return invocation.fail(statement.error());
-    options.lockTimeoutMs = *lock;
-    options.statementTimeoutMs = *statement;
+    request.execute.lockTimeoutMs = *lock;
+    request.execute.statementTimeoutMs = *statement;
+    request.change.label = u"diff --apply"_s;
+    if (given(parser, u"confirm"_s))
+        request.change.confirmation = parser.value(u"confirm"_s);
+    request.change.preview = given(parser, u"dry-run"_s);
+    if (given(parser, u"no-lock"_s))
+        request.change.lock.enabled = false;
+    if (given(parser, u"lock-wait"_s)) {
+        auto wait = milliseconds(parser, u"lock-wait"_s);
+        if (!wait)
+            return invocation.fail(wait.error());
+        request.change.lock.waitMs = *wait;
+    }
     StepLog progress(invocation);
-    auto result = plan::execute(connection, plan, options, progress);
-    if (!result)
-        return invocation.fail(result.error());
+    auto report = workflow::applyDiff(request, progress);
+    if (!report)
+        return invocation.fail(report.error());
+    const plan::Plan& plan = report->plan;
+    if (request.change.preview) {
+        if (invocation.format == OutputFormat::Json)
+            invocation.printJson(QJsonObject{
+                {u"ok"_s, true}, {u"dry_run"_s, true}, {u"plan"_s, plan::toJson(plan)}});
+        else
+            invocation.print(
+                (plan.isEmpty() ? u"-- no differences"_s : plan::planScript(plan).trimmed()) +
+                u"\n-- dry run: nothing was run"_s);
+        return 0;
+    }
+    const plan::ExecuteResult& result = report->result;
     if (invocation.format == OutputFormat::Json) {
         QJsonArray steps;
-        for (const plan::StepResult& r : result->steps) {
+        for (const plan::StepResult& r : result.steps) {
             QJsonObject object{{u"step"_s, r.step},
                                {u"outcome"_s, plan::outcomeName(r.outcome)},
                                {u"elapsed_ms"_s, r.elapsedMs},
@@ -120,13 +146,13 @@ int apply(Invocation& invocation, db::Connection& connection, const plan::Plan& 
             steps.append(object);
         }
         invocation.printJson(QJsonObject{
-            {u"ok"_s, result->ok()}, {u"plan"_s, plan::toJson(plan)}, {u"results"_s, steps}});
+            {u"ok"_s, result.ok()}, {u"plan"_s, plan::toJson(plan)}, {u"results"_s, steps}});
     } else {
-        invocation.print(u"%1 of %2 steps done, %3 failed"_s.arg(result->doneCount())
+        invocation.print(u"%1 of %2 steps done, %3 failed"_s.arg(result.doneCount())
                              .arg(plan.steps.size())
-                             .arg(result->failedCount()));
+                             .arg(result.failedCount()));
     }
-    if (!result->ok())
+    if (!result.ok())
         return exitCodeFor(ErrorCode::Schema);
     return 0;
 }
@@ -152,8 +178,11 @@ int runDiff(Invocation& invocation)
         u"continuing past failed steps and skipping the steps that depend on them; blocked steps "
         u"run only with --run-blocked. A plan with destructive steps (a dropped table or "
         u"column, a conversion that loses values) is refused with exit code 8 unless "
-        u"--allow-destructive is given; in scripts those steps are comments unless it is. "
-        u"Exit code 4 when a step failed."_s);
+        u"--allow-destructive is given; in scripts those steps are comments unless it is. The "
+        u"comparison is made again under the migration lock on --from, so what runs is what was "
+        u"just read. When --from is the database of a protected environment of the project in "
+        u"scope, --apply needs --confirm NAME (exit 5 without it). Exit code 4 when a step "
+        u"failed, 6 when another runner holds the lock."_s);
     parser.addOptions({
         {u"from"_s, u"The database to change (URL)."_s, u"url"_s},
         {u"to"_s, u"The database with the wanted schema (URL)."_s, u"url"_s},
@@ -175,6 +204,21 @@ int runDiff(Invocation& invocation)
          u"statement_timeout of the steps that hold a lock writers wait for, ms (default "
          u"3000)."_s,
          u"ms"_s, u"3000"_s},
+        {u"confirm"_s,
+         u"With --apply: the --from database's name, typed in full; needed when it is the "
+         u"database of a protected environment of the project (--project, or the current "
+         u"folder's)."_s,
+         u"database"_s},
+        {u"dry-run"_s, u"With --apply: print the plan made under the lock; run nothing."_s},
+        {u"lock-wait"_s,
+         u"With --apply: how long to wait for another runner's migration lock, ms (default "
+         u"30000); then exit 6."_s,
+         u"ms"_s},
+        {u"no-lock"_s, u"With --apply: do not take the migration lock."_s},
+        {u"project"_s,
+         u"With --apply: the project whose protected environments a typed URL is checked "
+         u"against (default: the current folder's, if any)."_s,
+         u"dir"_s},
     });
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
@@ -204,9 +248,10 @@ int runDiff(Invocation& invocation)
             return invocation.fail(hints.error());
         options.renames = *hints;
     }
+    if (parser.isSet(u"apply"_s))
+        return apply(invocation, parser, options, mode);
     const QStringList schemas = parser.values(u"schema"_s);
-    std::unique_ptr<db::Connection> fromConnection;
-    auto from = readDatabase(parser.value(u"from"_s), schemas, &fromConnection);
+    auto from = readDatabase(parser.value(u"from"_s), schemas);
     if (!from)
         return invocation.fail(from.error());
     auto to = readDatabase(parser.value(u"to"_s), schemas);
@@ -215,8 +260,6 @@ int runDiff(Invocation& invocation)
 
     const diff::ChangeSet changes = diff::compare(*from, *to, options);
     const plan::Plan plan = plan::makePlan(*from, *to, changes, mode);
-    if (parser.isSet(u"apply"_s))
-        return apply(invocation, *fromConnection, plan, parser);
 
     plan::ScriptOptions script;
     script.allowDestructive = allowsDestructive(parser);

@@ -34,7 +34,9 @@ int runInit(Invocation& invocation)
     } else {
         invocation.print(u"Created a project in "_s + project->root() +
                          u"\nNext: export DATABASE_URL=postgresql://..., then 'plumb build' and "
-                         u"'plumb migrate up'."_s);
+                         u"'plumb migrate up --confirm DBNAME' (a URL from the environment makes "
+                         u"the database protected). For a development database, write its URL "
+                         u"into db/environments/local.yaml and add 'dev: true'."_s);
     }
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "core/migrate/runner.h"
 #include "core/migrate/status.h"
+#include "core/workflow/changes.h"
 #include "project_options.h"
 
 #include <QDir>
@@ -14,92 +15,48 @@ namespace {
 
 using namespace plumb::migrate;
 
-struct Setup {
-    ProjectContext context;
-    MigrationSet migrations;
-    std::optional<Ledger> ledger;
-    std::unique_ptr<db::Connection> connection;
-    RunnerOptions options;
-};
-
 void addRunnerOptions(QCommandLineParser& parser)
 {
-    parser.addOption({u"dry-run"_s, u"Execute, then roll everything back (ledger rows too)."_s});
-    parser.addOption({u"lock-wait"_s,
-                      u"How long to wait for another runner's lock, in ms "
-                      u"(default: migration.locking.timeout_ms, 30000)."_s,
-                      u"ms"_s});
-    parser.addOption({u"no-lock"_s, u"Do not take the migration lock (unsafe with concurrent "
-                                    u"runners)."_s});
+    addChangeOptions(parser, u"Print the migrations that would run, with their SQL; run nothing, "
+                             u"take no lock, create no ledger."_s);
+    parser.addOption({u"rehearse"_s,
+                      u"Execute, then roll everything back (ledger rows too). It takes the "
+                      u"same locks as the real run, so a protected environment needs "
+                      u"--confirm."_s});
     parser.addOption(
         {u"no-verify-checksums"_s, u"Run even when applied migrations were edited since."_s});
 }
 
-// isSet() warns about options a subcommand did not declare; optionNames() lists those given.
-bool given(const QCommandLineParser& parser, const QString& name)
+// The request the command line describes, for `action`.
+Result<workflow::MigrateRequest> requestFor(const QCommandLineParser& parser,
+                                            const workflow::Session& session,
+                                            workflow::MigrateAction action, const QString& label)
 {
-    return parser.optionNames().contains(name);
-}
-
-Result<Setup> prepare(const QCommandLineParser& parser, Progress& progress, bool connect,
-                      bool allowDuplicates = false)
-{
-    Setup setup;
-    auto context = openProject(parser);
-    if (!context)
-        return std::unexpected(context.error());
-    setup.context = *context;
-    auto migrations = discoverMigrations(setup.context.project.migrationsDir());
-    if (!migrations)
-        return std::unexpected(migrations.error());
-    setup.migrations = *migrations;
-    if (!allowDuplicates)
-        if (auto unique = setup.migrations.requireNoDuplicates(); !unique)
-            return std::unexpected(unique.error());
-    const project::Environment* env = setup.context.env();
-    auto ledger = Ledger::named(env ? env->trackingTable : u"tb_confiture"_s);
-    if (!ledger)
-        return std::unexpected(ledger.error());
-    setup.ledger = *ledger;
-
-    setup.options.projectRoot = setup.context.project.root();
-    if (env) {
-        setup.options.timeouts = env->migrationTimeouts;
-        setup.options.lockWaitMs = env->lockWaitMs;
-        setup.options.lock = env->lockingEnabled;
-        setup.options.readOnly = env->readOnly;
-        setup.options.readOnlySource = env->filePath;
-    }
-    {
-        if (given(parser, u"lock-wait"_s)) {
-            bool ok = false;
-            setup.options.lockWaitMs = parser.value(u"lock-wait"_s).toInt(&ok);
-            if (!ok || setup.options.lockWaitMs < 0)
-                return fail(ErrorCode::Config, u"--lock-wait takes a number of milliseconds"_s);
-        }
-        if (given(parser, u"no-lock"_s))
-            setup.options.lock = false;
-        if (given(parser, u"dry-run"_s))
-            setup.options.dryRun = true;
-        if (given(parser, u"no-verify-checksums"_s))
-            setup.options.verifyChecksums = false;
-    }
-    if (connect) {
-        auto connection =
-            connectDatabase(parser, setup.context, project::UrlPurpose::Management, progress);
-        if (!connection)
-            return std::unexpected(connection.error());
-        setup.connection = std::move(*connection);
-    }
-    return setup;
+    workflow::MigrateRequest request;
+    request.action = action;
+    auto change = changeOptions(parser, session, label);
+    if (!change)
+        return std::unexpected(change.error());
+    request.change = *change;
+    request.rehearse = given(parser, u"rehearse"_s);
+    request.verifyChecksums = !given(parser, u"no-verify-checksums"_s);
+    if (request.rehearse && request.change.preview)
+        return fail(ErrorCode::Config, u"--dry-run runs nothing and --rehearse runs everything "
+                                       u"then rolls back: choose one"_s);
+    return request;
 }
 
 QJsonObject stepJson(const StepResult& step)
 {
-    return {{u"version"_s, step.version},
-            {u"name"_s, step.name},
-            {u"duration_ms"_s, step.durationMs},
-            {u"transactional"_s, step.transactional}};
+    QJsonObject object{{u"version"_s, step.version},
+                       {u"name"_s, step.name},
+                       {u"duration_ms"_s, step.durationMs},
+                       {u"transactional"_s, step.transactional}};
+    if (!step.file.isEmpty())
+        object.insert(u"file"_s, step.file);
+    if (!step.statements.isEmpty())
+        object.insert(u"statements"_s, QJsonArray::fromStringList(step.statements));
+    return object;
 }
 
 int printRun(Invocation& invocation, const QString& command, const RunReport& report,
@@ -113,7 +70,8 @@ int printRun(Invocation& invocation, const QString& command, const RunReport& re
             skipped.append(stepJson(step));
         invocation.printJson({{u"ok"_s, true},
                               {u"command"_s, command},
-                              {u"dry_run"_s, report.dryRun},
+                              {u"dry_run"_s, report.preview},
+                              {u"rehearsal"_s, report.rehearsal},
                               {u"steps"_s, steps},
                               {u"skipped"_s, skipped},
                               {u"warnings"_s, QJsonArray::fromStringList(report.warnings)},
@@ -122,13 +80,24 @@ int printRun(Invocation& invocation, const QString& command, const RunReport& re
     }
     for (const QString& warning : report.warnings)
         invocation.printErr(u"warning: "_s + warning);
-    for (const StepResult& step : report.steps)
+    for (const StepResult& step : report.steps) {
+        if (report.preview) {
+            invocation.print(u"would be "_s + verb + u' ' + step.version + u' ' + step.name +
+                             (step.file.isEmpty() ? QString() : u" ("_s + step.file + u')'));
+            for (const QString& statement : step.statements)
+                invocation.print(u"    "_s + statement.trimmed().replace(u'\n', u"\n    "_s) +
+                                 u';');
+            continue;
+        }
         invocation.print(verb + u' ' + step.version + u' ' + step.name + u" ("_s +
                          QString::number(step.durationMs) + u" ms)"_s);
+    }
     if (report.steps.isEmpty())
         invocation.print(u"Nothing to do."_s);
-    if (report.dryRun)
-        invocation.print(u"Dry run: everything above was rolled back."_s);
+    if (report.preview)
+        invocation.print(u"Dry run: nothing was run, no lock taken."_s);
+    if (report.rehearsal)
+        invocation.print(u"Rehearsal: everything above was rolled back."_s);
     return 0;
 }
 
@@ -144,12 +113,14 @@ int runUp(Invocation& invocation)
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
     StderrProgress progress(invocation);
-    auto setup = prepare(parser, progress, true);
-    if (!setup)
-        return invocation.fail(setup.error());
-    setup->options.command = u"migrate up"_s;
-    Runner runner(*setup->connection, setup->migrations, *setup->ledger, setup->options, progress);
-    auto report = runner.up(parser.value(u"target"_s));
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
+    auto request = requestFor(parser, *session, workflow::MigrateAction::Up, u"migrate up"_s);
+    if (!request)
+        return invocation.fail(request.error());
+    request->version = parser.value(u"target"_s);
+    auto report = workflow::migrate(*session, *request, progress);
     if (!report)
         return invocation.fail(report.error());
     return printRun(invocation, u"up"_s, *report, u"applied"_s);
@@ -179,13 +150,18 @@ int runDown(Invocation& invocation, bool toVersion)
     if (!ok)
         return invocation.fail(Error::make(ErrorCode::Config, u"--steps takes a number"_s));
     StderrProgress progress(invocation);
-    auto setup = prepare(parser, progress, true);
-    if (!setup)
-        return invocation.fail(setup.error());
-    setup->options.command = toVersion ? u"migrate down-to"_s : u"migrate down"_s;
-    Runner runner(*setup->connection, setup->migrations, *setup->ledger, setup->options, progress);
-    auto report =
-        toVersion ? runner.downTo(parser.positionalArguments().front()) : runner.down(steps);
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
+    auto request =
+        requestFor(parser, *session,
+                   toVersion ? workflow::MigrateAction::DownTo : workflow::MigrateAction::Down,
+                   toVersion ? u"migrate down-to"_s : u"migrate down"_s);
+    if (!request)
+        return invocation.fail(request.error());
+    request->steps = steps;
+    request->version = toVersion ? parser.positionalArguments().front() : QString();
+    auto report = workflow::migrate(*session, *request, progress);
     if (!report)
         return invocation.fail(report.error());
     return printRun(invocation, toVersion ? u"down-to"_s : u"down"_s, *report, u"rolled back"_s);
@@ -215,12 +191,17 @@ int runMark(Invocation& invocation, bool baseline)
                         baseline ? u"baseline needs --through VERSION"_s
                                  : u"fake takes one version, e.g. plumb migrate fake 003"_s));
     StderrProgress progress(invocation);
-    auto setup = prepare(parser, progress, true);
-    if (!setup)
-        return invocation.fail(setup.error());
-    setup->options.command = baseline ? u"migrate baseline"_s : u"migrate fake"_s;
-    Runner runner(*setup->connection, setup->migrations, *setup->ledger, setup->options, progress);
-    auto report = baseline ? runner.baseline(version) : runner.fake(version);
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
+    auto request =
+        requestFor(parser, *session,
+                   baseline ? workflow::MigrateAction::Baseline : workflow::MigrateAction::Fake,
+                   baseline ? u"migrate baseline"_s : u"migrate fake"_s);
+    if (!request)
+        return invocation.fail(request.error());
+    request->version = version;
+    auto report = workflow::migrate(*session, *request, progress);
     if (!report)
         return invocation.fail(report.error());
     return printRun(invocation, baseline ? u"baseline"_s : u"fake"_s, *report,
@@ -233,19 +214,20 @@ int runPrune(Invocation& invocation)
     parser.setApplicationDescription(u"Lists ledger rows whose migration files are gone; "
                                      u"deletes them with --yes."_s);
     addProjectOptions(parser);
-    addRunnerOptions(parser);
+    addChangeOptions(parser, u"Only list the rows (the default without --yes)."_s);
     parser.addOption({u"yes"_s, u"Delete the rows (default: only list them)."_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
     StderrProgress progress(invocation);
-    auto setup = prepare(parser, progress, true);
-    if (!setup)
-        return invocation.fail(setup.error());
-    setup->options.command = u"migrate prune"_s;
-    Runner runner(*setup->connection, setup->migrations, *setup->ledger, setup->options, progress);
-    const bool apply = parser.isSet(u"yes"_s);
-    auto rows = runner.prune(apply);
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
+    auto change = changeOptions(parser, *session, u"migrate prune"_s);
+    if (!change)
+        return invocation.fail(change.error());
+    const bool apply = parser.isSet(u"yes"_s) && !change->preview;
+    auto rows = workflow::pruneLedger(*session, apply, *change, progress);
     if (!rows)
         return invocation.fail(rows.error());
     if (invocation.format == OutputFormat::Json) {
@@ -276,10 +258,22 @@ int runStatus(Invocation& invocation, bool currentOnly)
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
     StderrProgress progress(invocation);
-    auto setup = prepare(parser, progress, true);
-    if (!setup)
-        return invocation.fail(setup.error());
-    auto status = readStatus(*setup->connection, setup->migrations, *setup->ledger);
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
+    auto migrations = session->migrations();
+    if (!migrations)
+        return invocation.fail(migrations.error());
+    if (auto unique = migrations->requireNoDuplicates(); !unique)
+        return invocation.fail(unique.error());
+    auto ledger = session->ledger();
+    if (!ledger)
+        return invocation.fail(ledger.error());
+    // The ledger is read where migrations write it: the management URL.
+    auto connection = connectTarget(*session, workflow::Purpose::Manage, progress);
+    if (!connection)
+        return invocation.fail(connection.error());
+    auto status = readStatus(**connection, *migrations, *ledger);
     if (!status)
         return invocation.fail(status.error());
     if (currentOnly) {
@@ -306,9 +300,9 @@ int runStatus(Invocation& invocation, bool currentOnly)
     }
     const int code = status->ledgerPresent ? 0 : exitCodeFor(ErrorCode::LedgerMissing);
     if (invocation.format == OutputFormat::Json) {
-        QJsonArray migrations, withoutFiles;
+        QJsonArray listed, withoutFiles;
         for (const MigrationState& state : status->migrations)
-            migrations.append(QJsonObject{
+            listed.append(QJsonObject{
                 {u"version"_s, state.version},
                 {u"name"_s, state.name},
                 {u"status"_s, state.applied ? u"applied"_s : u"pending"_s},
@@ -325,7 +319,7 @@ int runStatus(Invocation& invocation, bool currentOnly)
              {u"current"_s, status->current.isEmpty() ? QJsonValue() : status->current},
              {u"applied_count"_s, status->appliedCount},
              {u"pending_count"_s, status->pendingCount},
-             {u"migrations"_s, migrations},
+             {u"migrations"_s, listed},
              {u"without_files"_s, withoutFiles}});
         return code;
     }
@@ -357,22 +351,24 @@ int runValidate(Invocation& invocation)
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
     StderrProgress progress(invocation);
-    auto setup = prepare(parser, progress, false, true);
-    if (!setup)
-        return invocation.fail(setup.error());
+    auto session = openSession(parser, false);
+    if (!session)
+        return invocation.fail(session.error());
+    auto migrations = session->migrations();
+    if (!migrations)
+        return invocation.fail(migrations.error());
+    auto ledger = session->ledger();
+    if (!ledger)
+        return invocation.fail(ledger.error());
     std::unique_ptr<db::Connection> connection;
-    if (!parser.isSet(u"offline"_s)) {
-        auto url = project::resolveDatabaseUrl(
-            parser.value(u"database-url"_s), setup->context.env(), project::UrlPurpose::Management);
-        if (url) {
-            auto opened = db::Connection::open(url->info, progress);
-            if (!opened)
-                return invocation.fail(opened.error());
-            connection = std::move(*opened);
-        }
+    if (!parser.isSet(u"offline"_s) && session->target) {
+        auto opened = connectTarget(*session, workflow::Purpose::Manage, progress);
+        if (!opened)
+            return invocation.fail(opened.error());
+        connection = std::move(*opened);
     }
-    auto report = validateMigrations(setup->migrations, setup->context.project.root(),
-                                     connection.get(), *setup->ledger);
+    auto report =
+        validateMigrations(*migrations, session->project.root(), connection.get(), *ledger);
     if (!report)
         return invocation.fail(report.error());
     const auto failure = report->failure();
@@ -406,9 +402,8 @@ int runValidate(Invocation& invocation)
             (issue.severity == ValidationIssue::Severity::Error ? u"error "_s : u"warning "_s) +
             issue.code + u": "_s + (where.isEmpty() ? QString() : where + u": "_s) + issue.message);
     }
-    invocation.print(QString::number(setup->migrations.migrations.size()) +
-                     u" migrations checked, "_s + QString::number(report->errorCount()) +
-                     u" errors"_s +
+    invocation.print(QString::number(migrations->migrations.size()) + u" migrations checked, "_s +
+                     QString::number(report->errorCount()) + u" errors"_s +
                      (report->checkedDatabase ? u" (files and ledger)."_s
                                               : u" (files only: no database configured)."_s));
     return code;
@@ -419,6 +414,8 @@ int runMigrate(Invocation& invocation)
     const QString usage =
         u"Usage: plumb migrate SUBCOMMAND [OPTIONS]\n\nSubcommands:\n"
         u"  up [--target V]       apply pending migrations\n"
+        u"                        (--dry-run lists them with their SQL; --rehearse runs them and\n"
+        u"                        rolls back; --confirm NAME on a protected environment)\n"
         u"  down [--steps N]      roll back the last N migrations\n"
         u"  down-to V             roll back to version V (refuses if a .down.sql is missing)\n"
         u"  status                applied and pending migrations\n"

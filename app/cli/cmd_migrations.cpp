@@ -1,7 +1,7 @@
 #include "cli.h"
 #include "core/plan/migration.h"
 #include "core/plan/plan.h"
-#include "declared_schema.h"
+#include "core/workflow/declared.h"
 #include "project_options.h"
 
 #include <QDateTime>
@@ -74,10 +74,10 @@ int runCreate(Invocation& invocation)
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
-    auto context = openProject(parser);
-    if (!context)
-        return invocation.fail(context.error());
-    const QString folder = context->project.migrationsDir();
+    auto session = openSession(parser, false);
+    if (!session)
+        return invocation.fail(session.error());
+    const QString folder = session->project.migrationsDir();
     auto migrations = migrate::discoverMigrations(folder);
     if (!migrations)
         return invocation.fail(migrations.error());
@@ -94,14 +94,15 @@ int runCreate(Invocation& invocation)
             return invocation.fail(empty.error());
         files = *empty;
     } else {
-        auto declared = buildDeclaredCatalog(*context, progress);
-        if (!declared)
-            return invocation.fail(declared.error());
-        auto chain = buildMigrationChainCatalog(*context, *migrations, progress);
+        auto built = workflow::buildDeclared(*session, {}, &declaredCache(), progress);
+        if (!built)
+            return invocation.fail(built.error());
+        const catalog::Catalog& declared = *built->catalog;
+        auto chain = workflow::buildMigrationChain(*session, *migrations, {}, progress);
         if (!chain)
             return invocation.fail(chain.error());
-        const diff::ChangeSet changes = diff::compare(*chain, *declared);
-        const plan::Plan plain = plan::makePlan(*chain, *declared, changes, plan::Mode::Plain);
+        const diff::ChangeSet changes = diff::compare(*chain, declared);
+        const plan::Plan plain = plan::makePlan(*chain, declared, changes, plan::Mode::Plain);
         const bool structural = std::ranges::any_of(plain.steps, [](const plan::Step& step) {
             return step.category != plan::Category::Convergence;
         });
@@ -118,7 +119,7 @@ int runCreate(Invocation& invocation)
                                  u"file written."_s);
             return 0;
         }
-        auto generated = plan::generateMigration(*chain, *declared, 0, name);
+        auto generated = plan::generateMigration(*chain, declared, 0, name);
         if (!generated)
             return invocation.fail(generated.error());
         files = *generated;
@@ -133,7 +134,7 @@ int runCreate(Invocation& invocation)
         QFile::remove(upPath);
         return invocation.fail(written.error());
     }
-    const QString root = context->project.root();
+    const QString root = session->project.root();
     const QStringList written{QDir(root).relativeFilePath(upPath),
                               QDir(root).relativeFilePath(downPath)};
     if (invocation.format == OutputFormat::Json) {

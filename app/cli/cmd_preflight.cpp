@@ -1,9 +1,5 @@
 #include "cli.h"
-#include "core/catalog/introspect.h"
-#include "core/migrate/replay.h"
-#include "core/migrate/scratch_copy.h"
-#include "core/plan/schema_compare.h"
-#include "declared_schema.h"
+#include "core/workflow/preflight.h"
 #include "project_options.h"
 
 #include <QJsonArray>
@@ -76,78 +72,30 @@ int runPreflight(Invocation& invocation)
                       u"The parallel database to replay on (default: a scratch "
                       u"copy of the target's schema and ledger)."_s,
                       u"url"_s});
+    parser.addOption({u"confirm"_s,
+                      u"The --against database's name, typed in full: needed when it is the "
+                      u"database of a protected environment (the replay runs DDL there before "
+                      u"rolling back)."_s,
+                      u"database"_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
-    auto context = openProject(parser);
-    if (!context)
-        return invocation.fail(context.error());
-    auto migrations = discoverMigrations(context->project.migrationsDir());
-    if (!migrations)
-        return invocation.fail(migrations.error());
-    if (auto unique = migrations->requireNoDuplicates(); !unique)
-        return invocation.fail(unique.error());
-    const project::Environment* env = context->env();
-    auto ledger = Ledger::named(env ? env->trackingTable : u"tb_confiture"_s);
-    if (!ledger)
-        return invocation.fail(ledger.error());
+    auto session = openSession(parser, false);
+    if (!session)
+        return invocation.fail(session.error());
+    workflow::PreflightRequest request;
+    request.against = parser.value(u"against"_s);
+    if (given(parser, u"confirm"_s))
+        request.confirmation = parser.value(u"confirm"_s);
+    if (given(parser, u"database-url"_s))
+        request.resolve.databaseUrl = parser.value(u"database-url"_s);
     StderrProgress progress(invocation);
-    auto declares = declaresSchema(*context);
-    if (!declares)
-        return invocation.fail(declares.error());
-    std::optional<catalog::Catalog> declared;
-    if (*declares) {
-        auto built = buildDeclaredCatalog(*context, progress);
-        if (!built)
-            return invocation.fail(built.error());
-        declared = std::move(*built);
-    }
-    // Without --against, the parallel database is a scratch copy of the target's schema and
-    // ledger; the scratch server lives until this function returns.
-    std::optional<project::ScratchDatabase> scratch;
-    db::ConnectionInfo parallel;
-    if (parser.isSet(u"against"_s)) {
-        auto info = db::ConnectionInfo::parse(parser.value(u"against"_s));
-        if (!info)
-            return invocation.fail(info.error());
-        parallel = *info;
-    } else {
-        auto target = project::resolveDatabaseUrl(parser.value(u"database-url"_s), env,
-                                                  project::UrlPurpose::Management);
-        if (!target) {
-            Error error = target.error();
-            error.message += u"; or pass --against URL (a copy of the target to replay on)"_s;
-            return invocation.fail(error);
-        }
-        auto copy = copySchemaToScratch(target->info, *ledger, *migrations, progress);
-        if (!copy)
-            return invocation.fail(copy.error());
-        scratch.emplace(std::move(*copy));
-        parallel = scratch->info();
-    }
-    auto connection = db::Connection::open(parallel, progress);
-    if (!connection)
-        return invocation.fail(connection.error());
-    const project::Timeouts timeouts =
-        env ? env->migrationTimeouts : project::Timeouts{u"10s"_s, u"30min"_s};
-    // The replayed state is read inside the replay's transaction, before it is rolled back.
-    QList<plan::ObjectDifference> differences;
-    auto compare = [&](db::Connection& replayed) -> Status {
-        auto actual = catalog::introspect(replayed, {}, progress);
-        if (!actual)
-            return std::unexpected(actual.error());
-        plan::removeLedgerTable(*actual, ledger->name());
-        differences = plan::compareObjects(*declared, *actual);
-        return {};
-    };
-    auto report = replayPending(**connection, *migrations, *ledger, context->project.root(),
-                                timeouts, progress,
-                                declared ? std::function<Status(db::Connection&)>(compare)
-                                         : std::function<Status(db::Connection&)>(),
-                                scratch ? scratch->prelude() : project::PrivilegedPrelude{});
-    if (!report)
-        return invocation.fail(report.error());
-
+    auto preflight = workflow::preflight(*session, {}, &declaredCache(), request, progress);
+    if (!preflight)
+        return invocation.fail(preflight.error());
+    const migrate::ReplayReport* report = &preflight->replay;
+    const QList<plan::ObjectDifference>& differences = preflight->differences;
+    const bool compared = preflight->schemaCompared;
     const qsizetype drifted = plan::structuralCount(differences);
     const int code = report->failed() > 0 || drifted > 0 ? exitCodeFor(ErrorCode::Drift) : 0;
     if (invocation.format == OutputFormat::Json) {
@@ -167,11 +115,11 @@ int runPreflight(Invocation& invocation)
         invocation.printJson({{u"ok"_s, code == 0},
                               {u"exit_code"_s, code},
                               {u"against"_s, report->target},
-                              {u"scratch_copy"_s, scratch.has_value()},
+                              {u"scratch_copy"_s, preflight->scratchCopy},
                               {u"ledger_present"_s, report->ledgerPresent},
                               {u"failed"_s, report->failed()},
                               {u"steps"_s, steps},
-                              {u"schema_compared"_s, declared.has_value()},
+                              {u"schema_compared"_s, compared},
                               {u"drifted"_s, int(drifted)},
                               {u"differences"_s, differencesJson(differences)}});
         return code;
@@ -205,7 +153,7 @@ int runPreflight(Invocation& invocation)
                          u"change the migrations (or the schema) until they agree; 'plumb "
                          u"migrations create' writes the missing structural migration."_s);
     if (code == 0)
-        invocation.print(declared ? u"Replay passed and the result matches db/schema; "
+        invocation.print(compared ? u"Replay passed and the result matches db/schema; "
                                     u"everything was rolled back."_s
                                   : u"Replay passed; everything was rolled back. (db/schema "
                                     u"declares nothing, so no comparison was made.)"_s);

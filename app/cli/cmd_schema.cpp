@@ -1,7 +1,6 @@
 #include "cli.h"
-#include "core/catalog/introspect.h"
 #include "core/plan/schema_compare.h"
-#include "declared_schema.h"
+#include "core/workflow/live.h"
 #include "project_options.h"
 
 #include <QJsonArray>
@@ -27,21 +26,21 @@ int runSchema(Invocation& invocation)
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
-    auto context = openProject(parser);
-    if (!context)
-        return invocation.fail(context.error());
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
     StderrProgress progress(invocation);
-    auto connection = connectDatabase(parser, *context, project::UrlPurpose::Management, progress);
+    auto connection = connectTarget(*session, workflow::Purpose::Read, progress);
     if (!connection)
         return invocation.fail(connection.error());
-    auto declared = buildDeclaredCatalog(*context, progress);
+    auto declared = workflow::buildDeclared(*session, {}, &declaredCache(), progress);
     if (!declared)
         return invocation.fail(declared.error());
-    auto live = catalog::introspect(**connection, {}, progress);
+    auto live = workflow::readLive(**connection, session->ledgerTable(), nullptr, progress);
     if (!live)
         return invocation.fail(live.error());
-    plan::removeLedgerTable(*live, trackingTableOf(*context));
-    const QList<plan::TableStatus> statuses = plan::tableStatuses(*declared, *live);
+    const QList<plan::TableStatus> statuses =
+        plan::tableStatuses(*declared->catalog, live->catalog);
 
     if (invocation.format == OutputFormat::Json) {
         QJsonArray tables;

@@ -1,7 +1,5 @@
 #include "cli.h"
-#include "core/migrate/sync.h"
-#include "core/plan/converger.h"
-#include "declared_schema.h"
+#include "core/workflow/changes.h"
 #include "project_options.h"
 
 #include <QJsonArray>
@@ -12,7 +10,7 @@ namespace plumb::cli {
 
 namespace {
 
-using namespace plumb::migrate;
+using migrate::ConvergeSummary;
 
 QJsonObject convergenceJson(const ConvergeSummary& summary)
 {
@@ -40,10 +38,12 @@ void printConvergence(Invocation& invocation, const ConvergeSummary& summary, bo
                             u"migration for them ('plumb migrations create')."_s);
 }
 
-// plumb sync [--check]: apply pending migrations, then converge the database to db/schema for
-// what convergence owns (indexes, constraints, NOT NULL, defaults, storage parameters).
+// plumb sync [--check | --dry-run] [--confirm DATABASE]: apply pending migrations, then converge
+// the database to db/schema for what convergence owns (indexes, constraints, NOT NULL, defaults,
+// storage parameters). The loop itself is workflow::sync.
 // Exit codes: 0 done (or, with --check, nothing would change); 7 (--check) migrations are
-// pending or convergence would change something or is blocked; 1 a convergence step failed.
+// pending or convergence would change something or is blocked; 1 a convergence step failed;
+// 5 a protected environment without --confirm; 6 another runner holds the lock.
 int runSync(Invocation& invocation)
 {
     QCommandLineParser parser;
@@ -51,79 +51,44 @@ int runSync(Invocation& invocation)
         u"Applies pending migrations (like 'plumb migrate up'), then converges the database to "
         u"the declared schema (db/schema, built in a scratch database): indexes (CREATE INDEX "
         u"CONCURRENTLY), constraints (NOT VALID, then VALIDATE), NOT NULL, defaults and storage "
-        u"parameters. Structural differences are reported, never applied: they need a "
-        u"migration. --check changes nothing and exits 7 when anything would change."_s);
+        u"parameters, all under the migration lock. Structural differences are reported, never "
+        u"applied: they need a migration. --check changes nothing and exits 7 when anything "
+        u"would change; --dry-run prints what would run and exits 0. A protected environment "
+        u"changes only with --confirm DATABASE."_s);
     addProjectOptions(parser);
+    addChangeOptions(parser, u"Print what would run (pending migrations, convergence steps); "
+                             u"run nothing, take no lock."_s);
     parser.addOption({u"check"_s,
                       u"Change nothing; exit 7 if migrations are pending or convergence would "
                       u"change something."_s});
-    parser.addOption(
-        {u"lock-wait"_s, u"How long to wait for another runner's lock, in ms."_s, u"ms"_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
-    auto context = openProject(parser);
-    if (!context)
-        return invocation.fail(context.error());
-    auto migrations = discoverMigrations(context->project.migrationsDir());
-    if (!migrations)
-        return invocation.fail(migrations.error());
-    if (auto unique = migrations->requireNoDuplicates(); !unique)
-        return invocation.fail(unique.error());
-    const project::Environment* env = context->env();
-    auto ledger = Ledger::named(trackingTableOf(*context));
-    if (!ledger)
-        return invocation.fail(ledger.error());
-    RunnerOptions options;
-    options.command = u"sync"_s;
-    options.projectRoot = context->project.root();
-    plan::ExecuteOptions executeOptions;
-    if (env) {
-        options.timeouts = env->migrationTimeouts;
-        options.lockWaitMs = env->lockWaitMs;
-        options.lock = env->lockingEnabled;
-        if (const int ms = plan::durationMs(env->convergenceTimeouts.lockTimeout); ms > 0)
-            executeOptions.lockTimeoutMs = ms;
-        if (const int ms = plan::durationMs(env->convergenceTimeouts.statementTimeout); ms > 0)
-            executeOptions.statementTimeoutMs = ms;
-    }
-    if (parser.isSet(u"lock-wait"_s))
-        options.lockWaitMs = parser.value(u"lock-wait"_s).toInt();
-    if (!parser.isSet(u"check"_s))
-        if (auto writable = project::requireWritable(env, u"sync"_s); !writable)
-            return invocation.fail(writable.error());
-    StderrProgress progress(invocation);
-    auto connection = connectDatabase(parser, *context, project::UrlPurpose::Management, progress);
-    if (!connection)
-        return invocation.fail(connection.error());
-
-    // Without a declared schema there is nothing to converge to: the migration half runs alone.
-    auto declares = declaresSchema(*context);
-    if (!declares)
-        return invocation.fail(declares.error());
-    std::optional<plan::ProjectConverger> converger;
-    if (*declares) {
-        auto declared = buildDeclaredCatalog(*context, progress);
-        if (!declared)
-            return invocation.fail(declared.error());
-        converger.emplace(std::move(*declared), ledger->name(), executeOptions);
-    }
+    auto session = openSession(parser);
+    if (!session)
+        return invocation.fail(session.error());
+    auto options = changeOptions(parser, *session, u"sync"_s);
+    if (!options)
+        return invocation.fail(options.error());
     const bool check = parser.isSet(u"check"_s);
-    auto report = sync(**connection, *migrations, *ledger, options,
-                       converger ? &*converger : nullptr, check, progress);
+    options->preview = options->preview || check;
+    StderrProgress progress(invocation);
+
+    auto report = workflow::syncProject(*session, {}, &declaredCache(), *options, progress);
     if (!report)
         return invocation.fail(report.error());
 
+    const bool preview = options->preview;
     int code = check && report->wouldChange() ? exitCodeFor(ErrorCode::Drift) : 0;
     if (report->convergence && !report->convergence->failed.isEmpty())
         code = exitCodeFor(ErrorCode::Generic);
     QStringList applied;
-    for (const StepResult& step : report->migrations.steps)
+    for (const migrate::StepResult& step : report->migrations.steps)
         applied.append(step.version + u' ' + step.name);
     if (invocation.format == OutputFormat::Json) {
         invocation.printJson(
             {{u"ok"_s, code == 0},
-             {u"check"_s, check},
+             {u"check"_s, preview},
              {u"applied_migrations"_s, QJsonArray::fromStringList(applied)},
              {u"pending_migrations"_s, QJsonArray::fromStringList(report->pendingMigrations)},
              {u"convergence"_s, report->convergence
@@ -135,8 +100,8 @@ int runSync(Invocation& invocation)
     for (const QString& line : applied)
         invocation.print(u"applied "_s + line);
     for (const QString& line : report->pendingMigrations)
-        invocation.print(u"pending "_s + line);
-    if (check)
+        invocation.print((check ? u"pending "_s : u"would apply "_s) + line);
+    if (preview)
         invocation.print(report->pendingMigrations.isEmpty()
                              ? u"No pending migrations."_s
                              : QString::number(report->pendingMigrations.size()) +
@@ -146,7 +111,7 @@ int runSync(Invocation& invocation)
                                            : u"Applied "_s + QString::number(applied.size()) +
                                                  u" migration(s)."_s);
     if (report->convergence)
-        printConvergence(invocation, *report->convergence, check);
+        printConvergence(invocation, *report->convergence, preview);
     else
         invocation.printErr(u"db/schema declares nothing: only migrations were checked or "
                             u"applied."_s);
@@ -154,6 +119,8 @@ int runSync(Invocation& invocation)
         invocation.printErr(u"Some convergence steps failed (see above): fix the cause (often "
                             u"a lock timeout or rows that violate a constraint), then run "
                             u"'plumb sync' again."_s);
+    if (preview && !check)
+        invocation.print(u"Dry run: nothing was changed."_s);
     return code;
 }
 

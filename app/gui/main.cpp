@@ -1,5 +1,7 @@
 #include "core/data_directory.h"
 #include "core/version.h"
+#include "ui/icons.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/workbench.h"
 
@@ -63,26 +65,40 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(u"Plumbline"_s);
     QApplication::setOrganizationName(u"Plumbline"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(plumb::versionString));
+    // The desktop file's name: Wayland and the task bar match the window to it and its icon.
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(plumb::applicationId));
+    QApplication::setWindowIcon(plumb::ui::applicationIcon());
+    // Before any window: the system's language, or the one chosen in Settings.
+    plumb::ui::installTranslations(app, plumb::ui::Language::saved());
     quitOnTerminationSignals(app);
     plumb::moveLegacyDataDirectory();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Plumbline, a PostgreSQL schema workbench."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Plumbline, a PostgreSQL schema workbench."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(
-        u"screenshot"_s, u"Render the window into a PNG file and exit."_s, u"file"_s);
+        u"screenshot"_s,
+        QCoreApplication::translate("main", "Render the window into a PNG file and exit."),
+        QCoreApplication::translate("main", "file"));
     parser.addOption(screenshot);
     const QCommandLineOption projectOption(
-        u"project"_s, u"Open the project in this folder instead of the demo."_s, u"dir"_s);
+        u"project"_s,
+        QCoreApplication::translate("main", "Open the project in this folder instead of the demo."),
+        QCoreApplication::translate("main", "dir"));
     parser.addOption(projectOption);
     const QCommandLineOption viewOption(
         u"view"_s,
-        u"Bring this view to the front (project, models, migrations, plan, diagnose, diff, sql, activity, log)."_s,
-        u"name"_s);
+        QCoreApplication::translate("main",
+                                    "Bring this view to the front (project, models, "
+                                    "migrations, plan, diagnose, diff, sql, activity, log)."),
+        QCoreApplication::translate("main", "name"));
     parser.addOption(viewOption);
     const QCommandLineOption noServer(
-        u"no-embedded-server"_s, u"Do not start the private PostgreSQL with the demo database."_s);
+        u"no-embedded-server"_s,
+        QCoreApplication::translate("main",
+                                    "Do not start the private PostgreSQL with the demo database."));
     parser.addOption(noServer);
     parser.process(app);
 

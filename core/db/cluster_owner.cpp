@@ -3,8 +3,12 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <cerrno>
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
 #include <csignal>
 #include <sys/types.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -82,8 +86,20 @@ void ClusterOwner::forget(const QString& directory)
 
 bool ClusterOwner::isAlive() const
 {
+#ifdef Q_OS_WIN
+    const HANDLE process =
+        ::OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+    if (!process)
+        return ::GetLastError() == ERROR_ACCESS_DENIED;
+    DWORD exitCode = 0;
+    const bool running = ::GetExitCodeProcess(process, &exitCode) && exitCode == STILL_ACTIVE;
+    ::CloseHandle(process);
+    if (!running)
+        return false;
+#else
     if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM)
         return false;
+#endif
     // The pid runs; it is the owner only if it started when the owner did.
     const QString now = processStartTime(pid);
     return startTime.isEmpty() || now.isEmpty() || now == startTime;

@@ -172,6 +172,8 @@ Connection::Connection(pg_conn* conn, ConnectionInfo info)
 
 Connection::~Connection()
 {
+    if (m_copyRow)
+        PQfreemem(m_copyRow);
     {
         std::lock_guard lock(m_cancelMutex);
         if (m_cancel)
@@ -262,14 +264,25 @@ Result<QueryResult> Connection::collect(pg_result* raw, const QString& sql)
         return QueryResult(raw);
 
     QueryResult owner(raw); // frees the result on every path below
-    if (PQstatus(m_conn) == CONNECTION_BAD) {
-        return fail(ErrorCode::Connection,
-                    u"the connection to the server was lost ("_s + oneLine(PQerrorMessage(m_conn)) +
-                        u"). The server may have restarted or ended this session; reconnect "
-                        u"and retry."_s);
-    }
-    if (!raw)
-        return fail(ErrorCode::Generic, oneLine(PQerrorMessage(m_conn)));
+    return std::unexpected(resultError(raw, sql));
+}
+
+Error Connection::lostConnection() const
+{
+    return Error::make(ErrorCode::Connection,
+                       u"the connection to the server was lost ("_s +
+                           oneLine(PQerrorMessage(m_conn)) +
+                           u"). The server may have restarted or ended this session; reconnect "
+                           u"and retry."_s);
+}
+
+// The error a failed statement's result (or its absence) describes. Does not free `raw`.
+Error Connection::resultError(pg_result* raw, const QString& sql) const
+{
+    if (PQstatus(m_conn) == CONNECTION_BAD)
+        return lostConnection();
+    if (!raw || !PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY))
+        return Error::make(ErrorCode::Generic, oneLine(PQerrorMessage(m_conn)));
 
     Error error;
     error.sqlState = QString::fromLatin1(PQresultErrorField(raw, PG_DIAG_SQLSTATE));
@@ -279,9 +292,12 @@ Result<QueryResult> Connection::collect(pg_result* raw, const QString& sql)
         error.message += u". "_s + QString::fromUtf8(detail);
     if (const char* hint = PQresultErrorField(raw, PG_DIAG_MESSAGE_HINT))
         error.message += u". Hint: "_s + QString::fromUtf8(hint);
+    if (const char* context = PQresultErrorField(raw, PG_DIAG_CONTEXT);
+        context && sql.startsWith(u"COPY"))
+        error.message += u" ("_s + oneLine(context) + u')';
     if (const char* position = PQresultErrorField(raw, PG_DIAG_STATEMENT_POSITION))
         error.line = lineOfPosition(sql, QByteArray(position).toInt());
-    return std::unexpected(std::move(error));
+    return error;
 }
 
 void Connection::cancel()

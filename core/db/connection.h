@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 struct pg_conn;
@@ -71,6 +72,24 @@ public:
     // Asks the server to cancel the statement in flight. Thread-safe; harmless when idle.
     void cancel();
 
+    // The COPY protocol, in both directions (copy_protocol.cpp). startCopy() sends a
+    // "COPY ... TO STDOUT" or "COPY ... FROM STDIN" statement (fixed text from code: COPY takes no
+    // parameters) and checks that the server switched to that mode. Then, for TO STDOUT,
+    // readCopyRow() until it returns false; for FROM STDIN, writeCopy() and finishCopyIn().
+    // Either way the connection is back to normal afterwards, or the result is an error.
+    Status startCopy(const QString& sql);
+    // One row of a COPY TO STDOUT in `row` (text format: the line with its newline). The bytes
+    // stay valid until the next call. Returns false, and makes the row count the server reported
+    // available from copiedRows(), once the data ended.
+    Result<bool> readCopyRow(std::string_view& row);
+    // Sends bytes of a COPY FROM STDIN (whole rows or not: the server reassembles them).
+    Status writeCopy(std::string_view bytes);
+    // Ends a COPY FROM STDIN: normally, or, with an abort reason, so that the server rolls the
+    // statement back and nothing of it is stored. Returns the rows the server stored.
+    Result<qint64> finishCopyIn(const QString& abortReason = {});
+    // The row count of the last COPY TO STDOUT that ended.
+    qint64 copiedRows() const { return m_copiedRows; }
+
     const ConnectionInfo& info() const { return m_info; }
     int serverVersionNumber() const; // e.g. 170002
     QString serverVersion() const;   // e.g. "17.2"
@@ -85,11 +104,16 @@ private:
     pg_result* lastResult();
     // Turns a result (null: the connection failed) into rows or an error that says what to do.
     Result<QueryResult> collect(pg_result* raw, const QString& sql);
+    // The error a failed statement's result describes, and the one for a lost connection.
+    Error resultError(pg_result* result, const QString& sql) const;
+    Error lostConnection() const;
 
     pg_conn* m_conn;
     ConnectionInfo m_info;
     mutable std::mutex m_cancelMutex;
     pg_cancel* m_cancel = nullptr; // guarded by m_cancelMutex
+    char* m_copyRow = nullptr;     // the last row readCopyRow() handed out (PQfreemem)
+    qint64 m_copiedRows = 0;
 };
 
 // A transaction on one connection: rolled back on destruction unless committed. Begun while the

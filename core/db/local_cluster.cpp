@@ -4,6 +4,7 @@
 #include "core/db/connection.h"
 #include "core/db/quote.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,14 +13,21 @@
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QVersionNumber>
-#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#ifdef Q_OS_WIN
+// Windows: PostgreSQL 13+ and libpq listen and connect on AF_UNIX sockets too; a folder made in
+// the user's own temporary folder is private to the user by inheritance of its access list.
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -38,17 +46,27 @@ constexpr qsizetype maxSocketPath = 103;
 
 bool runningAsRoot()
 {
+#ifdef Q_OS_WIN
+    return false; // pg_ctl drops administrator rights itself
+#else
     return ::geteuid() == 0;
+#endif
 }
 
 bool hasServerTools(const QString& dir)
 {
-    return !dir.isEmpty() && QFileInfo(dir + u"/initdb"_s).isExecutable() &&
-           QFileInfo(dir + u"/pg_ctl"_s).isExecutable() &&
-           QFileInfo(dir + u"/postgres"_s).isExecutable();
+#ifdef Q_OS_WIN
+    const QString suffix = u".exe"_s;
+#else
+    const QString suffix;
+#endif
+    return !dir.isEmpty() && QFileInfo(dir + u"/initdb"_s + suffix).isExecutable() &&
+           QFileInfo(dir + u"/pg_ctl"_s + suffix).isExecutable() &&
+           QFileInfo(dir + u"/postgres"_s + suffix).isExecutable();
 }
 
-// The newest "<prefix>/<version>/<suffix>" that holds the server tools.
+// The newest "<prefix>/<name>/<suffix>" that holds the server tools, where <name> is a version
+// ("17"), or ends in one ("postgresql@17", PGDG's "pgsql-17").
 QString newestVersionedDir(const QString& prefix, const QString& suffix)
 {
     QString best;
@@ -56,7 +74,8 @@ QString newestVersionedDir(const QString& prefix, const QString& suffix)
     const QDir root(prefix);
     for (const QString& entry : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString candidate = root.filePath(entry) + suffix;
-        const QVersionNumber version = QVersionNumber::fromString(entry.section(u'@', -1));
+        const QVersionNumber version =
+            QVersionNumber::fromString(entry.section(u'@', -1).section(u'-', -1));
         if (hasServerTools(candidate) && (best.isEmpty() || version > bestVersion)) {
             best = candidate;
             bestVersion = version;
@@ -94,6 +113,27 @@ Result<QString> runTool(const QString& program, const QStringList& arguments, in
 
 Result<int> freeLoopbackPort()
 {
+#ifdef Q_OS_WIN
+    WSADATA winsock;
+    if (::WSAStartup(MAKEWORD(2, 2), &winsock) != 0)
+        return fail(ErrorCode::Generic, u"cannot start Windows sockets"_s);
+    const SOCKET fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd == INVALID_SOCKET) {
+        ::WSACleanup();
+        return fail(ErrorCode::Generic, u"cannot find a free loopback port"_s);
+    }
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int length = sizeof address;
+    const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
+    ::closesocket(fd);
+    ::WSACleanup();
+    if (!ok)
+        return fail(ErrorCode::Generic, u"cannot find a free loopback port"_s);
+    return static_cast<int>(ntohs(address.sin_port));
+#else
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return fail(ErrorCode::Generic, u"cannot open a socket to find a free port"_s);
@@ -108,6 +148,7 @@ Result<int> freeLoopbackPort()
     if (!ok)
         return fail(ErrorCode::Generic, u"cannot find a free loopback port"_s);
     return static_cast<int>(ntohs(address.sin_port));
+#endif
 }
 
 // A postgresql.conf string value: single quotes, inner ones doubled.
@@ -151,6 +192,13 @@ Result<QString> LocalCluster::findBinDir(const QString& preferred)
     }
     QStringList candidates;
     candidates << qEnvironmentVariable("PLUMB_PG_BINDIR");
+    // A server the package carries (packaging/BundledPostgreSQL.cmake): beside the program's
+    // folder, or in the macOS bundle's Resources.
+    if (QCoreApplication::instance()) {
+        const QString programDir = QCoreApplication::applicationDirPath();
+        candidates << QDir::cleanPath(programDir + u"/../postgresql/bin"_s)
+                   << QDir::cleanPath(programDir + u"/../Resources/postgresql/bin"_s);
+    }
     {
         QProcess pgConfig;
         pgConfig.start(u"pg_config"_s, {u"--bindir"_s});
@@ -158,8 +206,9 @@ Result<QString> LocalCluster::findBinDir(const QString& preferred)
             candidates << QString::fromLocal8Bit(pgConfig.readAllStandardOutput()).trimmed();
     }
     candidates << newestVersionedDir(u"/usr/lib/postgresql"_s, u"/bin"_s)
-               << newestVersionedDir(u"/usr/pgsql"_s, u"/bin"_s) << u"/usr/local/pgsql/bin"_s
-               << newestVersionedDir(u"/opt/homebrew/opt"_s, u"/bin"_s)
+               << newestVersionedDir(u"/usr/pgsql"_s, u"/bin"_s)
+               << newestVersionedDir(u"/usr"_s, u"/bin"_s) // PGDG's /usr/pgsql-NN
+               << u"/usr/local/pgsql/bin"_s << newestVersionedDir(u"/opt/homebrew/opt"_s, u"/bin"_s)
                << newestVersionedDir(u"/usr/local/opt"_s, u"/bin"_s)
                << u"/Applications/Postgres.app/Contents/Versions/latest/bin"_s
                << newestVersionedDir(u"C:/Program Files/PostgreSQL"_s, u"/bin"_s);
@@ -218,6 +267,7 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (!ClusterOwner::current(*binDir).write(cluster.m_directory))
         return fail(ErrorCode::Generic, u"cannot write the owner file in "_s + cluster.m_directory);
+#ifndef Q_OS_WIN
     if (runningAsRoot()) {
         // The server's user owns the folder; root reaches the socket regardless, nobody else.
         const passwd* user = ::getpwnam("postgres");
@@ -226,6 +276,7 @@ Result<LocalCluster> LocalCluster::start(const Options& options, Progress& progr
             return fail(ErrorCode::Generic,
                         u"cannot hand "_s + cluster.m_directory + u" to the postgres user"_s);
     }
+#endif
 
     const QString dataDir = cluster.m_directory + u"/data"_s;
     progress.step(0, 2, u"initdb"_s);
@@ -308,6 +359,14 @@ int LocalCluster::stopOrphans(const QString& parentDir, Progress& progress)
 
 Result<QString> LocalCluster::privateParentDir(const QString& name)
 {
+#ifdef Q_OS_WIN
+    // The user's temporary folder (in their profile) is theirs alone; a folder inside inherits
+    // that.
+    const QString path = QDir::tempPath() + u'/' + name + u'-' + qEnvironmentVariable("USERNAME");
+    if (!QDir().mkpath(path))
+        return fail(ErrorCode::Generic, u"cannot create "_s + path);
+    return path;
+#else
     const QString path = QDir::tempPath() + u'/' + name + u'-' + QString::number(::geteuid());
     const QByteArray encoded = QFile::encodeName(path);
     // 0700, or 0711 for root: the postgres user passes through to its cluster's folder.
@@ -324,6 +383,7 @@ Result<QString> LocalCluster::privateParentDir(const QString& name)
     if ((status.st_mode & 07777) != mode && ::chmod(encoded.constData(), mode) != 0)
         return fail(ErrorCode::Generic, u"cannot restrict the permissions of "_s + path);
     return path;
+#endif
 }
 
 QString LocalCluster::projectRole()

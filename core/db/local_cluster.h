@@ -39,7 +39,9 @@ public:
     };
 
     // The bin folder holding initdb, pg_ctl and postgres: `preferred` if given, else
-    // $PLUMB_PG_BINDIR, `pg_config --bindir`, the newest of the usual install folders, and PATH.
+    // $PLUMB_PG_BINDIR, the server a package carries (../postgresql/bin beside the program),
+    // `pg_config --bindir`, the newest of the usual install folders (/usr/lib/postgresql/NN/bin
+    // of Debian's packages among them), and PATH.
     static Result<QString> findBinDir(const QString& preferred = {});
 
     static Result<LocalCluster> start(const Options& options, Progress& progress);

@@ -151,17 +151,31 @@ void JobRunner::publish(quint64 id)
         emit jobChanged(found->second->take());
 }
 
+namespace {
+
+// Cancels from a helper thread: Progress::cancel() interrupts the statement in flight with
+// PQcancel, a round trip to the server (up to connect_timeout when it does not answer), which
+// must never stall the GUI thread. The shared pointer keeps the Progress alive until then.
+void cancelWithoutWaiting(const std::shared_ptr<JobProgress>& progress)
+{
+    if (progress->isCanceled())
+        return;
+    QThreadPool::globalInstance()->start([progress] { progress->cancel(); });
+}
+
+} // namespace
+
 void JobRunner::cancel(quint64 id)
 {
     const auto found = m_progress.find(id);
     if (found != m_progress.end())
-        found->second->cancel();
+        cancelWithoutWaiting(found->second);
 }
 
 void JobRunner::cancelAll()
 {
     for (auto& [id, progress] : m_progress)
-        progress->cancel();
+        cancelWithoutWaiting(progress);
 }
 
 void JobRunner::waitForAll()

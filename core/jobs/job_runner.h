@@ -46,12 +46,16 @@ public:
     ~JobRunner() override;
 
     // Starts `work` on the pool. The future carries its result; attach continuations with
-    // future.then(contextObject, ...) so they run on the context's thread.
+    // future.then(contextObject, ...) so they run on the context's thread. `jobId`, when given,
+    // receives the job's id (for cancel(), LatestRequest::track, or following its jobChanged
+    // snapshots).
     template<typename T>
     QFuture<Result<T>> start(const QString& title, const QString& target,
-                             std::function<Result<T>(Progress&)> work)
+                             std::function<Result<T>(Progress&)> work, quint64* jobId = nullptr)
     {
         auto [id, progress] = registerJob(title, target);
+        if (jobId)
+            *jobId = id;
         return QtConcurrent::run(&m_pool, [this, id, progress, work = std::move(work)] {
             Result<T> result = work(*progress);
             finishJob(id, result ? std::optional<Error>() : std::optional<Error>(result.error()));
@@ -59,6 +63,9 @@ public:
         });
     }
 
+    // Cancels a job without waiting: the job sees isCanceled() at once, and the statement it has
+    // in flight is interrupted from a helper thread (PQcancel is a round trip to the server,
+    // which must never stall the GUI thread). Harmless for a job that already finished.
     void cancel(quint64 id);
     void cancelAll();
     // Blocks until every job has finished; only for shutdown and tests.
@@ -86,14 +93,23 @@ private:
 };
 
 // Hands out tickets so a view keeps only the answer to its latest request (results of an
-// outdated request are dropped, as hotspot's job tracker does).
+// outdated request are dropped, as hotspot's job tracker does), and cancels the job that served
+// the request before, whose answer no one waits for any more.
 class LatestRequest {
 public:
     quint64 next() { return ++m_current; }
     bool isCurrent(quint64 ticket) const { return ticket == m_current; }
+    // Records `job` as the one serving the current ticket and cancels the previous one.
+    void track(JobRunner& runner, quint64 job)
+    {
+        if (m_job != 0 && m_job != job)
+            runner.cancel(m_job);
+        m_job = job;
+    }
 
 private:
     quint64 m_current = 0;
+    quint64 m_job = 0; // the job serving the current ticket
 };
 
 } // namespace plumb::jobs

@@ -11,14 +11,14 @@ namespace plumb::migrate {
 
 namespace {
 
-// In a dry run, everything a command does happens inside one transaction that is rolled back at
+// In a rehearsal, everything a command does happens inside one transaction that is rolled back at
 // the end, whatever happens: ledger creation, migrations (each in a savepoint), ledger rows.
-class DryRunScope {
+class RehearsalScope {
 public:
-    DryRunScope(db::Connection& connection, bool active)
+    RehearsalScope(db::Connection& connection, bool active)
         : m_connection(active ? &connection : nullptr)
     {}
-    ~DryRunScope()
+    ~RehearsalScope()
     {
         if (m_connection && m_connection->isAlive())
             (void)m_connection->exec(u"ROLLBACK"_s);
@@ -32,8 +32,8 @@ public:
             return std::unexpected(begun.error());
         return {};
     }
-    DryRunScope(const DryRunScope&) = delete;
-    DryRunScope& operator=(const DryRunScope&) = delete;
+    RehearsalScope(const RehearsalScope&) = delete;
+    RehearsalScope& operator=(const RehearsalScope&) = delete;
 
 private:
     db::Connection* m_connection;
@@ -49,7 +49,8 @@ Runner::Runner(db::Connection& connection, MigrationSet migrations, Ledger ledge
     , m_options(std::move(options))
     , m_progress(progress)
 {
-    m_report.dryRun = m_options.dryRun;
+    m_report.rehearsal = m_options.rehearse && !m_options.preview;
+    m_report.preview = m_options.preview;
 }
 
 QString Runner::display(const QString& path) const
@@ -79,12 +80,13 @@ Status Runner::exec(const QString& sql, const QString& file, int line)
 
 Status Runner::requireWritable(const QString& what) const
 {
-    if (!m_options.readOnly)
+    // A preview runs nothing and writes nothing: it may list what would run anywhere.
+    if (!m_options.readOnly || m_options.preview)
         return {};
     return fail(ErrorCode::Config,
                 u"the database is read only (readonly: true in "_s +
                     display(m_options.readOnlySource) + u"): plumb will not "_s + what +
-                    u" there, not even as a dry run. Nothing was changed; use another "
+                    u" there, not even as a rehearsal. Nothing was changed; use another "
                     u"environment, or preflight the migrations against a copy"_s);
 }
 
@@ -97,6 +99,13 @@ Result<QList<LedgerRow>> Runner::prepare(bool createLedger, std::optional<Migrat
     // If this process dies mid-migration (kill -9, a lost laptop lid), the server notices the
     // closed socket within a second, rolls the migration back and frees the lock, instead of
     // finishing a long statement for no one (PostgreSQL 14+).
+    if (m_options.preview) {
+        // Reads only: no lock, no ledger created; a missing ledger means nothing applied.
+        auto present = m_ledger.exists(m_connection);
+        if (!present)
+            return std::unexpected(present.error());
+        return *present ? m_ledger.rows(m_connection) : QList<LedgerRow>();
+    }
     if (m_connection.serverVersionNumber() >= 140000)
         (void)m_connection.exec(
             u"SELECT set_config('client_connection_check_interval', '1s', false)"_s);
@@ -149,7 +158,7 @@ Status Runner::verifyChecksums(const QList<LedgerRow>& rows) const
 Status Runner::runTransactional(const MigrationScript& script, const Migration& migration,
                                 bool reverse, qint64* elapsedMs)
 {
-    const bool dry = m_options.dryRun;
+    const bool dry = m_options.rehearse;
     if (auto begun = exec(dry ? u"SAVEPOINT plumb_migration"_s : u"BEGIN"_s); !begun)
         return begun;
     auto abort = [&](Error error) -> Status {
@@ -275,11 +284,18 @@ Result<StepResult> Runner::apply(const Migration& migration, bool reverse)
     if (!script)
         return std::unexpected(script.error());
     m_report.warnings.append(script->warnings);
-    StepResult step{migration.version, migration.name, 0, script->transactional};
-    if (!script->transactional && m_options.dryRun) {
+    StepResult step{migration.version, migration.name, 0, script->transactional, {}, {}};
+    if (m_options.preview) {
+        step.file = script->file;
+        for (const MigrationStatement& statement : script->statements)
+            step.statements.append(statement.text);
+        m_report.steps.append(step);
+        return step;
+    }
+    if (!script->transactional && m_options.rehearse) {
         m_report.warnings.append(script->file +
-                                 u" was not run in the dry run: it has statements that cannot be "
-                                 u"rolled back"_s);
+                                 u" was not run in the rehearsal: it has statements that cannot "
+                                 u"be rolled back"_s);
         m_report.skipped.append(step);
         return step;
     }
@@ -303,8 +319,8 @@ Result<RunReport> Runner::up(const QString& targetVersion)
     if (auto writable = requireWritable(u"apply migrations"_s); !writable)
         return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
-    DryRunScope dryRun(m_connection, m_options.dryRun);
-    if (auto begun = dryRun.begin(); !begun)
+    RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
+    if (auto begun = rehearsal.begin(); !begun)
         return std::unexpected(begun.error());
     auto rows = prepare(true, &lock);
     if (!rows)
@@ -340,8 +356,9 @@ Result<RunReport> Runner::up(const QString& targetVersion)
         auto step = apply(migration, false);
         if (!step)
             return std::unexpected(step.error());
-        m_progress.log(u"applied "_s + migration.version + u' ' + migration.name + u" ("_s +
-                       QString::number(step->durationMs) + u" ms)"_s);
+        if (!m_options.preview)
+            m_progress.log(u"applied "_s + migration.version + u' ' + migration.name + u" ("_s +
+                           QString::number(step->durationMs) + u" ms)"_s);
     }
     m_progress.step(total, total, {});
     m_report.totalMs = timer.elapsed();
@@ -362,8 +379,8 @@ Result<RunReport> Runner::rollBack(const QList<const Migration*>& migrations)
                     u"cannot roll back: no .down.sql for "_s + irreversible.join(u", "_s) +
                         u". Nothing was changed; write the missing down files, or roll back "
                         u"fewer migrations"_s);
-    DryRunScope dryRun(m_connection, m_options.dryRun);
-    if (auto begun = dryRun.begin(); !begun)
+    RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
+    if (auto begun = rehearsal.begin(); !begun)
         return std::unexpected(begun.error());
     const int total = static_cast<int>(migrations.size());
     for (int i = 0; i < total; ++i) {
@@ -371,7 +388,8 @@ Result<RunReport> Runner::rollBack(const QList<const Migration*>& migrations)
         auto step = apply(*migrations[i], true);
         if (!step)
             return std::unexpected(step.error());
-        m_progress.log(u"rolled back "_s + migrations[i]->version + u' ' + migrations[i]->name);
+        if (!m_options.preview)
+            m_progress.log(u"rolled back "_s + migrations[i]->version + u' ' + migrations[i]->name);
     }
     m_report.totalMs = timer.elapsed();
     return m_report;
@@ -440,8 +458,8 @@ Result<RunReport> Runner::baseline(const QString& throughVersion)
     if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
         return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
-    DryRunScope dryRun(m_connection, m_options.dryRun);
-    if (auto begun = dryRun.begin(); !begun)
+    RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
+    if (auto begun = rehearsal.begin(); !begun)
         return std::unexpected(begun.error());
     auto rows = prepare(true, &lock);
     if (!rows)
@@ -449,22 +467,26 @@ Result<RunReport> Runner::baseline(const QString& throughVersion)
     QSet<QString> applied;
     for (const LedgerRow& row : *rows)
         applied.insert(row.version);
-    if (!m_options.dryRun)
+    // Own transaction unless a rehearsal's is open; a preview writes nothing.
+    const bool own = !m_options.rehearse && !m_options.preview;
+    if (own)
         if (auto begun = exec(u"BEGIN"_s); !begun)
             return std::unexpected(begun.error());
     for (const Migration& migration : m_migrations.migrations) {
         if (migration.version > throughVersion || applied.contains(migration.version))
             continue;
-        if (auto done = m_ledger.record(m_connection, migration.version, migration.name, 0,
-                                        migration.checksum, true);
-            !done) {
-            if (!m_options.dryRun)
-                (void)m_connection.exec(u"ROLLBACK"_s);
-            return std::unexpected(done.error());
+        if (!m_options.preview) {
+            if (auto done = m_ledger.record(m_connection, migration.version, migration.name, 0,
+                                            migration.checksum, true);
+                !done) {
+                if (own)
+                    (void)m_connection.exec(u"ROLLBACK"_s);
+                return std::unexpected(done.error());
+            }
         }
-        m_report.steps.append({migration.version, migration.name, 0, true});
+        m_report.steps.append({migration.version, migration.name, 0, true, {}, {}});
     }
-    if (!m_options.dryRun)
+    if (own)
         if (auto committed = exec(u"COMMIT"_s); !committed)
             return std::unexpected(committed.error());
     return m_report;
@@ -480,8 +502,8 @@ Result<RunReport> Runner::fake(const QString& version)
     if (auto writable = requireWritable(u"record migrations as applied"_s); !writable)
         return std::unexpected(writable.error());
     std::optional<MigrationLock> lock;
-    DryRunScope dryRun(m_connection, m_options.dryRun);
-    if (auto begun = dryRun.begin(); !begun)
+    RehearsalScope rehearsal(m_connection, m_options.rehearse && !m_options.preview);
+    if (auto begun = rehearsal.begin(); !begun)
         return std::unexpected(begun.error());
     auto rows = prepare(true, &lock);
     if (!rows)
@@ -490,11 +512,12 @@ Result<RunReport> Runner::fake(const QString& version)
         m_report.warnings.append(u"migration "_s + version + u" is already recorded as applied"_s);
         return m_report;
     }
-    if (auto done = m_ledger.record(m_connection, migration->version, migration->name, 0,
-                                    migration->checksum, false);
-        !done)
-        return std::unexpected(done.error());
-    m_report.steps.append({migration->version, migration->name, 0, true});
+    if (!m_options.preview)
+        if (auto done = m_ledger.record(m_connection, migration->version, migration->name, 0,
+                                        migration->checksum, false);
+            !done)
+            return std::unexpected(done.error());
+    m_report.steps.append({migration->version, migration->name, 0, true, {}, {}});
     return m_report;
 }
 
@@ -511,7 +534,7 @@ Result<QList<LedgerRow>> Runner::prune(bool apply)
     for (const LedgerRow& row : *rows)
         if (!m_migrations.find(row.version))
             stale.append(row);
-    if (!apply || stale.isEmpty() || m_options.dryRun)
+    if (!apply || stale.isEmpty() || m_options.rehearse || m_options.preview)
         return stale;
     auto begun = db::Transaction::begin(m_connection);
     if (!begun)

@@ -19,12 +19,18 @@ struct RunnerOptions {
     QString command = QStringLiteral("migrate"); // labels the lock holder's session
     QString projectRoot;                         // file names in messages are relative to it
     project::Timeouts timeouts{QStringLiteral("10s"), QStringLiteral("30min")};
-    bool lock = true;
+    bool lock = true; // false: the caller holds the lock (the workflow), or the user said so
     int lockWaitMs = 30000;
-    bool dryRun = false; // execute, then roll everything back (ledger rows included)
+    // A rehearsal: execute, then roll everything back (ledger rows included). It still takes
+    // locks on the server and runs the DDL, so it is a change to confirm like any other.
+    bool rehearse = false;
+    // A preview (`--dry-run`): run nothing, take no lock, create no ledger; report the steps
+    // that would run, with their statements.
+    bool preview = false;
     bool verifyChecksums = true;
     // Set from a read-only environment (readonly: true): every command that writes (up, down,
-    // down-to, baseline, fake, prune --yes), dry runs included, refuses before it takes the lock.
+    // down-to, baseline, fake, prune --yes), rehearsals included, refuses before it takes the
+    // lock; a preview, which runs nothing, still lists what would run.
     bool readOnly = false;
     QString readOnlySource; // the file that says so, for the message
     // On a scratch database of a private cluster: what its superuser already did for the
@@ -37,13 +43,16 @@ struct StepResult {
     QString name;
     qint64 durationMs = 0;
     bool transactional = true;
+    QString file;           // preview: the script that would run (relative), empty for a mark
+    QStringList statements; // preview: its statements, in order
 };
 
 struct RunReport {
     QList<StepResult> steps;   // applied, rolled back, or marked, in execution order
     QList<StepResult> skipped; // non-transactional migrations left out of a dry run
     QStringList warnings;
-    bool dryRun = false;
+    bool rehearsal = false; // everything was rolled back
+    bool preview = false;   // nothing ran
     qint64 totalMs = 0;
 };
 

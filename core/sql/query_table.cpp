@@ -1,18 +1,71 @@
 #include "query_table.h"
 
 #include "core/db/connection.h"
+#include "core/sql/classify.h"
 #include "core/sql/script.h"
 
 #include <QElapsedTimer>
 
+using namespace Qt::StringLiterals;
+
 namespace plumb::sql {
 
+namespace {
+
+// Ends the read-only transaction whatever happens: nothing a read-only run did is kept.
+class ReadOnlyScope {
+public:
+    explicit ReadOnlyScope(db::Connection& connection)
+        : m_connection(connection)
+    {}
+    ~ReadOnlyScope()
+    {
+        if (m_open && m_connection.isAlive())
+            (void)m_connection.exec(u"ROLLBACK"_s);
+    }
+    Status begin()
+    {
+        if (auto begun = m_connection.exec(u"BEGIN TRANSACTION READ ONLY"_s); !begun)
+            return std::unexpected(begun.error());
+        m_open = true;
+        // Taking the snapshot now makes "SET transaction_read_only = off" fail later.
+        if (auto pinned = m_connection.exec(u"SELECT 1"_s); !pinned)
+            return std::unexpected(pinned.error());
+        return {};
+    }
+    ReadOnlyScope(const ReadOnlyScope&) = delete;
+    ReadOnlyScope& operator=(const ReadOnlyScope&) = delete;
+
+private:
+    db::Connection& m_connection;
+    bool m_open = false;
+};
+
+} // namespace
+
 Result<QueryTable> runForTable(db::Connection& connection, const QString& source, int maxRows,
-                               Progress& progress)
+                               Progress& progress, bool readOnly)
 {
     auto statements = splitStatements(source);
     if (!statements)
         return std::unexpected(statements.error());
+    ReadOnlyScope readOnlyScope(connection);
+    if (readOnly) {
+        for (const Statement& statement : *statements) {
+            auto kind = classifyStatement(statement.text, connection.serverVersionNumber());
+            if (kind && kind->rule == TransactionRule::TransactionControl) {
+                Error error = Error::make(
+                    ErrorCode::Config,
+                    kind->what + u" is not allowed here: this database is protected, so SQL runs "
+                                 u"in one read-only transaction. Turn on writes for one statement "
+                                 u"to change it."_s);
+                error.line = statement.line;
+                return std::unexpected(error);
+            }
+        }
+        if (auto begun = readOnlyScope.begin(); !begun)
+            return std::unexpected(begun.error());
+    }
     QElapsedTimer timer;
     timer.start();
     QueryTable table;

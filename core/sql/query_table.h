@@ -26,7 +26,15 @@ struct QueryTable {
 
 // Runs the statements of `source` in order and keeps the last row set, at most `maxRows` rows.
 // Stops at the first error, located by line within `source`.
+//
+// readOnly: everything runs inside one READ ONLY transaction that is rolled back at the end,
+// with its snapshot taken first so the transaction cannot be switched to read-write; statements
+// that end or start transactions are refused before anything runs. This is how the workbench runs
+// SQL on a protected database unless the person enabled writes and confirmed.
+//
+// What runs is reported to `progress` without its literal values (withoutLiterals), so a
+// password or a customer's e-mail typed into a statement never reaches the activity log.
 Result<QueryTable> runForTable(db::Connection& connection, const QString& source, int maxRows,
-                               Progress& progress);
+                               Progress& progress, bool readOnly = false);
 
 } // namespace plumb::sql

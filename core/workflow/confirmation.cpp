@@ -47,8 +47,8 @@ Status authorizeChange(const Target& target, const std::optional<QString>& confi
     QString message = u"refusing to "_s + what + u" on "_s + where(target) +
                       u", which is protected ("_s + why + u"). Nothing was changed. "_s;
     if (confirmation && !confirmation->isEmpty())
-        message += u"--confirm '"_s + *confirmation + u"' does not match the database name: "_s;
-    message += u"pass --confirm "_s + target.confirmationName() +
+        message += u"--confirm '"_s + *confirmation + u"' does not match the database name. "_s;
+    message += u"Pass --confirm "_s + target.confirmationName() +
                u" to go ahead, or --dry-run to see what would run"_s;
     return fail(ErrorCode::Unconfirmed, message);
 }

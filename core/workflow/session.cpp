@@ -25,6 +25,8 @@ migrate::RunnerOptions Session::runnerOptions(const QString& command) const
         options.timeouts = file->migrationTimeouts;
         options.lockWaitMs = file->lockWaitMs;
         options.lock = file->lockingEnabled;
+        options.readOnly = file->readOnly;
+        options.readOnlySource = file->filePath;
     }
     return options;
 }

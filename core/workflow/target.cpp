@@ -24,15 +24,15 @@ QString outsideReason(const Endpoint& endpoint, const project::Environment& envi
     const QString file = fileName(environment);
     switch (endpoint.origin) {
     case UrlOrigin::CommandLine:
-        return QObject::tr("--database-url points it at a database %1 does not name").arg(file);
+        return QObject::tr("--database-url decides its database, not %1").arg(file);
     case UrlOrigin::PlumbDatabaseUrl:
-        return QObject::tr("PLUMB_DATABASE_URL points it at a database %1 does not name").arg(file);
+        return QObject::tr("PLUMB_DATABASE_URL decides its database, not %1").arg(file);
     case UrlOrigin::DatabaseUrl:
         return QObject::tr("its URL comes from DATABASE_URL, not from %1").arg(file);
     case UrlOrigin::FileVariable:
-        return QObject::tr("its URL comes from the process environment (%1), not written out in "
-                           "%2")
-            .arg(endpoint.source.section(u'(', -1).chopped(1), file);
+        return QObject::tr("%1 takes its URL from the process environment (%2) instead of "
+                           "writing it out")
+            .arg(file, endpoint.source.section(u'(', -1).chopped(1));
     case UrlOrigin::EnvironmentFile:
     case UrlOrigin::Typed:
         break;

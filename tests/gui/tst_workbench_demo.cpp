@@ -39,6 +39,22 @@
 using namespace Qt::StringLiterals;
 using namespace plumb::ui;
 
+namespace {
+
+// Waits for the yes/no question a change on a dev database asks (it opens without blocking)
+// and answers yes.
+bool answerYes(MainWindow& window)
+{
+    QMessageBox* box = nullptr;
+    if (!QTest::qWaitFor([&] { return (box = window.findChild<QMessageBox*>()) != nullptr; },
+                         10000))
+        return false;
+    box->button(QMessageBox::Yes)->click();
+    return true;
+}
+
+} // namespace
+
 class TestWorkbenchDemo : public QObject {
     Q_OBJECT
 private slots:
@@ -95,12 +111,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
 
         // Apply the pending migration from the view; the dev database asks for a plain yes.
-        QTimer::singleShot(0, this, [] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            box->button(QMessageBox::Yes)->click();
-        });
         window.findChild<MigrationsView*>()->request(MigrationsView::Action::Up);
+        QVERIFY(answerYes(window));
         QTRY_COMPARE_WITH_TIMEOUT(migrations->index(1, MigrationsModel::State).data().toString(),
                                   u"applied"_s, 30000);
         QVERIFY(!migrations->index(1, MigrationsModel::AppliedBy).data().toString().isEmpty());
@@ -192,12 +204,8 @@ private slots:
         QVERIFY(!orders->leftDdl.contains(u"note"));
 
         // Apply only the index step, on the dev database (a plain yes).
-        QTimer::singleShot(0, this, [] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            box->button(QMessageBox::Yes)->click();
-        });
         plan->apply({indexStep});
+        QVERIFY(answerYes(window));
         QTRY_COMPARE_WITH_TIMEOUT(plan->model()->status(indexStep), PlanModel::StepStatus::Done,
                                   30000);
         // The project reloads and the plan is computed again, without that index.

@@ -10,6 +10,7 @@
 #include "core/db/quote.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/test_database.h"
+#include "ui/confirm_change.h"
 #include "ui/connection_store.h"
 #include "ui/main_window.h"
 #include "ui/result_table_model.h"
@@ -17,10 +18,14 @@
 #include "ui/sql_view.h"
 #include "ui/workbench.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -213,8 +218,8 @@ private slots:
         }
 
         // The project: declared schema, two migrations, a dev environment whose URL comes from
-        // a variable. (When the workflow makes such an environment protected, the changes
-        // below take the typed confirmation.)
+        // a variable, which makes it protected: the changes below take the typed confirmation
+        // (--confirm in plumb, the confirmation dialog in the workbench).
         QTemporaryDir projectDir, binDir, logDir;
         const QString project = projectDir.path();
         writeFile(project + u"/db/schema/10_items.sql"_s,
@@ -265,12 +270,15 @@ private slots:
         plumb(u"ping"_s, {u"ping"_s, liveUrl}, 0);
         plumb(u"inspect"_s, {u"--format=json"_s, u"inspect"_s, liveUrl}, 0);
         plumb(u"build"_s, QStringList{u"build"_s} + inProject, 0);
+        const QStringList confirmed{u"--confirm"_s, live.name()};
         plumb(u"migrate up 001"_s,
-              QStringList{u"migrate"_s, u"up"_s, u"--target"_s, u"001"_s} + inProject, 0);
+              QStringList{u"migrate"_s, u"up"_s, u"--target"_s, u"001"_s} + inProject + confirmed,
+              0);
         plumb(u"migrate status"_s,
               QStringList{u"--format=json"_s, u"migrate"_s, u"status"_s} + inProject, 0);
         plumb(u"preflight"_s, QStringList{u"--format=json"_s, u"preflight"_s} + inProject, 0);
-        plumb(u"sync"_s, QStringList{u"sync"_s} + inProject, 0);
+        plumb(u"sync refused"_s, QStringList{u"sync"_s} + inProject, 5);
+        plumb(u"sync"_s, QStringList{u"sync"_s} + inProject + confirmed, 0);
         plumb(u"diff (plan)"_s,
               {u"--format=json"_s, u"diff"_s, u"--from"_s, otherUrl, u"--to"_s, liveUrl}, 0);
         plumb(u"diff --apply"_s,
@@ -300,7 +308,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             ui::Workbench* workbench = window.workbench();
             workbench->openProject(project);
-            QTRY_VERIFY2_WITH_TIMEOUT(workbench->project() && workbench->project()->live,
+            QTRY_VERIFY2_WITH_TIMEOUT(workbench->project() && workbench->project()->hasLive(),
                                       qPrintable(window.statusBar()->currentMessage()), 120000);
             QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 120000);
 
@@ -309,13 +317,30 @@ private slots:
             auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
             QTRY_VERIFY(databases->count() >= 1);
             databases->setCurrentIndex(databases->count() - 1);
-            sql->editor()->setPlainText(u"INSERT INTO item (id, name) VALUES (1, 'one');\n"
-                                        u"SELECT current_user, name FROM item;"_s);
+            // The environment is protected: one statement that writes, with the name typed.
+            auto confirm = [&] {
+                ui::ConfirmChangeDialog* dialog = nullptr;
+                QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ui::ConfirmChangeDialog*>()) &&
+                                             dialog->isVisible(),
+                                         60000);
+                keep(u"confirmation dialog"_s,
+                     dialog->findChild<QLabel*>(u"confirmChange.facts"_s)->text());
+                QTest::keyClicks(dialog->findChild<QLineEdit*>(u"confirmChange.name"_s),
+                                 live.name());
+                dialog->findChild<QPushButton*>(u"confirmChange.go"_s)->click();
+            };
+            window.findChild<QAction*>(u"action.allowWrites"_s)->setChecked(true);
+            sql->editor()->setPlainText(u"INSERT INTO item (id, name) VALUES (1, 'one');"_s);
+            sql->run();
+            confirm();
+            QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
+            sql->editor()->setPlainText(u"SELECT current_user, name FROM item;"_s);
             sql->run();
             QTRY_COMPARE_WITH_TIMEOUT(sql->results()->rowCount(), 1, 60000);
             QCOMPARE(sql->results()->index(0, 0).data().toString(), role);
 
-            workbench->sync();
+            workbench->sync(&window);
+            confirm();
             QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 120000);
 
             // A connection saved by hand, with its password (the keychain may be absent here:

@@ -24,6 +24,15 @@ public:
         QDir(dir.path()).mkpath(QStringLiteral("db/schema"));
         QDir(dir.path()).mkpath(QStringLiteral("db/migrations"));
         QDir(dir.path()).mkpath(QStringLiteral("db/environments"));
+        writeDevEnvironment();
+    }
+
+    // db/environments/local.yaml naming this test's database, written out, and dev: the
+    // commands change it without --confirm. `extra` is appended (YAML).
+    void writeDevEnvironment(const QByteArray& extra = {}) const
+    {
+        write(QStringLiteral("db/environments/local.yaml"),
+              "database_url: \"" + url().toUtf8() + "\"\ndev: true\n" + extra);
     }
 
     void write(const QString& relative, const QByteArray& content) const
@@ -39,12 +48,14 @@ public:
     QString root() const { return dir.path(); }
     QString url() const { return database.info().toUri(); }
 
-    // The environment the CLI runs with: PLUMB_DATABASE_URL points at this test's database.
+    // The environment the CLI runs with: nothing redirects the project (local.yaml names the
+    // database), and declared catalogs are cached in a folder of this test's own.
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DATABASE_URL"));
-        env.insert(QStringLiteral("PLUMB_DATABASE_URL"), url());
+        env.remove(QStringLiteral("PLUMB_DATABASE_URL"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
         return env;
     }
 
@@ -75,6 +86,7 @@ public:
     }
 
     QTemporaryDir dir;
+    QTemporaryDir data;
     TestDatabase database;
 };
 

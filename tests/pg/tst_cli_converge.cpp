@@ -22,14 +22,10 @@ struct Project : MigrateProject {
     explicit Project(const QString& tag)
         : MigrateProject(tag)
     {
-        write(u"db/environments/local.yaml"_s, "shadow_url: ${SHADOW}\n");
+        writeDevEnvironment("shadow_url: \"" + plumb::testing::serverInfo().toUri().toUtf8() +
+                            "\"\n");
     }
-    CliRun cli(QStringList arguments) const
-    {
-        QProcessEnvironment env = environment();
-        env.insert(u"SHADOW"_s, plumb::testing::serverInfo().toUri());
-        return run(arguments, env);
-    }
+    CliRun cli(QStringList arguments) const { return run(arguments, environment()); }
     QJsonObject cliJson(QStringList arguments) const
     {
         arguments.prepend(u"--format=json"_s);

@@ -114,7 +114,7 @@ private slots:
 
     void insideAProjectFindingsNameTheirSchemaFile()
     {
-        // The database of the project's environment (PLUMB_DATABASE_URL here), and the file and
+        // The database of the project's environment (local.yaml names it), and the file and
         // line that declare the table in the finding.
         plumb::testing::MigrateProject project(u"cli_diag_project"_s);
         const QByteArray schema = "CREATE TABLE par (id int PRIMARY KEY);\n\n"

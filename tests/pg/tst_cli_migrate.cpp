@@ -146,11 +146,19 @@ private slots:
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 0);
         QCOMPARE(p.run({u"migrate"_s, u"current"_s}).out.trimmed(), u"(none)"_s);
 
+        // --dry-run runs nothing and prints what would run; --rehearse runs, then rolls back.
         CliRun dry = p.run({u"migrate"_s, u"up"_s, u"--dry-run"_s});
         QVERIFY2(dry.exitCode == 0, qPrintable(both(dry)));
-        QVERIFY(dry.out.contains(u"rolled back"));
+        QVERIFY2(dry.out.contains(u"would be applied 001 users (db/migrations/001_users.up.sql)"),
+                 qPrintable(both(dry)));
+        QVERIFY(dry.out.contains(u"CREATE TABLE users (id int);"));
+        QVERIFY(dry.out.contains(u"nothing was run"));
+        CliRun rehearsal = p.run({u"migrate"_s, u"up"_s, u"--rehearse"_s});
+        QVERIFY2(rehearsal.exitCode == 0, qPrintable(both(rehearsal)));
+        QVERIFY(rehearsal.out.contains(u"rolled back"));
         QCOMPARE(p.scalar(u"SELECT count(*) FROM tb_confiture"_s), 0);
         QCOMPARE(p.scalar(u"SELECT count(*) FROM pg_tables WHERE tablename = 'users'"_s), 0);
+        QCOMPARE(p.run({u"migrate"_s, u"up"_s, u"--dry-run"_s, u"--rehearse"_s}).exitCode, 5);
 
         QVERIFY(p.run({u"migrate"_s, u"up"_s}).exitCode == 0);
         CliRun downTo = p.run({u"migrate"_s, u"down-to"_s, u"001"_s});
@@ -185,9 +193,9 @@ private slots:
         MigrateProject p(u"clierr"_s);
         addUsersMigrations(p);
 
-        // An unreachable server.
-        CliRun run = p.run(
-            {u"migrate"_s, u"up"_s, u"--database-url"_s, u"postgresql://postgres@127.0.0.1:1/x"_s});
+        // An unreachable server (a --database-url makes the environment protected: confirmed).
+        CliRun run = p.run({u"migrate"_s, u"up"_s, u"--database-url"_s,
+                            u"postgresql://postgres@127.0.0.1:1/x"_s, u"--confirm"_s, u"x"_s});
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(u"start PostgreSQL"), qPrintable(both(run)));
 
@@ -208,15 +216,15 @@ private slots:
         QVERIFY(run.err.contains(u"export it"));
 
         // An unknown key loads with a warning naming it (Confiture ignores unknown keys too);
-        // the database comes from PLUMB_DATABASE_URL here, so the command runs (and says the
-        // ledger is missing: exit 2, not a config error).
-        p.write(u"db/environments/local.yaml"_s, "databse_url: x\n");
+        // the file still names the database, so the command runs (and says the ledger is
+        // missing: exit 2, not a config error).
+        p.writeDevEnvironment("databse_url: x\n");
         run = p.run({u"migrate"_s, u"status"_s});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(u"local.yaml:1: unknown key 'databse_url' is ignored; did you "
+        QVERIFY2(run.err.contains(u"local.yaml:3: unknown key 'databse_url' is ignored; did you "
                                   u"mean 'database_url'?"),
                  qPrintable(both(run)));
-        p.remove(u"db/environments/local.yaml"_s);
+        p.writeDevEnvironment();
 
         // Duplicate versions: refused before connecting.
         p.write(u"db/migrations/002_again.up.sql"_s, "SELECT 1;\n");

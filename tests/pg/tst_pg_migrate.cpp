@@ -149,11 +149,11 @@ private slots:
     {
         Fixture f;
         RunnerOptions options;
-        options.dryRun = true;
+        options.rehearse = true;
         auto report = f.runner(options).up();
         QVERIFY2(report, report ? "" : qPrintable(report.error().describe()));
         QCOMPARE(report->steps.size(), 3);
-        QVERIFY(report->dryRun);
+        QVERIFY(report->rehearsal);
         QVERIFY(!f.hasTable(u"users"_s));
         QVERIFY(!*f.ledger().exists(*f.connection));
         // With a ledger present, its rows are rolled back too.
@@ -227,7 +227,7 @@ private slots:
         Fixture f;
         QVERIFY(f.runner().up());
         RunnerOptions options;
-        options.dryRun = true;
+        options.rehearse = true;
         auto report = f.runner(options).downTo(u"001"_s);
         QVERIFY2(report, report ? "" : qPrintable(report.error().describe()));
         QCOMPARE(report->steps.size(), 2);

@@ -80,6 +80,32 @@ private slots:
         QTRY_COMPARE(lastSnapshot(changes).state, JobState::Canceled);
     }
 
+    void cancelDoesNotWaitForTheInterrupt()
+    {
+        // The interrupt (PQcancel in real jobs) may take a network round trip or hang on a dead
+        // server: cancel() hands it to a helper thread. Were it run here, this test would never
+        // get past cancel(), since the interrupt waits for `release`, set only afterwards.
+        JobRunner runner;
+        QSignalSpy changes(&runner, &JobRunner::jobChanged);
+        std::atomic<bool> interrupting = false;
+        std::atomic<bool> release = false;
+        auto future = runner.start<int>(u"slow to interrupt"_s, {}, [&](Progress& progress) {
+            InterruptScope scope(progress, [&] {
+                interrupting = true;
+                while (!release)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            });
+            while (!progress.isCanceled())
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            return Result<int>(0);
+        });
+        const quint64 id = lastSnapshot(changes).id;
+        runner.cancel(id);
+        QTRY_VERIFY(interrupting.load());
+        release = true;
+        QTRY_VERIFY(future.isFinished());
+    }
+
     void destructionCancelsAndWaits()
     {
         std::atomic<bool> sawCancel = false;

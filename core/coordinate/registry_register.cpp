@@ -1,0 +1,329 @@
+// Registering and checking intents: analysis against the live database, the search for rival
+// intents and their conflicts, and the rows written.
+
+#include "core/coordinate/registry_rows.h"
+#include "registry.h"
+
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::coordinate {
+
+namespace {
+
+const QString activeStatuses = u"('registered', 'in_progress', 'conflicted')"_s;
+
+} // namespace
+
+Result<QList<Intent>> Registry::rivals(const Intent& mine, const QStringList& searchPath)
+{
+    QList<Intent> found;
+    if (!exists())
+        return found;
+    QStringList scopes, schemas;
+    for (const IntentObject& object : mine.objects) {
+        const ObjectRef& ref = object.touch.object;
+        if (!scopes.contains(ref.scope()))
+            scopes.append(ref.scope());
+        // Another change creating, dropping or renaming a schema concerns everything in it.
+        if (!ref.schema.isEmpty() && !scopes.contains(ref.schema))
+            scopes.append(ref.schema);
+        if (ref.kind == ObjectKind::Schema &&
+            (object.touch.action == Action::Drop || object.touch.action == Action::Rename ||
+             object.touch.action == Action::Create))
+            schemas.append(ref.name);
+    }
+    // Another change creating, dropping or renaming a schema concerns every object in it: only
+    // then look beyond the scopes (an OR would cost a scan of every registered object).
+    const QString touching =
+        schemas.isEmpty() ? u"o.scope = ANY($1::text[]) AND $2::text[] IS NOT NULL"_s
+                          : u"(o.scope = ANY($1::text[]) OR o.schema_name = ANY($2::text[]))"_s;
+    // The matching intents are found first through the objects' scope index (an InitPlan), then
+    // read by primary key: the plan stays small however many intents the registry holds.
+    auto tracked = load(
+        u"i.id = ANY(ARRAY(SELECT DISTINCT o.intent_id FROM %1 o WHERE %2)) AND i.status IN %3 "
+        u"AND p.lease_expires_at > pg_catalog.now() AND i.agent_id <> $3 "
+        u"AND i.id <> $4"_s.arg(ownTable(u"tb_plumb_intent_object"_s), touching, activeStatuses),
+        {db::Param::textArray(scopes), db::Param::textArray(schemas), db::Param(mine.agentId),
+         db::Param(mine.id)},
+        true);
+    if (!tracked)
+        return std::unexpected(tracked.error());
+    found += *tracked;
+    // Intents only Confiture wrote carry no objects: read them from their DDL. A partial index
+    // on plumb_tracked finds them without visiting Plumbline's own.
+    const QString untracked = m_ownTables ? u"NOT i.plumb_tracked"_s : u"true"_s;
+    auto foreign = load(u"%1 AND i.status IN %2 AND i.agent_id <> $1 AND i.id <> $2"_s.arg(
+                            untracked, activeStatuses),
+                        {db::Param(mine.agentId), db::Param(mine.id)}, false);
+    if (!foreign)
+        return std::unexpected(foreign.error());
+    for (const Intent& intent : std::as_const(*foreign))
+        found.append(detail::intentFromDdl(intent, *m_connection, searchPath));
+    return found;
+}
+
+Result<QList<Conflict>> Registry::findConflicts(const Intent& mine, const QList<Intent>& rivals)
+{
+    QList<Conflict> conflicts;
+    const QList<Touch> myTouches = mine.touches();
+    // Hot only matters where both sides lock a table: ask about those alone.
+    QSet<QString> myLocked, bothLocked;
+    for (const Touch& touch : myTouches)
+        if (touch.lock != LockMode::None)
+            myLocked.insert(touch.object.scope());
+    for (const Intent& rival : rivals)
+        for (const IntentObject& object : rival.objects)
+            if (object.touch.lock != LockMode::None &&
+                myLocked.contains(object.touch.object.scope()))
+                bothLocked.insert(object.touch.object.scope());
+    auto hot = hotTables(*m_connection, bothLocked, m_options.hot);
+    if (!hot)
+        return std::unexpected(hot.error());
+    for (const Intent& rival : rivals) {
+        const QList<DetectedConflict> detected = detectConflicts(
+            myTouches, rival.touches(), *hot, OtherParty{rival.agentId, rival.featureName});
+        for (const DetectedConflict& found : detected) {
+            Conflict conflict;
+            conflict.intentA = mine.id;
+            conflict.intentB = rival.id;
+            conflict.kind = found.kind;
+            conflict.severity = found.severity;
+            conflict.confitureType = confitureConflictType(found.kind, found.points[0].object.kind);
+            conflict.affectedObjects = found.affectedObjects();
+            conflict.suggestions = found.suggestions;
+            for (const ConflictPoint& point : found.points)
+                conflict.details.append(point.detail);
+            conflicts.append(conflict);
+        }
+    }
+    return conflicts;
+}
+
+Result<QString> Registry::allocateBranch(const QString& featureName)
+{
+    // Confiture's scheme: feature/<name> lower-cased, spaces and slashes made underscores, and a
+    // three-digit suffix when taken.
+    QString safe = featureName.toLower();
+    safe.replace(u' ', u'_').replace(u'/', u'_');
+    const QString base = QString(u"feature/"_s + safe).left(240);
+    QString pattern;
+    for (const QChar c : base) {
+        if (c == u'%' || c == u'_' || c == u'\\')
+            pattern += u'\\';
+        pattern += c;
+    }
+    auto taken = m_connection->exec(u"SELECT branch_name FROM %1 WHERE branch_name = $1 OR "
+                                    u"branch_name LIKE $2"_s.arg(table(u"tb_pggit_intent"_s)),
+                                    {db::Param(base), db::Param(pattern + u"\\_%"_s)});
+    if (!taken)
+        return std::unexpected(taken.error());
+    QSet<QString> names;
+    for (int row = 0; row < taken->rowCount(); ++row)
+        names.insert(taken->text(row, 0));
+    if (!names.contains(base))
+        return base;
+    for (qsizetype n = names.size();; ++n) {
+        const QString candidate = base + u'_' + u"%1"_s.arg(n, 3, 10, QChar(u'0'));
+        if (!names.contains(candidate))
+            return candidate;
+    }
+}
+
+Status Registry::insert(Intent& intent, QList<Conflict>& conflicts)
+{
+    QStringList scopes, kinds, schemas, names, members, actions, locks, heavy, renamed, via,
+        statements, compared, prints;
+    for (const IntentObject& object : intent.objects) {
+        const Touch& touch = object.touch;
+        scopes.append(touch.object.scope());
+        kinds.append(kindName(touch.object.kind));
+        schemas.append(touch.object.schema);
+        names.append(touch.object.name);
+        members.append(touch.object.member);
+        actions.append(actionName(touch.action));
+        locks.append(lockModeName(touch.lock));
+        heavy.append(touch.heavy ? u"true"_s : u"false"_s);
+        renamed.append(touch.renamedTo);
+        via.append(touch.via);
+        statements.append(QString::number(touch.statement));
+        compared.append(object.compared ? u"true"_s : u"false"_s);
+        prints.append(object.fingerprint);
+    }
+    const QString reason = conflicts.isEmpty()
+                               ? u"registered"_s
+                               : u"registered with %1 conflict(s)"_s.arg(conflicts.size());
+    // One statement: the intent (Confiture's row), Plumbline's row, the objects and the first
+    // history entry. Foreign keys are checked at its end, when all four are in.
+    auto row = m_connection->exec(
+        u"WITH intent AS (INSERT INTO %1 (id, agent_id, feature_name, branch_name, "
+        u"schema_changes, tables_affected, estimated_duration_ms, risk_level, status, "
+        u"conflicts_with, metadata, plumb_tracked) VALUES ($1, $2, $3, $4, $5::jsonb, "
+        u"$6::jsonb, $7::int, $8, $9, $10::jsonb, $11::jsonb, true) RETURNING created_at, "
+        u"updated_at), "
+        u"own AS (INSERT INTO %2 (intent_id, owner, lease_seconds, lease_expires_at, "
+        u"source_kind, source_name, source_sha256, database_name, notes) VALUES ($1, $12, "
+        u"$13::int, pg_catalog.now() + pg_catalog.make_interval(secs => $13::int), $14, $15, "
+        u"$16, $17, $18::jsonb) RETURNING lease_expires_at), "
+        u"objects AS (INSERT INTO %3 (intent_id, position, scope, object_kind, schema_name, "
+        u"object_name, member, action, lock_mode, whole_table, renamed_to, via, statement, "
+        u"compared, fingerprint) SELECT $1, o.position, o.scope, o.kind, o.schema_name, "
+        u"o.object_name, o.member, o.action, o.lock_mode, o.whole_table, o.renamed_to, o.via, "
+        u"o.statement, o.compared, o.fingerprint FROM unnest($19::text[], $20::text[], "
+        u"$21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::boolean[], "
+        u"$27::text[], $28::text[], $29::int[], $30::boolean[], $31::text[]) WITH ORDINALITY "
+        u"AS o(scope, kind, schema_name, object_name, member, action, lock_mode, whole_table, "
+        u"renamed_to, via, statement, compared, fingerprint, position)), "
+        u"history AS (INSERT INTO %4 (intent_id, old_status, new_status, reason, changed_by) "
+        u"VALUES ($1, NULL, $9, $32, $2)) "
+        u"SELECT extract(epoch FROM intent.created_at)::float8, "
+        u"extract(epoch FROM intent.updated_at)::float8, "
+        u"extract(epoch FROM own.lease_expires_at)::float8 FROM intent, own"_s.arg(
+            table(u"tb_pggit_intent"_s), table(u"tb_plumb_intent"_s),
+            table(u"tb_plumb_intent_object"_s), table(u"tb_pggit_intent_history"_s)),
+        {db::Param(intent.id),
+         db::Param(intent.agentId),
+         db::Param(intent.featureName),
+         db::Param(intent.branchName),
+         db::Param(detail::jsonText(intent.schemaChanges)),
+         db::Param(detail::jsonText(intent.tablesAffected)),
+         intent.estimatedDurationMs ? db::Param(*intent.estimatedDurationMs)
+                                    : db::Param(std::nullopt),
+         db::Param(riskName(intent.risk)),
+         db::Param(statusName(intent.status)),
+         db::Param(detail::jsonText(intent.conflictsWith)),
+         db::Param(
+             QString::fromUtf8(QJsonDocument(intent.metadata).toJson(QJsonDocument::Compact))),
+         db::Param(intent.owner),
+         db::Param(intent.leaseSeconds),
+         db::Param(sourceKindName(intent.source)),
+         db::Param(intent.sourceName),
+         db::Param(intent.sourceSha256),
+         db::Param(intent.database),
+         db::Param(detail::jsonText(intent.notes)),
+         db::Param::textArray(scopes),
+         db::Param::textArray(kinds),
+         db::Param::textArray(schemas),
+         db::Param::textArray(names),
+         db::Param::textArray(members),
+         db::Param::textArray(actions),
+         db::Param::textArray(locks),
+         db::Param::textArray(heavy),
+         db::Param::textArray(renamed),
+         db::Param::textArray(via),
+         db::Param::textArray(statements),
+         db::Param::textArray(compared),
+         db::Param::textArray(prints),
+         db::Param(reason)});
+    if (!row)
+        return std::unexpected(row.error());
+    intent.createdAt = detail::epochTime(*row, 0, 0);
+    intent.updatedAt = detail::epochTime(*row, 0, 1);
+    intent.leaseExpiresAt = detail::epochTime(*row, 0, 2);
+
+    for (Conflict& conflict : conflicts) {
+        auto stored = m_connection->exec(
+            u"WITH conflict AS (INSERT INTO %1 (intent_a, intent_b, conflict_type, "
+            u"affected_objects, severity, resolution_suggestions) VALUES ($1, $2, $3, $4::jsonb, "
+            u"$5, $6::jsonb) RETURNING id, created_at), "
+            u"own AS (INSERT INTO %2 (conflict_id, kind, details) SELECT id, $7, $8::jsonb "
+            u"FROM conflict) "
+            u"SELECT id, extract(epoch FROM created_at)::float8 FROM conflict"_s.arg(
+                table(u"tb_pggit_conflict"_s), table(u"tb_plumb_conflict"_s)),
+            {db::Param(conflict.intentA), db::Param(conflict.intentB),
+             db::Param(conflict.confitureType),
+             db::Param(detail::jsonText(conflict.affectedObjects)),
+             db::Param(severityName(conflict.severity)),
+             db::Param(detail::jsonText(conflict.suggestions)),
+             db::Param(conflictKindName(conflict.kind)),
+             db::Param(detail::jsonText(conflict.details))});
+        if (!stored)
+            return std::unexpected(stored.error());
+        conflict.id = stored->int64(0, 0);
+        conflict.createdAt = detail::epochTime(*stored, 0, 1);
+    }
+    return {};
+}
+
+Result<RegisterResult> Registry::registerIntent(const IntentRequest& request, Progress& progress)
+{
+    if (!exists())
+        return fail(ErrorCode::Generic, u"The intent registry was opened without its tables; "
+                                        u"open it with create to register."_s);
+    auto analysis = analyse(request, progress);
+    if (!analysis)
+        return std::unexpected(analysis.error());
+    Intent& intent = analysis->intent;
+    intent.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    auto transaction = db::Transaction::begin(*m_connection);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    // Under the lock from here: the live state, the rivals and the new rows are one picture.
+    if (auto begun = beginAnalysis(true); !begun)
+        return std::unexpected(begun.error());
+    if (auto live = addLiveState(*analysis, progress); !live)
+        return std::unexpected(live.error());
+    RegisterResult result;
+    auto expired = sweepExpired();
+    if (!expired)
+        return std::unexpected(expired.error());
+    result.expired = *expired;
+    auto others = rivals(intent, analysis->knowledge.searchPath);
+    if (!others)
+        return std::unexpected(others.error());
+    auto conflicts = findConflicts(intent, *others);
+    if (!conflicts)
+        return std::unexpected(conflicts.error());
+    for (const Conflict& conflict : std::as_const(*conflicts))
+        if (!intent.conflictsWith.contains(conflict.intentB))
+            intent.conflictsWith.append(conflict.intentB);
+    intent.status = conflicts->isEmpty() ? IntentStatus::Registered : IntentStatus::Conflicted;
+    auto branch = allocateBranch(intent.featureName);
+    if (!branch)
+        return std::unexpected(branch.error());
+    intent.branchName = *branch;
+    if (auto stored = insert(intent, *conflicts); !stored)
+        return std::unexpected(stored.error());
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    result.intent = intent;
+    result.conflicts = *conflicts;
+    return result;
+}
+
+Result<CheckReport> Registry::check(const IntentRequest& request, Progress& progress)
+{
+    auto analysis = analyse(request, progress);
+    if (!analysis)
+        return std::unexpected(analysis.error());
+    auto transaction = db::Transaction::begin(*m_connection, u"READ ONLY"_s);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto begun = beginAnalysis(false); !begun)
+        return std::unexpected(begun.error());
+    if (auto live = addLiveState(*analysis, progress); !live)
+        return std::unexpected(live.error());
+    CheckReport report;
+    report.proposed = analysis->intent;
+    auto others = rivals(report.proposed, analysis->knowledge.searchPath);
+    if (!others)
+        return std::unexpected(others.error());
+    auto conflicts = findConflicts(report.proposed, *others);
+    if (!conflicts)
+        return std::unexpected(conflicts.error());
+    if (auto committed = transaction->commit(); !committed)
+        return std::unexpected(committed.error());
+    report.conflicts = *conflicts;
+    report.proposed.status =
+        conflicts->isEmpty() ? IntentStatus::Registered : IntentStatus::Conflicted;
+    for (const Conflict& conflict : std::as_const(*conflicts))
+        if (!report.proposed.conflictsWith.contains(conflict.intentB))
+            report.proposed.conflictsWith.append(conflict.intentB);
+    return report;
+}
+
+} // namespace plumb::coordinate

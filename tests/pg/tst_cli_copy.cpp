@@ -1,0 +1,249 @@
+// plumb copy end to end: a project with environments, the default rules file, protected targets,
+// JSON, deny by default, and a copy killed with SIGKILL in the middle that resumes exactly.
+#include "copy_support.h"
+#include "json_schema_check.h"
+#include "tests/support/cli_run.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using namespace plumb::testing;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+// A project whose prod environment is `source` and whose dev and staging environments are
+// targets; the shop's rules sit where Confiture keeps them.
+struct Project {
+    QTemporaryDir dir;
+    Project(const TestDatabase& source, const TestDatabase& dev, const TestDatabase& staging)
+    {
+        // The URLs carry a password (the test server trusts local connections and ignores it),
+        // to check it never shows.
+        auto url = [](const TestDatabase& database) {
+            return database.info().with(u"password"_s, u"hunter2"_s).toUri().toUtf8();
+        };
+        writeFile(dir.filePath(u"db/environments/prod.yaml"_s),
+                  "name: prod\ndatabase_url: " + url(source) + "\n");
+        writeFile(dir.filePath(u"db/environments/dev.yaml"_s),
+                  "name: dev\ndatabase_url: " + url(dev) + "\ndev: true\n");
+        writeFile(dir.filePath(u"db/environments/staging.yaml"_s),
+                  "name: staging\ndatabase_url: " + url(staging) + "\n");
+        writeFile(dir.filePath(u"db/sync/anonymization.yaml"_s), shopRules);
+        QDir().mkpath(dir.filePath(u"db/schema"_s));
+    }
+};
+
+QProcessEnvironment withKey()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PLUMB_MASKING_KEY"_s, u"the CLI tests' masking key"_s);
+    return environment;
+}
+
+QJsonObject json(const CliRun& run)
+{
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+} // namespace
+
+class TestCliCopy : public QObject {
+    Q_OBJECT
+private slots:
+    void copiesIntoADevEnvironmentWithTheProjectRules()
+    {
+        TestDatabase source(u"cli_src"_s), dev(u"cli_dev"_s), staging(u"cli_stg"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        execAll(dev, shopSchema);
+        Project project(source, dev, staging);
+        const CliRun run =
+            runPlumb({u"copy"_s, u"--from"_s, u"prod"_s, u"--to"_s, u"dev"_s, u"--jobs"_s, u"2"_s,
+                      u"--checksum"_s, u"--format"_s, u"json"_s},
+                     withKey(), project.dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(schemaMismatch(u"copy"_s, run.out), QString());
+        const QJsonObject payload = json(run);
+        QCOMPARE(payload.value(u"ok"_s).toBool(), true);
+        QCOMPARE(payload.value(u"rules_file"_s).toString(), u"db/sync/anonymization.yaml"_s);
+        QCOMPARE(payload.value(u"total_rows"_s).toInt(), 2550);
+        QCOMPARE(payload.value(u"masked_columns"_s).toInt(), 10); // 8 + employee + follower
+        QCOMPARE(payload.value(u"sequences"_s).toInt(), 2);
+        QCOMPARE(payload.value(u"tables"_s).toArray().size(), 4);
+        QVERIFY(!QString(run.out + run.err).contains(u"hunter2"));
+        QCOMPARE(scalar(dev, u"SELECT count(*) FROM crm.customer WHERE email LIKE "
+                             u"'%real-mail.test'"_s),
+                 0);
+    }
+
+    void protectedTargetNeedsItsNameConfirmed()
+    {
+        TestDatabase source(u"prot_src"_s), dev(u"prot_dev"_s), staging(u"prot_stg"_s);
+        execAll(source, shopSchema);
+        execAll(staging, shopSchema);
+        Project project(source, dev, staging);
+        const QStringList copy = {u"copy"_s, u"--from"_s, u"prod"_s, u"--to"_s, u"staging"_s};
+        CliRun run = runPlumb(copy, withKey(), project.dir.path());
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(u"--confirm "_s + staging.name()), qPrintable(run.err));
+        run = runPlumb(copy + QStringList{u"--confirm"_s, u"staging"_s}, withKey(),
+                       project.dir.path());
+        QCOMPARE(run.exitCode, 5);
+        // The URL of staging typed by hand is still staging.
+        run = runPlumb({u"copy"_s, u"--from"_s, u"prod"_s, u"--to"_s, staging.info().toUri()},
+                       withKey(), project.dir.path());
+        QCOMPARE(run.exitCode, 5);
+        run = runPlumb(copy + QStringList{u"--confirm"_s, staging.name()}, withKey(),
+                       project.dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(!QString(run.out + run.err).contains(u"hunter2"));
+    }
+
+    void personalColumnsWithoutRulesAreRefusedWithSuggestedRules()
+    {
+        TestDatabase source(u"sug_src"_s), target(u"sug_dst"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        execAll(target, shopSchema);
+        const CliRun run = runPlumb({u"--format=json"_s, u"copy"_s, u"--from"_s,
+                                     source.info().toUri(), u"--to"_s, target.info().toUri()},
+                                    withKey(), QDir::tempPath());
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(schemaMismatch(u"copy-refused"_s, run.out), QString());
+        const QJsonObject payload = json(run);
+        QCOMPARE(payload.value(u"ok"_s).toBool(true), false);
+        const QJsonArray unmasked = payload.value(u"unmasked_columns"_s).toArray();
+        QStringList names;
+        for (const QJsonValue& entry : unmasked)
+            names.append(entry[u"table"_s].toString() + u'.' + entry[u"column"_s].toString());
+        for (const QString& expected :
+             {u"crm.customer.email"_s, u"crm.customer.full_name"_s, u"crm.customer.phone"_s,
+              u"crm.customer.born"_s, u"crm.customer.last_ip"_s, u"crm.customer.card"_s,
+              u"crm.customer.iban"_s, u"crm.customer.note"_s, u"public.employee.email"_s,
+              u"public.orders.contact_email"_s})
+            QVERIFY2(names.contains(expected),
+                     qPrintable(expected + u" missing from "_s + names.join(u", "_s)));
+        QVERIFY(!names.contains(u"public.products.title"_s));
+        // The suggested file is a working rules file.
+        auto suggested = transfer::parseMaskingRules(
+            payload.value(u"suggested_rules"_s).toString().toUtf8(), u"suggested.yaml"_s);
+        PLUMB_VERIFY_OK(suggested);
+        QCOMPARE(suggested->rules.size(), unmasked.size());
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 0);
+
+        // The same suggestion, used as it is, lets the copy through.
+        QTemporaryDir dir;
+        const QString rules = dir.filePath(u"rules.yaml"_s);
+        writeFile(rules, payload.value(u"suggested_rules"_s).toString().toUtf8());
+        const CliRun again = runPlumb({u"copy"_s, u"--from"_s, source.info().toUri(), u"--to"_s,
+                                       target.info().toUri(), u"--rules"_s, rules},
+                                      withKey(), dir.path());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    }
+
+    void dryRunPreviewsMaskedRowsAndWritesNothing()
+    {
+        TestDatabase source(u"dry_src"_s), target(u"dry_dst"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        execAll(target, shopSchema);
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
+        const CliRun run =
+            runPlumb({u"copy"_s, u"--from"_s, source.info().toUri(), u"--to"_s,
+                      target.info().toUri(), u"--rules"_s, dir.filePath(u"rules.yaml"_s),
+                      u"--preview"_s, u"10"_s, u"--format"_s, u"json"_s},
+                     withKey(), dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(schemaMismatch(u"copy"_s, run.out), QString());
+        const QJsonObject payload = json(run);
+        QCOMPARE(payload.value(u"dry_run"_s).toBool(), true);
+        const QJsonArray preview = payload.value(u"preview"_s).toArray();
+        QCOMPARE(preview.size(), 4);
+        for (const QJsonValue& table : preview)
+            if (table[u"table"_s].toString() == u"crm.customer")
+                QCOMPARE(table[u"rows"_s].toArray().size(), 10);
+        QVERIFY(!run.out.contains(u"real-mail.test"));
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 0);
+    }
+
+    // SIGKILL in the middle of the copy: the copy is held on a lock while loading orders (so the
+    // kill lands at a known point, whatever the machine's speed), killed, and resumed.
+    void killedCopyResumesWithoutLosingOrDuplicatingRows()
+    {
+        TestDatabase source(u"kill_src"_s), target(u"kill_dst"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        execAll(target, shopSchema);
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
+        const QStringList arguments = {u"copy"_s,
+                                       u"--from"_s,
+                                       source.info().toUri(),
+                                       u"--to"_s,
+                                       target.info().toUri(),
+                                       u"--rules"_s,
+                                       dir.filePath(u"rules.yaml"_s)};
+
+        // SHARE mode lets the copy read every table but not insert into orders.
+        auto holder = target.connect();
+        QVERIFY(holder);
+        PLUMB_VERIFY_OK(holder->exec(u"BEGIN"_s));
+        PLUMB_VERIFY_OK(holder->exec(u"LOCK TABLE orders IN SHARE MODE"_s));
+
+        QProcess copy;
+        copy.setProcessEnvironment(withKey());
+        copy.start(QStringLiteral(PLUMB_CLI_PATH), arguments);
+        QVERIFY(copy.waitForStarted());
+        const QString blocked =
+            u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
+            u"'Lock' AND query LIKE 'COPY public.orders%'"_s.arg(target.name());
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(target, blocked) == 1, 120000);
+        // The tables orders references were committed before it, with their progress.
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM products"_s), 20);
+        copy.kill(); // SIGKILL
+        QVERIFY(copy.waitForFinished());
+        PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
+        // The server ends the dead client's COPY once it gets the lock and finds the client gone.
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(target, blocked.section(u" AND wait_event_type"_s, 0, 0) +
+                                                    u" AND query LIKE 'COPY%'"_s) == 0,
+                                 60000);
+
+        const CliRun resumed =
+            runPlumb(arguments + QStringList{u"--resume"_s, u"--format"_s, u"json"_s}, withKey(),
+                     dir.path());
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        QCOMPARE(schemaMismatch(u"copy"_s, resumed.out), QString());
+        const QJsonObject payload = json(resumed);
+        QCOMPARE(payload.value(u"resumed"_s).toBool(), true);
+        QCOMPARE(payload.value(u"total_rows"_s).toInt(), 2550);
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM orders"_s), 2000);
+        QCOMPARE(scalar(target, u"SELECT count(DISTINCT id) FROM orders"_s), 2000);
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM employee"_s), 30);
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM pg_namespace WHERE nspname = "
+                                u"'plumbline_copy'"_s),
+                 0);
+        QCOMPARE(scalar(target, u"SELECT nextval('orders_id_seq')"_s), 2001);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCopy)
+#include "tst_cli_copy.moc"
