@@ -137,26 +137,42 @@ bool Planner::planBackfill(const Change& change, const Decision& decision)
                             ident(newColumn) + u" := "_s + forNew.usingExpression +
                             u";\n    RETURN NEW;\nEND\n$plumb$"_s,
                         {added});
-    const int kept = step(StepKind::CreateTrigger,
-                          u"CREATE TRIGGER "_s + ident(trigger) +
-                              u" BEFORE INSERT OR UPDATE OF "_s + column + u" ON "_s + table +
-                              u" FOR EACH ROW EXECUTE FUNCTION "_s + q(functionName) + u"()"_s,
-                          {fn});
-    // Batches of 1000 pages by ctid range, each committed: rows written meanwhile already got
-    // their value from the trigger.
-    Step fill = make(StepKind::Backfill,
-                     u"DO $plumb$\nDECLARE\n    pages bigint := pg_catalog.pg_relation_size("_s +
-                         db::quoteLiteral(table) +
-                         u"::regclass) / pg_catalog.current_setting('block_size')::bigint;\n"
-                         u"    first bigint := 0;\nBEGIN\n    WHILE first <= pages LOOP\n"
-                         u"        UPDATE "_s +
-                         table + u" SET "_s + ident(newColumn) + u" = "_s +
-                         change.typeChange->usingExpression +
-                         u"\n         WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid"
-                         u"\n           AND ctid < pg_catalog.format('(%s,0)', first + 1000)::tid;"
-                         u"\n        COMMIT;\n        first := first + 1000;\n    END LOOP;\nEND"
-                         u"\n$plumb$"_s,
-                     m_pass, decision.category, tableName, display);
+    const int kept =
+        step(StepKind::CreateTrigger,
+             u"CREATE TRIGGER "_s + ident(trigger) + u" BEFORE INSERT OR UPDATE ON "_s + table +
+                 u" FOR EACH ROW EXECUTE FUNCTION "_s + q(functionName) + u"()"_s,
+             {fn});
+    // Every new row version gets its value from the trigger (on every UPDATE, not only of the
+    // column: an update elsewhere moves the row, perhaps behind the batches). The batches fill
+    // the rest, 20 pages by ctid range each, committed one by one, locking with SKIP LOCKED:
+    // the backfill never waits for a writer (no deadlock), and a writer waits at most for one
+    // small batch. What is left (rows writers held, versions moved past the range) is filled
+    // the same way until no row differs; the rows still held then are waited for.
+    const QString differs =
+        ident(newColumn) + u" IS DISTINCT FROM "_s + change.typeChange->usingExpression;
+    const QString set = u"UPDATE "_s + table + u" SET "_s + ident(newColumn) + u" = "_s +
+                        change.typeChange->usingExpression;
+    Step fill =
+        make(StepKind::Backfill,
+             u"DO $plumb$\nDECLARE\n    pages bigint := pg_catalog.pg_relation_size("_s +
+                 db::quoteLiteral(table) +
+                 u"::regclass) / pg_catalog.current_setting('block_size')::bigint;\n"
+                 u"    first bigint := 0;\n    done bigint;\nBEGIN\n    WHILE first <= pages LOOP\n"
+                 u"        "_s +
+                 set + u"\n         WHERE ctid = ANY (ARRAY(SELECT ctid FROM "_s + table +
+                 u"\n           WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid"
+                 u"\n             AND ctid < pg_catalog.format('(%s,0)', first + 20)::tid"
+                 u"\n             AND "_s +
+                 differs +
+                 u" FOR UPDATE SKIP LOCKED));\n        COMMIT;\n        first := first + 20;\n"
+                 u"    END LOOP;\n    LOOP\n        "_s +
+                 set + u"\n         WHERE ctid = ANY (ARRAY(SELECT ctid FROM "_s + table +
+                 u" WHERE "_s + differs +
+                 u"\n           LIMIT 2000 FOR UPDATE SKIP LOCKED));\n"
+                 u"        GET DIAGNOSTICS done = ROW_COUNT;\n        COMMIT;\n"
+                 u"        EXIT WHEN done = 0;\n    END LOOP;\n    "_s +
+                 set + u" WHERE "_s + differs + u";\nEND\n$plumb$"_s,
+             m_pass, decision.category, tableName, display);
     fill.hazards.append(Hazard::WritesEveryRow);
     fill.after = {kept};
     const int filled = add(fill, decision);

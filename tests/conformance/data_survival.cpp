@@ -125,6 +125,115 @@ QList<const Table*> fillOrder(const Catalog& catalog)
     return order;
 }
 
+// The items of a parenthesised, comma-separated list, split at top level (quotes and nested
+// parentheses kept whole): "('a', 1)" -> ["'a'", "1"].
+QStringList listItems(QStringView text)
+{
+    QStringList items;
+    QString current;
+    int depth = 0;
+    bool quoted = false;
+    for (const QChar ch : text) {
+        if (ch == u'\'')
+            quoted = !quoted;
+        if (!quoted && ch == u'(' && depth++ == 0)
+            continue;
+        if (!quoted && ch == u')' && --depth == 0)
+            break;
+        if (!quoted && depth == 1 && ch == u',') {
+            items.append(current.trimmed());
+            current.clear();
+            continue;
+        }
+        if (depth >= 1)
+            current += ch;
+    }
+    if (!current.trimmed().isEmpty())
+        items.append(current.trimmed());
+    return items;
+}
+
+// The key columns of a partitioned table ("RANGE (a, b)" -> [a, b]); empty when a key is an
+// expression (no column to set).
+QStringList keyColumns(const Table& table)
+{
+    QStringList columns;
+    for (const QString& item :
+         listItems(QStringView(table.partitionKey).mid(table.partitionKey.indexOf(u'('))))
+        if (table.column(item))
+            columns.append(item);
+        else if (item.startsWith(u'"') &&
+                 table.column(item.mid(1).chopped(1).replace(u"\"\""_s, u"\""_s)))
+            columns.append(item.mid(1).chopped(1).replace(u"\"\""_s, u"\""_s));
+        else
+            return {};
+    return columns;
+}
+
+// Column -> value that puts a row of `parent` into the leaf partition `leaf`, level by level
+// (a range partition's lower bound, a list partition's first value, for a hash partition the
+// first row number whose hash lands in it). Empty when some level has no value to give (an
+// expression key, MINVALUE): the caller tries the plain rows.
+std::map<QString, QString> leafValues(const Catalog& catalog, const Table& leaf)
+{
+    std::map<QString, QString> values;
+    const Table* child = &leaf;
+    while (child->partitionOf) {
+        const Table* parent = catalog.table(*child->partitionOf);
+        if (!parent)
+            return {};
+        const QStringList keys = keyColumns(*parent);
+        const QString bound = child->partitionBound;
+        if (keys.isEmpty())
+            return {};
+        QStringList items;
+        if (bound.startsWith(u"FOR VALUES FROM"_s))
+            items = listItems(QStringView(bound).mid(bound.indexOf(u'(')));
+        else if (bound.startsWith(u"FOR VALUES IN"_s))
+            items = listItems(QStringView(bound).mid(bound.indexOf(u'('))).mid(0, 1);
+        else if (bound.startsWith(u"FOR VALUES WITH"_s) && keys.size() == 1) {
+            const QStringList with = listItems(QStringView(bound).mid(bound.indexOf(u'(')));
+            if (with.size() != 2)
+                return {};
+            const QString type = parent->column(keys[0])->type;
+            const QString value = valueFor(catalog, type);
+            if (value.isEmpty())
+                return {};
+            // satisfies_hash_partition decides, on the server, which row numbers hash there.
+            // The row's number is g.i (the filler's series); the candidates' is h.i.
+            values[keys[0]] =
+                u"(SELECT v FROM (SELECT %1 AS v, row_number() OVER () AS n "
+                u"FROM generate_series(1, 10000) h(i) WHERE "
+                u"satisfies_hash_partition(%2::regclass, %3, %4, %1)) s "
+                u"WHERE s.n = g.i)"_s.arg(value, db::quoteLiteral(q(parent->name)),
+                                          with[0].section(u' ', -1), with[1].section(u' ', -1));
+            child = parent;
+            continue;
+        }
+        if (bound == u"DEFAULT") {
+            child = parent;
+            continue;
+        }
+        if (items.size() != keys.size() || items.contains(u"MINVALUE"_s) ||
+            items.contains(u"MAXVALUE"_s))
+            return {};
+        for (int k = 0; k < keys.size(); ++k)
+            values[keys[k]] = u"("_s + items[k] + u")::"_s + parent->column(keys[k])->type;
+        child = parent;
+    }
+    return values;
+}
+
+// The leaf partitions under `table`.
+QList<const Table*> leavesOf(const Catalog& catalog, const Table& table)
+{
+    QList<const Table*> leaves;
+    for (const Table& t : catalog.tables)
+        if (t.partitionOf && *t.partitionOf == table.name)
+            leaves += t.isPartitioned() ? leavesOf(catalog, t) : QList<const Table*>{&t};
+    return leaves;
+}
+
 } // namespace
 
 QString fillTables(db::Connection& connection, const Catalog& catalog)
@@ -182,11 +291,39 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
                                            : u"ROLLBACK TO SAVEPOINT plumb_fill"_s);
             return inserted;
         };
-        auto filled = insert(true, rowCount);
-        if (!filled)
-            filled = insert(false, rowCount);
-        if (!filled)
-            filled = insert(false, 1);
+        auto attempts = [&] {
+            auto filled = insert(true, rowCount);
+            if (!filled)
+                filled = insert(false, rowCount);
+            if (!filled)
+                filled = insert(false, 1);
+            return filled;
+        };
+        auto filled = attempts();
+        // A partitioned table whose plain rows fit no partition: rows for each leaf, its key
+        // columns set from the leaf's bound.
+        if (!filled && table->isPartitioned()) {
+            const QList<Value> plain = values;
+            const QList<const Table*> leaves = leavesOf(catalog, *table);
+            for (const Table* leaf : leaves) {
+                const std::map<QString, QString> keys = leafValues(catalog, *leaf);
+                if (keys.empty())
+                    break;
+                values = plain;
+                for (const auto& [column, value] : keys) {
+                    const QString quoted = db::quoteIdentifier(column);
+                    auto found = std::ranges::find(values, quoted, &Value::column);
+                    if (found != values.end())
+                        *found = {quoted, value, true};
+                    else
+                        values.append({quoted, value, true});
+                }
+                filled = attempts();
+                if (!filled)
+                    break;
+            }
+            values = plain;
+        }
         if (!filled)
             unfilled.append(table->name.display() + u": "_s +
                             filled.error().message.section(u'\n', 0, 0));

@@ -19,8 +19,10 @@ namespace plumb::testing {
 // left to the server), unique keys (the rows differ in every column) and foreign keys (parents
 // first; the rows of a child reference the parent's rows with the same number). A table whose
 // rows a check or a type rules out is tried again with its nullable columns left NULL and with
-// one row. Returns empty when every table is filled, else why a table could not be; then no
-// table keeps any row (one transaction).
+// one row. A partitioned table whose rows fit no partition gets rows per leaf partition, its
+// key columns set from the leaf's bound (range: the lower bound; list: the first value; hash:
+// row numbers the server hashes there). Returns empty when every table is filled, else why a
+// table could not be; then no table keeps any row (one transaction).
 QString fillTables(db::Connection& connection, const catalog::Catalog& catalog);
 
 // The rows of one table, each as the text of a row of the surviving columns in the target's

@@ -28,7 +28,7 @@ $plumb$;
 --   lock SHARE ROW EXCLUSIVE on public.testtable; structural, structural
 SET lock_timeout = '3000ms';
 SET statement_timeout = '6000ms';
-CREATE TRIGGER plumb_backfill_field1 BEFORE INSERT OR UPDATE OF field1 ON public.testtable FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_testtable_field1();
+CREATE TRIGGER plumb_backfill_field1 BEFORE INSERT OR UPDATE ON public.testtable FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_testtable_field1();
 
 -- step 5: backfill in batches public.testtable.field1 (after step 4)
 --   lock ROW EXCLUSIVE on public.testtable; writes_every_row; structural, structural
@@ -38,14 +38,26 @@ DO $plumb$
 DECLARE
     pages bigint := pg_catalog.pg_relation_size('public.testtable'::regclass) / pg_catalog.current_setting('block_size')::bigint;
     first bigint := 0;
+    done bigint;
 BEGIN
     WHILE first <= pages LOOP
         UPDATE public.testtable SET field1__plumb_new = field1::integer
-         WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
-           AND ctid < pg_catalog.format('(%s,0)', first + 1000)::tid;
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.testtable
+           WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
+             AND ctid < pg_catalog.format('(%s,0)', first + 20)::tid
+             AND field1__plumb_new IS DISTINCT FROM field1::integer FOR UPDATE SKIP LOCKED));
         COMMIT;
-        first := first + 1000;
+        first := first + 20;
     END LOOP;
+    LOOP
+        UPDATE public.testtable SET field1__plumb_new = field1::integer
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.testtable WHERE field1__plumb_new IS DISTINCT FROM field1::integer
+           LIMIT 2000 FOR UPDATE SKIP LOCKED));
+        GET DIAGNOSTICS done = ROW_COUNT;
+        COMMIT;
+        EXIT WHEN done = 0;
+    END LOOP;
+    UPDATE public.testtable SET field1__plumb_new = field1::integer WHERE field1__plumb_new IS DISTINCT FROM field1::integer;
 END
 $plumb$;
 

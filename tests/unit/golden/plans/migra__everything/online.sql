@@ -250,7 +250,7 @@ $plumb$;
 --   lock SHARE ROW EXCLUSIVE on public.orders; structural, prepare
 SET lock_timeout = '3000ms';
 SET statement_timeout = '6000ms';
-CREATE TRIGGER plumb_backfill_status2 BEFORE INSERT OR UPDATE OF status2 ON public.orders FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_orders_status2();
+CREATE TRIGGER plumb_backfill_status2 BEFORE INSERT OR UPDATE ON public.orders FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_orders_status2();
 
 -- step 37: backfill in batches public.orders.status2 (after step 36)
 --   lock ROW EXCLUSIVE on public.orders; writes_every_row; structural, prepare
@@ -260,14 +260,26 @@ DO $plumb$
 DECLARE
     pages bigint := pg_catalog.pg_relation_size('public.orders'::regclass) / pg_catalog.current_setting('block_size')::bigint;
     first bigint := 0;
+    done bigint;
 BEGIN
     WHILE first <= pages LOOP
         UPDATE public.orders SET status2__plumb_new = status2::text::text
-         WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
-           AND ctid < pg_catalog.format('(%s,0)', first + 1000)::tid;
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.orders
+           WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
+             AND ctid < pg_catalog.format('(%s,0)', first + 20)::tid
+             AND status2__plumb_new IS DISTINCT FROM status2::text::text FOR UPDATE SKIP LOCKED));
         COMMIT;
-        first := first + 1000;
+        first := first + 20;
     END LOOP;
+    LOOP
+        UPDATE public.orders SET status2__plumb_new = status2::text::text
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.orders WHERE status2__plumb_new IS DISTINCT FROM status2::text::text
+           LIMIT 2000 FOR UPDATE SKIP LOCKED));
+        GET DIAGNOSTICS done = ROW_COUNT;
+        COMMIT;
+        EXIT WHEN done = 0;
+    END LOOP;
+    UPDATE public.orders SET status2__plumb_new = status2::text::text WHERE status2__plumb_new IS DISTINCT FROM status2::text::text;
 END
 $plumb$;
 

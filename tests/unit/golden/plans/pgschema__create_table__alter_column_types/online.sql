@@ -34,7 +34,7 @@ $plumb$;
 --   lock SHARE ROW EXCLUSIVE on public.user_pending_permissions; structural, structural
 SET lock_timeout = '3000ms';
 SET statement_timeout = '6000ms';
-CREATE TRIGGER plumb_backfill_id BEFORE INSERT OR UPDATE OF id ON public.user_pending_permissions FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_user_pending_permissions_id();
+CREATE TRIGGER plumb_backfill_id BEFORE INSERT OR UPDATE ON public.user_pending_permissions FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_user_pending_permissions_id();
 
 -- step 6: backfill in batches public.user_pending_permissions.id (after step 5)
 --   lock ROW EXCLUSIVE on public.user_pending_permissions; writes_every_row; structural, structural
@@ -44,14 +44,26 @@ DO $plumb$
 DECLARE
     pages bigint := pg_catalog.pg_relation_size('public.user_pending_permissions'::regclass) / pg_catalog.current_setting('block_size')::bigint;
     first bigint := 0;
+    done bigint;
 BEGIN
     WHILE first <= pages LOOP
         UPDATE public.user_pending_permissions SET id__plumb_new = id::bigint
-         WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
-           AND ctid < pg_catalog.format('(%s,0)', first + 1000)::tid;
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.user_pending_permissions
+           WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
+             AND ctid < pg_catalog.format('(%s,0)', first + 20)::tid
+             AND id__plumb_new IS DISTINCT FROM id::bigint FOR UPDATE SKIP LOCKED));
         COMMIT;
-        first := first + 1000;
+        first := first + 20;
     END LOOP;
+    LOOP
+        UPDATE public.user_pending_permissions SET id__plumb_new = id::bigint
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.user_pending_permissions WHERE id__plumb_new IS DISTINCT FROM id::bigint
+           LIMIT 2000 FOR UPDATE SKIP LOCKED));
+        GET DIAGNOSTICS done = ROW_COUNT;
+        COMMIT;
+        EXIT WHEN done = 0;
+    END LOOP;
+    UPDATE public.user_pending_permissions SET id__plumb_new = id::bigint WHERE id__plumb_new IS DISTINCT FROM id::bigint;
 END
 $plumb$;
 
@@ -126,7 +138,7 @@ $plumb$;
 --   lock SHARE ROW EXCLUSIVE on public.user_pending_permissions; structural, structural
 SET lock_timeout = '3000ms';
 SET statement_timeout = '6000ms';
-CREATE TRIGGER plumb_backfill_user_id BEFORE INSERT OR UPDATE OF user_id ON public.user_pending_permissions FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_user_pending_permissions_user_id();
+CREATE TRIGGER plumb_backfill_user_id BEFORE INSERT OR UPDATE ON public.user_pending_permissions FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_user_pending_permissions_user_id();
 
 -- step 18: backfill in batches public.user_pending_permissions.user_id (after step 17)
 --   lock ROW EXCLUSIVE on public.user_pending_permissions; writes_every_row; structural, structural
@@ -136,14 +148,26 @@ DO $plumb$
 DECLARE
     pages bigint := pg_catalog.pg_relation_size('public.user_pending_permissions'::regclass) / pg_catalog.current_setting('block_size')::bigint;
     first bigint := 0;
+    done bigint;
 BEGIN
     WHILE first <= pages LOOP
         UPDATE public.user_pending_permissions SET user_id__plumb_new = user_id::bigint
-         WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
-           AND ctid < pg_catalog.format('(%s,0)', first + 1000)::tid;
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.user_pending_permissions
+           WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
+             AND ctid < pg_catalog.format('(%s,0)', first + 20)::tid
+             AND user_id__plumb_new IS DISTINCT FROM user_id::bigint FOR UPDATE SKIP LOCKED));
         COMMIT;
-        first := first + 1000;
+        first := first + 20;
     END LOOP;
+    LOOP
+        UPDATE public.user_pending_permissions SET user_id__plumb_new = user_id::bigint
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.user_pending_permissions WHERE user_id__plumb_new IS DISTINCT FROM user_id::bigint
+           LIMIT 2000 FOR UPDATE SKIP LOCKED));
+        GET DIAGNOSTICS done = ROW_COUNT;
+        COMMIT;
+        EXIT WHEN done = 0;
+    END LOOP;
+    UPDATE public.user_pending_permissions SET user_id__plumb_new = user_id::bigint WHERE user_id__plumb_new IS DISTINCT FROM user_id::bigint;
 END
 $plumb$;
 
@@ -218,7 +242,7 @@ $plumb$;
 --   lock SHARE ROW EXCLUSIVE on public.user_pending_permissions; structural, structural
 SET lock_timeout = '3000ms';
 SET statement_timeout = '6000ms';
-CREATE TRIGGER plumb_backfill_object_ids_ints BEFORE INSERT OR UPDATE OF object_ids_ints ON public.user_pending_permissions FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_user_pending_permissions_object_ids_ints();
+CREATE TRIGGER plumb_backfill_object_ids_ints BEFORE INSERT OR UPDATE ON public.user_pending_permissions FOR EACH ROW EXECUTE FUNCTION public.plumb_backfill_user_pending_permissions_object_ids_ints();
 
 -- step 30: backfill in batches public.user_pending_permissions.object_ids_ints (after step 29)
 --   lock ROW EXCLUSIVE on public.user_pending_permissions; writes_every_row; structural, structural
@@ -228,14 +252,26 @@ DO $plumb$
 DECLARE
     pages bigint := pg_catalog.pg_relation_size('public.user_pending_permissions'::regclass) / pg_catalog.current_setting('block_size')::bigint;
     first bigint := 0;
+    done bigint;
 BEGIN
     WHILE first <= pages LOOP
         UPDATE public.user_pending_permissions SET object_ids_ints__plumb_new = object_ids_ints::bigint[]
-         WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
-           AND ctid < pg_catalog.format('(%s,0)', first + 1000)::tid;
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.user_pending_permissions
+           WHERE ctid >= pg_catalog.format('(%s,0)', first)::tid
+             AND ctid < pg_catalog.format('(%s,0)', first + 20)::tid
+             AND object_ids_ints__plumb_new IS DISTINCT FROM object_ids_ints::bigint[] FOR UPDATE SKIP LOCKED));
         COMMIT;
-        first := first + 1000;
+        first := first + 20;
     END LOOP;
+    LOOP
+        UPDATE public.user_pending_permissions SET object_ids_ints__plumb_new = object_ids_ints::bigint[]
+         WHERE ctid = ANY (ARRAY(SELECT ctid FROM public.user_pending_permissions WHERE object_ids_ints__plumb_new IS DISTINCT FROM object_ids_ints::bigint[]
+           LIMIT 2000 FOR UPDATE SKIP LOCKED));
+        GET DIAGNOSTICS done = ROW_COUNT;
+        COMMIT;
+        EXIT WHEN done = 0;
+    END LOOP;
+    UPDATE public.user_pending_permissions SET object_ids_ints__plumb_new = object_ids_ints::bigint[] WHERE object_ids_ints__plumb_new IS DISTINCT FROM object_ids_ints::bigint[];
 END
 $plumb$;
 
