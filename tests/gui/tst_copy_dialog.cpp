@@ -49,7 +49,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
         QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
         Workbench* workbench = window.workbench();
-        const db::ConnectionInfo demo = *workbench->project()->live;
+        const db::ConnectionInfo demo = workbench->project()->target()->management.info;
 
         // Customers and orders in the demo database; an empty second database beside it.
         {

@@ -74,9 +74,9 @@ private slots:
 
         // Another agent plans the same column under another type.
         const auto project = window.workbench()->project();
-        QVERIFY(project && project->live);
+        QVERIFY(project && project->target());
         {
-            auto connection = db::Connection::open(*project->live);
+            auto connection = db::Connection::open(project->target()->management.info);
             QVERIFY(connection);
             auto registry = coordinate::Registry::open(**connection, true);
             QVERIFY(registry);

@@ -357,16 +357,29 @@ void CopyDialog::copy()
         return;
     }
     const auto target = m_to->chosen();
-    if (!confirmChange(this, *target,
-                       tr("Copy the rows of %1 into %2 (its tables' rows are replaced)")
-                           .arg(m_from->chosen()->label, target->label)))
-        return;
+    // The target's change rules decide: a dev database asks yes or no, any other needs its name
+    // typed. Asking does not block the GUI thread; the copy starts once the person decided.
+    confirmChange(
+        m_workbench, this, target->target(),
+        tr("Copy the rows of %1 into %2 (its tables' rows are replaced)")
+            .arg(m_from->chosen()->label, target->label),
+        {}, [this, wanted = *wanted, label = target->label](std::optional<QString> confirmation) {
+            if (!confirmation) {
+                m_status->setText(tr("Canceled: nothing was copied."));
+                return;
+            }
+            startCopy(wanted, label);
+        });
+}
+
+void CopyDialog::startCopy(const transfer::CopyRequest& wanted, const QString& targetLabel)
+{
     setBusy(true, tr("Copying…"));
     using Outcome = std::shared_ptr<const transfer::CopyOutcome>;
     m_workbench->jobs()
         .start<Outcome>(
-            tr("Copy database"), target->label,
-            [wanted = *wanted](Progress& progress) -> Result<Outcome> {
+            tr("Copy database"), targetLabel,
+            [wanted](Progress& progress) -> Result<Outcome> {
                 auto prepared = transfer::PreparedCopy::prepare(wanted, progress);
                 if (!prepared)
                     return std::unexpected(prepared.error());

@@ -47,6 +47,8 @@ public:
     void preview();
     // Confirms and runs the copy job (the Copy button).
     void copy();
+    // Runs the confirmed copy as a job.
+    void startCopy(const transfer::CopyRequest& wanted, const QString& targetLabel);
 
 signals:
     // A job of the dialog finished (a preview or a copy), successfully or not.

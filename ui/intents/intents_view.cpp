@@ -150,18 +150,18 @@ IntentsView::IntentsView(Workbench* workbench, QWidget* parent)
 void IntentsView::refresh()
 {
     const auto project = m_workbench->project();
-    if (!project || !project->live) {
+    if (!project || !project->target()) {
         m_status->setText(tr("No live database to read intents from%1.")
-                              .arg(project ? u": "_s + project->liveProblem : QString()));
+                              .arg(project ? u": "_s + project->liveProblem() : QString()));
         return;
     }
     const bool finished = m_showFinished->isChecked();
-    const QString label = project->environment;
+    const QString label = project->environment();
     const quint64 ticket = m_latest.next();
     m_workbench->jobs()
         .start<std::shared_ptr<const IntentsSnapshot>>(
             tr("Read intents"), label,
-            [info = *project->live, finished,
+            [info = project->target()->runtime.info, finished,
              label](Progress& progress) -> Result<std::shared_ptr<const IntentsSnapshot>> {
                 auto connection = db::Connection::open(info, progress);
                 if (!connection)
@@ -252,23 +252,23 @@ void IntentsView::showSelected()
 void IntentsView::loadHistory(const QString& id)
 {
     const auto project = m_workbench->project();
-    if (!project || !project->live)
+    if (!project || !project->target())
         return;
     m_workbench->jobs()
-        .start<QList<StatusChange>>(
-            tr("Read intent history"), project->environment,
-            [info = *project->live, id](Progress& progress) -> Result<QList<StatusChange>> {
-                auto connection = db::Connection::open(info, progress);
-                if (!connection)
-                    return std::unexpected(connection.error());
-                auto registry = Registry::open(**connection, false);
-                if (!registry)
-                    return std::unexpected(registry.error());
-                auto detail = registry->show(id);
-                if (!detail)
-                    return std::unexpected(detail.error());
-                return detail->history;
-            })
+        .start<QList<StatusChange>>(tr("Read intent history"), project->environment(),
+                                    [info = project->target()->runtime.info,
+                                     id](Progress& progress) -> Result<QList<StatusChange>> {
+                                        auto connection = db::Connection::open(info, progress);
+                                        if (!connection)
+                                            return std::unexpected(connection.error());
+                                        auto registry = Registry::open(**connection, false);
+                                        if (!registry)
+                                            return std::unexpected(registry.error());
+                                        auto detail = registry->show(id);
+                                        if (!detail)
+                                            return std::unexpected(detail.error());
+                                        return detail->history;
+                                    })
         .then(this, [this, id](const Result<QList<StatusChange>>& history) {
             if (!history || selectedId() != id)
                 return;
@@ -287,13 +287,14 @@ void IntentsView::runOnRegistry(const QString& title,
                                 std::function<Result<QString>(Registry&)> work)
 {
     const auto project = m_workbench->project();
-    if (!project || !project->live) {
+    if (!project || !project->target()) {
         m_status->setText(tr("Open a project with a database first."));
         return;
     }
     m_workbench->jobs()
-        .start<QString>(title, project->environment,
-                        [info = *project->live, work](Progress& progress) -> Result<QString> {
+        .start<QString>(title, project->environment(),
+                        [info = project->target()->management.info,
+                         work](Progress& progress) -> Result<QString> {
                             auto connection = db::Connection::open(info, progress);
                             if (!connection)
                                 return std::unexpected(connection.error());
@@ -408,7 +409,7 @@ void IntentsView::registerPlanAs(const plan::Plan& plan, const QString& agent,
                                  const QString& feature, int leaseSeconds)
 {
     const auto project = m_workbench->project();
-    if (!project || !project->live) {
+    if (!project || !project->target()) {
         m_status->setText(tr("Open a project with a database first."));
         emit registered({});
         return;
@@ -421,17 +422,17 @@ void IntentsView::registerPlanAs(const plan::Plan& plan, const QString& agent,
     request.sourceName = tr("Plan view (%1)").arg(plan::modeName(plan.mode));
     request.ddl = planDdl(plan.steps);
     m_workbench->jobs()
-        .start<RegisterResult>(
-            tr("Register intent"), project->environment,
-            [info = *project->live, request](Progress& progress) -> Result<RegisterResult> {
-                auto connection = db::Connection::open(info, progress);
-                if (!connection)
-                    return std::unexpected(connection.error());
-                auto registry = Registry::open(**connection, true);
-                if (!registry)
-                    return std::unexpected(registry.error());
-                return registry->registerIntent(request, progress);
-            })
+        .start<RegisterResult>(tr("Register intent"), project->environment(),
+                               [info = project->target()->management.info,
+                                request](Progress& progress) -> Result<RegisterResult> {
+                                   auto connection = db::Connection::open(info, progress);
+                                   if (!connection)
+                                       return std::unexpected(connection.error());
+                                   auto registry = Registry::open(**connection, true);
+                                   if (!registry)
+                                       return std::unexpected(registry.error());
+                                   return registry->registerIntent(request, progress);
+                               })
         .then(this, [this](const Result<RegisterResult>& result) {
             if (!result) {
                 m_status->setText(tr("Registering failed: %1").arg(result.error().describe()));
