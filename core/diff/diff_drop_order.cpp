@@ -140,7 +140,9 @@ void dropRoutinesWithTheirDependents(Work& work)
                                type == ObjectType::Trigger || type == ObjectType::Policy ||
                                type == ObjectType::View || type == ObjectType::MaterializedView ||
                                work.dropFirst.contains(u);
-            return early && (work.recreated.contains(u) || work.dropped.contains(u));
+            // Only users made again: a user that is just dropped (with its table, say) goes
+            // in the ordinary order, and the routine after it.
+            return early && work.recreated.contains(u);
         });
         if (allEarly)
             work.dropFirst.insert(key);
