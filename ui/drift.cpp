@@ -55,8 +55,8 @@ Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
         QString what = diff::objectTypeName(change.type);
         if (!change.column.isEmpty())
             what += u' ' + change.column;
-        if (!change.attribute.isEmpty())
-            what += u' ' + change.attribute;
+        if (change.attribute != diff::Attribute::None)
+            what += u' ' + diff::attributeName(change.attribute);
         if (!change.before.isEmpty() || !change.after.isEmpty())
             what += u": "_s + change.before + u" → "_s + change.after;
         drift.entries[position->second].changes.append(what);

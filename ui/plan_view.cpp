@@ -271,17 +271,24 @@ void PlanView::apply(QList<int> steps)
                              "is left."));
         return;
     }
+    // Steps that lose data run only when the user selected them: applying the whole plan
+    // skips them (reported skipped, with what they would lose).
+    const bool chosen = !steps.isEmpty();
     if (steps.isEmpty())
         for (int step = 0; step < m_current->plan.steps.size(); ++step)
             steps.append(step);
     if (steps.isEmpty())
         return;
     QStringList lines;
-    for (int step : std::as_const(steps))
-        lines.append(m_current->plan.steps[step].sql + u';');
+    for (int step : std::as_const(steps)) {
+        const plan::Step& planned = m_current->plan.steps[step];
+        if (planned.destructive())
+            lines.append(u"-- "_s + tr("loses data: %1").arg(planned.losses).simplified());
+        lines.append(planned.sql + u';');
+    }
     confirmChange(m_workbench, this, *project->target(),
                   tr("Apply %n plan step(s)", nullptr, int(steps.size())), lines,
-                  [this, steps, id = m_current->id](std::optional<QString> confirmation) {
+                  [this, steps, chosen, id = m_current->id](std::optional<QString> confirmation) {
                       if (!confirmation) {
                           m_status->setText(tr("Canceled: nothing was changed."));
                           return;
@@ -291,11 +298,11 @@ void PlanView::apply(QList<int> steps)
                                                "the new one."));
                           return;
                       }
-                      run(steps, *confirmation);
+                      run(steps, *confirmation, chosen);
                   });
 }
 
-void PlanView::run(QList<int> steps, const QString& confirmation)
+void PlanView::run(QList<int> steps, const QString& confirmation, bool allowDestructive)
 {
     const auto project = m_workbench->project();
     if (!project || !project->target() || !m_current)
@@ -305,7 +312,8 @@ void PlanView::run(QList<int> steps, const QString& confirmation)
     options.lock = project->session().lockSettings();
     options.label = u"workbench apply plan"_s;
     const workflow::ProjectPlan planned = *m_current;
-    const plan::ExecuteOptions execute = project->session().executeOptions();
+    plan::ExecuteOptions execute = project->session().executeOptions();
+    execute.allowDestructive = allowDestructive;
     m_applied = true;
     QPointer<PlanModel> model(m_model);
     m_workbench->beginChange();

@@ -45,7 +45,7 @@ private:
     void showSelected();
     QList<int> selectedSteps() const;
     void adoptPlan(const workflow::ProjectPlan& planned);
-    void run(QList<int> steps, const QString& confirmation);
+    void run(QList<int> steps, const QString& confirmation, bool allowDestructive);
 
     Workbench* m_workbench;
     PlanModel* m_model;

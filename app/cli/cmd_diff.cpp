@@ -54,6 +54,11 @@ private:
     const Invocation& m_invocation;
 };
 
+bool allowsDestructive(const QCommandLineParser& parser)
+{
+    return parser.isSet(u"allow-destructive"_s) || parser.isSet(u"yes"_s);
+}
+
 // --apply: the comparison is made again under the migration lock on --from and applied there
 // (workflow::applyDiff). A typed --from URL is the user's choice, unless it names the database of
 // a protected environment of the project in scope: then --confirm NAME is needed.
@@ -79,7 +84,7 @@ int apply(Invocation& invocation, const QCommandLineParser& parser, const diff::
     request.schemas = parser.values(u"schema"_s);
     request.diff = diff;
     request.mode = mode;
-    request.allowDataLoss = parser.isSet(u"yes"_s);
+    request.allowDataLoss = allowsDestructive(parser);
     request.execute.runBlocked = parser.isSet(u"run-blocked"_s);
     auto lock = milliseconds(parser, u"lock-timeout"_s);
     auto statement = milliseconds(parser, u"statement-timeout"_s);
@@ -141,7 +146,8 @@ int apply(Invocation& invocation, const QCommandLineParser& parser, const diff::
 }
 
 // plumb diff --from URL --to URL [--output FILE] [--mode online|plain] [--format sql|json]
-//            [--exit-code] [--renames FILE] [--schema NAME...] [--apply [--yes] ...]
+//            [--exit-code] [--renames FILE] [--schema NAME...] [--allow-destructive]
+//            [--apply [--run-blocked] ...]
 int runDiff(Invocation& invocation)
 {
     takeSqlFormat(invocation.arguments);
@@ -157,11 +163,14 @@ int runDiff(Invocation& invocation)
         u"what to do), the form the workbench opens for review.\n"
         u"--apply runs the plan on the --from database: one commit per step (online) with "
         u"lock_timeout on every statement and statement_timeout on ACCESS EXCLUSIVE work, "
-        u"continuing past failed steps; blocked steps run only with --run-blocked, and a plan "
-        u"that drops data only with --yes. The comparison is made again under the migration "
-        u"lock on --from, so what runs is what was just read. When --from is the database of a "
-        u"protected environment of the project in scope, --apply needs --confirm NAME (exit 5 "
-        u"without it). Exit code 4 when a step failed, 6 when another runner holds the lock."_s);
+        u"continuing past failed steps and skipping the steps that depend on them; blocked steps "
+        u"run only with --run-blocked. A plan with destructive steps (a dropped table or "
+        u"column, a conversion that loses values) is refused with exit code 8 unless "
+        u"--allow-destructive is given; in scripts those steps are comments unless it is. The "
+        u"comparison is made again under the migration lock on --from, so what runs is what was "
+        u"just read. When --from is the database of a protected environment of the project in "
+        u"scope, --apply needs --confirm NAME (exit 5 without it). Exit code 4 when a step "
+        u"failed, 6 when another runner holds the lock."_s);
     parser.addOptions({
         {u"from"_s, u"The database to change (URL)."_s, u"url"_s},
         {u"to"_s, u"The database with the wanted schema (URL)."_s, u"url"_s},
@@ -173,12 +182,15 @@ int runDiff(Invocation& invocation)
          u"file"_s},
         {u"schema"_s, u"Compare only this schema (repeatable)."_s, u"name"_s},
         {u"apply"_s, u"Run the plan on the --from database."_s},
-        {u"yes"_s, u"With --apply: also run a plan that drops data."_s},
+        {u"allow-destructive"_s,
+         u"Run (with --apply) or write (in the script) the steps that lose data."_s},
+        {u"yes"_s, u"The same as --allow-destructive (kept for older scripts)."_s},
         {u"run-blocked"_s, u"With --apply: also run blocked steps."_s},
-        {u"lock-timeout"_s, u"With --apply: lock_timeout per statement, ms (default 3000)."_s,
-         u"ms"_s, u"3000"_s},
+        {u"lock-timeout"_s, u"lock_timeout of every step, ms (default 3000)."_s, u"ms"_s,
+         u"3000"_s},
         {u"statement-timeout"_s,
-         u"With --apply: statement_timeout for ACCESS EXCLUSIVE steps, ms (default 3000)."_s,
+         u"statement_timeout of the steps that hold a lock writers wait for, ms (default "
+         u"3000)."_s,
          u"ms"_s, u"3000"_s},
         {u"confirm"_s,
          u"With --apply: the --from database's name, typed in full; needed when it is the "
@@ -245,19 +257,29 @@ int runDiff(Invocation& invocation)
     const diff::ChangeSet changes = diff::compare(from, to, options);
     const plan::Plan plan = plan::makePlan(from, to, changes, mode);
 
+    plan::ScriptOptions script;
+    script.allowDestructive = allowsDestructive(parser);
+    auto lock = milliseconds(parser, u"lock-timeout"_s);
+    auto statement = milliseconds(parser, u"statement-timeout"_s);
+    if (!lock)
+        return invocation.fail(lock.error());
+    if (!statement)
+        return invocation.fail(statement.error());
+    script.lockTimeoutMs = *lock;
+    script.statementTimeoutMs = *statement;
     QString text;
     if (invocation.format == OutputFormat::Json) {
         QJsonObject payload = diff::toJson(changes);
         payload.insert(u"ok"_s, true);
         payload.insert(u"differs"_s, !changes.isEmpty());
         payload.insert(u"plan"_s, plan::toJson(plan));
-        payload.insert(u"sql"_s, plan::planScript(plan));
+        payload.insert(u"sql"_s, plan::planScript(plan, script));
         if (!parser.isSet(u"output"_s))
             invocation.printJson(payload);
         else
             text = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented));
     } else {
-        text = plan::planScript(plan);
+        text = plan::planScript(plan, script);
         if (!parser.isSet(u"output"_s))
             invocation.print(text.isEmpty() ? u"-- no differences"_s : text.trimmed());
     }

@@ -81,12 +81,15 @@ int runApply(Invocation& invocation)
         u"Applies a plan saved with 'plumb plan --format json' to the environment's database. "
         u"Under the migration lock the live schema is read again: when it changed since the "
         u"plan was computed, nothing runs and the command exits 7 (compute the plan again). "
-        u"Online plans commit step by step; blocked steps run only with --run-blocked. A "
+        u"Online plans commit step by step; blocked steps run only with --run-blocked, and "
+        u"steps that lose data only with --allow-destructive (else they are skipped). A "
         u"protected environment changes only with --confirm DATABASE (exit 5 without it). Exit "
         u"4 when a step failed, 6 when another runner holds the lock."_s);
     addProjectOptions(parser);
     addChangeOptions(parser, u"Print the plan's steps; check nothing, run nothing."_s);
     parser.addOption({u"run-blocked"_s, u"Also run blocked steps."_s});
+    parser.addOption({u"allow-destructive"_s,
+                      u"Also run the steps that lose data (without it they are skipped)."_s});
     parser.addPositionalArgument(u"file"_s, u"The plan, as written by plumb plan --format json."_s);
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
@@ -117,6 +120,7 @@ int runApply(Invocation& invocation)
         return invocation.fail(options.error());
     plan::ExecuteOptions execute = session->executeOptions();
     execute.runBlocked = parser.isSet(u"run-blocked"_s);
+    execute.allowDestructive = parser.isSet(u"allow-destructive"_s);
     StderrProgress progress(invocation);
     auto result = workflow::applyPlan(*session->target, session->ledgerTable(), *planned, {},
                                       execute, *options, progress);

@@ -362,6 +362,55 @@ QStringList createIndex(const Index& i)
     return statements;
 }
 
+namespace {
+
+// A reloption value as ruleutils prints it: bare when it reads as an identifier, else a literal.
+QString optionValue(const QString& value)
+{
+    return ident(value) == value ? value : lit(value);
+}
+
+} // namespace
+
+QString indexSql(const Index& i, const IndexSqlOptions& o)
+{
+    QStringList keys;
+    for (const IndexKey& k : i.keys) {
+        QString key = k.expression;
+        if (!k.collation.isEmpty())
+            key += u" COLLATE "_s + k.collation;
+        if (!k.opclass.isEmpty())
+            key += u' ' + k.opclass;
+        if (k.descending)
+            key += k.nullsFirst ? u" DESC"_s : u" DESC NULLS LAST"_s;
+        else if (k.nullsFirst)
+            key += u" NULLS FIRST"_s;
+        keys.append(key);
+    }
+    QString sql = u"CREATE "_s + (i.unique ? u"UNIQUE "_s : QString()) + u"INDEX "_s +
+                  (o.concurrently ? u"CONCURRENTLY "_s : QString()) +
+                  ident(o.name.isEmpty() ? i.name.name : o.name) + u" ON "_s +
+                  (o.onlyParent ? u"ONLY "_s : QString()) + q(o.onTable.value_or(i.table)) +
+                  u" USING "_s + i.accessMethod + u" ("_s + keys.join(u", "_s) + u')';
+    if (!i.include.isEmpty())
+        sql += u" INCLUDE ("_s + i.include.join(u", "_s) + u')';
+    if (i.nullsNotDistinct)
+        sql += u" NULLS NOT DISTINCT"_s;
+    if (!i.options.isEmpty()) {
+        QStringList items;
+        for (const QString& option : i.options) {
+            const qsizetype eq = option.indexOf(u'=');
+            items.append(option.left(eq) + u'=' + optionValue(option.mid(eq + 1)));
+        }
+        sql += u" WITH ("_s + items.join(u", "_s) + u')';
+    }
+    if (o.withTablespace && !i.tablespace.isEmpty())
+        sql += u" TABLESPACE "_s + ident(i.tablespace);
+    if (!i.predicate.isEmpty())
+        sql += u" WHERE "_s + i.predicate;
+    return sql;
+}
+
 QStringList attachIndex(const Index& i)
 {
     if (!i.parentIndex)

@@ -21,6 +21,19 @@ QStringList createTable(const Catalog& catalog, const Table& table);
 QStringList tableSettingsAfterIndexes(const Table& table);
 QStringList createView(const View& view);
 QStringList createIndex(const Index& index);
+
+// How indexSql() writes an index other than as it is.
+struct IndexSqlOptions {
+    bool concurrently = false;
+    QString name;                         // another name (same schema); empty: the index's own
+    bool onlyParent = false;              // ON ONLY: a partitioned table's index, built invalid
+    std::optional<QualifiedName> onTable; // another table (a partition); empty: the index's own
+    bool withTablespace = true;           // pg_get_indexdef leaves TABLESPACE out
+};
+// CREATE INDEX composed from the index's typed parts (keys, INCLUDE, predicate, options), in the
+// form pg_get_indexdef prints it, so that an index can be built under another name, on a
+// partition, or concurrently without touching the server's text.
+QString indexSql(const Index& index, const IndexSqlOptions& options = {});
 QStringList attachIndex(const Index& index);
 QStringList createConstraint(const Constraint& constraint);
 QStringList createRoutine(const Routine& routine);

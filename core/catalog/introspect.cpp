@@ -206,4 +206,18 @@ std::vector<Result<Catalog>> introspectAll(const std::vector<db::ConnectionInfo>
     return catalogs;
 }
 
+Result<QList<Index>> readIndexes(db::Connection& connection, const QStringList& schemas,
+                                 Progress& progress)
+{
+    auto sql = catalogQuery(u"indexes"_s, connection.serverVersionNumber());
+    if (!sql)
+        return std::unexpected(sql.error());
+    auto rows = connection.exec(*sql, {db::Param::textArray(schemas)}, progress);
+    if (!rows)
+        return std::unexpected(rows.error());
+    Catalog catalog;
+    detail::readQueryRows(u"indexes"_s, detail::RowReader(*rows), catalog);
+    return catalog.indexes;
+}
+
 } // namespace plumb::catalog

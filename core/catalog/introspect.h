@@ -40,6 +40,12 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
 std::vector<Result<Catalog>> introspectAll(const std::vector<db::ConnectionInfo>& databases,
                                            const IntrospectOptions& options, int parallelism,
                                            Progress& progress);
+// The indexes of `schemas` (empty: every user schema), read as introspect() reads them but on
+// the caller's connection, inside its transaction (a diagnose check's): for composing index
+// statements (catalog::detail::indexSql) from typed parts. Names in expressions are qualified
+// as the session's search_path prints them.
+Result<QList<Index>> readIndexes(db::Connection& connection, const QStringList& schemas,
+                                 Progress& progress);
 
 // The text of catalog query `name` (e.g. "tables") for a server version number (e.g. 170002):
 // the resource NAME.MAJOR.sql with the highest MAJOR not above the server's, else NAME.sql, with

@@ -393,6 +393,14 @@ QString LocalCluster::projectRole()
 
 Status LocalCluster::stopAt(const QString& directory, const QString& binDir)
 {
+    // The folder is removed recursively: only one that start() made (an absolute
+    // .../plumb-pg-XXXXXX). An empty path would be QDir(""), the current folder, which a state
+    // file without a dir= line once turned into the caller's whole checkout.
+    const QFileInfo folder(directory);
+    if (directory.isEmpty() || !folder.isAbsolute() ||
+        !folder.fileName().startsWith(u"plumb-pg-"_s))
+        return fail(ErrorCode::Config,
+                    u"not a local cluster folder, left alone: '"_s + directory + u"'"_s);
     const QString dataDir = directory + u"/data"_s;
     Status stopped;
     if (QFileInfo::exists(dataDir + u"/postmaster.pid"_s)) {

@@ -1,5 +1,8 @@
 #include "check.h"
 
+#include "core/catalog/ddl_objects.h"
+#include "core/catalog/introspect.h"
+
 using namespace Qt::StringLiterals;
 
 namespace plumb::diagnose {
@@ -61,13 +64,27 @@ QString userSchema(const QString& column)
            u" NOT LIKE 'pg\\_toast%' AND "_s + column + u" NOT LIKE 'pg\\_temp%')"_s;
 }
 
-QString concurrentDefinition(const QString& definition)
+IndexParts readIndexParts(const CheckContext& context)
 {
-    QString text = definition;
-    const qsizetype at = text.indexOf(u" INDEX "_s);
-    if (at >= 0)
-        text.insert(at + 6, u" CONCURRENTLY"_s);
-    return text;
+    IndexParts parts;
+    auto indexes = catalog::readIndexes(context.connection, {}, context.progress);
+    if (indexes)
+        for (const catalog::Index& index : *indexes)
+            parts.emplace(index.name, index);
+    return parts;
+}
+
+QString concurrentDefinition(const IndexParts& parts, const catalog::QualifiedName& name,
+                             const std::optional<catalog::QualifiedName>& on, const QString& as)
+{
+    const auto found = parts.find(name);
+    if (found == parts.end())
+        return {};
+    catalog::detail::IndexSqlOptions options;
+    options.concurrently = true;
+    options.onTable = on;
+    options.name = as;
+    return catalog::detail::indexSql(found->second, options);
 }
 
 std::vector<Check> allChecks()

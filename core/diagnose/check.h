@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/catalog/catalog.h"
 #include "core/db/connection.h"
 #include "core/diagnose/options.h"
 #include "core/diagnose/report.h"
 #include "core/progress.h"
 
+#include <map>
 #include <vector>
 
 namespace plumb::diagnose {
@@ -65,8 +67,18 @@ void holdBackIfYoung(const CheckContext& context, Finding& finding);
 
 // A fixed SQL predicate keeping user schemas; `column` is a schema-name column such as n.nspname.
 QString userSchema(const QString& column);
-// pg_get_indexdef text with CONCURRENTLY inserted after INDEX: the undo of a DROP.
-QString concurrentDefinition(const QString& definition);
+// The indexes of the user schemas by name, read once by a check whose fixes write index
+// statements: they are composed from the indexes' typed parts, never by editing the server's
+// text. Empty when they cannot be read.
+using IndexParts = std::map<catalog::QualifiedName, catalog::Index>;
+IndexParts readIndexParts(const CheckContext& context);
+
+// CREATE INDEX CONCURRENTLY for index `name` as it is now (the undo of a DROP), or, given
+// `on` and `as`, the same index built on another table (a partition) under another name.
+// Empty when `parts` lacks the index.
+QString concurrentDefinition(const IndexParts& parts, const catalog::QualifiedName& name,
+                             const std::optional<catalog::QualifiedName>& on = {},
+                             const QString& as = {});
 
 // The check families, one file each.
 std::vector<Check> indexChecks();

@@ -45,14 +45,16 @@ Result<CheckOutcome> invalidIndexes(const CheckContext& context)
                        u"uniqueness on writes"_s
                      : u"invalid index: never used for reads, yet maintained on every write"_s);
         finding.detail = prettyBytes(r.int64(u"bytes")) + u"; "_s + r.text(u"def");
-        const QString drop =
-            u"DROP INDEX CONCURRENTLY "_s + db::qualifiedName(schema, index) + u';';
         finding.fix.needsAutocommit = true;
         if (leftover.match(index).hasMatch()) {
-            finding.fix.sql = drop;
+            finding.fix.sql =
+                u"DROP INDEX CONCURRENTLY "_s + db::qualifiedName(schema, index) + u';';
             finding.fix.note = u"a leftover of an interrupted REINDEX CONCURRENTLY: drop it"_s;
         } else {
-            finding.fix.sql = drop + u'\n' + concurrentDefinition(r.text(u"def")) + u';';
+            // Rebuilt in place: the index keeps its name, and a unique one keeps enforcing
+            // (an invalid unique index still checks writes) until the rebuilt one takes over.
+            finding.fix.sql =
+                u"REINDEX INDEX CONCURRENTLY "_s + db::qualifiedName(schema, index) + u';';
             finding.fix.schemaEdit = u"nothing to change in the schema files: rebuild the index"_s;
             if (unique)
                 finding.fix.note = u"remove the duplicate keys first, or the rebuild fails again"_s;
@@ -68,7 +70,6 @@ Result<CheckOutcome> incompletePartitionedIndexes(const CheckContext& context)
     // index; the fix builds the missing ones concurrently and attaches them.
     auto rows = context.query(
         u"SELECT n.nspname AS schema, t.relname AS table, c.relname AS index, "
-        u"substring(pg_get_indexdef(i.indexrelid) FROM ' USING (.*)$') AS method_and_keys, "
         u"pn.nspname AS part_schema, p.relname AS partition "
         u"FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
         u"JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -78,10 +79,11 @@ Result<CheckOutcome> incompletePartitionedIndexes(const CheckContext& context)
         userSchema(u"n.nspname"_s) +
         u" AND NOT EXISTS (SELECT 1 FROM pg_inherits hi JOIN pg_index pi ON "
         u"pi.indexrelid = hi.inhrelid WHERE hi.inhparent = i.indexrelid AND pi.indrelid = p.oid) "
-        u"ORDER BY 1, 2, 3, 6"_s);
+        u"ORDER BY 1, 2, 3, 5"_s);
     if (!rows)
         return std::unexpected(rows.error());
     CheckOutcome outcome;
+    const IndexParts parts = rows->rowCount() > 0 ? readIndexParts(context) : IndexParts{};
     QHash<QString, qsizetype> byIndex;
     for (int i = 0; i < rows->rowCount(); ++i) {
         const Row r(*rows, i);
@@ -101,10 +103,14 @@ Result<CheckOutcome> incompletePartitionedIndexes(const CheckContext& context)
         const QString partition = r.text(u"partition");
         const QString childIndex = db::truncateIdentifier(QString(partition + u'_' + index));
         finding.detail += (finding.detail.isEmpty() ? u"missing on "_s : u", "_s) + partition;
-        finding.fix.sql += u"CREATE INDEX CONCURRENTLY "_s + db::quoteIdentifier(childIndex) +
-                           u" ON "_s + db::qualifiedName(r.text(u"part_schema"), partition) +
-                           u" USING "_s + r.text(u"method_and_keys") + u";\nALTER INDEX "_s +
-                           db::qualifiedName(schema, index) + u" ATTACH PARTITION "_s +
+        // The parent's index, built on the partition (its key columns have the same names).
+        const QString build = concurrentDefinition(
+            parts, {schema, index}, catalog::QualifiedName{r.text(u"part_schema"), partition},
+            childIndex);
+        if (build.isEmpty())
+            continue;
+        finding.fix.sql += build + u";\nALTER INDEX "_s + db::qualifiedName(schema, index) +
+                           u" ATTACH PARTITION "_s +
                            db::qualifiedName(r.text(u"part_schema"), childIndex) + u";\n"_s;
     }
     for (Finding& finding : outcome.findings)
@@ -173,7 +179,7 @@ Result<std::vector<IndexShape>> indexShapes(const CheckContext& context)
 }
 
 Finding dropFinding(const char* check, const IndexShape& drop, const IndexShape& keep,
-                    const QString& explanation)
+                    const QString& explanation, const IndexParts& parts)
 {
     Finding finding = makeFinding(check, Severity::Warning, drop.schema, drop.table, drop.name,
                                   explanation + u" "_s + keep.name);
@@ -189,7 +195,8 @@ Finding dropFinding(const char* check, const IndexShape& drop, const IndexShape&
         u"DROP INDEX CONCURRENTLY "_s + db::qualifiedName(drop.schema, drop.name) + u';';
     finding.fix.needsAutocommit = true;
     finding.fix.schemaEdit = u"remove index "_s + drop.name + u" from the schema files"_s;
-    finding.fix.note = u"undo: "_s + concurrentDefinition(drop.definition) + u';';
+    const QString undo = concurrentDefinition(parts, {drop.schema, drop.name});
+    finding.fix.note = u"undo: "_s + (undo.isEmpty() ? drop.definition : undo) + u';';
     return finding;
 }
 
@@ -204,6 +211,12 @@ Result<CheckOutcome> duplicateIndexes(const CheckContext& context)
     if (!shapes)
         return std::unexpected(shapes.error());
     CheckOutcome outcome;
+    std::optional<IndexParts> read; // only when something is reported
+    auto parts = [&]() -> const IndexParts& {
+        if (!read)
+            read = readIndexParts(context);
+        return *read;
+    };
     QSet<QString> flagged;
     for (const IndexShape& a : *shapes) {
         for (const IndexShape& b : *shapes) {
@@ -216,7 +229,7 @@ Result<CheckOutcome> duplicateIndexes(const CheckContext& context)
                 continue;
             flagged.insert(a.name + u'@' + QString::number(a.tableOid));
             outcome.findings.push_back(
-                dropFinding("duplicate_index", a, b, u"exact duplicate of"_s));
+                dropFinding("duplicate_index", a, b, u"exact duplicate of"_s, parts()));
         }
     }
     return outcome;
@@ -228,6 +241,12 @@ Result<CheckOutcome> redundantIndexes(const CheckContext& context)
     if (!shapes)
         return std::unexpected(shapes.error());
     CheckOutcome outcome;
+    std::optional<IndexParts> read; // only when something is reported
+    auto parts = [&]() -> const IndexParts& {
+        if (!read)
+            read = readIndexParts(context);
+        return *read;
+    };
     static const qint64 btree = 403; // pg_am oid of btree, fixed since forever
     for (const IndexShape& a : *shapes) {
         if (a.unique || a.constraintBacked || a.accessMethod != btree || !a.include.isEmpty())
@@ -238,7 +257,8 @@ Result<CheckOutcome> redundantIndexes(const CheckContext& context)
                 continue;
             outcome.findings.push_back(dropFinding("redundant_index", a, b,
                                                    u"its keys are a leading prefix (same opclass, "
-                                                   u"collation and order) of"_s));
+                                                   u"collation and order) of"_s,
+                                                   parts()));
             break;
         }
     }
@@ -314,6 +334,7 @@ Result<CheckOutcome> unusedIndexes(const CheckContext& context)
     if (!rows)
         return std::unexpected(rows.error());
     CheckOutcome outcome;
+    const IndexParts parts = rows->rowCount() > 0 ? readIndexParts(context) : IndexParts{};
     for (int i = 0; i < rows->rowCount(); ++i) {
         const Row r(*rows, i);
         const QString schema = r.text(u"schema"), index = r.text(u"index");
@@ -328,8 +349,9 @@ Result<CheckOutcome> unusedIndexes(const CheckContext& context)
         finding.fix.sql = u"DROP INDEX CONCURRENTLY "_s + db::qualifiedName(schema, index) + u';';
         finding.fix.needsAutocommit = true;
         finding.fix.schemaEdit = u"remove index "_s + index + u" from the schema files"_s;
+        const QString undo = concurrentDefinition(parts, {schema, index});
         finding.fix.note = u"check standbys and periodic (monthly, yearly) jobs first; undo: "_s +
-                           concurrentDefinition(r.text(u"def")) + u';';
+                           (undo.isEmpty() ? r.text(u"def") : undo) + u';';
         if (r.int64(u"standbys") > 0 || context.facts.inRecovery)
             finding.caveats << u"reads on standbys are not counted here: confirm there too"_s;
         holdBackIfYoung(context, finding);

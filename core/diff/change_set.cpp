@@ -18,6 +18,39 @@ constexpr std::array<QStringView, 20> objectTypeNames{
     u"index",       u"constraint", u"routine",   u"trigger", u"event_trigger", u"policy",
     u"publication", u"operator"};
 constexpr std::array<QStringView, 4> actionNames{u"create", u"drop", u"alter", u"rename"};
+// In Attribute order.
+constexpr std::array<QStringView, 31> attributeNames{u"",
+                                                     u"deferred",
+                                                     u"type",
+                                                     u"default",
+                                                     u"not_null",
+                                                     u"identity",
+                                                     u"generated",
+                                                     u"column_settings",
+                                                     u"comment",
+                                                     u"owner",
+                                                     u"storage",
+                                                     u"logged",
+                                                     u"access_method",
+                                                     u"tablespace",
+                                                     u"replica_identity",
+                                                     u"row_security",
+                                                     u"force_row_security",
+                                                     u"inherits",
+                                                     u"partition_of",
+                                                     u"labels",
+                                                     u"validated",
+                                                     u"version",
+                                                     u"schema",
+                                                     u"options",
+                                                     u"owned_by",
+                                                     u"constraints",
+                                                     u"attributes",
+                                                     u"definition",
+                                                     u"estimators",
+                                                     u"cluster",
+                                                     u"enabled"};
+static_assert(attributeNames.size() == size_t(Attribute::Enabled) + 1);
 // In NodeKind order, every kind: a change's key is written by its index.
 constexpr std::array<QStringView, 14> nodeKindNames{u"schema",
                                                     u"extension",
@@ -62,6 +95,19 @@ QString actionName(Action action)
     return actionNames[size_t(action)].toString();
 }
 
+QString attributeName(Attribute attribute)
+{
+    return attributeNames[size_t(attribute)].toString();
+}
+
+std::optional<Attribute> attributeFromName(QStringView name)
+{
+    for (size_t i = 0; i < attributeNames.size(); ++i)
+        if (attributeNames[i] == name)
+            return Attribute(i);
+    return std::nullopt;
+}
+
 std::optional<ObjectType> objectTypeFromName(QStringView name)
 {
     for (size_t i = 0; i < objectTypeNames.size(); ++i)
@@ -92,12 +138,24 @@ QJsonObject toJson(const Change& change)
     };
     if (!change.column.isEmpty())
         object.insert(u"column"_s, change.column);
-    if (!change.attribute.isEmpty())
-        object.insert(u"attribute"_s, change.attribute);
+    if (change.attribute != Attribute::None)
+        object.insert(u"attribute"_s, attributeName(change.attribute));
     if (!change.before.isEmpty())
         object.insert(u"before"_s, change.before);
     if (!change.after.isEmpty())
         object.insert(u"after"_s, change.after);
+    if (change.typeChange) {
+        const TypeChange& t = *change.typeChange;
+        QJsonObject conversion{{u"conversion"_s, typeConversionName(t.conversion)},
+                               {u"using"_s, t.usingExpression}};
+        if (t.declared)
+            conversion.insert(u"declared"_s, true);
+        if (t.obvious)
+            conversion.insert(u"obvious"_s, true);
+        if (!t.losses.isEmpty())
+            conversion.insert(u"losses"_s, t.losses);
+        object.insert(u"type_change"_s, conversion);
+    }
     if (change.destroysData)
         object.insert(u"destroys_data"_s, true);
     if (change.forDependency)
@@ -136,9 +194,27 @@ Result<Change> changeFromJson(const QJsonObject& object)
     change.object.member = key.value(u"member"_s).toString();
     change.sql = fromArray(object.value(u"sql"_s));
     change.column = object.value(u"column"_s).toString();
-    change.attribute = object.value(u"attribute"_s).toString();
+    const auto attribute = attributeFromName(object.value(u"attribute"_s).toString());
+    if (!attribute)
+        return fail(ErrorCode::Config,
+                    u"A change in the JSON has an unknown attribute \"%1\"; write the file with "
+                    u"`plumb diff --format json` of this version."_s.arg(
+                        object.value(u"attribute"_s).toString()));
+    change.attribute = *attribute;
     change.before = object.value(u"before"_s).toString();
     change.after = object.value(u"after"_s).toString();
+    if (object.contains(u"type_change"_s)) {
+        const QJsonObject t = object.value(u"type_change"_s).toObject();
+        const auto conversion = typeConversionFromName(t.value(u"conversion"_s).toString());
+        if (!conversion)
+            return fail(ErrorCode::Config,
+                        u"A change in the JSON has an unknown type conversion \"%1\"; write the "
+                        u"file with `plumb diff --format json` of this version."_s.arg(
+                            t.value(u"conversion"_s).toString()));
+        change.typeChange =
+            TypeChange{*conversion, t.value(u"using"_s).toString(), t.value(u"declared"_s).toBool(),
+                       t.value(u"obvious"_s).toBool(), t.value(u"losses"_s).toString()};
+    }
     change.destroysData = object.value(u"destroys_data"_s).toBool();
     change.forDependency = object.value(u"for_dependency"_s).toBool();
     change.transactional = object.value(u"transactional"_s).toBool(true);
@@ -192,15 +268,23 @@ Result<RenameHints> parseRenameHints(const QString& text)
         if (words.isEmpty())
             continue;
         auto error = [&] {
-            return fail(
-                ErrorCode::Config,
-                u"Rename hints line %1 is not understood: \"%2\". Write "
-                u"\"table schema.old schema.new\" or \"column schema.table.old new\"."_s.arg(n + 1)
-                    .arg(lines[n].trimmed()));
+            return fail(ErrorCode::Config,
+                        u"Rename hints line %1 is not understood: \"%2\". Write "
+                        u"\"table schema.old schema.new\", \"column schema.table.old new\" or "
+                        u"\"using schema.table.column EXPRESSION\"."_s.arg(n + 1)
+                            .arg(lines[n].trimmed()));
         };
+        const QStringList first = words.value(1).split(u'.');
+        if (words[0] == u"using") {
+            // The expression is the rest of the line, whatever its spaces.
+            if (words.size() < 3 || first.size() != 3)
+                return error();
+            const qsizetype at = line.indexOf(words[1]) + words[1].size();
+            hints.conversions[{{first[0], first[1]}, first[2]}] = line.mid(at).trimmed();
+            continue;
+        }
         if (words.size() != 3)
             return error();
-        const QStringList first = words[1].split(u'.');
         if (words[0] == u"table") {
             const QStringList second = words[2].split(u'.');
             if (first.size() != 2 || second.size() != 2)

@@ -74,7 +74,7 @@ public:
 private:
     void rebuild() { m_work.recreated.insert(m_key); }
 
-    void alter(const QString& attribute, QStringList sql, const QString& before = {},
+    void alter(Attribute attribute, QStringList sql, const QString& before = {},
                const QString& after = {}, bool last = false)
     {
         Change change = makeChange(Action::Alter, m_type, m_key, std::move(sql));
@@ -87,14 +87,14 @@ private:
     void comment(const QString& what, const QString& from, const QString& to)
     {
         if (from != to)
-            alter(u"comment"_s, {commentSql(what, to)}, from, to);
+            alter(Attribute::Comment, {commentSql(what, to)}, from, to);
     }
 
     void owner(const QString& kind, const QString& what, const QString& from, const QString& to)
     {
         if (m_work.options.ownership && from != to && !to.isEmpty())
-            alter(u"owner"_s, {u"ALTER "_s + kind + u' ' + what + u" OWNER TO "_s + ident(to)},
-                  from, to);
+            alter(Attribute::Owner,
+                  {u"ALTER "_s + kind + u' ' + what + u" OWNER TO "_s + ident(to)}, from, to);
     }
 
     // Objects with nothing to alter in place but their comment and owner.
@@ -113,7 +113,7 @@ private:
     void dispatch(const Extension& from, const Extension& to)
     {
         if (from.schema != to.schema)
-            alter(u"schema"_s,
+            alter(Attribute::Schema,
                   {u"ALTER EXTENSION "_s + ident(to.name) + u" SET SCHEMA "_s + ident(to.schema)},
                   from.schema, to.schema);
         if (from.version != to.version &&
@@ -126,7 +126,7 @@ private:
                 return rebuild();
         }
         if (from.version != to.version)
-            alter(u"version"_s,
+            alter(Attribute::Version,
                   {u"ALTER EXTENSION "_s + ident(to.name) + u" UPDATE TO "_s +
                    db::quoteLiteral(to.version)},
                   from.version, to.version);
@@ -143,90 +143,10 @@ private:
 
     void dispatch(const EnumType& from, const EnumType& to)
     {
-        if (from.labels != to.labels) {
-            // Labels can only be added in place; removing or reordering them rebuilds the type.
-            qsizetype next = 0;
-            for (const QString& label : to.labels)
-                if (next < from.labels.size() && from.labels[next] == label)
-                    ++next;
-            if (next != from.labels.size())
-                return rebuildEnum(from, to);
-            QStringList sql;
-            for (qsizetype i = 0; i < to.labels.size(); ++i) {
-                if (from.labels.contains(to.labels[i]))
-                    continue;
-                QString statement = u"ALTER TYPE "_s + q(to.name) + u" ADD VALUE "_s +
-                                    db::quoteLiteral(to.labels[i]);
-                if (i > 0)
-                    statement += u" AFTER "_s + db::quoteLiteral(to.labels[i - 1]);
-                else
-                    statement += u" BEFORE "_s + db::quoteLiteral(to.labels[1]);
-                sql.append(statement);
-            }
-            Change change = makeChange(Action::Alter, m_type, m_key, sql);
-            change.attribute = u"labels"_s;
-            change.before = from.labels.join(u", "_s);
-            change.after = to.labels.join(u", "_s);
-            change.transactional = false;
-            m_work.alter(m_key, change);
-        }
+        if (alterEnumLabels(m_work, from, to))
+            return;
         comment(u"TYPE "_s + q(to.name), from.comment, to.comment);
         owner(u"TYPE"_s, q(to.name), from.ownership.owner, to.ownership.owner);
-    }
-
-    // Labels cannot be removed or reordered in place. Columns move to a new type built beside
-    // the old one (renamed away), converting through text; the old type is dropped last.
-    void rebuildEnum(const EnumType& from, const EnumType& to)
-    {
-        const QString typeName = q(to.name);
-        QList<std::pair<const Table*, const Column*>> users;
-        for (const Table& table : m_work.from.tables)
-            for (const Column& column : table.columns)
-                if (column.isLocal && (column.type == typeName || column.type == typeName + u"[]"))
-                    users.append({&table, &column});
-        if (users.isEmpty())
-            return rebuild();
-        const QString oldName = db::truncateIdentifier(QString(to.name.name + u"__plumb_old"_s));
-        Change rename =
-            makeChange(Action::Rename, m_type, m_key,
-                       {u"ALTER TYPE "_s + typeName + u" RENAME TO "_s + ident(oldName)});
-        rename.before = from.labels.join(u", "_s);
-        rename.after = oldName;
-        m_work.early.append(rename);
-        m_work.created.insert(m_key);
-        for (const auto& [table, column] : users) {
-            const Table* target = m_work.to.table(table->name);
-            const Column* targetColumn = target ? target->column(column->name) : nullptr;
-            if (!targetColumn || targetColumn->type != column->type)
-                continue; // the column is retyped or dropped on its own
-            const QString alter =
-                u"ALTER TABLE "_s + q(table->name) + u" ALTER COLUMN "_s + ident(column->name);
-            const ObjectKey tableKey = keyOf(*table);
-            auto columnChange = [&](QStringList sql, const QString& attribute) {
-                Change change = makeChange(Action::Alter, ObjectType::Column, tableKey, sql);
-                change.column = column->name;
-                change.attribute = attribute;
-                change.forDependency = true;
-                return change;
-            };
-            if (!column->defaultExpr.isEmpty())
-                m_work.early.append(columnChange({alter + u" DROP DEFAULT"_s}, u"default"_s));
-            Change retype = columnChange({alter + u" TYPE "_s + column->type + u" USING "_s +
-                                          ident(column->name) + u"::text::"_s + column->type},
-                                         u"type"_s);
-            retype.before = retype.after = column->type;
-            m_work.alter(tableKey, retype);
-            if (!targetColumn->defaultExpr.isEmpty() &&
-                targetColumn->defaultExpr == column->defaultExpr)
-                m_work.alter(tableKey,
-                             columnChange({alter + u" SET DEFAULT "_s + targetColumn->defaultExpr},
-                                          u"default"_s));
-            m_work.retypedTables.insert(tableKey);
-        }
-        Change drop = makeChange(Action::Drop, m_type, m_key,
-                                 {u"DROP TYPE "_s + db::qualifiedName(to.name.schema, oldName)});
-        drop.forDependency = true;
-        m_work.final.append(drop);
     }
 
     void dispatch(const Domain& from, const Domain& to)
@@ -235,13 +155,13 @@ private:
             return rebuild();
         const QString domain = u"ALTER DOMAIN "_s + q(to.name);
         if (from.defaultExpr != to.defaultExpr)
-            alter(u"default"_s,
+            alter(Attribute::Default,
                   {to.defaultExpr.isEmpty()
                        ? QString(domain + u" DROP DEFAULT"_s)
                        : QString(domain + u" SET DEFAULT "_s + to.defaultExpr)},
                   from.defaultExpr, to.defaultExpr);
         if (from.notNull != to.notNull)
-            alter(u"not_null"_s,
+            alter(Attribute::NotNull,
                   {domain + (to.notNull ? u" SET NOT NULL"_s : u" DROP NOT NULL"_s)});
         QStringList drops;
         QStringList adds;
@@ -267,7 +187,7 @@ private:
                 adds.append(commentSql(what, c.comment));
         }
         if (!drops.isEmpty() || !adds.isEmpty())
-            alter(u"constraints"_s, drops + adds);
+            alter(Attribute::Constraints, drops + adds);
         comment(u"DOMAIN "_s + q(to.name), from.comment, to.comment);
         owner(u"DOMAIN"_s, q(to.name), from.ownership.owner, to.ownership.owner);
     }
@@ -309,7 +229,7 @@ private:
                 sql.append(commentSql(u"COLUMN "_s + q(to.name) + u'.' + ident(b.name), b.comment));
         }
         if (!sql.isEmpty())
-            alter(u"attributes"_s, sql);
+            alter(Attribute::Attributes, sql);
         comment(u"TYPE "_s + q(to.name), from.comment, to.comment);
         owner(u"TYPE"_s, q(to.name), from.ownership.owner, to.ownership.owner);
     }
@@ -359,22 +279,22 @@ private:
                                .arg(to.maxValue)
                                .arg(name));
             sql.append(u"ALTER SEQUENCE "_s + name + options);
-            alter(u"options"_s, sql);
+            alter(Attribute::Options, sql);
         }
         if (from.unlogged != to.unlogged)
-            alter(u"logged"_s, {u"ALTER SEQUENCE "_s + q(to.name) +
-                                (to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s)});
+            alter(Attribute::Logged, {u"ALTER SEQUENCE "_s + q(to.name) +
+                                      (to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s)});
         if (from.ownedBy != to.ownedBy && !to.identity && !from.identity) {
             // Released early so dropping the old owning column does not take the sequence.
             if (from.ownedBy) {
                 Change release =
                     makeChange(Action::Alter, m_type, m_key,
                                {u"ALTER SEQUENCE "_s + q(to.name) + u" OWNED BY NONE"_s});
-                release.attribute = u"owned_by"_s;
+                release.attribute = Attribute::OwnedBy;
                 m_work.early.append(release);
             }
             if (to.ownedBy)
-                alter(u"owned_by"_s,
+                alter(Attribute::OwnedBy,
                       {u"ALTER SEQUENCE "_s + q(to.name) + u" OWNED BY "_s + q(to.ownedBy->table) +
                        u'.' + ident(to.ownedBy->column)},
                       {}, {}, true);
@@ -402,6 +322,16 @@ private:
 
     void dispatch(const Index& from, const Index& to)
     {
+        // An index that a new parent index takes as its partition's (CREATE INDEX on a
+        // partitioned table adopts the partitions' matching indexes, ADD PRIMARY KEY their
+        // matching keys) is attached, never built again.
+        if (!from.parentIndex && to.parentIndex && from.valid) {
+            Index attached = from;
+            attached.parentIndex = to.parentIndex;
+            alter(Attribute::PartitionOf, catalog::detail::attachIndex(to), {},
+                  to.parentIndex->display(), true);
+            return dispatch(attached, to);
+        }
         Index neutral = from;
         neutral.comment = to.comment;
         neutral.clustered = to.clustered;
@@ -455,12 +385,13 @@ private:
             if (!reset.isEmpty())
                 sql.append(u"ALTER INDEX "_s + q(to.name) + u" RESET ("_s + reset.join(u", "_s) +
                            u')');
-            alter(u"storage"_s, sql, from.options.join(u", "_s), to.options.join(u", "_s));
+            alter(Attribute::StorageParameters, sql, from.options.join(u", "_s),
+                  to.options.join(u", "_s));
         }
         if (from.clustered != to.clustered)
-            alter(u"cluster"_s, {u"ALTER TABLE "_s + q(to.table) +
-                                 (to.clustered ? u" CLUSTER ON "_s + ident(to.name.name)
-                                               : u" SET WITHOUT CLUSTER"_s)});
+            alter(Attribute::Cluster, {u"ALTER TABLE "_s + q(to.table) +
+                                       (to.clustered ? u" CLUSTER ON "_s + ident(to.name.name)
+                                                     : u" SET WITHOUT CLUSTER"_s)});
         comment(u"INDEX "_s + q(to.name), from.comment, to.comment);
     }
 
@@ -469,6 +400,15 @@ private:
         Constraint neutral = from;
         neutral.comment = to.comment;
         neutral.index = to.index;
+        const bool key = to.kind == ConstraintKind::PrimaryKey ||
+                         to.kind == ConstraintKind::Unique || to.kind == ConstraintKind::Exclusion;
+        if (key && !from.fromParent && to.fromParent) {
+            // A partition's key that becomes the partition's part of its parent's key: its
+            // index is attached to the parent's (see dispatch(Index)), which links them.
+            neutral.fromParent = true;
+            neutral.isLocal = to.isLocal;
+            neutral.inheritanceCount = to.inheritanceCount;
+        }
         if (!from.validated && to.validated) {
             neutral.validated = true;
             neutral.definition = to.definition;
@@ -476,7 +416,7 @@ private:
         if (neutral != to)
             return rebuild();
         if (!from.validated && to.validated)
-            alter(u"validated"_s,
+            alter(Attribute::Validated,
                   {u"ALTER TABLE "_s + q(to.table) + u" VALIDATE CONSTRAINT "_s + ident(to.name)});
         comment(u"CONSTRAINT "_s + ident(to.name) + u" ON "_s + q(to.table), from.comment,
                 to.comment);
@@ -498,7 +438,7 @@ private:
                                  from.returnsSet == to.returnsSet && !to.definition.isEmpty();
         if (!replaceable)
             return rebuild();
-        alter(u"definition"_s, catalog::detail::createRoutine(to), from.body, to.body);
+        alter(Attribute::Definition, catalog::detail::createRoutine(to), from.body, to.body);
         owner(routineKeyword(to.kind), routineName(to), from.ownership.owner, to.ownership.owner);
     }
 
@@ -521,7 +461,7 @@ private:
                               (to.joinFunction.isEmpty() ? u"NONE"_s : to.joinFunction));
         if (!estimators.isEmpty())
             alter(
-                u"estimators"_s,
+                Attribute::Estimators,
                 {u"ALTER OPERATOR "_s + signature + u" SET ("_s + estimators.join(u", "_s) + u')'},
                 from.restrictFunction + u", "_s + from.joinFunction,
                 to.restrictFunction + u", "_s + to.joinFunction);
@@ -551,7 +491,7 @@ private:
                 state = u" ENABLE ALWAYS TRIGGER "_s;
                 break;
             }
-            alter(u"enabled"_s, {u"ALTER TABLE "_s + q(to.table) + state + ident(to.name)});
+            alter(Attribute::Enabled, {u"ALTER TABLE "_s + q(to.table) + state + ident(to.name)});
         }
         comment(u"TRIGGER "_s + ident(to.name) + u" ON "_s + q(to.table), from.comment, to.comment);
     }
@@ -567,7 +507,7 @@ private:
                                   : to.enabled == TriggerEnabled::Replica ? u" ENABLE REPLICA"_s
                                   : to.enabled == TriggerEnabled::Always  ? u" ENABLE ALWAYS"_s
                                                                           : u" ENABLE"_s;
-            alter(u"enabled"_s, {u"ALTER EVENT TRIGGER "_s + ident(to.name) + state});
+            alter(Attribute::Enabled, {u"ALTER EVENT TRIGGER "_s + ident(to.name) + state});
         }
         comment(u"EVENT TRIGGER "_s + ident(to.name), from.comment, to.comment);
         owner(u"EVENT TRIGGER"_s, ident(to.name), from.owner, to.owner);

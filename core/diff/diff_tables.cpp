@@ -75,11 +75,11 @@ public:
         tableSettings();
         attachAndInherit();
         if (m_from.comment != m_to.comment)
-            alter(u"comment"_s, {commentSql(u"TABLE "_s + m_table, m_to.comment)}, m_from.comment,
-                  m_to.comment);
+            alter(Attribute::Comment, {commentSql(u"TABLE "_s + m_table, m_to.comment)},
+                  m_from.comment, m_to.comment);
         if (m_work.options.ownership && m_from.ownership.owner != m_to.ownership.owner &&
             !m_to.ownership.owner.isEmpty())
-            alter(u"owner"_s,
+            alter(Attribute::Owner,
                   {u"ALTER TABLE "_s + m_table + u" OWNER TO "_s + ident(m_to.ownership.owner)},
                   m_from.ownership.owner, m_to.ownership.owner);
         if (m_from.replicaIdentity != m_to.replicaIdentity ||
@@ -87,13 +87,13 @@ public:
             QStringList sql = catalog::detail::tableSettingsAfterIndexes(m_to);
             if (sql.isEmpty())
                 sql.append(u"ALTER TABLE ONLY "_s + m_table + u" REPLICA IDENTITY DEFAULT"_s);
-            Change change = tableChange(u"replica_identity"_s, sql);
+            Change change = tableChange(Attribute::ReplicaIdentity, sql);
             m_work.alter(m_key, change, true);
         }
     }
 
 private:
-    Change tableChange(const QString& attribute, QStringList sql, const QString& before = {},
+    Change tableChange(Attribute attribute, QStringList sql, const QString& before = {},
                        const QString& after = {})
     {
         Change change = makeChange(Action::Alter, ObjectType::Table, m_key, std::move(sql));
@@ -103,14 +103,14 @@ private:
         return change;
     }
 
-    void alter(const QString& attribute, QStringList sql, const QString& before = {},
+    void alter(Attribute attribute, QStringList sql, const QString& before = {},
                const QString& after = {})
     {
         m_work.alter(m_key, tableChange(attribute, std::move(sql), before, after));
     }
 
-    Change columnChange(Action action, const QString& column, const QString& attribute,
-                        QStringList sql, const QString& before = {}, const QString& after = {})
+    Change columnChange(Action action, const QString& column, Attribute attribute, QStringList sql,
+                        const QString& before = {}, const QString& after = {})
     {
         Change change = makeChange(action, ObjectType::Column, m_key, std::move(sql));
         change.column = column;
@@ -130,25 +130,27 @@ private:
         if (m_from.partitionOf && (m_from.partitionOf != m_to.partitionOf ||
                                    m_from.partitionBound != m_to.partitionBound))
             m_work.early.append(tableChange(
-                u"partition_of"_s,
+                Attribute::PartitionOf,
                 {u"ALTER TABLE "_s + q(*m_from.partitionOf) + u" DETACH PARTITION "_s + m_table},
                 m_from.partitionOf->display(), {}));
         for (const QualifiedName& parent : m_from.inherits)
             if (!m_to.inherits.contains(parent))
-                m_work.early.append(tableChange(
-                    u"inherits"_s, {u"ALTER TABLE "_s + m_table + u" NO INHERIT "_s + q(parent)},
-                    parent.display(), {}));
+                m_work.early.append(
+                    tableChange(Attribute::Inherits,
+                                {u"ALTER TABLE "_s + m_table + u" NO INHERIT "_s + q(parent)},
+                                parent.display(), {}));
     }
 
     void attachAndInherit()
     {
         for (const QualifiedName& parent : m_to.inherits)
             if (!m_from.inherits.contains(parent))
-                alter(u"inherits"_s, {u"ALTER TABLE "_s + m_table + u" INHERIT "_s + q(parent)}, {},
+                alter(Attribute::Inherits,
+                      {u"ALTER TABLE "_s + m_table + u" INHERIT "_s + q(parent)}, {},
                       parent.display());
         if (m_to.partitionOf && (m_from.partitionOf != m_to.partitionOf ||
                                  m_from.partitionBound != m_to.partitionBound))
-            alter(u"partition_of"_s,
+            alter(Attribute::PartitionOf,
                   {u"ALTER TABLE "_s + q(*m_to.partitionOf) + u" ATTACH PARTITION "_s + m_table +
                    u' ' + m_to.partitionBound},
                   {}, m_to.partitionOf->display());
@@ -224,7 +226,7 @@ private:
             return;
         }
         const QString alter = alterColumnSql(to.name);
-        auto change = [&](const QString& attribute, QStringList sql, const QString& before,
+        auto change = [&](Attribute attribute, QStringList sql, const QString& before,
                           const QString& after) {
             m_work.alter(m_key, columnChange(Action::Alter, to.name, attribute, std::move(sql),
                                              before, after));
@@ -235,29 +237,31 @@ private:
         if (wasGenerated != isGenerated || from.generated != to.generated) {
             if (wasGenerated && to.generated == GeneratedKind::None &&
                 from.generated == GeneratedKind::Stored) {
-                change(u"generated"_s, {alter + u" DROP EXPRESSION"_s}, from.generatedExpr, {});
+                change(Attribute::Generated, {alter + u" DROP EXPRESSION"_s}, from.generatedExpr,
+                       {});
             } else {
                 // A column cannot become generated in place: it is dropped and added again.
                 m_work.early.append(columnChange(
-                    Action::Drop, from.name, u"generated"_s,
+                    Action::Drop, from.name, Attribute::Generated,
                     {u"ALTER TABLE "_s + m_table + u" DROP COLUMN "_s + ident(from.name)},
                     from.type, {}));
                 m_work.retypedTables.insert(m_key);
                 QStringList sql{u"ALTER TABLE "_s + m_table + u" ADD COLUMN "_s +
                                 catalog::detail::columnDefinitionSql(m_work.to, m_to, to)};
                 appendColumnSettings(sql, Column{}, to);
-                m_work.alter(
-                    m_key, columnChange(Action::Create, to.name, u"generated"_s, sql, {}, to.type));
+                m_work.alter(m_key, columnChange(Action::Create, to.name, Attribute::Generated, sql,
+                                                 {}, to.type));
                 return;
             }
         } else if (isGenerated && from.generatedExpr != to.generatedExpr) {
-            change(u"generated"_s, {alter + u" SET EXPRESSION AS ("_s + to.generatedExpr + u')'},
+            change(Attribute::Generated,
+                   {alter + u" SET EXPRESSION AS ("_s + to.generatedExpr + u')'},
                    from.generatedExpr, to.generatedExpr);
         }
 
         if (from.identity != IdentityKind::None && to.identity == IdentityKind::None)
             // Early: it drops the identity sequence, whose name a new sequence may take.
-            m_work.early.append(columnChange(Action::Alter, to.name, u"identity"_s,
+            m_work.early.append(columnChange(Action::Alter, to.name, Attribute::Identity,
                                              {alter + u" DROP IDENTITY"_s},
                                              identityKeyword(from.identity), {}));
         const bool retype = (from.type != to.type || from.collation != to.collation) &&
@@ -266,27 +270,33 @@ private:
         if (!from.defaultExpr.isEmpty() && !isGenerated && (retype || defaultChanges)) {
             // Dropped first: the old default may use a sequence or routine that goes away, or
             // not cast to the new type.
-            m_work.early.append(columnChange(Action::Alter, to.name, u"default"_s,
+            m_work.early.append(columnChange(Action::Alter, to.name, Attribute::Default,
                                              {alter + u" DROP DEFAULT"_s}, from.defaultExpr, {}));
         }
         if (retype) {
             QString sql = alter + u" TYPE "_s + to.type;
             if (!to.collation.isEmpty())
                 sql += u" COLLATE "_s + to.collation;
-            // Between user types (enums above all) only text converts.
-            const bool viaText = from.type.contains(u'.') || to.type.contains(u'.');
+            const auto declared = m_work.options.renames.conversions.find({m_to.name, to.name});
+            const TypeChange conversion = classifyTypeChange(
+                from.type, to.type, ident(to.name),
+                declared == m_work.options.renames.conversions.end() ? QString()
+                                                                     : declared->second);
             if (!isGenerated)
-                sql +=
-                    u" USING "_s + ident(to.name) + (viaText ? u"::text::"_s : u"::"_s) + to.type;
-            change(u"type"_s, {sql}, from.type, to.type);
+                sql += u" USING "_s + conversion.usingExpression;
+            Change retyped =
+                columnChange(Action::Alter, to.name, Attribute::Type, {sql}, from.type, to.type);
+            retyped.typeChange = conversion;
+            m_work.alter(m_key, retyped);
             m_work.retypedTables.insert(m_key);
         }
         if (!to.defaultExpr.isEmpty() && !isGenerated && (retype || defaultChanges))
-            change(u"default"_s, {alter + u" SET DEFAULT "_s + to.defaultExpr}, from.defaultExpr,
-                   to.defaultExpr);
+            change(Attribute::Default, {alter + u" SET DEFAULT "_s + to.defaultExpr},
+                   from.defaultExpr, to.defaultExpr);
 
         if (from.notNull != to.notNull)
-            change(u"not_null"_s, {alter + (to.notNull ? u" SET NOT NULL"_s : u" DROP NOT NULL"_s)},
+            change(Attribute::NotNull,
+                   {alter + (to.notNull ? u" SET NOT NULL"_s : u" DROP NOT NULL"_s)},
                    from.notNull ? u"true"_s : u"false"_s, to.notNull ? u"true"_s : u"false"_s);
         if (from.identity == IdentityKind::None && to.identity != IdentityKind::None) {
             QString sql =
@@ -299,17 +309,18 @@ private:
                            .arg(s->minValue)
                            .arg(s->maxValue)
                            .arg(s->cache);
-            change(u"identity"_s, {sql}, {}, identityKeyword(to.identity));
+            change(Attribute::Identity, {sql}, {}, identityKeyword(to.identity));
         } else if (from.identity != IdentityKind::None && to.identity != IdentityKind::None &&
                    from.identity != to.identity) {
-            change(u"identity"_s, {alter + u" SET GENERATED "_s + identityKeyword(to.identity)},
+            change(Attribute::Identity,
+                   {alter + u" SET GENERATED "_s + identityKeyword(to.identity)},
                    identityKeyword(from.identity), identityKeyword(to.identity));
         }
         QStringList settings;
         appendColumnSettings(settings, from, to);
         if (!settings.isEmpty())
-            change(from.comment != to.comment && settings.size() == 1 ? u"comment"_s
-                                                                      : u"settings"_s,
+            change(from.comment != to.comment && settings.size() == 1 ? Attribute::Comment
+                                                                      : Attribute::ColumnSettings,
                    settings, {}, {});
     }
 
@@ -330,36 +341,41 @@ private:
         return false;
     }
 
+    // One change per kind of setting: they take different locks (reloptions a SHARE UPDATE
+    // EXCLUSIVE one, the others ACCESS EXCLUSIVE) and the others rewrite the table.
     void tableSettings()
     {
-        QStringList sql;
         const QString alter = u"ALTER TABLE "_s + m_table;
         if (m_from.unlogged != m_to.unlogged)
-            sql.append(alter + (m_to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s));
+            alter_(Attribute::Logged,
+                   {alter + (m_to.unlogged ? u" SET UNLOGGED"_s : u" SET LOGGED"_s)});
+        QStringList parameters;
         for (const QString& clause : optionChanges(m_from.options, m_to.options, {}))
-            sql.append(alter + u' ' + clause);
+            parameters.append(alter + u' ' + clause);
         for (const QString& clause :
              optionChanges(m_from.toastOptions, m_to.toastOptions, u"toast."_s))
-            sql.append(alter + u' ' + clause);
+            parameters.append(alter + u' ' + clause);
+        if (!parameters.isEmpty())
+            alter_(Attribute::StorageParameters, parameters);
         if (m_from.accessMethod != m_to.accessMethod)
-            sql.append(alter + u" SET ACCESS METHOD "_s +
-                       (m_to.accessMethod.isEmpty() ? u"heap"_s : ident(m_to.accessMethod)));
+            alter_(Attribute::AccessMethod,
+                   {alter + u" SET ACCESS METHOD "_s +
+                    (m_to.accessMethod.isEmpty() ? u"heap"_s : ident(m_to.accessMethod))});
         if (m_from.tablespace != m_to.tablespace)
-            sql.append(alter + u" SET TABLESPACE "_s +
-                       (m_to.tablespace.isEmpty() ? u"pg_default"_s : ident(m_to.tablespace)));
-        if (!sql.isEmpty())
-            alter_(u"storage"_s, sql);
+            alter_(Attribute::Tablespace,
+                   {alter + u" SET TABLESPACE "_s +
+                    (m_to.tablespace.isEmpty() ? u"pg_default"_s : ident(m_to.tablespace))});
         if (m_from.rowSecurity != m_to.rowSecurity)
-            alter_(u"row_security"_s,
+            alter_(Attribute::RowSecurity,
                    {alter + (m_to.rowSecurity ? u" ENABLE ROW LEVEL SECURITY"_s
                                               : u" DISABLE ROW LEVEL SECURITY"_s)});
         if (m_from.forceRowSecurity != m_to.forceRowSecurity)
-            alter_(u"force_row_security"_s,
+            alter_(Attribute::ForceRowSecurity,
                    {alter + (m_to.forceRowSecurity ? u" FORCE ROW LEVEL SECURITY"_s
                                                    : u" NO FORCE ROW LEVEL SECURITY"_s)});
     }
 
-    void alter_(const QString& attribute, QStringList sql) { alter(attribute, std::move(sql)); }
+    void alter_(Attribute attribute, QStringList sql) { alter(attribute, std::move(sql)); }
 
     Work& m_work;
     const Table& m_from;

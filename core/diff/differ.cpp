@@ -139,7 +139,10 @@ public:
         Work work(m_from, m_to, m_options);
         classify(work);
         diffObjects(work);
+        dropBeforeNamesAreReused(work);
         closeOverDependencies(work);
+        keepSequencesOfRemadeTables(work);
+        dropRoutinesWithTheirDependents(work);
 
         ChangeSet result;
         result.changes = renames;
@@ -170,8 +173,8 @@ private:
     static QList<Change> inEarlyOrder(QList<Change> early)
     {
         auto phase = [](const Change& change) {
-            if (change.type == ObjectType::Table &&
-                (change.attribute == u"inherits" || change.attribute == u"partition_of"))
+            if (change.type == ObjectType::Table && (change.attribute == Attribute::Inherits ||
+                                                     change.attribute == Attribute::PartitionOf))
                 return 0;
             return change.action == Action::Drop && change.type == ObjectType::Column ? 2 : 1;
         };
@@ -313,7 +316,7 @@ private:
             Change drop = makeChange(Action::Alter, ObjectType::Column, tableKey,
                                      {alter + u" DROP DEFAULT"_s});
             drop.column = c.name;
-            drop.attribute = u"default"_s;
+            drop.attribute = Attribute::Default;
             drop.before = c.defaultExpr;
             drop.forDependency = true;
             work.early.append(drop);
@@ -350,6 +353,11 @@ private:
                 if (work.dropped.contains(tableKey) || work.recreated.contains(tableKey))
                     return;
             }
+            // A partition goes with its partitioned table (DROP TABLE takes the partitions).
+            if (auto* table = std::get_if<const Table*>(&entry.ref); table && (*table)->partitionOf)
+                if (work.dropped.contains(relationKey(*(*table)->partitionOf)) ||
+                    work.recreated.contains(relationKey(*(*table)->partitionOf)))
+                    return;
             if (auto* index = std::get_if<const Index*>(&entry.ref); index && (*index)->parentIndex)
                 if (work.dropped.contains(relationKey(*(*index)->parentIndex)) ||
                     work.recreated.contains(relationKey(*(*index)->parentIndex)))
@@ -418,7 +426,7 @@ private:
                     Change change = makeChange(Action::Create, entry.type, key,
                                                withOwnerForOwnedBy(entry, toDdl[i].sql));
                     if (positions.first.at(key) != i)
-                        change.attribute = u"settings"_s;
+                        change.attribute = Attribute::Deferred;
                     change.forDependency = work.forDependency.contains(key);
                     out.append(change);
                     previous = key;

@@ -71,9 +71,20 @@ struct Work {
 QList<Change> applyRenames(catalog::Catalog& from, const catalog::Catalog& to,
                            const RenameHints& hints);
 
+// Moves the drop of an object whose name (or whose table's index or sequence name) an object of
+// another kind takes up to the first stage.
+void dropBeforeNamesAreReused(Work& work);
+// Sequences owned by a table that is dropped and made again are released first and owned again
+// after (DROP TABLE would take them).
+void keepSequencesOfRemadeTables(Work& work);
+// A removed routine whose every user is dropped early to be made again goes with them.
+void dropRoutinesWithTheirDependents(Work& work);
+
 // Compares every object present on both sides and records alters or rebuilds.
 void diffObjects(Work& work);
 void alterTable(Work& work, const catalog::Table& from, const catalog::Table& to);
+// Adds enum labels in place, or rebuilds the type when labels go or move (returns true then).
+bool alterEnumLabels(Work& work, const catalog::EnumType& from, const catalog::EnumType& to);
 bool sameEntry(const Entry& a, const Entry& b);
 
 // The statement that drops an object of `from`, or nothing when it goes with its owner

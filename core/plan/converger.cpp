@@ -42,6 +42,7 @@ Split split(const Plan& plan, const diff::ChangeSet& changes, const Catalog& liv
 {
     Split result;
     result.convergence.mode = plan.mode;
+    result.convergence.serverVersion = plan.serverVersion;
     auto changeOf = [&](const Step& step) -> const diff::Change* {
         return step.change >= 0 && step.change < changes.changes.size()
                    ? &changes.changes[step.change]
@@ -55,7 +56,10 @@ Split split(const Plan& plan, const diff::ChangeSet& changes, const Catalog& liv
             if (auto table = tableOfChange(*change, declared, live))
                 heldTables.insert(*table);
     }
-    for (const Step& step : plan.steps) {
+    // Plan step -> its place in the convergence plan (-1: not applied by sync).
+    QList<int> placed(plan.steps.size(), -1);
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        const Step& step = plan.steps[i];
         const diff::Change* change = changeOf(step);
         switch (step.category) {
         case Category::Structural:
@@ -73,12 +77,17 @@ Split split(const Plan& plan, const diff::ChangeSet& changes, const Catalog& liv
                                               u": held back with the blocked step on its table"_s);
                 break;
             }
-            if ((table && !live.table(*table)) || (change && change->forDependency)) {
+            if ((table && !live.table(*table)) || (change && change->forDependency) ||
+                std::ranges::any_of(step.after, [&](int before) { return placed[before] < 0; })) {
                 result.summary.needsMigration.append(describe(step) +
                                                      u" (waits for the migration)"_s);
                 break;
             }
-            result.convergence.steps.append(step);
+            Step kept = step;
+            for (int& before : kept.after)
+                before = placed[before];
+            placed[i] = int(result.convergence.steps.size());
+            result.convergence.steps.append(kept);
             result.summary.changes.append(describe(step));
             break;
         }

@@ -26,15 +26,22 @@ Script structuralScript(const catalog::Catalog& from, const catalog::Catalog& to
         if (step.category == Category::Convergence)
             continue;
         const diff::Change& change = changes.changes[step.change];
-        if (step.category == Category::Blocked && change.attribute == u"type") {
-            if (!script.refusals.contains(step.guidance))
-                script.refusals.append(step.blockedReason + u'\n' + step.guidance);
+        // A type conversion that may fail or lose values is written by hand, unless declared.
+        if (change.attribute == diff::Attribute::Type &&
+            (step.category == Category::Blocked || step.destructive())) {
+            const QString refusal =
+                step.category == Category::Blocked
+                    ? step.blockedReason + u'\n' + step.guidance
+                    : u"Converting %1 loses data (%2). Write the conversion yourself:\n  %3;"_s.arg(
+                          step.object, step.losses, step.sql);
+            if (!script.refusals.contains(refusal))
+                script.refusals.append(refusal);
             continue;
         }
         if (step.category == Category::Blocked)
             script.notes.append(step.summary + u": "_s + step.blockedReason);
-        if (step.hazards.contains(Hazard::DropsData))
-            script.notes.append(step.summary + u": drops data"_s);
+        if (step.destructive())
+            script.notes.append(step.summary + u": loses "_s + step.losses);
         script.text += step.sql + u";\n"_s;
     }
     return script;
@@ -69,8 +76,8 @@ Result<MigrationFiles> generateMigration(const catalog::Catalog& from, const cat
     files.up = header + up.text;
     files.down = header + down.text;
     for (const QString& refusal : down.refusals)
-        files.down +=
-            u"-- refused, write by hand: "_s + QString(refusal).replace(u'\n', u' ') + u'\n';
+        files.down += u"-- refused, write by hand: "_s +
+                      QString(refusal).replace(u'\r', u' ').replace(u'\n', u' ') + u'\n';
     files.notes = up.notes;
     return files;
 }

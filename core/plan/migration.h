@@ -19,7 +19,8 @@ struct MigrationFiles {
 
 // Writes migration `number` called `name` (a file-name-safe word, e.g. "add_orders") that turns
 // `from` into `to`, and back. Fails with ErrorCode::Schema, and the exact statement to write by
-// hand, when a column type change is not on the safe list (see type_changes.h).
+// hand, when a column type conversion may fail or lose values, or has no cast (see
+// diff/type_conversion.h), unless the conversion was declared in the hints.
 Result<MigrationFiles> generateMigration(const catalog::Catalog& from, const catalog::Catalog& to,
                                          int number, const QString& name,
                                          const diff::DiffOptions& options = {});

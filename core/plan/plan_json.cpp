@@ -13,16 +13,14 @@ constexpr std::array<QStringView, 3> categoryNames{u"convergence", u"structural"
 constexpr std::array<QStringView, 8> passNames{u"prepare",          u"structural",      u"rebuild",
                                                u"create_indexes",   u"add_constraints", u"validate",
                                                u"drop_constraints", u"drop_indexes"};
-constexpr std::array<QStringView, 6> lockNames{
-    u"",      u"ACCESS SHARE",        u"SHARE UPDATE EXCLUSIVE",
-    u"SHARE", u"SHARE ROW EXCLUSIVE", u"ACCESS EXCLUSIVE"};
-constexpr std::array<QStringView, 7> hazardNames{u"rewrites_table",
+constexpr std::array<QStringView, 8> hazardNames{u"rewrites_table",
                                                  u"blocks_writes",
                                                  u"blocks_reads",
                                                  u"full_scan",
                                                  u"drops_data",
                                                  u"may_fail_on_existing_rows",
-                                                 u"invalid_index_on_failure"};
+                                                 u"invalid_index_on_failure",
+                                                 u"writes_every_row"};
 constexpr std::array<QStringView, 2> modeNames{u"online", u"plain"};
 
 template<typename Enum, size_t N>
@@ -51,10 +49,6 @@ QString passName(Pass pass)
 {
     return passNames[size_t(pass)].toString();
 }
-QString lockName(Lock lock)
-{
-    return lockNames[size_t(lock)].toString();
-}
 QString hazardName(Hazard hazard)
 {
     return hazardNames[size_t(hazard)].toString();
@@ -71,24 +65,44 @@ QJsonObject toJson(const Plan& plan)
         QJsonArray hazards;
         for (Hazard h : s.hazards)
             hazards.append(hazardName(h));
-        QJsonObject object{{u"category"_s, categoryName(s.category)},
+        QJsonObject object{{u"kind"_s, stepKindName(s.kind)},
+                           {u"category"_s, categoryName(s.category)},
                            {u"pass"_s, passName(s.pass)},
                            {u"sql"_s, s.sql},
                            {u"transactional"_s, s.transactional},
                            {u"lock"_s, lockName(s.lock)},
+                           {u"online"_s, s.online()},
                            {u"hazards"_s, hazards},
                            {u"summary"_s, s.summary},
                            {u"object"_s, s.object},
                            {u"change"_s, s.change}};
+        if (!s.table.name.isEmpty())
+            object.insert(u"table"_s,
+                          QJsonObject{{u"schema"_s, s.table.schema}, {u"name"_s, s.table.name}});
+        if (!s.index.name.isEmpty())
+            object.insert(u"index"_s,
+                          QJsonObject{{u"schema"_s, s.index.schema}, {u"name"_s, s.index.name}});
         if (!s.blockedReason.isEmpty())
             object.insert(u"blocked_reason"_s, s.blockedReason);
         if (!s.guidance.isEmpty())
             object.insert(u"guidance"_s, s.guidance);
+        if (!s.losses.isEmpty())
+            object.insert(u"losses"_s, s.losses);
+        if (!s.after.isEmpty()) {
+            QJsonArray after;
+            for (int step : s.after)
+                after.append(step);
+            object.insert(u"after"_s, after);
+        }
+        if (s.joinsNext)
+            object.insert(u"joins_next"_s, true);
         steps.append(object);
     }
     return QJsonObject{{u"mode"_s, modeName(plan.mode)},
+                       {u"server_version"_s, plan.serverVersion},
                        {u"steps"_s, steps},
-                       {u"blocked"_s, int(plan.blockedCount())}};
+                       {u"blocked"_s, int(plan.blockedCount())},
+                       {u"destructive"_s, int(plan.destructiveCount())}};
 }
 
 Result<Plan> planFromJson(const QJsonObject& object)
@@ -98,14 +112,23 @@ Result<Plan> planFromJson(const QJsonObject& object)
     if (!mode)
         return std::unexpected(badPlan(u"mode"_s));
     plan.mode = *mode;
-    for (const QJsonValue& value : object.value(u"steps"_s).toArray()) {
+    plan.serverVersion = object.value(u"server_version"_s).toInt();
+    auto name = [](const QJsonValue& value) {
+        const QJsonObject o = value.toObject();
+        return catalog::QualifiedName{o.value(u"schema"_s).toString(),
+                                      o.value(u"name"_s).toString()};
+    };
+    const QJsonArray array = object.value(u"steps"_s).toArray();
+    for (const QJsonValue& value : array) {
         const QJsonObject o = value.toObject();
         Step s;
+        const auto kind = stepKindFromName(o.value(u"kind"_s).toString());
         const auto category = lookup<Category>(categoryNames, o.value(u"category"_s).toString());
         const auto pass = lookup<Pass>(passNames, o.value(u"pass"_s).toString());
-        const auto lock = lookup<Lock>(lockNames, o.value(u"lock"_s).toString());
-        if (!category || !pass || !lock)
-            return std::unexpected(badPlan(u"category, pass or lock"_s));
+        const auto lock = lockFromName(o.value(u"lock"_s).toString());
+        if (!kind || !category || !pass || !lock)
+            return std::unexpected(badPlan(u"step kind, category, pass or lock"_s));
+        s.kind = *kind;
         s.category = *category;
         s.pass = *pass;
         s.lock = *lock;
@@ -120,47 +143,21 @@ Result<Plan> planFromJson(const QJsonObject& object)
         s.summary = o.value(u"summary"_s).toString();
         s.object = o.value(u"object"_s).toString();
         s.change = o.value(u"change"_s).toInt(-1);
+        s.table = name(o.value(u"table"_s));
+        s.index = name(o.value(u"index"_s));
         s.blockedReason = o.value(u"blocked_reason"_s).toString();
         s.guidance = o.value(u"guidance"_s).toString();
+        s.losses = o.value(u"losses"_s).toString();
+        for (const QJsonValue& step : o.value(u"after"_s).toArray()) {
+            const int after = step.toInt(-1);
+            if (after < 0 || after >= array.size())
+                return std::unexpected(badPlan(u"step number in \"after\""_s));
+            s.after.append(after);
+        }
+        s.joinsNext = o.value(u"joins_next"_s).toBool();
         plan.steps.append(s);
     }
     return plan;
-}
-
-QString planScript(const Plan& plan)
-{
-    if (plan.isEmpty())
-        return {};
-    QString script = u"SET check_function_bodies = false;\n"_s;
-    if (plan.mode == Mode::Plain) {
-        QString inside;
-        for (const Step& s : plan.steps) {
-            QString text = s.sql + u";\n"_s;
-            if (s.category == Category::Blocked)
-                text = u"-- blocked: "_s + s.blockedReason + u'\n' + text;
-            (s.transactional ? inside : script) += text;
-        }
-        if (!inside.isEmpty())
-            script += u"BEGIN;\n"_s + inside + u"COMMIT;\n"_s;
-        return script;
-    }
-    // Online: each statement commits on its own (psql's autocommit), so a failure stops at one
-    // step; the comments say what each one locks and risks.
-    for (const Step& s : plan.steps) {
-        QStringList notes{categoryName(s.category), passName(s.pass)};
-        if (s.lock != Lock::None)
-            notes.append(lockName(s.lock));
-        for (Hazard h : s.hazards)
-            notes.append(hazardName(h));
-        script += u"\n-- "_s + notes.join(u", "_s) + u'\n';
-        if (s.category == Category::Blocked) {
-            script += u"-- blocked: "_s + s.blockedReason + u'\n';
-            for (const QString& line : s.guidance.split(u'\n'))
-                script += u"--   "_s + line + u'\n';
-        }
-        script += s.sql + u";\n"_s;
-    }
-    return script;
 }
 
 } // namespace plumb::plan

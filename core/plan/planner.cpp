@@ -1,9 +1,9 @@
+#include "core/plan/planner.h"
+
 #include "core/db/quote.h"
-#include "core/plan/plan.h"
-#include "core/plan/type_changes.h"
 
 #include <algorithm>
-#include <set>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -11,8 +11,12 @@ namespace plumb::plan {
 
 using namespace catalog;
 using diff::Action;
+using diff::Attribute;
 using diff::Change;
 using diff::ObjectType;
+using diff::TypeConversion;
+
+namespace detail {
 
 namespace {
 
@@ -21,498 +25,565 @@ ObjectKey tableKeyOf(const QualifiedName& name)
     return ObjectKey{NodeKind::Relation, name.schema, name.name, {}};
 }
 
-bool startsWith(const QString& sql, QStringView prefix)
+QualifiedName nameOf(const ObjectKey& key)
 {
-    return sql.startsWith(prefix, Qt::CaseInsensitive);
+    return {key.schema, key.name};
 }
 
-// The lock a plain statement takes, from its leading words (ALTER TABLE subcommands vary; the
-// strongest common one is assumed).
-Lock lockOf(const QString& sql, ObjectType type)
+QString columnDisplay(const Change& change)
 {
-    if (startsWith(sql, u"COMMENT ON"))
-        return Lock::ShareUpdateExclusive;
-    if (startsWith(sql, u"CREATE INDEX CONCURRENTLY") ||
-        startsWith(sql, u"CREATE UNIQUE INDEX CONCURRENTLY") ||
-        startsWith(sql, u"DROP INDEX CONCURRENTLY") ||
-        startsWith(sql, u"REINDEX INDEX CONCURRENTLY") || sql.contains(u" VALIDATE CONSTRAINT "))
-        return Lock::ShareUpdateExclusive;
-    if (startsWith(sql, u"CREATE INDEX") || startsWith(sql, u"CREATE UNIQUE INDEX"))
-        return Lock::Share;
-    if (startsWith(sql, u"ALTER TABLE") && sql.contains(u" ADD CONSTRAINT ") &&
-        sql.contains(u" FOREIGN KEY "))
-        return Lock::ShareRowExclusive;
-    if (startsWith(sql, u"ALTER INDEX") && sql.contains(u" RENAME TO "))
-        return Lock::ShareUpdateExclusive;
-    if (startsWith(sql, u"ALTER TABLE") || startsWith(sql, u"DROP TABLE") ||
-        startsWith(sql, u"DROP INDEX") || startsWith(sql, u"ALTER INDEX") ||
-        startsWith(sql, u"DROP VIEW") || startsWith(sql, u"DROP MATERIALIZED VIEW") ||
-        startsWith(sql, u"CREATE TRIGGER") || startsWith(sql, u"CREATE CONSTRAINT TRIGGER") ||
-        startsWith(sql, u"DROP TRIGGER") || startsWith(sql, u"CREATE POLICY") ||
-        startsWith(sql, u"DROP POLICY") || startsWith(sql, u"ALTER POLICY") ||
-        startsWith(sql, u"ALTER SEQUENCE") || startsWith(sql, u"ALTER MATERIALIZED VIEW") ||
-        startsWith(sql, u"ALTER VIEW") || startsWith(sql, u"CREATE OR REPLACE VIEW"))
-        return Lock::AccessExclusive;
-    if (type == ObjectType::Table || type == ObjectType::Column)
-        return Lock::AccessExclusive;
-    return Lock::None;
+    return change.object.display() + (change.column.isEmpty() ? QString() : u'.' + change.column);
 }
-
-class Planner {
-public:
-    Planner(const Catalog& from, const Catalog& to, const diff::ChangeSet& changes, Mode mode)
-        : m_from(from)
-        , m_to(to)
-        , m_changes(changes)
-        , m_mode(mode)
-    {
-        for (const Change& change : changes.changes) {
-            if (change.type == ObjectType::Table && change.action == Action::Create &&
-                change.attribute.isEmpty())
-                m_newTables.insert(change.object);
-            if (change.type == ObjectType::Column &&
-                (change.action == Action::Drop || change.attribute == u"type"))
-                m_reshapedTables.insert(change.object);
-            if (change.type == ObjectType::Column && change.attribute == u"identity")
-                m_identityColumns.insert({change.object, change.column});
-            if ((change.type == ObjectType::Index || change.type == ObjectType::Constraint) &&
-                change.action == Action::Drop && !change.forDependency)
-                m_droppedKeys.insert(change.object);
-        }
-        for (const Change& change : changes.changes)
-            if (change.action == Action::Create && m_droppedKeys.contains(change.object))
-                m_rebuiltKeys.insert(change.object);
-    }
-
-    Plan run()
-    {
-        Plan plan;
-        plan.mode = m_mode;
-        // The change set drops everything before it creates: up to its last drop (and the
-        // early alters among the drops) is the prepare pass.
-        int lastDrop = -1;
-        for (int n = 0; n < m_changes.changes.size(); ++n)
-            if (m_changes.changes[n].action == Action::Drop &&
-                m_changes.changes[n].type != ObjectType::Column)
-                lastDrop = n;
-        for (int n = 0; n < m_changes.changes.size(); ++n) {
-            const Change& change = m_changes.changes[n];
-            m_pass =
-                n <= lastDrop || change.action == Action::Rename ? Pass::Prepare : Pass::Structural;
-            m_change = n;
-            planChange(change);
-        }
-        if (m_mode == Mode::Online)
-            std::stable_sort(m_steps.begin(), m_steps.end(),
-                             [](const Step& a, const Step& b) { return a.pass < b.pass; });
-        plan.steps = m_steps;
-        return plan;
-    }
-
-private:
-    Step step(const QString& sql, Pass pass, Category category) const
-    {
-        const Change& change = m_changes.changes[m_change];
-        Step s;
-        s.sql = sql;
-        s.pass = pass;
-        s.category = category;
-        s.change = m_change;
-        s.transactional = change.transactional;
-        s.lock = lockOf(sql, change.type);
-        s.object =
-            change.object.display() + (change.column.isEmpty() ? QString() : u'.' + change.column);
-        s.summary = diff::actionName(change.action) + u' ' + diff::objectTypeName(change.type) +
-                    u' ' + s.object +
-                    (change.attribute.isEmpty() ? QString() : u" (" + change.attribute + u')');
-        if (change.destroysData)
-            s.hazards.append(Hazard::DropsData);
-        return s;
-    }
-
-    void add(Step s) { m_steps.append(std::move(s)); }
-
-    bool onExistingTable(const QualifiedName& table) const
-    {
-        const ObjectKey key = tableKeyOf(table);
-        const Table* t = m_to.table(table);
-        // Tables whose columns are dropped or retyped keep their indexes and constraints in the
-        // structural order: those steps depend on each other.
-        return t && !t->isPartitioned() && !m_newTables.contains(key) && m_from.table(table) &&
-               !m_reshapedTables.contains(key);
-    }
-
-    const Index* toIndex(const ObjectKey& key) const
-    {
-        for (const Index& i : m_to.indexes)
-            if (i.name.schema == key.schema && i.name.name == key.name)
-                return &i;
-        return nullptr;
-    }
-    const Index* fromIndex(const ObjectKey& key) const
-    {
-        for (const Index& i : m_from.indexes)
-            if (i.name.schema == key.schema && i.name.name == key.name)
-                return &i;
-        return nullptr;
-    }
-    const Constraint* toConstraint(const ObjectKey& key) const
-    {
-        for (const Constraint& c : m_to.constraints)
-            if (c.table.schema == key.schema && c.table.name == key.name && c.name == key.member)
-                return &c;
-        return nullptr;
-    }
-    const Constraint* fromConstraint(const ObjectKey& key) const
-    {
-        for (const Constraint& c : m_from.constraints)
-            if (c.table.schema == key.schema && c.table.name == key.name && c.name == key.member)
-                return &c;
-        return nullptr;
-    }
-
-    Category categoryOf(const Change& change, QString* reason, QString* guidance) const
-    {
-        switch (change.type) {
-        case ObjectType::Index:
-            return Category::Convergence;
-        case ObjectType::Constraint:
-            // Both halves are blocked: dropping the old one alone would lose the guarantee.
-            if ((change.action == Action::Create || change.action == Action::Drop) &&
-                m_rebuiltKeys.contains(change.object) && !change.forDependency) {
-                *reason = u"The constraint's definition changed under the same name."_s;
-                *guidance =
-                    u"Give the new definition a new name in the target schema: the new "
-                    u"constraint is then added NOT VALID and validated before the old one is "
-                    u"dropped. Or check the existing rows against the new definition and run "
-                    u"the steps with --run-blocked."_s;
-                return Category::Blocked;
-            }
-            return Category::Convergence;
-        case ObjectType::Column:
-            if (change.attribute == u"not_null" || change.attribute == u"default")
-                return Category::Convergence;
-            if (change.attribute == u"type" && !isSafeTypeChange(change.before, change.after)) {
-                *reason = u"Changing the type from %1 to %2 is not on the safe list: it may "
-                          u"rewrite the table under an ACCESS EXCLUSIVE lock or fail on "
-                          u"existing values."_s.arg(change.before, change.after);
-                *guidance = typeChangeGuidance(change);
-                return Category::Blocked;
-            }
-            if (change.action == Action::Create && change.attribute.isEmpty() &&
-                !m_newTables.contains(change.object) && addsRequiredColumn(change)) {
-                *reason = u"A NOT NULL column without a default cannot be added to a table "
-                          u"that may hold rows."_s;
-                *guidance = u"Add the column without NOT NULL (or with a DEFAULT), fill it, then "
-                            u"declare NOT NULL: convergence adds it online."_s;
-                return Category::Blocked;
-            }
-            return Category::Structural;
-        case ObjectType::Table:
-            if (change.attribute == u"storage" || change.attribute == u"replica_identity")
-                return Category::Convergence;
-            return Category::Structural;
-        default:
-            return Category::Structural;
-        }
-    }
-
-    bool addsRequiredColumn(const Change& change) const
-    {
-        const Table* t = m_to.table({change.object.schema, change.object.name});
-        const Column* c = t ? t->column(change.column) : nullptr;
-        return c && c->notNull && c->defaultExpr.isEmpty() && c->identity == IdentityKind::None &&
-               c->generated == GeneratedKind::None;
-    }
-
-    static QString typeChangeGuidance(const Change& change)
-    {
-        const QString table = db::qualifiedName(change.object.schema, change.object.name);
-        const QString column = db::quoteIdentifier(change.column);
-        return u"Write the conversion yourself in a migration, with an explicit USING:\n"
-               u"  ALTER TABLE %1 ALTER COLUMN %2 TYPE %3 USING %2::%3;\n"
-               u"or add a new column, backfill it in batches and switch over."_s.arg(table, column,
-                                                                                     change.after);
-    }
-
-    void planChange(const Change& change)
-    {
-        QString reason;
-        QString guidance;
-        const Category category = categoryOf(change, &reason, &guidance);
-        auto addAll = [&](Pass pass) {
-            for (const QString& sql : change.sql) {
-                Step s = step(sql, pass, category);
-                s.blockedReason = reason;
-                s.guidance = guidance;
-                add(s);
-            }
-        };
-        if (m_mode == Mode::Plain || category == Category::Structural || change.forDependency) {
-            addAll(m_pass);
-            return;
-        }
-        if (change.type == ObjectType::Index)
-            return planIndex(change, category);
-        if (change.type == ObjectType::Constraint)
-            return planConstraint(change, category, reason, guidance);
-        if (change.type == ObjectType::Column && change.attribute == u"not_null" &&
-            change.after == u"true" &&
-            onExistingTable({change.object.schema, change.object.name}) &&
-            !m_identityColumns.contains({change.object, change.column}))
-            return planNotNull(change);
-        if (change.type == ObjectType::Column && change.attribute == u"not_null" &&
-            change.after == u"false")
-            return addAll(Pass::DropConstraints); // after a primary key on it is gone
-        if (change.type == ObjectType::Table && change.attribute == u"replica_identity")
-            return addAll(Pass::AddConstraints);
-        addAll(m_pass);
-    }
-
-    void planIndex(const Change& change, Category category)
-    {
-        const Index* target = toIndex(change.object);
-        const Index* current = fromIndex(change.object);
-        const Index* index = change.action == Action::Drop ? current : target;
-        if (!index || !onExistingTable(index->table) || change.action == Action::Rename ||
-            change.action == Action::Alter) {
-            for (const QString& sql : change.sql)
-                add(step(sql, m_pass, category)); // renames run first: later steps use the names
-            return;
-        }
-        const bool rebuilt = current && target;
-        if (rebuilt && !current->valid && current->definition == target->definition) {
-            // An invalid index left by a failed concurrent build: rebuilt in place.
-            if (change.action == Action::Create) {
-                Step s = step(u"REINDEX INDEX CONCURRENTLY "_s +
-                                  db::qualifiedName(target->name.schema, target->name.name),
-                              Pass::Rebuild, category);
-                s.transactional = false;
-                s.lock = Lock::ShareUpdateExclusive;
-                s.hazards = {Hazard::FullScan, Hazard::InvalidIndexOnFailure};
-                add(s);
-            }
-            return;
-        }
-        if (change.action == Action::Drop) {
-            if (!index->constraintName.isEmpty() || index->parentIndex)
-                return add(step(change.sql.value(0), m_pass, category));
-            Step s = step(u"DROP INDEX CONCURRENTLY "_s +
-                              db::qualifiedName(index->name.schema, index->name.name),
-                          rebuilt ? Pass::Rebuild : Pass::DropIndexes, category);
-            s.transactional = false;
-            s.lock = Lock::ShareUpdateExclusive;
-            return add(s);
-        }
-        const Pass pass = rebuilt ? Pass::Rebuild
-                          : (!index->constraintName.isEmpty() || index->parentIndex)
-                              ? Pass::AddConstraints
-                              : Pass::CreateIndexes;
-        // The index of a constraint that is dropped, built again under the same name as a plain
-        // index: built beside it under a passing name, renamed once the constraint (and its
-        // index) is gone, so the table is never without it.
-        const bool replacesConstraintIndex =
-            rebuilt && !current->constraintName.isEmpty() && target->constraintName.isEmpty();
-        const QString passingName =
-            replacesConstraintIndex ? passingNameOf(target->name.name) : QString();
-        for (const QString& sql : change.sql) {
-            Step s = step(sql, pass, category);
-            for (QStringView prefix : {u"CREATE INDEX ", u"CREATE UNIQUE INDEX "}) {
-                if (!startsWith(sql, prefix))
-                    continue;
-                QString rest = sql.mid(prefix.size());
-                const QString named = db::quoteIdentifier(target->name.name) + u" ON "_s;
-                if (replacesConstraintIndex && rest.startsWith(named))
-                    rest = db::quoteIdentifier(passingName) + u" ON "_s + rest.mid(named.size());
-                s.sql = prefix.toString() + u"CONCURRENTLY "_s + rest;
-                s.transactional = false;
-                s.lock = Lock::ShareUpdateExclusive;
-                s.hazards = {Hazard::FullScan, Hazard::InvalidIndexOnFailure};
-                if (index->unique)
-                    s.hazards.append(Hazard::MayFailOnExistingRows);
-            }
-            add(s);
-        }
-        if (replacesConstraintIndex) {
-            // The last pass: after the constraint's drop, whatever order the changes came in.
-            Step rename =
-                step(u"ALTER INDEX "_s + db::qualifiedName(target->name.schema, passingName) +
-                         u" RENAME TO "_s + db::quoteIdentifier(target->name.name),
-                     Pass::DropIndexes, category);
-            rename.lock = Lock::ShareUpdateExclusive;
-            add(rename);
-        }
-    }
-
-    // `name` with a suffix, within PostgreSQL's 63-byte identifiers.
-    static QString passingNameOf(const QString& name)
-    {
-        const QString suffix = u"_plumb_new"_s;
-        QString base = name;
-        while ((base + suffix).toUtf8().size() > 63)
-            base.chop(1);
-        return base + suffix;
-    }
-
-    void planConstraint(const Change& change, Category category, const QString& reason,
-                        const QString& guidance)
-    {
-        const Constraint* target = toConstraint(change.object);
-        const Constraint* current = fromConstraint(change.object);
-        const Constraint* constraint = change.action == Action::Drop ? current : target;
-        const bool rebuilt = current && target;
-        auto blocked = [&](Step s) {
-            s.blockedReason = reason;
-            s.guidance = guidance;
-            return s;
-        };
-        const bool referencesChangingTable =
-            constraint && constraint->referencedTable &&
-            (m_newTables.contains(tableKeyOf(*constraint->referencedTable)) ||
-             !m_to.table(*constraint->referencedTable) ||
-             m_reshapedTables.contains(tableKeyOf(*constraint->referencedTable)));
-        if (!constraint || !onExistingTable(constraint->table) || referencesChangingTable) {
-            for (const QString& sql : change.sql)
-                add(blocked(step(sql, m_pass, category)));
-            return;
-        }
-        const bool keyKind = constraint->kind == ConstraintKind::PrimaryKey ||
-                             constraint->kind == ConstraintKind::Unique ||
-                             constraint->kind == ConstraintKind::Exclusion;
-        if (change.action == Action::Drop) {
-            const Pass pass =
-                rebuilt ? m_pass : Pass::DropConstraints; // dependents are rebuilt around it there
-            for (const QString& sql : change.sql)
-                add(blocked(step(sql, pass, category)));
-            return;
-        }
-        if (change.action != Action::Create) {
-            const Pass pass = change.attribute == u"validated"  ? Pass::Validate
-                              : change.action == Action::Rename ? Pass::AddConstraints
-                                                                : m_pass;
-            for (const QString& sql : change.sql) {
-                Step s = step(sql, pass, category);
-                if (change.attribute == u"validated")
-                    s.hazards = {Hazard::FullScan, Hazard::MayFailOnExistingRows};
-                add(s);
-            }
-            return;
-        }
-        const QString table = db::qualifiedName(constraint->table.schema, constraint->table.name);
-        const QString name = db::quoteIdentifier(constraint->name);
-        for (const QString& sql : change.sql) {
-            if (!sql.contains(u" ADD CONSTRAINT "_s)) {
-                add(step(sql, Pass::AddConstraints, category));
-                continue;
-            }
-            if (keyKind && !rebuilt && constraint->kind != ConstraintKind::Exclusion) {
-                // Unique and primary keys: the index is built concurrently, then adopted.
-                const Index* index = nullptr;
-                for (const Index& i : m_to.indexes)
-                    if (i.table == constraint->table && i.constraintName == constraint->name)
-                        index = &i;
-                if (index) {
-                    QString build = index->definition;
-                    build.replace(u"CREATE UNIQUE INDEX "_s,
-                                  u"CREATE UNIQUE INDEX CONCURRENTLY "_s);
-                    Step s = step(build, Pass::CreateIndexes, category);
-                    s.transactional = false;
-                    s.lock = Lock::ShareUpdateExclusive;
-                    s.hazards = {Hazard::FullScan, Hazard::InvalidIndexOnFailure,
-                                 Hazard::MayFailOnExistingRows};
-                    add(s);
-                    QString adopt = u"ALTER TABLE "_s + table + u" ADD CONSTRAINT "_s + name +
-                                    (constraint->kind == ConstraintKind::PrimaryKey
-                                         ? u" PRIMARY KEY USING INDEX "_s
-                                         : u" UNIQUE USING INDEX "_s) +
-                                    db::quoteIdentifier(index->name.name);
-                    if (constraint->deferrable)
-                        adopt += constraint->initiallyDeferred ? u" DEFERRABLE INITIALLY DEFERRED"_s
-                                                               : u" DEFERRABLE"_s;
-                    Step a = step(adopt, Pass::AddConstraints, category);
-                    a.lock = Lock::AccessExclusive;
-                    if (constraint->kind == ConstraintKind::PrimaryKey)
-                        a.hazards = {Hazard::FullScan, Hazard::MayFailOnExistingRows};
-                    add(a);
-                    continue;
-                }
-            }
-            if (constraint->kind == ConstraintKind::Check ||
-                constraint->kind == ConstraintKind::ForeignKey) {
-                // NOT VALID takes the lock for an instant; VALIDATE scans under a weaker one.
-                QString addSql = sql;
-                if (!addSql.endsWith(u" NOT VALID"_s))
-                    addSql += u" NOT VALID"_s;
-                add(blocked(step(addSql, Pass::AddConstraints, category)));
-                if (constraint->validated) {
-                    Step v = step(u"ALTER TABLE "_s + table + u" VALIDATE CONSTRAINT "_s + name,
-                                  Pass::Validate, category);
-                    v.lock = Lock::ShareUpdateExclusive;
-                    v.hazards = {Hazard::FullScan, Hazard::MayFailOnExistingRows};
-                    add(blocked(v));
-                }
-                continue;
-            }
-            Step s = blocked(step(sql, rebuilt ? m_pass : Pass::AddConstraints, category));
-            s.hazards = {Hazard::FullScan, Hazard::BlocksWrites, Hazard::MayFailOnExistingRows};
-            add(s);
-        }
-    }
-
-    // NOT NULL without a long ACCESS EXCLUSIVE scan: a NOT VALID check, validated under a weaker
-    // lock, lets SET NOT NULL skip the scan; the check is dropped afterwards.
-    void planNotNull(const Change& change)
-    {
-        const QString table = db::qualifiedName(change.object.schema, change.object.name);
-        const QString column = db::quoteIdentifier(change.column);
-        const QString check = db::quoteIdentifier(
-            db::truncateIdentifier(QString(change.column + u"_plumb_not_null"_s)));
-        Step add1 = step(u"ALTER TABLE "_s + table + u" ADD CONSTRAINT "_s + check + u" CHECK ("_s +
-                             column + u" IS NOT NULL) NOT VALID"_s,
-                         Pass::AddConstraints, Category::Convergence);
-        add1.lock = Lock::AccessExclusive;
-        add(add1);
-        Step validate = step(u"ALTER TABLE "_s + table + u" VALIDATE CONSTRAINT "_s + check,
-                             Pass::Validate, Category::Convergence);
-        validate.lock = Lock::ShareUpdateExclusive;
-        validate.hazards = {Hazard::FullScan, Hazard::MayFailOnExistingRows};
-        add(validate);
-        Step set =
-            step(u"ALTER TABLE "_s + table + u" ALTER COLUMN "_s + column + u" SET NOT NULL"_s,
-                 Pass::Validate, Category::Convergence);
-        set.lock = Lock::AccessExclusive;
-        add(set);
-        Step drop = step(u"ALTER TABLE "_s + table + u" DROP CONSTRAINT "_s + check,
-                         Pass::DropConstraints, Category::Convergence);
-        drop.lock = Lock::AccessExclusive;
-        add(drop);
-    }
-
-    const Catalog& m_from;
-    const Catalog& m_to;
-    const diff::ChangeSet& m_changes;
-    Mode m_mode;
-    QList<Step> m_steps;
-    Pass m_pass = Pass::Prepare;
-    int m_change = 0;
-    std::set<ObjectKey> m_newTables;
-    std::set<ObjectKey> m_reshapedTables;
-    std::set<std::pair<ObjectKey, QString>> m_identityColumns;
-    std::set<ObjectKey> m_droppedKeys;
-    std::set<ObjectKey> m_rebuiltKeys;
-};
 
 } // namespace
 
+QString withSuffix(const QString& name, const QString& suffix)
+{
+    QString base = name;
+    while ((base + suffix).toUtf8().size() > 63)
+        base.chop(1);
+    return base + suffix;
+}
+
+Planner::Planner(const Catalog& from, const Catalog& to, const diff::ChangeSet& changes, Mode mode)
+    : m_from(from)
+    , m_to(to)
+    , m_changes(changes)
+    , m_mode(mode)
+    , m_serverVersion(from.serverVersionNumber)
+{
+    for (const Change& change : changes.changes) {
+        if (change.type == ObjectType::Table && change.action == Action::Create &&
+            change.attribute == Attribute::None)
+            m_newTables.insert(change.object);
+        if (change.type == ObjectType::Column &&
+            (change.action == Action::Drop || change.attribute == Attribute::Type))
+            m_reshapedTables.insert(change.object);
+        if (change.type == ObjectType::Column && change.attribute == Attribute::Identity)
+            m_identityColumns.insert({change.object, change.column});
+        if ((change.type == ObjectType::Index || change.type == ObjectType::Constraint) &&
+            change.action == Action::Drop && !change.forDependency)
+            m_droppedKeys.insert(change.object);
+        if (change.type == ObjectType::Enum && change.action == Action::Rename &&
+            change.attribute == Attribute::Labels)
+            m_rebuiltEnums.insert(change.object);
+    }
+    for (const Change& change : changes.changes) {
+        if (change.action == Action::Create && m_droppedKeys.contains(change.object))
+            m_rebuiltKeys.insert(change.object);
+        if (m_mode == Mode::Online && change.type == ObjectType::Column &&
+            change.attribute == Attribute::Type && backfillApplies(change, nullptr))
+            m_backfilled.insert({change.object, change.column});
+        if (change.type == ObjectType::Column && change.attribute == Attribute::NotNull &&
+            m_mode == Mode::Online && usesNotNullRecipe(change))
+            m_recipeChecks.insert(ObjectKey{NodeKind::Constraint, change.object.schema,
+                                            change.object.name, notNullCheckName(change.column)});
+    }
+    if (m_mode == Mode::Online)
+        findAdoptableIndexes();
+}
+
+Plan Planner::run()
+{
+    Plan plan;
+    plan.mode = m_mode;
+    plan.serverVersion = m_serverVersion;
+    // The change set drops everything before it creates: up to its last drop (and the early
+    // alters among the drops) is the prepare pass.
+    int lastDrop = -1;
+    for (int n = 0; n < m_changes.changes.size(); ++n)
+        if (m_changes.changes[n].action == Action::Drop &&
+            m_changes.changes[n].type != ObjectType::Column)
+            lastDrop = n;
+    for (int n = 0; n < m_changes.changes.size(); ++n) {
+        const Change& change = m_changes.changes[n];
+        m_pass =
+            n <= lastDrop || change.action == Action::Rename ? Pass::Prepare : Pass::Structural;
+        m_change = n;
+        planChange(change);
+    }
+    if (m_mode == Mode::Online) {
+        // Passes in order, each keeping the order its steps were planned in; Step::after
+        // follows the steps to their new places.
+        QList<int> order(m_steps.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return m_steps[a].pass < m_steps[b].pass; });
+        QList<int> newIndex(m_steps.size());
+        for (int i = 0; i < order.size(); ++i)
+            newIndex[order[i]] = i;
+        for (int i : order) {
+            Step step = m_steps[i];
+            for (int& dependency : step.after)
+                dependency = newIndex[dependency];
+            plan.steps.append(step);
+        }
+    } else {
+        plan.steps = m_steps;
+    }
+    return plan;
+}
+
+bool Planner::usesNotNullRecipe(const Change& change) const
+{
+    const Table* table = m_to.table(nameOf(change.object));
+    const Column* column = table ? table->column(change.column) : nullptr;
+    return column && column->notNull && !change.forDependency &&
+           onExistingTable(nameOf(change.object)) &&
+           !m_identityColumns.contains({change.object, change.column});
+}
+
+bool Planner::isNewTable(const QualifiedName& table) const
+{
+    return m_newTables.contains(tableKeyOf(table));
+}
+
+bool Planner::onExistingTable(const QualifiedName& table) const
+{
+    const Table* t = m_to.table(table);
+    // Tables whose columns are dropped or retyped keep their indexes and constraints in the
+    // structural order: those steps depend on each other.
+    return t && !t->isPartitioned() && !isNewTable(table) && m_from.table(table) &&
+           !m_reshapedTables.contains(tableKeyOf(table));
+}
+
+Step Planner::make(StepKind kind, const QString& sql, Pass pass, Category category,
+                   const QualifiedName& table, const QString& object) const
+{
+    Step s;
+    s.kind = kind;
+    s.sql = sql;
+    s.pass = pass;
+    s.category = category;
+    s.change = m_change;
+    s.table = table;
+    s.object = object;
+    s.summary = stepKindVerb(kind) + u' ' + object;
+    const StepEffects effects = effectsOf(kind, m_serverVersion);
+    s.transactional = effects.transactional;
+    // A table this plan creates is empty and nobody else uses it yet: its locks cost nothing.
+    const bool existing = !table.name.isEmpty() && !isNewTable(table);
+    if (!existing)
+        return s;
+    s.lock = effects.lock;
+    if (effects.rewrites)
+        s.hazards.append(Hazard::RewritesTable);
+    if (effects.scans)
+        s.hazards.append(Hazard::FullScan);
+    if ((effects.rewrites || effects.scans) && effects.lock >= Lock::Share)
+        s.hazards.append(Hazard::BlocksWrites);
+    if ((effects.rewrites || effects.scans) && effects.lock == Lock::AccessExclusive)
+        s.hazards.append(Hazard::BlocksReads);
+    switch (kind) {
+    case StepKind::CreateIndexConcurrently:
+    case StepKind::ReindexConcurrently:
+        s.hazards.append(Hazard::InvalidIndexOnFailure);
+        break;
+    case StepKind::AddCheck:
+    case StepKind::AddForeignKey:
+    case StepKind::AddKey:
+    case StepKind::ValidateConstraint:
+    case StepKind::ValidateForeignKey:
+    case StepKind::SetNotNull:
+    case StepKind::AttachPartition:
+    case StepKind::AlterDomainConstraints:
+        s.hazards.append(Hazard::MayFailOnExistingRows);
+        break;
+    default:
+        break;
+    }
+    return s;
+}
+
+int Planner::add(Step step)
+{
+    m_steps.append(std::move(step));
+    return int(m_steps.size()) - 1;
+}
+
+int Planner::add(Step step, const Decision& decision)
+{
+    if (step.category == Category::Blocked) {
+        step.blockedReason = decision.reason;
+        step.guidance = decision.guidance;
+    }
+    if (!decision.losses.isEmpty()) {
+        step.losses = decision.losses;
+        if (!step.hazards.contains(Hazard::DropsData))
+            step.hazards.append(Hazard::DropsData);
+    }
+    return add(std::move(step));
+}
+
+QualifiedName Planner::tableOf(const Change& change) const
+{
+    switch (change.type) {
+    case ObjectType::Table:
+    case ObjectType::Column:
+    case ObjectType::Constraint:
+    case ObjectType::View:
+    case ObjectType::MaterializedView:
+    case ObjectType::Sequence:
+        return nameOf(change.object);
+    case ObjectType::Index: {
+        const Index* index = change.action == Action::Drop ? fromIndex(nameOf(change.object))
+                                                           : toIndex(nameOf(change.object));
+        if (!index)
+            index = fromIndex(nameOf(change.object));
+        return index ? index->table : QualifiedName{};
+    }
+    case ObjectType::Trigger:
+    case ObjectType::Policy:
+        // Their keys are (schema, table, name) like constraints'.
+        return nameOf(change.object);
+    default:
+        return {};
+    }
+}
+
+// The kind of a change's own statements, from what the change is (its type, action and typed
+// attribute) and the catalogs' objects.
+StepKind Planner::kindOf(const Change& change) const
+{
+    const bool create = change.action == Action::Create;
+    const bool drop = change.action == Action::Drop;
+    if (change.action == Action::Alter && change.attribute == Attribute::Comment)
+        return StepKind::CommentOn;
+    switch (change.type) {
+    case ObjectType::Table: {
+        if (create) {
+            const Table* t = m_to.table(nameOf(change.object));
+            return t && t->partitionOf ? StepKind::CreatePartition : StepKind::CreateTable;
+        }
+        if (drop)
+            return StepKind::DropTable;
+        if (change.action == Action::Rename)
+            return StepKind::RenameTable;
+        switch (change.attribute) {
+        case Attribute::StorageParameters:
+            return StepKind::SetStorageParameters;
+        case Attribute::Logged:
+            return StepKind::SetLogged;
+        case Attribute::AccessMethod:
+            return StepKind::SetAccessMethod;
+        case Attribute::Tablespace:
+            return StepKind::SetTablespace;
+        case Attribute::RowSecurity:
+        case Attribute::ForceRowSecurity:
+            return StepKind::RowSecurity;
+        case Attribute::ReplicaIdentity:
+            return StepKind::ReplicaIdentity;
+        case Attribute::Inherits:
+            return StepKind::Inherit;
+        case Attribute::PartitionOf:
+            return change.after.isEmpty() ? StepKind::DetachPartition : StepKind::AttachPartition;
+        default:
+            return StepKind::AlterObject;
+        }
+    }
+    case ObjectType::Column: {
+        const Table* table = m_to.table(nameOf(change.object));
+        const Column* column = table ? table->column(change.column) : nullptr;
+        if (create) {
+            if (!column)
+                return StepKind::AddColumn;
+            if (column->identity != IdentityKind::None ||
+                column->generated == GeneratedKind::Stored)
+                return StepKind::AddColumnRewrite;
+            return column->defaultExpr.isEmpty() ? StepKind::AddColumn
+                                                 : StepKind::AddColumnWithDefault;
+        }
+        if (drop)
+            return StepKind::DropColumn;
+        if (change.action == Action::Rename)
+            return StepKind::RenameColumn;
+        switch (change.attribute) {
+        case Attribute::Type:
+            return change.typeChange && (change.typeChange->conversion == TypeConversion::InPlace ||
+                                         change.typeChange->conversion == TypeConversion::Same)
+                       ? StepKind::AlterColumnTypeInPlace
+                       : StepKind::AlterColumnType;
+        case Attribute::Default:
+            return change.after.isEmpty() ? StepKind::DropDefault : StepKind::SetDefault;
+        case Attribute::NotNull:
+            return column && column->notNull ? StepKind::SetNotNull : StepKind::DropNotNull;
+        case Attribute::Identity:
+            return StepKind::AlterIdentity;
+        case Attribute::Generated:
+            return change.after.isEmpty() ? StepKind::DropExpression : StepKind::SetExpression;
+        case Attribute::ColumnSettings:
+            return StepKind::ColumnSettings;
+        default:
+            return StepKind::AlterObject;
+        }
+    }
+    case ObjectType::Index:
+        if (create) {
+            const Index* index = toIndex(nameOf(change.object));
+            const Table* table = index ? m_to.table(index->table) : nullptr;
+            if (change.attribute == Attribute::Deferred)
+                return index && index->parentIndex ? StepKind::AttachIndex : StepKind::ClusterOn;
+            return table && table->isPartitioned() ? StepKind::CreateIndexOnOnly
+                                                   : StepKind::CreateIndex;
+        }
+        if (drop)
+            return StepKind::DropIndex;
+        if (change.action == Action::Rename)
+            return StepKind::RenameIndex;
+        if (change.attribute == Attribute::PartitionOf)
+            return StepKind::AttachIndex;
+        return change.attribute == Attribute::Cluster ? StepKind::ClusterOn
+                                                      : StepKind::AlterIndexStorage;
+    case ObjectType::Constraint: {
+        if (drop)
+            return StepKind::DropConstraint;
+        if (change.action == Action::Rename)
+            return StepKind::RenameConstraint;
+        const Constraint* c = toConstraint(change.object);
+        const bool foreignKey = c && c->kind == ConstraintKind::ForeignKey;
+        if (change.attribute == Attribute::Validated)
+            return foreignKey ? StepKind::ValidateForeignKey : StepKind::ValidateConstraint;
+        if (!c)
+            return StepKind::AlterObject;
+        switch (c->kind) {
+        case ConstraintKind::ForeignKey:
+            return c->validated ? StepKind::AddForeignKey : StepKind::AddForeignKeyNotValid;
+        case ConstraintKind::Check:
+            return c->validated ? StepKind::AddCheck : StepKind::AddCheckNotValid;
+        default: {
+            // The DDL adds a partitioned table's key ONLY to it: its index stays invalid until
+            // the partitions' are attached.
+            const Table* table = m_to.table(c->table);
+            return table && table->isPartitioned() ? StepKind::AddKeyOnParentOnly
+                                                   : StepKind::AddKey;
+        }
+        }
+    }
+    case ObjectType::View:
+        return create ? (m_from.view(nameOf(change.object)) ? StepKind::ReplaceView
+                                                            : StepKind::CreateView)
+               : drop ? StepKind::DropView
+                      : StepKind::AlterObject;
+    case ObjectType::MaterializedView:
+        return create ? StepKind::CreateMaterializedView
+               : drop ? StepKind::DropView
+                      : StepKind::AlterObject;
+    case ObjectType::Trigger:
+        return create ? StepKind::CreateTrigger
+               : drop ? StepKind::DropTrigger
+                      : StepKind::EnableTrigger;
+    case ObjectType::Policy:
+        return create ? StepKind::CreatePolicy
+               : drop ? StepKind::DropPolicy
+                      : StepKind::AlterObject;
+    case ObjectType::Sequence:
+        if (change.action == Action::Alter)
+            return StepKind::AlterSequence;
+        break;
+    case ObjectType::Enum:
+        if (change.action == Action::Alter && change.attribute == Attribute::Labels)
+            return StepKind::AddEnumValue;
+        break;
+    case ObjectType::Domain:
+        if (change.action == Action::Alter && change.attribute == Attribute::Constraints)
+            return StepKind::AlterDomainConstraints;
+        break;
+    default:
+        break;
+    }
+    switch (change.action) {
+    case Action::Create:
+        return StepKind::CreateObject;
+    case Action::Drop:
+        return StepKind::DropObject;
+    case Action::Rename:
+        return StepKind::RenameObject;
+    case Action::Alter:
+        return StepKind::AlterObject;
+    }
+    return StepKind::AlterObject;
+}
+
+// Whether a change's steps run as they are, wait for a decision (blocked) or lose data
+// (destructive), and why.
+Decision Planner::decide(const Change& change) const
+{
+    Decision d;
+    const QString where = columnDisplay(change);
+    switch (change.type) {
+    case ObjectType::Index:
+        d.category = Category::Convergence;
+        return d;
+    case ObjectType::Constraint:
+        // Both halves are blocked: dropping the old one alone would lose the guarantee.
+        if ((change.action == Action::Create || change.action == Action::Drop) &&
+            m_rebuiltKeys.contains(change.object) && !change.forDependency) {
+            d.category = Category::Blocked;
+            d.reason = u"The constraint's definition changed under the same name."_s;
+            d.guidance = u"Give the new definition a new name in the target schema: the new "
+                         u"constraint is then added NOT VALID and validated before the old one "
+                         u"is dropped. Or check the existing rows against the new definition "
+                         u"and run the steps with --run-blocked."_s;
+            return d;
+        }
+        d.category = Category::Convergence;
+        return d;
+    case ObjectType::Enum:
+        if (m_rebuiltEnums.contains(change.object) && change.attribute == Attribute::Labels &&
+            change.action != Action::Alter) {
+            d.category = Category::Blocked;
+            d.reason = u"Enum labels are removed or reordered: PostgreSQL can only add them. The "
+                       u"type is rebuilt beside the old one and every column using it is "
+                       u"converted through text, rewriting those tables under an ACCESS "
+                       u"EXCLUSIVE lock; a value whose label is gone makes it fail."_s;
+            d.guidance = u"Move the rows off the labels that go first (UPDATE ... SET col = "
+                         u"'other'), then run the blocked steps with --run-blocked in a quiet "
+                         u"moment; or keep the old labels and stop using them."_s;
+        }
+        return d;
+    case ObjectType::Column:
+        break;
+    case ObjectType::Table:
+        if (change.action == Action::Drop) {
+            d.losses = m_to.table(nameOf(change.object))
+                           ? u"table %1 is made again empty: its rows are lost"_s.arg(where)
+                           : u"table %1 and all its rows"_s.arg(where);
+            return d;
+        }
+        if (change.attribute == Attribute::StorageParameters ||
+            change.attribute == Attribute::ReplicaIdentity)
+            d.category = Category::Convergence;
+        return d;
+    default:
+        return d;
+    }
+
+    // Columns.
+    if (change.attribute == Attribute::NotNull || change.attribute == Attribute::Default) {
+        d.category = Category::Convergence;
+        return d;
+    }
+    if (change.action == Action::Drop && change.destroysData) {
+        d.losses = u"column %1 (%2) and its values"_s.arg(where, change.before);
+        return d;
+    }
+    if (change.attribute == Attribute::Type && change.typeChange) {
+        const diff::TypeChange& t = *change.typeChange;
+        if (change.forDependency && change.before == change.after) {
+            // A column moving to its rebuilt enum: blocked with the rebuild.
+            d.category = Category::Blocked;
+            d.reason = u"The column moves to its enum type rebuilt with labels removed or "
+                       u"reordered; its table is rewritten and a value whose label is gone "
+                       u"fails."_s;
+            d.guidance = u"Move the rows off the labels that go first, then run the blocked "
+                         u"steps with --run-blocked."_s;
+            return d;
+        }
+        if (t.conversion == TypeConversion::NoCast && !t.obvious && !t.declared) {
+            const QString table = db::qualifiedName(change.object.schema, change.object.name);
+            d.category = Category::Blocked;
+            d.reason = u"PostgreSQL has no cast from %1 to %2, so the conversion of %3 has to "
+                       u"be decided: this plan would use USING %4 (%5)."_s.arg(
+                           change.before, change.after, where, t.usingExpression, t.losses);
+            d.guidance =
+                u"Declare the conversion in the hints file (plumb diff --renames FILE):"
+                u"\n  using %1.%2.%3 %4\nor write it yourself in a migration:\n"
+                u"  ALTER TABLE %5 ALTER COLUMN %6 TYPE %7 USING %4;"_s.arg(
+                    change.object.schema, change.object.name, change.column, t.usingExpression,
+                    table, db::quoteIdentifier(change.column), change.after);
+            return d;
+        }
+        if (!t.losses.isEmpty() && !t.declared)
+            d.losses = u"%1 from %2 to %3: %4"_s.arg(where, change.before, change.after, t.losses);
+        return d;
+    }
+    if (change.action == Action::Create && change.attribute == Attribute::None &&
+        !isNewTable(nameOf(change.object))) {
+        const Table* t = m_to.table(nameOf(change.object));
+        const Column* c = t ? t->column(change.column) : nullptr;
+        if (c && c->notNull && c->defaultExpr.isEmpty() && c->identity == IdentityKind::None &&
+            c->generated == GeneratedKind::None) {
+            d.category = Category::Blocked;
+            d.reason = u"A NOT NULL column without a default cannot be added to a table that "
+                       u"may hold rows."_s;
+            d.guidance = u"Add the column without NOT NULL (or with a DEFAULT), fill it, then "
+                         u"declare NOT NULL: convergence adds it online."_s;
+        }
+    }
+    return d;
+}
+
+void Planner::addChangeStatements(const Change& change, Pass pass, const Decision& decision)
+{
+    const StepKind kind = kindOf(change);
+    const QualifiedName table = tableOf(change);
+    const QString object = columnDisplay(change);
+    int previous = -1;
+    for (const QString& sql : change.sql) {
+        Step s = make(kind, sql, pass, decision.category, table, object);
+        // The change set knows what runs outside a transaction (ALTER TYPE ... ADD VALUE) even
+        // where the lock table allows it.
+        s.transactional = s.transactional && change.transactional;
+        // A change's statements depend on each other: a failed one stops the rest.
+        if (previous >= 0)
+            s.after.append(previous);
+        previous = add(s, decision);
+    }
+}
+
+void Planner::planChange(const Change& change)
+{
+    const Decision decision = decide(change);
+    if (m_mode == Mode::Online && change.type == ObjectType::Column &&
+        change.attribute == Attribute::Type && decision.category == Category::Structural &&
+        planBackfill(change, decision))
+        return;
+    // A backfilled column keeps its default until the swap (writers still rely on it); the
+    // change set sets the new column's default after the type change.
+    if (change.type == ObjectType::Column && change.attribute == Attribute::Default &&
+        change.after.isEmpty() && m_backfilled.contains({change.object, change.column}))
+        return;
+    if (m_mode == Mode::Plain || decision.category == Category::Structural || change.forDependency)
+        return addChangeStatements(change, m_pass, decision);
+    if (change.type == ObjectType::Index)
+        return planIndex(change, decision);
+    if (change.type == ObjectType::Constraint)
+        return planConstraint(change, decision);
+    if (change.type == ObjectType::Column && change.attribute == Attribute::NotNull) {
+        const Table* table = m_to.table(nameOf(change.object));
+        const Column* column = table ? table->column(change.column) : nullptr;
+        if (usesNotNullRecipe(change))
+            return planNotNull(change);
+        if (column && !column->notNull)
+            return addChangeStatements(change, Pass::DropConstraints,
+                                       decision); // after a primary key on it is gone
+    }
+    if (change.type == ObjectType::Table && change.attribute == Attribute::ReplicaIdentity)
+        return addChangeStatements(change, Pass::AddConstraints, decision);
+    addChangeStatements(change, m_pass, decision);
+}
+
+} // namespace detail
+
 Plan makePlan(const Catalog& from, const Catalog& to, const diff::ChangeSet& changes, Mode mode)
 {
-    return Planner(from, to, changes, mode).run();
+    return detail::Planner(from, to, changes, mode).run();
 }
 
 qsizetype Plan::blockedCount() const
 {
     return std::count_if(steps.begin(), steps.end(),
                          [](const Step& s) { return s.category == Category::Blocked; });
+}
+
+qsizetype Plan::destructiveCount() const
+{
+    return std::count_if(steps.begin(), steps.end(), [](const Step& s) { return s.destructive(); });
+}
+
+bool Step::online() const
+{
+    return !hazards.contains(Hazard::BlocksWrites);
 }
 
 } // namespace plumb::plan

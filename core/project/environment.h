@@ -66,7 +66,9 @@ struct Environment {
     bool lockingEnabled = true;
     int lockWaitMs = 30000;
     Timeouts migrationTimeouts{QStringLiteral("10s"), QStringLiteral("30min")};
-    Timeouts convergenceTimeouts{QStringLiteral("3s"), QStringLiteral("10min")};
+    // Convergence steps that hold a lock writers wait for are catalog updates (scans run under
+    // weaker locks, see plan::statementTimeoutFor): their statement_timeout is short too.
+    Timeouts convergenceTimeouts{QStringLiteral("3s"), QStringLiteral("3s")};
 
     // readonly: true. The environment is protected and plumb changes nothing in it: writers
     // refuse before they start (requireWritable), and every session opens with

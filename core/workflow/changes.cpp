@@ -244,6 +244,25 @@ Result<QList<migrate::LedgerRow>> pruneLedger(const Session& session, bool apply
     return pruner.prune(!change.preview);
 }
 
+namespace {
+
+// A plan with destructive steps (a dropped table or column, a conversion that loses values)
+// is refused before anything runs, naming what each step would lose (Irreversible: exit 8),
+// unless the caller allowed them.
+Status refuseDestructive(const plan::Plan& plan, bool allowed, const QString& howToAllow)
+{
+    if (allowed || plan.destructiveCount() == 0)
+        return {};
+    QStringList lines;
+    for (int i = 0; i < plan.steps.size(); ++i)
+        if (const plan::Step& step = plan.steps[i]; step.destructive())
+            lines.append(u"  step %1: %2: loses %3"_s.arg(i + 1).arg(step.summary, step.losses));
+    return fail(ErrorCode::Irreversible, u"Nothing was applied: the plan would lose data.\n"_s +
+                                             lines.join(u'\n') + u'\n' + howToAllow);
+}
+
+} // namespace
+
 Result<plan::ExecuteResult> applyPlan(const Target& target, const QString& ledgerTable,
                                       const ProjectPlan& planned, const QList<int>& steps,
                                       const plan::ExecuteOptions& execute,
@@ -260,6 +279,9 @@ Result<plan::ExecuteResult> applyPlan(const Target& target, const QString& ledge
         subset.steps = planned.plan.steps;
     if (options.preview)
         return plan::ExecuteResult{};
+    // Steps that lose data are held back like blocked ones (the executor reports them skipped,
+    // with what they would lose) unless execute.allowDestructive: a reviewed plan's other
+    // steps still run. `plumb diff --apply` refuses such a plan whole instead (applyDiff).
     const QString what = u"apply %1 plan step(s)"_s.arg(subset.steps.size());
     if (auto allowed = authorizeChange(target, options.confirmation, what); !allowed)
         return std::unexpected(allowed.error());
@@ -345,18 +367,18 @@ Result<DiffApplyReport> applyDiff(const DiffApplyRequest& request, Progress& pro
     report.plan = plan::makePlan(*from, *to, changes, request.mode);
     if (request.change.preview)
         return report;
-    const bool dropsData = std::ranges::any_of(report.plan.steps, [](const plan::Step& step) {
-        return step.hazards.contains(plan::Hazard::DropsData);
-    });
-    if (dropsData && !request.allowDataLoss)
-        return fail(ErrorCode::Config,
-                    u"The plan drops data (see the steps marked drops_data). Review it with "
-                    u"`plumb diff` first, then run again with --yes to apply it."_s);
+    if (Status kept = refuseDestructive(report.plan, request.allowDataLoss,
+                                        u"Review it with `plumb diff`, then run again with "
+                                        u"--allow-destructive to apply it as it is."_s);
+        !kept)
+        return std::unexpected(kept.error());
     auto intents = coordinate::checkBeforeApply(*held->connection, request.change.intentIds,
                                                 {coordinate::planDdl(report.plan.steps)}, progress);
     if (!intents)
         return std::unexpected(intents.error());
-    auto executed = plan::execute(*held->connection, report.plan, request.execute, progress);
+    plan::ExecuteOptions execute = request.execute;
+    execute.allowDestructive = request.allowDataLoss;
+    auto executed = plan::execute(*held->connection, report.plan, execute, progress);
     if (!executed)
         return std::unexpected(executed.error());
     report.result = std::move(*executed);

@@ -7,6 +7,7 @@
 #include "core/plan/executor.h"
 #include "core/plan/plan.h"
 #include "core/sql/script.h"
+#include "data_survival.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -114,10 +115,11 @@ QString firstDifference(const QString& actual, const QString& expected)
 }
 
 // Diffs `from` -> `to`, applies the plan to `target` and compares its fingerprint with `to`'s.
-// *after receives the target's catalog afterwards (the next run starts from it).
+// With `rows` (the target holds filled rows) it also checks that they survive. *after receives
+// the target's catalog afterwards (the next run starts from it).
 Run applyAndCompare(ScratchDatabase& target, const catalog::Catalog& from,
                     const catalog::Catalog& to, plan::Mode mode, catalog::Catalog* after,
-                    Timings& timings)
+                    Timings& timings, bool rows)
 {
     Run run;
     QElapsedTimer timer;
@@ -130,8 +132,19 @@ Run applyAndCompare(ScratchDatabase& target, const catalog::Catalog& from,
         run.reason = u"connect: no connection to "_s + target.name();
         return run;
     }
+    // Tables the plan drops and makes again, saying so (a destructive step), lose their rows
+    // by design; every other table must keep them.
+    QList<TableRows> before;
+    if (rows) {
+        QSet<catalog::QualifiedName> remade;
+        for (const plan::Step& step : plan.steps)
+            if (step.destructive() && step.kind == plan::StepKind::DropTable)
+                remade.insert(step.table);
+        before = readSurvivors(*connection, from, to, remade);
+    }
     plan::ExecuteOptions options;
     options.runBlocked = true;
+    options.allowDestructive = true;
     // Correctness, not speed: a loaded machine must not turn a slow ALTER into a failed case.
     options.lockTimeoutMs = 120000;
     options.statementTimeoutMs = 120000;
@@ -146,8 +159,16 @@ Run applyAndCompare(ScratchDatabase& target, const catalog::Catalog& from,
         if (step.outcome == plan::Outcome::Failed) {
             run.reason = u"apply-error: "_s + step.error.left(300) + u" [in: "_s +
                          plan.steps[step.step].sql.left(200).replace(u'\n', u' ') + u']';
+            if (rows) {
+                run.data = Run::Data::PlanFailedOnRows;
+                run.dataReason = run.reason;
+            }
             return run;
         }
+    if (rows) {
+        run.dataReason = lostData(*connection, before);
+        run.data = run.dataReason.isEmpty() ? Run::Data::Survived : Run::Data::Lost;
+    }
     ProfilingProgress profiling;
     auto introspected = catalog::introspect(*connection, oneReader(), profiling);
     timings.introspectMs += timer.restart();
@@ -181,6 +202,21 @@ QStringList allTransactionalStatements(const catalog::Catalog& from, const catal
 }
 
 } // namespace
+
+QString dataName(Run::Data data)
+{
+    switch (data) {
+    case Run::Data::Survived:
+        return u"survived"_s;
+    case Run::Data::Lost:
+        return u"lost"_s;
+    case Run::Data::PlanFailedOnRows:
+        return u"plan_failed_on_rows"_s;
+    case Run::Data::NotChecked:
+        break;
+    }
+    return u"not_checked"_s;
+}
 
 QString introspectionProfile()
 {
@@ -276,16 +312,44 @@ CaseResult runCase(CaseDatabases& databases, const CorpusCase& corpusCase)
         catalogs[i] = *catalog;
     }
     result.timings.introspectMs += phase.elapsed();
+    // Both sides get rows; a side that cannot be filled is checked for its schema only.
+    bool filled[2] = {false, false};
+    for (int side = 0; side < 2; ++side) {
+        const QString why = fillTables(*databases.sides[side].connection(), catalogs[side]);
+        filled[side] = why.isEmpty();
+        if (!why.isEmpty())
+            result.unfillable += (side == 0 ? u"a: "_s : u"b: "_s) + why + u' ';
+    }
+    // A run on rows that the plan cannot take (data_survival.h) is run again on an empty load
+    // for its schema verdict; the data verdict stays.
+    auto onRowsOrEmpty = [&](ScratchDatabase& database, const QStringList& files,
+                             const catalog::Catalog& from, const catalog::Catalog& to,
+                             plan::Mode mode, catalog::Catalog* after, bool rows, bool* rowsLeft) {
+        Run run = applyAndCompare(database, from, to, mode, after, result.timings, rows);
+        *rowsLeft = rows && run.data != Run::Data::PlanFailedOnRows;
+        if (run.data != Run::Data::PlanFailedOnRows)
+            return run;
+        if (Status s = load(database, server, files); !s) {
+            run.reason = u"reload: "_s + s.error().message;
+            return run;
+        }
+        Run empty = applyAndCompare(database, from, to, mode, after, result.timings, false);
+        empty.data = run.data;
+        empty.dataReason = run.dataReason;
+        return empty;
+    };
     // Plain runs first: a is changed into b, b into a. Then the online runs, each on the database
-    // the plain run left (starting from what it really is): a goes back from b, b from a. An
-    // online plan whose statements are exactly the plain plan's (all transactional) would run
-    // the same statements in the same order, so it shares that plain run's outcome instead of
-    // running again. When a plain run failed, the online run starts from a fresh load.
+    // the plain run left (starting from what it really is, rows included): a goes back from b,
+    // b from a. An online plan whose statements are exactly the plain plan's (all
+    // transactional) would run the same statements in the same order, so it shares that plain
+    // run's outcome instead of running again. When a plain run failed, the online run starts
+    // from a fresh load, filled again.
     catalog::Catalog after[2];
+    bool rowsLeft[2] = {false, false};
     for (int side = 0; side < 2; ++side)
-        result.runs[side == 0 ? 0 : 2] =
-            applyAndCompare(databases.sides[side], catalogs[side], catalogs[1 - side],
-                            plan::Mode::Plain, &after[side], result.timings);
+        result.runs[side == 0 ? 0 : 2] = onRowsOrEmpty(
+            databases.sides[side], setup + QStringList{sideFiles[side]}, catalogs[side],
+            catalogs[1 - side], plan::Mode::Plain, &after[side], filled[side], &rowsLeft[side]);
     for (int side = 0; side < 2; ++side) {
         const catalog::Catalog& self = catalogs[side];
         const catalog::Catalog& other = catalogs[1 - side];
@@ -293,16 +357,17 @@ CaseResult runCase(CaseDatabases& databases, const CorpusCase& corpusCase)
         const int onlineRun = side == 0 ? 3 : 1;    // other -> this side, online
         const int samePlainRun = side == 0 ? 2 : 0; // other -> this side, plain
         Run& online = result.runs[onlineRun];
+        bool ignoredRows = false;
         if (!result.runs[plainRun].pass) {
-            if (Status s =
-                    load(databases.again[side], server, setup + QStringList{sideFiles[1 - side]});
-                !s) {
+            const QStringList otherFiles = setup + QStringList{sideFiles[1 - side]};
+            if (Status s = load(databases.again[side], server, otherFiles); !s) {
                 online.reason = u"reload: "_s + s.error().message;
                 continue;
             }
+            const bool rows = fillTables(*databases.again[side].connection(), other).isEmpty();
             catalog::Catalog ignored;
-            online = applyAndCompare(databases.again[side], other, self, plan::Mode::Online,
-                                     &ignored, result.timings);
+            online = onRowsOrEmpty(databases.again[side], otherFiles, other, self,
+                                   plan::Mode::Online, &ignored, rows, &ignoredRows);
             continue;
         }
         if (allTransactionalStatements(after[side], self, plan::Mode::Online) ==
@@ -313,8 +378,9 @@ CaseResult runCase(CaseDatabases& databases, const CorpusCase& corpusCase)
             continue;
         }
         catalog::Catalog ignored;
-        online = applyAndCompare(databases.sides[side], after[side], self, plan::Mode::Online,
-                                 &ignored, result.timings);
+        online = onRowsOrEmpty(databases.sides[side], setup + QStringList{sideFiles[1 - side]},
+                               after[side], self, plan::Mode::Online, &ignored, rowsLeft[side],
+                               &ignoredRows);
     }
     result.elapsedMs = timer.elapsed();
     return result;

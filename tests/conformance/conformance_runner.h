@@ -19,7 +19,16 @@ struct CorpusCase {
 struct Run {
     bool pass = false;
     QString reason; // why it failed: "apply-error: ..." or "mismatch: ..."
+    // Whether the rows survived (data_survival.h). NotChecked: the side the run starts from has
+    // no rows (it could not be filled, or an earlier run had to start again from an empty
+    // load). PlanFailedOnRows: the plan cannot run on the rows (a check they violate, a NOT
+    // NULL column without a default); the schema verdict then comes from an empty load.
+    enum class Data { NotChecked, Survived, Lost, PlanFailedOnRows };
+    Data data = Data::NotChecked;
+    QString dataReason;
 };
+
+QString dataName(Run::Data data); // "survived", "lost", "plan_failed_on_rows", "not_checked"
 
 // Where a case's time goes, summed over its runs.
 struct Timings {
@@ -33,6 +42,7 @@ struct CaseResult {
     CorpusCase corpusCase;
     bool loadable = false;
     QString loadError;
+    QString unfillable; // why a side could not be filled with rows (empty: both were)
     // [forward plain, forward online, reverse plain, reverse online]
     Run runs[4];
     qint64 elapsedMs = 0;
@@ -54,8 +64,9 @@ struct CaseDatabases {
     ScratchDatabase again[2]; // a side loaded again when its plain run failed
 };
 
-// Loads a and b once and introspects them once; diffs and applies both ways in both modes (each
-// database goes there and back), and compares fingerprints. One CaseDatabases per thread.
+// Loads a and b once, introspects them once and fills their tables with rows; diffs and applies
+// both ways in both modes (each database goes there and back), compares fingerprints, and
+// checks that the rows survived. One CaseDatabases per thread.
 CaseResult runCase(CaseDatabases& databases, const CorpusCase& corpusCase);
 
 } // namespace plumb::testing

@@ -20,7 +20,8 @@ using namespace plumb;
 using namespace plumb::testing;
 
 // The schema diff against the third-party corpus: every case whose a.sql and b.sql load is
-// diffed a->b and b->a, in plain and online mode, applied, and compared by fingerprint.
+// filled with rows, diffed a->b and b->a, in plain and online mode, applied, compared by
+// fingerprint, and checked for rows that did not survive (data_survival.h).
 // One CTest test runs one shard of the cases (PLUMB_CONFORMANCE_SHARD, see shard.h); it fails on
 // any failed run not listed in diff_known_failures.txt, and leaves its results for
 // tst_conformance_report, which writes conformance-diff-report.md with the rates per source.
@@ -111,6 +112,8 @@ void TestConformanceDiff::corpus()
                           {u"diff_ms"_s, r.timings.diffMs},
                           {u"apply_ms"_s, r.timings.applyMs},
                           {u"shared_online_runs"_s, r.sharedOnlineRuns}};
+        if (!r.unfillable.isEmpty())
+            entry.insert(u"unfillable"_s, r.unfillable.simplified().left(400));
         if (!r.loadable) {
             entry.insert(u"load_error"_s, r.loadError.simplified());
         } else {
@@ -119,7 +122,10 @@ void TestConformanceDiff::corpus()
                 const QString key = id + u'\t' + QLatin1StringView(runNames[k]);
                 QJsonObject run{{u"run"_s, QLatin1StringView(runNames[k])},
                                 {u"pass"_s, r.runs[k].pass},
-                                {u"reason"_s, r.runs[k].reason.simplified()}};
+                                {u"reason"_s, r.runs[k].reason.simplified()},
+                                {u"data"_s, dataName(r.runs[k].data)}};
+                if (!r.runs[k].dataReason.isEmpty())
+                    run.insert(u"data_reason"_s, r.runs[k].dataReason.simplified().left(400));
                 if (!r.runs[k].pass && known.contains(key))
                     run.insert(u"known"_s, known.value(key));
                 else if (!r.runs[k].pass)

@@ -140,11 +140,18 @@ int diffReport()
     struct Tally {
         int cases = 0, loadable = 0;
         int pass[4] = {0, 0, 0, 0};
+        int checked[4] = {0, 0, 0, 0};  // runs whose rows were checked
+        int survived[4] = {0, 0, 0, 0}; // ... and survived
+        int unfillable = 0;
+        int failedOnRows = 0;
     };
     std::map<QString, Tally> tallies;
     Tally total;
     QString failures;
     QString unloadable;
+    QString losses;
+    QString refused;
+    QString unfillable;
     qint64 phases[5] = {0, 0, 0, 0, 0}; // case, load, introspect, diff, apply
     for (const QJsonObject& shard : objects)
         for (const QJsonValue& value : shard[u"results"_s].toArray()) {
@@ -159,12 +166,29 @@ int diffReport()
             }
             ++t.loadable;
             ++total.loadable;
+            if (r.contains(u"unfillable"_s)) {
+                ++t.unfillable;
+                ++total.unfillable;
+                unfillable += u"- "_s + id + u": "_s + r[u"unfillable"_s].toString() + u'\n';
+            }
             int k = 0;
             for (const char* key : {"ms", "load_ms", "introspect_ms", "diff_ms", "apply_ms"})
                 phases[k++] += qint64(r[QLatin1StringView(key)].toDouble());
             const QJsonArray runs = r[u"runs"_s].toArray();
             for (int i = 0; i < 4 && i < runs.size(); ++i) {
                 const QJsonObject run = runs[i].toObject();
+                const QString data = run[u"data"_s].toString();
+                const QString what = u"- "_s + id + u" ("_s + QLatin1StringView(runNames[i]) +
+                                     u"): "_s + run[u"data_reason"_s].toString() + u'\n';
+                for (Tally* each : {&t, &total}) {
+                    each->checked[i] += data == u"survived" || data == u"lost";
+                    each->survived[i] += data == u"survived";
+                    each->failedOnRows += data == u"plan_failed_on_rows";
+                }
+                if (data == u"lost")
+                    losses += what;
+                if (data == u"plan_failed_on_rows")
+                    refused += what;
                 if (run[u"pass"_s].toBool()) {
                     ++t.pass[i];
                     ++total.pass[i];
@@ -191,6 +215,22 @@ int diffReport()
     for (const auto& [source, tally] : tallies)
         row(source, tally);
     row(u"**all**"_s, total);
+    // Data survives next to schema matches: of the runs whose rows were checked (the side was
+    // fillable and the plan ran on its rows), those where every row and value survived.
+    QString dataTable = u"| source | unfillable cases | plans refused by rows | a->b plain | "
+                        u"a->b online | b->a plain | b->a online |\n"
+                        u"|---|---|---|---|---|---|---|\n"_s;
+    auto dataRow = [&](const QString& name, const Tally& t) {
+        dataTable += u"| %1 | %2 | %3 |"_s.arg(name).arg(t.unfillable).arg(t.failedOnRows);
+        for (int k = 0; k < 4; ++k)
+            dataTable += u" %1/%2 (%3) |"_s.arg(t.survived[k])
+                             .arg(t.checked[k])
+                             .arg(percent(t.survived[k], t.checked[k]));
+        dataTable += u'\n';
+    };
+    for (const auto& [source, tally] : tallies)
+        dataRow(source, tally);
+    dataRow(u"**all**"_s, total);
     const int loadable = std::max(1, total.loadable);
     const QString text =
         u"# Schema diff conformance: %1 cases, %2 shards (%3), %4 s summed over shards\n\n"_s
@@ -198,14 +238,17 @@ int diffReport()
             .arg(objects.size())
             .arg(labels.join(u", "_s))
             .arg(seconds(elapsed)) +
-        table +
+        table + u"\n## Data survives\n\n"_s + dataTable +
         u"\nPer loadable case: %1 ms (load %2, introspect %3, diff and plan %4, apply and "
         u"verify %5)\n"_s.arg(phases[0] / loadable)
             .arg(phases[1] / loadable)
             .arg(phases[2] / loadable)
             .arg(phases[3] / loadable)
             .arg(phases[4] / loadable) +
-        u"\n## Failures\n\n"_s + failures + u"\n## Not loadable (excluded)\n\n"_s + unloadable;
+        u"\n## Failures\n\n"_s + failures + u"\n## Rows lost\n\n"_s + losses +
+        u"\n## Plans the rows refused (schema checked on an empty load)\n\n"_s + refused +
+        u"\n## Cases that cannot be filled (schema checked only)\n\n"_s + unfillable +
+        u"\n## Not loadable (excluded)\n\n"_s + unloadable;
     return write(u"conformance-diff-report.md"_s, text) ? int(objects.size()) : -1;
 }
 

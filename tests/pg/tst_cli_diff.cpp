@@ -36,6 +36,12 @@ QString url(const TestDatabase& database)
     return database.info().toUri();
 }
 
+bool converged(const TestDatabase& from, const TestDatabase& to)
+{
+    return runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--exit-code"_s})
+               .exitCode == 0;
+}
+
 } // namespace
 
 // plumb diff: the script, the JSON plan, --exit-code and --apply.
@@ -220,18 +226,33 @@ private slots:
         cleanup.exec(u"DROP ROLE %1"_s.arg(role));
     }
 
-    void applyRefusesToDropDataWithoutYes()
+    // A destructive plan is refused as a whole (exit 8, nothing runs) and its script comments
+    // the destructive step out, until --allow-destructive (or the old --yes) is given.
+    void applyRefusesToDropDataWithoutAllowDestructive()
     {
         TestDatabase from(u"cli_from"_s), to(u"cli_to"_s);
-        load(from, base + u"CREATE TABLE gone (id integer);"_s);
-        load(to, base);
+        load(from, base + u"CREATE TABLE gone (id integer); INSERT INTO gone VALUES (1);"_s);
+        load(to, base + u"CREATE INDEX t_kept_idx ON t (id);"_s);
+        const CliRun script = runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to)});
+        QCOMPARE(script.exitCode, 0);
+        QVERIFY2(script.out.contains(u"-- step"_s) &&
+                     script.out.contains(u"--   DROP TABLE public.gone;"_s) &&
+                     !script.out.contains(u"\nDROP TABLE"_s),
+                 qPrintable(script.out));
         const CliRun refused =
             runPlumb({u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s});
-        QCOMPARE(refused.exitCode, 5);
-        QVERIFY2(refused.err.contains(u"--yes"_s), qPrintable(refused.err));
+        QCOMPARE(refused.exitCode, 8);
+        QVERIFY2(refused.err.contains(u"--allow-destructive"_s) &&
+                     refused.err.contains(u"public.gone"_s),
+                 qPrintable(refused.err));
+        QVERIFY(!converged(from, to));
+        const CliRun allowed = runPlumb(
+            {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--allow-destructive"_s});
+        QVERIFY2(allowed.out.contains(u"\nDROP TABLE public.gone;"_s), qPrintable(allowed.out));
         const CliRun applied = runPlumb(
             {u"diff"_s, u"--from"_s, url(from), u"--to"_s, url(to), u"--apply"_s, u"--yes"_s});
         QCOMPARE(applied.exitCode, 0);
+        QVERIFY(converged(from, to));
     }
 
     void outputFileAndBadMode()

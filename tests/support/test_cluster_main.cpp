@@ -66,6 +66,8 @@ int main(int argc, char* argv[])
         const QString text = QString::fromUtf8(state.readAll());
         state.close();
         state.remove();
+        if (stateValue(text, u"dir"_s).isEmpty())
+            return 0; // an empty state file (mktemp): nothing was started
         auto stopped =
             LocalCluster::stopAt(stateValue(text, u"dir"_s), stateValue(text, u"bindir"_s));
         if (!stopped)
@@ -78,7 +80,8 @@ int main(int argc, char* argv[])
     if (state.open(QIODevice::ReadOnly | QIODevice::Text)) {
         const QString text = QString::fromUtf8(state.readAll());
         state.close();
-        (void)LocalCluster::stopAt(stateValue(text, u"dir"_s), stateValue(text, u"bindir"_s));
+        if (!stateValue(text, u"dir"_s).isEmpty())
+            (void)LocalCluster::stopAt(stateValue(text, u"dir"_s), stateValue(text, u"bindir"_s));
     }
 
     LocalCluster::Options options;

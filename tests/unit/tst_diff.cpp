@@ -1,7 +1,8 @@
 #include "core/diff/change_set.h"
+#include "core/diff/type_conversion.h"
 #include "core/plan/plan.h"
-#include "core/plan/type_changes.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -76,6 +77,33 @@ private slots:
         QCOMPARE(set.changes[0].sql, QStringList{u"ALTER TABLE public.t DROP COLUMN x"_s});
     }
 
+    // A destructive step is a comment unless allowed. The column's name ends the line with a CR,
+    // a CRLF and an LF and tries to run a statement after each: psql ends a "--" comment at
+    // either, so every line of the comment must start with "--" again.
+    void namesCannotBreakOutOfComments()
+    {
+        const QString hostile = u"x\rDROP TABLE a;\r\nDROP TABLE b;\nDROP TABLE c; --"_s;
+        const Catalog a = oneTable({column(u"id"_s, u"integer"_s), column(hostile, u"text"_s)});
+        const Catalog b = oneTable({column(u"id"_s, u"integer"_s)});
+        for (const plan::Mode mode : {plan::Mode::Online, plan::Mode::Plain}) {
+            const plan::Plan plan = plan::makePlan(a, b, diff::compare(a, b), mode);
+            QCOMPARE(plan.destructiveCount(), 1);
+            const QString script = plan::planScript(plan);
+            QVERIFY(script.contains(u"DROP TABLE b"_s));
+            for (const QString& line : script.split(QRegularExpression(u"\r\n|\r|\n"_s))) {
+                QVERIFY2(!line.contains(u"DROP TABLE"_s) || line.startsWith(u"--"_s),
+                         qPrintable(line));
+                QVERIFY2(!line.contains(u"DROP COLUMN"_s) || line.startsWith(u"--"_s),
+                         qPrintable(line));
+            }
+            // Allowed, the statement runs, its name quoted whole.
+            plan::ScriptOptions allow;
+            allow.allowDestructive = true;
+            QVERIFY(plan::planScript(plan, allow)
+                        .contains(u"\nALTER TABLE public.t DROP COLUMN \"x\rDROP TABLE a;"_s));
+        }
+    }
+
     void columnRenameNeedsAHint()
     {
         const Catalog a = oneTable({column(u"label"_s, u"text"_s)});
@@ -127,39 +155,148 @@ private slots:
         QVERIFY(sql.contains(u"DROP INDEX public.t_a_old"_s));
     }
 
-    void typeChangeOutsideSafeListIsBlocked()
+    void narrowingTypeChangeIsDestructive()
     {
         const Catalog a = oneTable({column(u"v"_s, u"text"_s)});
         const Catalog b = oneTable({column(u"v"_s, u"integer"_s)});
         const diff::ChangeSet set = diff::compare(a, b);
         const plan::Plan plan = plan::makePlan(a, b, set, plan::Mode::Online);
-        QCOMPARE(plan.blockedCount(), 1);
-        QVERIFY(plan.steps[0].guidance.contains(u"USING v::integer"_s));
+        QCOMPARE(plan.steps.size(), 1);
+        QCOMPARE(plan.blockedCount(), 0);
+        QVERIFY(plan.steps[0].destructive());
+        QVERIFY2(plan.steps[0].losses.contains(u"do not read as integer"_s),
+                 qPrintable(plan.steps[0].losses));
+        QCOMPARE(plan.steps[0].kind, plan::StepKind::AlterColumnType);
+        QVERIFY(plan.steps[0].hazards.contains(plan::Hazard::RewritesTable));
+        QVERIFY(!plan.steps[0].online());
     }
 
-    void safeTypeChanges_data()
+    void wideningTypeChangeRewritesButKeepsData()
     {
+        const Catalog a = oneTable({column(u"v"_s, u"integer"_s)});
+        const Catalog b = oneTable({column(u"v"_s, u"bigint"_s)});
+        const plan::Plan plain = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Plain);
+        QCOMPARE(plain.steps.size(), 1);
+        QCOMPARE(plain.steps[0].category, plan::Category::Structural);
+        QVERIFY(!plain.steps[0].destructive());
+        QCOMPARE(plain.steps[0].lock, plan::Lock::AccessExclusive);
+        QVERIFY(plain.steps[0].hazards.contains(plan::Hazard::RewritesTable));
+        QVERIFY(plain.steps[0].hazards.contains(plan::Hazard::BlocksWrites));
+        QVERIFY(plan::planScript(plain).contains(u"\nALTER TABLE public.t ALTER COLUMN v TYPE "
+                                                 u"bigint USING v::bigint;"_s));
+        // Online, the backfill recipe: a new column kept in step by a trigger, filled in
+        // batches, swapped in one short transaction. No step blocks writers.
+        const plan::Plan online = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
+        QStringList kinds;
+        for (const plan::Step& step : online.steps) {
+            kinds.append(plan::stepKindName(step.kind));
+            QVERIFY2(step.online(), qPrintable(step.sql));
+            QVERIFY(!step.destructive());
+        }
+        QCOMPARE(kinds,
+                 (QStringList{u"add_column"_s, u"create"_s, u"create_trigger"_s, u"backfill"_s,
+                              u"drop_trigger"_s, u"drop_column"_s, u"rename_column"_s, u"drop"_s}));
+        QVERIFY(online.steps[4].joinsNext && online.steps[5].joinsNext &&
+                online.steps[6].joinsNext && !online.steps[7].joinsNext);
+        QVERIFY(online.steps[3].hazards.contains(plan::Hazard::WritesEveryRow));
+    }
+
+    void typeChangeWithoutCastIsBlockedWithRecipe()
+    {
+        const Catalog a = oneTable({column(u"v"_s, u"uuid"_s)});
+        const Catalog b = oneTable({column(u"v"_s, u"integer"_s)});
+        const plan::Plan plan = plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
+        QCOMPARE(plan.blockedCount(), 1);
+        QVERIFY2(plan.steps[0].guidance.contains(u"using public.t.v v::text::integer"_s),
+                 qPrintable(plan.steps[0].guidance));
+        // Blocked steps are comments in scripts, never statements.
+        const QString script = plan::planScript(plan);
+        QVERIFY2(!script.contains(u"\nALTER TABLE"_s), qPrintable(script));
+    }
+
+    void typeChangesAreClassified_data()
+    {
+        using diff::TypeConversion;
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
-        QTest::addColumn<bool>("safe");
-        QTest::newRow("int widening") << u"integer"_s << u"bigint"_s << true;
-        QTest::newRow("int narrowing") << u"bigint"_s << u"integer"_s << false;
-        QTest::newRow("varchar growth")
-            << u"character varying(10)"_s << u"character varying(20)"_s << true;
+        QTest::addColumn<TypeConversion>("conversion");
+        QTest::addColumn<QString>("usingExpression");
+        QTest::newRow("int widening")
+            << u"integer"_s << u"bigint"_s << TypeConversion::Widening << u"c::bigint"_s;
+        QTest::newRow("int narrowing")
+            << u"bigint"_s << u"integer"_s << TypeConversion::Narrowing << u"c::integer"_s;
+        QTest::newRow("varchar growth") << u"character varying(10)"_s << u"character varying(20)"_s
+                                        << TypeConversion::InPlace << u"c::character varying(20)"_s;
         QTest::newRow("varchar shrink")
-            << u"character varying(20)"_s << u"character varying(10)"_s << false;
-        QTest::newRow("varchar to text") << u"character varying(20)"_s << u"text"_s << true;
-        QTest::newRow("text to int") << u"text"_s << u"integer"_s << false;
-        QTest::newRow("numeric precision") << u"numeric(10,2)"_s << u"numeric(12,2)"_s << true;
-        QTest::newRow("numeric scale") << u"numeric(10,2)"_s << u"numeric(10,3)"_s << false;
+            << u"character varying(20)"_s << u"character varying(10)"_s << TypeConversion::Narrowing
+            << u"c::character varying(10)"_s;
+        QTest::newRow("varchar to text")
+            << u"character varying(20)"_s << u"text"_s << TypeConversion::InPlace << u"c::text"_s;
+        QTest::newRow("int to text")
+            << u"integer"_s << u"text"_s << TypeConversion::Widening << u"c::text"_s;
+        QTest::newRow("text to int")
+            << u"text"_s << u"integer"_s << TypeConversion::Narrowing << u"c::integer"_s;
+        QTest::newRow("numeric precision") << u"numeric(10,2)"_s << u"numeric(12,2)"_s
+                                           << TypeConversion::InPlace << u"c::numeric(12,2)"_s;
+        QTest::newRow("numeric scale") << u"numeric(10,2)"_s << u"numeric(10,3)"_s
+                                       << TypeConversion::Narrowing << u"c::numeric(10,3)"_s;
+        QTest::newRow("timestamp precision")
+            << u"timestamp(3) without time zone"_s << u"timestamp without time zone"_s
+            << TypeConversion::InPlace << u"c::timestamp without time zone"_s;
+        QTest::newRow("bigint to timestamptz") << u"bigint"_s << u"timestamp with time zone"_s
+                                               << TypeConversion::NoCast << u"to_timestamp(c)"_s;
+        QTest::newRow("bigint to timestamp")
+            << u"bigint"_s << u"timestamp without time zone"_s << TypeConversion::NoCast
+            << u"(to_timestamp(c) AT TIME ZONE 'UTC')::timestamp without time zone"_s;
+        QTest::newRow("timestamp to bigint")
+            << u"timestamp without time zone"_s << u"bigint"_s << TypeConversion::NoCast
+            << u"extract(epoch FROM (c AT TIME ZONE 'UTC'))::bigint"_s;
+        QTest::newRow("boolean to bigint")
+            << u"boolean"_s << u"bigint"_s << TypeConversion::Widening << u"c::integer::bigint"_s;
+        QTest::newRow("uuid to integer")
+            << u"uuid"_s << u"integer"_s << TypeConversion::NoCast << u"c::text::integer"_s;
+        QTest::newRow("enum to text")
+            << u"public.mood"_s << u"text"_s << TypeConversion::Widening << u"c::text::text"_s;
+        QTest::newRow("int array widening")
+            << u"integer[]"_s << u"bigint[]"_s << TypeConversion::Widening << u"c::bigint[]"_s;
     }
 
-    void safeTypeChanges()
+    void typeChangesAreClassified()
     {
         QFETCH(QString, from);
         QFETCH(QString, to);
-        QFETCH(bool, safe);
-        QCOMPARE(plan::isSafeTypeChange(from, to), safe);
+        QFETCH(diff::TypeConversion, conversion);
+        QFETCH(QString, usingExpression);
+        const diff::TypeChange change = diff::classifyTypeChange(from, to, u"c"_s);
+        QCOMPARE(change.conversion, conversion);
+        QCOMPARE(change.usingExpression, usingExpression);
+        // What may be lost is always said; a conversion that keeps every value says nothing.
+        const bool keeps = conversion == diff::TypeConversion::InPlace ||
+                           conversion == diff::TypeConversion::Widening;
+        QCOMPARE(change.losses.isEmpty(), keeps);
+    }
+
+    void declaredConversionWins()
+    {
+        auto hints =
+            diff::parseRenameHints(u"using public.t.c to_timestamp(c / 1000) # milliseconds\n"_s);
+        QVERIFY(hints);
+        QCOMPARE(hints->conversions.at({{u"public"_s, u"t"_s}, u"c"_s}),
+                 u"to_timestamp(c / 1000)"_s);
+        const Catalog a = oneTable({column(u"c"_s, u"bigint"_s)});
+        const Catalog b = oneTable({column(u"c"_s, u"timestamp with time zone"_s)});
+        diff::DiffOptions options;
+        options.renames = *hints;
+        const diff::ChangeSet set = diff::compare(a, b, options);
+        QCOMPARE(set.changes.size(), 1);
+        QCOMPARE(set.changes[0].sql,
+                 QStringList{u"ALTER TABLE public.t ALTER COLUMN c TYPE timestamp with time zone "
+                             u"USING to_timestamp(c / 1000)"_s});
+        QVERIFY(set.changes[0].typeChange->declared);
+        const plan::Plan plan = plan::makePlan(a, b, set, plan::Mode::Online);
+        QCOMPARE(plan.steps.size(), 1);
+        QCOMPARE(plan.steps[0].category, plan::Category::Structural);
+        QVERIFY(!plan.steps[0].destructive());
     }
 
     void badRenameHintsAreReported()

@@ -24,9 +24,16 @@ columns AS (
            json_agg(json_build_array(
                CASE WHEN k.attnum <> 0 THEN quote_ident(a.attname)
                     ELSE pg_get_indexdef(k.indexrelid, k.i::integer, false) END,
-               CASE WHEN NOT oc.opcdefault
-                    THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END,
-               CASE WHEN k.coll <> 0 AND k.coll IS DISTINCT FROM a.attcollation
+               -- The operator class with its parameters (PostgreSQL 13), which need the
+               -- class named even when it is the default.
+               CASE WHEN NOT oc.opcdefault OR ia.attoptions IS NOT NULL
+                    THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname)
+                         || coalesce(' (' || array_to_string(ia.attoptions, ', ') || ')', '')
+               END,
+               -- An expression key's collation is written only where it is not its type's (a
+               -- plain column's, where it is not the column's).
+               CASE WHEN k.coll <> 0
+                     AND k.coll IS DISTINCT FROM coalesce(a.attcollation, it.typcollation)
                     THEN quote_ident(kcn.nspname) || '.' || quote_ident(kco.collname) END,
                (k.opt & 1) <> 0,
                (k.opt & 2) <> 0) ORDER BY k.i) FILTER (WHERE k.i <= k.indnkeyatts) AS keys,
@@ -57,9 +64,10 @@ columns AS (
                            FROM pg_attribute a
                           WHERE a.attrelid = k.indrelid AND a.attnum = k.attnum OFFSET 0) a ON true
       LEFT JOIN pg_type at ON at.oid = a.atttypid
-      LEFT JOIN LATERAL (SELECT ia.attoptions
+      LEFT JOIN LATERAL (SELECT ia.attoptions, ia.atttypid
                            FROM pg_attribute ia
                           WHERE ia.attrelid = k.indexrelid AND ia.attnum = k.i OFFSET 0) ia ON true
+      LEFT JOIN pg_type it ON it.oid = ia.atttypid
       LEFT JOIN pg_opclass oc ON oc.oid = k.opclass
       LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
       LEFT JOIN pg_collation kco ON kco.oid = k.coll

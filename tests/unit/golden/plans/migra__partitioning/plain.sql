@@ -1,0 +1,46 @@
+-- plain plan: 8 steps, 0 blocked, 2 destructive, for PostgreSQL server version 170012
+SET check_function_bodies = false;
+BEGIN;
+-- step 1: drop index public.measurement_y2006m02_logdate_idx
+--   lock ACCESS EXCLUSIVE on public.measurement_y2006m02; convergence, prepare
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = '6000ms';
+DROP INDEX public.measurement_y2006m02_logdate_idx;
+-- step 2: detach partition public.measurement_y2006m03
+--   lock ACCESS EXCLUSIVE on public.measurement_y2006m03; structural, prepare
+ALTER TABLE public.measurement DETACH PARTITION public.measurement_y2006m03;
+-- step 3: drop table public.reg2partitioned
+--   no lock on existing tables; drops_data; structural, prepare
+--   destructive: loses table public.reg2partitioned is made again empty: its rows are lost
+--   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
+--   DROP TABLE public.reg2partitioned;
+-- step 4: drop table public.partitioned2reg
+--   no lock on existing tables; drops_data; structural, prepare
+--   destructive: loses table public.partitioned2reg is made again empty: its rows are lost
+--   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
+--   DROP TABLE public.partitioned2reg;
+-- step 5: add column public.measurement.extra
+--   lock ACCESS EXCLUSIVE on public.measurement; structural, structural
+ALTER TABLE public.measurement ADD COLUMN extra text;
+-- step 6: create partition public.measurement_y2005m02
+--   no lock on existing tables; structural, structural
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = 0;
+CREATE TABLE public.measurement_y2005m02 PARTITION OF public.measurement FOR VALUES FROM ('2005-02-01') TO ('2005-03-01');
+-- step 7: create table public.partitioned2reg
+--   no lock on existing tables; structural, structural
+CREATE TABLE public.partitioned2reg (
+    city_id integer NOT NULL,
+    logdate date NOT NULL,
+    peaktemp integer,
+    unitsales integer
+);
+-- step 8: create table public.reg2partitioned
+--   no lock on existing tables; structural, structural
+CREATE TABLE public.reg2partitioned (
+    city_id integer NOT NULL,
+    logdate date NOT NULL,
+    peaktemp integer,
+    unitsales integer
+) PARTITION BY RANGE (logdate);
+COMMIT;

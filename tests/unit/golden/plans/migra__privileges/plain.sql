@@ -1,0 +1,9 @@
+-- plain plan: 1 steps, 0 blocked, 0 destructive, for PostgreSQL server version 170012
+SET check_function_bodies = false;
+BEGIN;
+-- step 1: drop view public.any_other_view
+--   lock ACCESS EXCLUSIVE on public.any_other_view; structural, prepare
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = '6000ms';
+DROP VIEW public.any_other_view;
+COMMIT;

@@ -1,0 +1,44 @@
+-- plain plan: 9 steps, 0 blocked, 1 destructive, for PostgreSQL server version 170012
+SET check_function_bodies = false;
+-- step 5: add enum value goodschema.sdfasdfasdf
+--   no lock on existing tables; structural, prepare
+SET lock_timeout = '3000ms';
+SET statement_timeout = 0;
+ALTER TYPE goodschema.sdfasdfasdf ADD VALUE 'not delivered' AFTER 'delivered';
+BEGIN;
+-- step 1: drop index goodschema.t_id_idx
+--   lock ACCESS EXCLUSIVE on goodschema.t; convergence, prepare
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = '6000ms';
+DROP INDEX goodschema.t_id_idx;
+-- step 2: drop view goodschema.v
+--   lock ACCESS EXCLUSIVE on goodschema.v; structural, prepare
+DROP VIEW goodschema.v;
+-- step 3: create citext
+--   no lock on existing tables; structural, prepare
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = 0;
+CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public VERSION '1.6';
+-- step 4: create citext (after step 3)
+--   no lock on existing tables; structural, prepare
+COMMENT ON EXTENSION citext IS 'data type for case-insensitive character strings';
+-- step 6: add column goodschema.t.name
+--   lock ACCESS EXCLUSIVE on goodschema.t; structural, prepare
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = '6000ms';
+ALTER TABLE goodschema.t ADD COLUMN name text;
+-- step 7: replace view goodschema.v
+--   lock ACCESS EXCLUSIVE on goodschema.v; structural, prepare
+CREATE VIEW goodschema.v AS
+SELECT 2 AS a;
+-- step 8: drop table public.t
+--   lock ACCESS EXCLUSIVE on public.t; drops_data; structural, prepare
+--   destructive: loses table public.t and all its rows
+--   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
+--   DROP TABLE public.t;
+-- step 9: drop hstore
+--   no lock on existing tables; structural, prepare
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = 0;
+DROP EXTENSION hstore;
+COMMIT;

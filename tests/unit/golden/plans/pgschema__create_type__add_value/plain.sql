@@ -1,0 +1,9 @@
+-- plain plan: 1 steps, 0 blocked, 0 destructive, for PostgreSQL server version 170012
+SET check_function_bodies = false;
+BEGIN;
+-- step 1: create public.status
+--   no lock on existing tables; structural, structural
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = 0;
+CREATE TYPE public.status AS ENUM ('active', 'inactive', 'pending');
+COMMIT;

@@ -1,0 +1,8 @@
+-- online plan: 1 steps, 0 blocked, 0 destructive, for PostgreSQL server version 170012
+SET check_function_bodies = false;
+
+-- step 1: create index public.idx_user_summary_created_at
+--   lock SHARE on public.user_summary; full_scan, blocks_writes; convergence, structural, not online
+SET lock_timeout = '3000ms';
+SET statement_timeout = 0;
+CREATE INDEX idx_user_summary_created_at ON public.user_summary USING btree (created_at);

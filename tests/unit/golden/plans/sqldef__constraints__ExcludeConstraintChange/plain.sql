@@ -1,0 +1,14 @@
+-- plain plan: 2 steps, 2 blocked, 0 destructive, for PostgreSQL server version 170012
+SET check_function_bodies = false;
+BEGIN;
+-- step 1: drop constraint ex on public.exclude_example
+--   lock ACCESS EXCLUSIVE on public.exclude_example; blocked, prepare
+--   BLOCKED: The constraint's definition changed under the same name.
+--     Give the new definition a new name in the target schema: the new constraint is then added NOT VALID and validated before the old one is dropped. Or check the existing rows against the new definition and run the steps with --run-blocked.
+--   ALTER TABLE public.exclude_example DROP CONSTRAINT ex;
+-- step 2: add key constraint ex on public.exclude_example
+--   lock ACCESS EXCLUSIVE on public.exclude_example; full_scan, blocks_writes, blocks_reads, may_fail_on_existing_rows; blocked, structural, not online
+--   BLOCKED: The constraint's definition changed under the same name.
+--     Give the new definition a new name in the target schema: the new constraint is then added NOT VALID and validated before the old one is dropped. Or check the existing rows against the new definition and run the steps with --run-blocked.
+--   ALTER TABLE ONLY public.exclude_example ADD CONSTRAINT ex EXCLUDE USING gist (event_start WITH &&, event_end WITH &&);
+COMMIT;
