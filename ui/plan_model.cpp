@@ -80,6 +80,8 @@ QString hazardTitle(plan::Hazard hazard)
         return PlanModel::tr("may fail on existing rows");
     case plan::Hazard::InvalidIndexOnFailure:
         return PlanModel::tr("leaves an invalid index on failure");
+    case plan::Hazard::WritesEveryRow:
+        return PlanModel::tr("writes every row");
     }
     return plan::hazardName(hazard);
 }
