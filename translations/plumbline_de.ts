@@ -1692,6 +1692,10 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
     </message>
+    <message>
+        <source>loses data: %1</source>
+        <translation>verliert Daten: %1</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::ProjectView</name>

@@ -1692,6 +1692,10 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>Not applied: %1</source>
         <translation>Non appliqué&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>loses data: %1</source>
+        <translation>perd des données : %1</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::ProjectView</name>
