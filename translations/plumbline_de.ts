@@ -1527,6 +1527,10 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>leaves an invalid index on failure</source>
         <translation>hinterlässt bei Fehlschlag einen ungültigen Index</translation>
     </message>
+    <message>
+        <source>writes every row</source>
+        <translation>schreibt jede Zeile</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::PlanView</name>

@@ -1527,6 +1527,10 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>leaves an invalid index on failure</source>
         <translation>laisse un index invalide en cas d’échec</translation>
     </message>
+    <message>
+        <source>writes every row</source>
+        <translation>réécrit chaque ligne</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::PlanView</name>
@@ -1694,7 +1698,7 @@ Un atelier de schémas PostgreSQL.</translation>
     </message>
     <message>
         <source>loses data: %1</source>
-        <translation>perd des données : %1</translation>
+        <translation>perd des données&#xa0;: %1</translation>
     </message>
 </context>
 <context>

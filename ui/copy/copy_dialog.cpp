@@ -360,7 +360,7 @@ void CopyDialog::copy()
     // The target's change rules decide: a dev database asks yes or no, any other needs its name
     // typed. Asking does not block the GUI thread; the copy starts once the person decided.
     confirmChange(
-        m_workbench, this, target->target(),
+        m_workbench, this, m_workbench->rulesFor(*target),
         tr("Copy the rows of %1 into %2 (its tables' rows are replaced)")
             .arg(m_from->chosen()->label, target->label),
         {}, [this, wanted = *wanted, label = target->label](std::optional<QString> confirmation) {
