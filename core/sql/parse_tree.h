@@ -11,9 +11,9 @@ namespace plumb::sql {
 //
 // Qt's JSON reader refuses documents nested deeper than 1024 levels, and ordinary SQL gets there:
 // every operator of a chain such as a || b || c ... nests the tree deeper, so a view concatenating
-// a thousand columns is too deep. For such a tree the parts below a fixed depth are cut (each replaced
-// by null) and `complete` is false. A reader that looks only near the top (the statement's kind,
-// the name a CREATE declares) can use a cut tree; one that must see every node (the check for
+// a thousand columns is too deep. For such a tree the parts below a fixed depth are cut (each
+// replaced by null) and `complete` is false. A reader that looks only near the top (the statement's
+// kind, the name a CREATE declares) can use a cut tree; one that must see every node (the check for
 // server access, the comparison of two expressions) must treat an incomplete tree as unreadable.
 struct ParseTree {
     QJsonArray statements;

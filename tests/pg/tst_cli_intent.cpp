@@ -83,9 +83,9 @@ private slots:
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write("CREATE VIEW app.names AS SELECT id, name FROM app.users;\n");
         }
-        const Json second = plumbJson(database, {u"intent"_s, u"register"_s, u"--agent-id"_s,
-                                                 u"claude-b"_s, u"--feature-name"_s, u"names"_s,
-                                                 u"--schema-changes"_s, file});
+        const Json second =
+            plumbJson(database, {u"intent"_s, u"register"_s, u"--agent-id"_s, u"claude-b"_s,
+                                 u"--feature-name"_s, u"names"_s, u"--schema-changes"_s, file});
         QCOMPARE(second.exitCode, 0);
         const QJsonObject b = second.payload.value(u"intent"_s).toObject();
         QCOMPARE(b.value(u"status"_s).toString(), u"conflicted"_s);
@@ -99,18 +99,17 @@ private slots:
         const int conflictId = conflicts[0].toObject().value(u"id"_s).toInt();
 
         // check records nothing and exits 0 with what it found.
-        const Json checked = plumbJson(
-            database, {u"intent"_s, u"check"_s, u"--agent-id"_s, u"claude-c"_s,
-                       u"--feature-name"_s, u"rename"_s, u"--schema-changes"_s,
-                       u"ALTER TABLE app.users RENAME COLUMN name TO display_name"_s});
+        const Json checked =
+            plumbJson(database, {u"intent"_s, u"check"_s, u"--agent-id"_s, u"claude-c"_s,
+                                 u"--feature-name"_s, u"rename"_s, u"--schema-changes"_s,
+                                 u"ALTER TABLE app.users RENAME COLUMN name TO display_name"_s});
         QCOMPARE(checked.exitCode, 0);
         QCOMPARE(checked.payload.value(u"conflicts_detected"_s).toInt(), 2);
         const Json listed = plumbJson(database, {u"intent"_s, u"list"_s});
         QCOMPARE(listed.exitCode, 0);
         QCOMPARE(listed.payload.value(u"total"_s).toInt(), 2);
-        const Json filtered =
-            plumbJson(database, {u"intent"_s, u"list-intents"_s, u"--status-filter"_s,
-                                 u"conflicted"_s});
+        const Json filtered = plumbJson(
+            database, {u"intent"_s, u"list-intents"_s, u"--status-filter"_s, u"conflicted"_s});
         QCOMPARE(filtered.payload.value(u"total"_s).toInt(), 1);
         const Json badFilter =
             plumbJson(database, {u"intent"_s, u"list"_s, u"--status-filter"_s, u"done"_s});
@@ -120,9 +119,9 @@ private slots:
         // Confiture's conflicts shape, then review.
         const Json open = plumbJson(database, {u"intent"_s, u"conflicts"_s});
         QCOMPARE(open.payload.value(u"total_conflicted_intents"_s).toInt(), 1);
-        const Json resolved = plumbJson(
-            database, {u"intent"_s, u"resolve"_s, u"--conflict-id"_s, QString::number(conflictId),
-                       u"--notes"_s, u"b waits for a"_s});
+        const Json resolved =
+            plumbJson(database, {u"intent"_s, u"resolve"_s, u"--conflict-id"_s,
+                                 QString::number(conflictId), u"--notes"_s, u"b waits for a"_s});
         QCOMPARE(resolved.exitCode, 0);
         QCOMPARE(resolved.payload.value(u"resolved"_s).toBool(), true);
         const Json shown = plumbJson(database, {u"intent"_s, u"status"_s, u"--intent-id"_s, bId});
@@ -144,9 +143,8 @@ private slots:
         QCOMPARE(started.payload.value(u"status"_s).toString(), u"in_progress"_s);
         const Json completed = plumbJson(database, {u"intent"_s, u"complete"_s, aId});
         QCOMPARE(completed.payload.value(u"status"_s).toString(), u"completed"_s);
-        const Json abandoned =
-            plumbJson(database, {u"intent"_s, u"abandon"_s, u"--intent-id"_s, bId, u"--reason"_s,
-                                 u"feature cancelled"_s});
+        const Json abandoned = plumbJson(database, {u"intent"_s, u"abandon"_s, u"--intent-id"_s,
+                                                    bId, u"--reason"_s, u"feature cancelled"_s});
         QCOMPARE(abandoned.payload.value(u"status"_s).toString(), u"abandoned"_s);
         QCOMPARE(abandoned.payload.value(u"reason"_s).toString(), u"feature cancelled"_s);
         const Json again = plumbJson(database, {u"intent"_s, u"renew"_s, aId});
@@ -169,9 +167,9 @@ private slots:
                     .value(u"message"_s)
                     .toString()
                     .contains(u"--schema-changes"_s));
-        const Json badSql = plumbJson(
-            database, {u"intent"_s, u"check"_s, u"--agent-id"_s, u"a"_s, u"--feature-name"_s,
-                       u"f"_s, u"--schema-changes"_s, u"ALTER TABLE t ADD COLUMN"_s});
+        const Json badSql = plumbJson(database, {u"intent"_s, u"check"_s, u"--agent-id"_s, u"a"_s,
+                                                 u"--feature-name"_s, u"f"_s, u"--schema-changes"_s,
+                                                 u"ALTER TABLE t ADD COLUMN"_s});
         QCOMPARE(badSql.exitCode, 4);
         const Json badLease = plumbJson(
             database, {u"intent"_s, u"register"_s, u"--agent-id"_s, u"a"_s, u"--feature-name"_s,

@@ -48,7 +48,7 @@ QString describe(const plan::Plan& plan, const plan::ExecuteResult* result = nul
     QString text;
     for (int i = 0; i < plan.steps.size(); ++i) {
         text += u"%1. [%2] %3"_s.arg(i + 1).arg(plan::stepKindName(plan.steps[i].kind),
-                                               plan.steps[i].sql.simplified());
+                                                plan.steps[i].sql.simplified());
         if (result)
             text += u" => "_s + plan::outcomeName(result->steps[i].outcome) + u' ' +
                     result->steps[i].error;
@@ -142,8 +142,8 @@ class TestPgPlanFamilies : public QObject {
             if (!outcome.converged)
                 m_failures.append(plan::modeName(mode) + u": does not converge"_s);
             else if (check && outcome.checked != expected)
-                m_failures.append(plan::modeName(mode) + u": after the plan, "_s +
-                                  outcome.checked + u" instead of "_s + expected);
+                m_failures.append(plan::modeName(mode) + u": after the plan, "_s + outcome.checked +
+                                  u" instead of "_s + expected);
             if (mode == plan::Mode::Online)
                 online = outcome.plan;
         }
@@ -190,8 +190,7 @@ private slots:
                                            u"CREATE UNIQUE INDEX p2_id ON p2 (id);"_s;
         bothModes(
             from, from + u"ALTER TABLE p ADD PRIMARY KEY (id);"_s,
-            [](const TestDatabase& d) { return value(d, u"SELECT count(*) FROM p"_s); },
-            u"200"_s);
+            [](const TestDatabase& d) { return value(d, u"SELECT count(*) FROM p"_s); }, u"200"_s);
         QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
     }
 
@@ -231,8 +230,7 @@ private slots:
             from,
             partitioned + u"CREATE TABLE p3 (id int NOT NULL, k int);"
                           u"ALTER TABLE p ATTACH PARTITION p3 FOR VALUES FROM (200) TO (300);"_s,
-            [](const TestDatabase& d) { return value(d, u"SELECT count(*) FROM p"_s); },
-            u"250"_s);
+            [](const TestDatabase& d) { return value(d, u"SELECT count(*) FROM p"_s); }, u"250"_s);
         QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
     }
 
