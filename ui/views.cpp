@@ -54,7 +54,19 @@ constexpr std::array<ViewSource, viewCount> sources{{
     {View::Log, "dock.log", QT_TRANSLATE_NOOP("plumb::ui::Views", "Log"),
      QT_TRANSLATE_NOOP("plumb::ui::Views", "What was executed, with timestamps."),
      Qt::ALT | Qt::Key_9},
+    {View::Intents, "dock.intents", QT_TRANSLATE_NOOP("plumb::ui::Views", "Intents"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "The schema changes people and agents plan on the live database, the "
+                       "objects each touches, and where they collide."),
+     Qt::ALT | Qt::Key_0},
 }};
+// One entry per View, in the enum's order (viewInfo() indexes by it).
+static_assert([] {
+    for (size_t index = 0; index < sources.size(); ++index)
+        if (sources[index].objectName == nullptr || size_t(sources[index].view) != index)
+            return false;
+    return true;
+}());
 
 ViewInfo translated(const ViewSource& source)
 {

@@ -37,6 +37,10 @@ struct ColumnMapping {
     QString source;                                  // the source column's name
     QString target;                                  // the target column's name
     std::shared_ptr<const ValueTransform> transform; // null: copied as it is
+    // When set, the value is this SQL expression over the source row (evaluated by the source
+    // inside the snapshot) instead of the column `source`: schema moves' computed and split
+    // columns. It comes from the user's own mapping file and runs in a READ ONLY transaction.
+    QString sourceExpression;
 };
 
 struct TableJob {

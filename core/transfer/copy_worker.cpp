@@ -16,11 +16,18 @@ namespace {
 // kernel move data in large writes, small enough that memory stays flat whatever the table.
 constexpr size_t batchBytes = 256 * 1024;
 
+// What the source selects for a column: its name, or the mapping's expression over the row.
+QString sourceTerm(const ColumnMapping& column)
+{
+    return column.sourceExpression.isEmpty() ? db::quoteIdentifier(column.source)
+                                             : u"("_s + column.sourceExpression + u')';
+}
+
 QString columnList(const QList<ColumnMapping>& columns, bool source)
 {
     QStringList names;
     for (const ColumnMapping& column : columns)
-        names.append(db::quoteIdentifier(source ? column.source : column.target));
+        names.append(source ? sourceTerm(column) : db::quoteIdentifier(column.target));
     return names.join(u", "_s);
 }
 
@@ -32,7 +39,7 @@ QString checksumQuery(const QList<ColumnMapping>& columns, const catalog::Qualif
     QStringList names;
     for (const ColumnMapping& column : columns)
         if (!column.transform)
-            names.append(db::quoteIdentifier(source ? column.source : column.target));
+            names.append(source ? sourceTerm(column) : db::quoteIdentifier(column.target));
     if (names.isEmpty())
         return {};
     return u"SELECT pg_catalog.count(*) || ':' || coalesce(pg_catalog.sum(('x' || "

@@ -355,7 +355,7 @@ Result<CopySpec> makeSpec(const catalog::Catalog& source, const QList<PlannedTab
         job.group = table.group;
         job.splittable = !table.selfReferencing;
         for (const PlannedColumn& column : table.columns) {
-            ColumnMapping mapping{column.name, column.name, nullptr};
+            ColumnMapping mapping{column.name, column.name, nullptr, {}};
             if (column.rule) {
                 auto made = makeTransform(*column.rule, typeOf(source, column), key);
                 if (!made)

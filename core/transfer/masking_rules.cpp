@@ -503,6 +503,11 @@ QString writeMaskingRules(const QList<MaskingRule>& rules, const QStringList& al
     return out;
 }
 
+catalog::QualifiedName tableKeyOf(const QString& key)
+{
+    return tableKey(key);
+}
+
 std::optional<std::pair<catalog::QualifiedName, QString>> parseColumnPath(const QString& path)
 {
     const QStringList parts = path.split(u'.');

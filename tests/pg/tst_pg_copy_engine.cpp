@@ -65,9 +65,9 @@ private slots:
         TableJob job;
         job.source = {u"public"_s, u"big"_s};
         job.target = {u"public"_s, u"big_copy"_s};
-        job.columns = {{u"id"_s, u"id"_s, nullptr},
-                       {u"payload"_s, u"body"_s, std::make_shared<UpperCase>()},
-                       {u"n"_s, u"n"_s, nullptr}};
+        job.columns = {{u"id"_s, u"id"_s, nullptr, {}},
+                       {u"payload"_s, u"body"_s, std::make_shared<UpperCase>(), {}},
+                       {u"n"_s, u"n"_s, nullptr, {}}};
         spec.tables = {job};
         EngineOptions options;
         options.jobs = 3;
@@ -171,9 +171,9 @@ private slots:
             auto snapshot = SourceSnapshot::open(source.info(), progress);
             TableJob job;
             job.source = job.target = {u"public"_s, u"big"_s};
-            job.columns = {{u"id"_s, u"id"_s, nullptr},
-                           {u"payload"_s, u"payload"_s, nullptr},
-                           {u"n"_s, u"n"_s, nullptr}};
+            job.columns = {{u"id"_s, u"id"_s, nullptr, {}},
+                           {u"payload"_s, u"payload"_s, nullptr, {}},
+                           {u"n"_s, u"n"_s, nullptr, {}}};
             EngineOptions options;
             options.jobs = 2;
             options.chunkBytes = 64 * 1024;

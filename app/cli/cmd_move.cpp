@@ -1,0 +1,393 @@
+#include "cli.h"
+#include "core/project/project.h"
+#include "core/transfer/copy_endpoint.h"
+#include "core/transfer/move.h"
+#include "core/workflow/confirmation.h"
+#include "project_options.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTemporaryFile>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::cli {
+
+namespace {
+
+using namespace plumb::transfer;
+
+struct Sides {
+    std::optional<project::Project> project;
+    std::optional<workflow::Target> source;
+    workflow::Target target;
+};
+
+QJsonArray mappingJson(const MoveMapping& mapping)
+{
+    QJsonArray tables;
+    for (const MappedTable& table : mapping.tables) {
+        QJsonArray columns;
+        for (const MappedColumn& column : table.columns)
+            columns.append(QJsonObject{{u"target"_s, column.target},
+                                       {u"source"_s, column.source},
+                                       {u"expression"_s, column.expression},
+                                       {u"why"_s, column.why}});
+        tables.append(QJsonObject{{u"source"_s, table.source.display()},
+                                  {u"target"_s, table.target.display()},
+                                  {u"columns"_s, columns},
+                                  {u"defaulted"_s, QJsonArray::fromStringList(table.defaulted)},
+                                  {u"dropped"_s, QJsonArray::fromStringList(table.dropped)}});
+    }
+    return tables;
+}
+
+// The confirmation given for `target`: the --confirm value that names it, else the first one.
+std::optional<QString> confirmationFor(const QCommandLineParser& parser,
+                                       const workflow::Target& target)
+{
+    const QStringList given = parser.values(u"confirm"_s);
+    if (given.isEmpty())
+        return std::nullopt;
+    return given.contains(target.confirmationName()) ? target.confirmationName() : given.first();
+}
+
+QString labelOf(const workflow::Target& target)
+{
+    return target.environment.isEmpty() ? target.endpoint(workflow::Purpose::Read).info.redacted()
+                                        : target.environment;
+}
+
+int runMoveCommand(Invocation& invocation)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Move a live database's rows into a database built from a new schema, through a "
+        u"mapping, capturing the writes made meanwhile and applying them until the cutover.\n"
+        u"  plumb move plan    --from SRC --to DST [--mapping FILE]\n"
+        u"  plumb move start   --from SRC --to DST [--mapping FILE | --accept-proposed] [--jobs "
+        u"N]\n"
+        u"  plumb move status  --to DST\n"
+        u"  plumb move cutover --to DST --confirm SOURCE_DATABASE [--timeout SECONDS]\n"
+        u"  plumb move abort   --to DST\n"
+        u"  plumb move release --to DST"_s);
+    addProjectOptions(parser, false);
+    parser.addPositionalArgument(u"action"_s, u"plan, start, status, cutover, abort or release"_s);
+    parser.addOption({u"from"_s,
+                      u"The source: an environment name or a URL (status, cutover, "
+                      u"abort and release find it in the target's state)."_s,
+                      u"env|url"_s});
+    parser.addOption({u"to"_s, u"The target: an environment name or a URL."_s, u"env|url"_s});
+    parser.addOption({u"mapping"_s,
+                      u"A mapping file (Confiture's mapping YAML, or Plumbline's form that plan "
+                      u"prints)."_s,
+                      u"file"_s});
+    parser.addOption({u"accept-proposed"_s, u"Use the proposed mapping without a file."_s});
+    parser.addOption({u"jobs"_s, u"Parallel copy workers (default 1)."_s, u"n"_s});
+    parser.addOption({u"confirm"_s,
+                      u"A protected database's name: the target's for start, the source's for "
+                      u"cutover (whose writes it blocks). Repeatable."_s,
+                      u"database"_s});
+    parser.addOption({u"timeout"_s,
+                      u"cutover: how long to wait for the runner to finish it (default 600)."_s,
+                      u"seconds"_s});
+    int exitCode = 0;
+    if (!invocation.parse(parser, &exitCode))
+        return exitCode;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    static const QStringList actions = {u"plan"_s,    u"start"_s, u"status"_s,
+                                        u"cutover"_s, u"abort"_s, u"release"_s};
+    if (positional.size() != 1 || !actions.contains(action))
+        return invocation.fail(Error::make(ErrorCode::Config, u"plumb move takes one action: "_s +
+                                                                  actions.join(u", "_s)));
+    if (!parser.isSet(u"to"_s))
+        return invocation.fail(Error::make(ErrorCode::Config, u"plumb move needs --to"_s));
+    const bool needsSource = action == u"plan"_s || action == u"start"_s;
+    if (needsSource && !parser.isSet(u"from"_s))
+        return invocation.fail(
+            Error::make(ErrorCode::Config, u"plumb move %1 needs --from"_s.arg(action)));
+
+    Sides sides;
+    if (auto opened = project::Project::open(parser.value(u"project"_s)))
+        sides.project = *opened;
+    else if (parser.isSet(u"project"_s))
+        return invocation.fail(opened.error());
+    const project::Project* projectPointer = sides.project ? &*sides.project : nullptr;
+    auto target = resolveCopySide(parser.value(u"to"_s), projectPointer);
+    if (!target)
+        return invocation.fail(target.error());
+    sides.target = *target;
+    const db::ConnectionInfo targetInfo = sides.target.endpoint(workflow::Purpose::Manage).info;
+    StderrProgress progress(invocation);
+    const bool json = invocation.format == OutputFormat::Json;
+
+    // The source: as given, or as the target's state remembers it.
+    QString sourceText = parser.value(u"from"_s);
+    if (sourceText.isEmpty()) {
+        auto status = moveStatus(targetInfo, std::nullopt, progress);
+        if (!status)
+            return invocation.fail(status.error());
+        if (!status->exists)
+            return invocation.fail(Error::make(
+                ErrorCode::Config,
+                u"no move into %1 (plumb move start --from SRC --to DST begins one)"_s.arg(
+                    sides.target.label)));
+        sourceText = status->sourceLabel;
+    }
+    auto source = resolveCopySide(sourceText, projectPointer);
+    if (!source)
+        return invocation.fail(source.error());
+    sides.source = *source;
+    const db::ConnectionInfo sourceInfo = sides.source->endpoint(workflow::Purpose::Read).info;
+    if (needsSource && workflow::sameDatabase(sourceInfo, targetInfo) &&
+        !parser.isSet(u"mapping"_s))
+        return invocation.fail(Error::make(
+            ErrorCode::Config, u"the source and the target are the same database: a move "
+                               u"between its schemas needs --mapping FILE"_s));
+
+    MoveRequest request;
+    request.source = sourceInfo;
+    request.target = targetInfo;
+    request.sourceLabel = labelOf(*sides.source);
+    request.mappingFile = parser.value(u"mapping"_s);
+    request.acceptProposed = parser.isSet(u"accept-proposed"_s);
+    if (parser.isSet(u"jobs"_s)) {
+        bool ok = false;
+        request.jobs = parser.value(u"jobs"_s).toInt(&ok);
+        if (!ok || request.jobs < 1 || request.jobs > 64)
+            return invocation.fail(
+                Error::make(ErrorCode::Config, u"--jobs takes a number from 1 to 64"_s));
+    }
+    if (sides.project && !sides.target.environment.isEmpty())
+        if (auto environment = sides.project->environment(sides.target.environment);
+            environment && *environment)
+            request.lock = workflow::lockSettingsOf(&**environment);
+
+    if (action == u"status"_s) {
+        auto status = moveStatus(targetInfo, sourceInfo, progress);
+        if (!status)
+            return invocation.fail(status.error());
+        if (json) {
+            QJsonObject payload = statusJson(*status);
+            payload.insert(u"ok"_s, true);
+            payload.insert(u"command"_s, u"move status"_s);
+            invocation.printJson(payload);
+        } else if (!status->exists) {
+            invocation.print(u"No move into %1."_s.arg(sides.target.label));
+        } else {
+            invocation.print(u"Move from %1 into %2: %3%4"_s.arg(
+                status->sourceLabel, sides.target.label, status->phase,
+                status->requested.isEmpty() ? QString()
+                                            : u" ("_s + status->requested + u" asked)"_s));
+            invocation.print(
+                u"  runner %1; %2 change(s) applied; lag %3 change(s); source "
+                u"writes %4"_s.arg(status->runnerAlive ? u"running"_s : u"not running"_s)
+                    .arg(status->applied)
+                    .arg(status->pending < 0 ? u"unknown"_s : QString::number(status->pending))
+                    .arg(status->sourceBlocked ? u"blocked"_s : u"allowed"_s));
+            for (const MoveTableStatus& table : status->tables)
+                invocation.print(
+                    u"  %1 -> %2: %3 rows"_s.arg(table.source, table.target).arg(table.copiedRows));
+            if (!status->lastError.isEmpty())
+                invocation.print(u"  last error: "_s + status->lastError);
+        }
+        return 0;
+    }
+
+    if (action == u"abort"_s || action == u"release"_s) {
+        auto status = moveStatus(targetInfo, std::nullopt, progress);
+        if (!status)
+            return invocation.fail(status.error());
+        if (action == u"abort"_s && status->runnerAlive) {
+            if (auto asked = requestMove(targetInfo, u"abort"_s); !asked)
+                return invocation.fail(asked.error());
+            // The runner removes the capture and the state; wait until it has.
+            for (int waited = 0; waited < 600000; waited += 200) {
+                auto now = moveStatus(targetInfo, std::nullopt, progress);
+                if (!now)
+                    return invocation.fail(now.error());
+                if (!now->exists)
+                    break;
+                QThread::msleep(200);
+            }
+        } else {
+            auto done = action == u"abort"_s ? abortMove(targetInfo, sourceInfo, progress)
+                                             : releaseMove(targetInfo, sourceInfo, progress);
+            if (!done)
+                return invocation.fail(done.error());
+        }
+        const QString said = action == u"abort"_s
+                                 ? u"Aborted: the source has no capture left; the rows copied so "
+                                   u"far stay in the target."_s
+                                 : u"Released: the source takes writes again."_s;
+        if (json)
+            invocation.printJson({{u"ok"_s, true},
+                                  {u"command"_s, QString(u"move "_s + action)},
+                                  {u"source"_s, sourceInfo.redacted()},
+                                  {u"target"_s, targetInfo.redacted()}});
+        else
+            invocation.print(said);
+        return 0;
+    }
+
+    if (action == u"plan"_s) {
+        auto plan = planMove(request, progress, false);
+        if (!plan)
+            return invocation.fail(plan.error());
+        if (json) {
+            invocation.printJson({{u"ok"_s, true},
+                                  {u"command"_s, u"move plan"_s},
+                                  {u"source"_s, plan->source},
+                                  {u"target"_s, plan->target},
+                                  {u"identity"_s, plan->mapping.identity},
+                                  {u"needs_review"_s, !plan->mapping.review.isEmpty()},
+                                  {u"review"_s, QJsonArray::fromStringList(plan->mapping.review)},
+                                  {u"mapping"_s, mappingJson(plan->mapping)},
+                                  {u"mapping_yaml"_s, mappingYaml(plan->mapping)},
+                                  {u"capture"_s, plan->captureMethod},
+                                  {u"capture_why"_s, plan->captureWhy},
+                                  {u"wal_level"_s, plan->walLevel},
+                                  {u"phases"_s, QJsonArray::fromStringList(plan->phases)}});
+        } else {
+            invocation.printErr(u"Move from %1 into %2"_s.arg(plan->source, plan->target));
+            for (const QString& line : plan->mapping.review)
+                invocation.printErr(u"  review: "_s + line);
+            invocation.printErr(u"Capture: %1 (%2)"_s.arg(plan->captureMethod, plan->captureWhy));
+            for (const QString& phase : plan->phases)
+                invocation.printErr(u"  - "_s + phase);
+            invocation.print(mappingYaml(plan->mapping));
+        }
+        return 0;
+    }
+
+    QString requested;
+    std::optional<QTemporaryFile> mappingCopy;
+    if (action == u"start"_s) {
+        if (sides.source->isReadOnly())
+            return invocation.fail(Error::make(
+                ErrorCode::Config, u"%1 is read-only: a move installs change capture on its "
+                                   u"source"_s.arg(sides.source->label)));
+        if (auto authorized = workflow::authorizeChange(
+                sides.target, confirmationFor(parser, sides.target), u"move rows into it"_s);
+            !authorized)
+            return invocation.fail(authorized.error());
+    } else { // cutover: it blocks the source's writes, so the source's name is always typed
+        const std::optional<QString> typed = confirmationFor(parser, *sides.source);
+        if (!typed || *typed != sides.source->confirmationName())
+            return invocation.fail(
+                Error::make(ErrorCode::Unconfirmed,
+                            u"a cutover blocks writes on %1: pass --confirm %2"_s.arg(
+                                sourceInfo.redacted(), sides.source->confirmationName())));
+        auto status = moveStatus(targetInfo, std::nullopt, progress);
+        if (!status)
+            return invocation.fail(status.error());
+        if (!status->exists)
+            return invocation.fail(Error::make(
+                ErrorCode::Config, u"no move into %1 to cut over"_s.arg(sides.target.label)));
+        if (status->runnerAlive) {
+            if (auto asked = requestMove(targetInfo, u"cutover"_s); !asked)
+                return invocation.fail(asked.error());
+            const int timeoutMs =
+                parser.isSet(u"timeout"_s) ? parser.value(u"timeout"_s).toInt() * 1000 : 600000;
+            QElapsedTimer waited;
+            waited.start();
+            while (true) {
+                auto now = moveStatus(targetInfo, sourceInfo, progress);
+                if (!now)
+                    return invocation.fail(now.error());
+                if (now->phase == u"done"_s) {
+                    if (json) {
+                        QJsonObject payload = statusJson(*now);
+                        payload.insert(u"ok"_s, true);
+                        payload.insert(u"command"_s, u"move cutover"_s);
+                        invocation.printJson(payload);
+                    } else {
+                        invocation.print(u"Cut over: %1 equals %2 (mapped); writes to the source "
+                                         u"stay blocked until plumb move release."_s.arg(
+                                             sides.target.label, sides.source->label));
+                    }
+                    return 0;
+                }
+                if (!now->runnerAlive || (!now->lastError.isEmpty() && now->requested.isEmpty()))
+                    return invocation.fail(Error::make(
+                        ErrorCode::Generic,
+                        u"the cutover did not finish: "_s +
+                            (now->lastError.isEmpty() ? u"the runner stopped"_s : now->lastError)));
+                if (waited.elapsed() > timeoutMs)
+                    return invocation.fail(Error::make(
+                        ErrorCode::Lock, u"the cutover did not finish within --timeout; it is "
+                                         u"still asked for (plumb move status)"_s));
+                QThread::msleep(200);
+            }
+        }
+        requested = u"cutover"_s;
+        // No runner: this process finishes the move, with the mapping it was started with.
+        if (request.mappingFile.isEmpty()) {
+            mappingCopy.emplace(QDir::tempPath() + u"/plumb-move-mapping-XXXXXX.yaml"_s);
+            if (!mappingCopy->open())
+                return invocation.fail(
+                    Error::make(ErrorCode::Generic,
+                                u"cannot write a temporary file: "_s + mappingCopy->errorString()));
+            mappingCopy->write(status->mapping.toUtf8());
+            mappingCopy->flush();
+            request.mappingFile = mappingCopy->fileName();
+        }
+    }
+    auto plan = planMove(request, progress);
+    if (!plan)
+        return invocation.fail(plan.error());
+
+    QElapsedTimer lagPrinted;
+    lagPrinted.start();
+    RunHooks hooks;
+    hooks.caughtUp = [&](qint64 pending, qint64 applied) {
+        if (!json && lagPrinted.elapsed() >= 2000) {
+            invocation.printErr(
+                u"catching up: lag %1 change(s), %2 applied"_s.arg(pending).arg(applied));
+            lagPrinted.restart();
+        }
+    };
+    hooks.phaseReached = [&](const QString& phase) {
+        if (!json)
+            invocation.printErr(u"phase: "_s + phase);
+    };
+    auto outcome = runMove(request, *plan, progress, hooks, requested);
+    if (!outcome)
+        return invocation.fail(outcome.error());
+    if (json) {
+        QJsonArray tables;
+        for (const MoveTableStatus& table : outcome->tables)
+            tables.append(QJsonObject{{u"source"_s, table.source},
+                                      {u"target"_s, table.target},
+                                      {u"rows"_s, table.copiedRows},
+                                      {u"checksum"_s, table.checksum}});
+        invocation.printJson({{u"ok"_s, true},
+                              {u"command"_s, QString(u"move "_s + action)},
+                              {u"phase"_s, outcome->phase},
+                              {u"source"_s, plan->source},
+                              {u"target"_s, plan->target},
+                              {u"copied_rows"_s, outcome->copy.rows},
+                              {u"applied_changes"_s, outcome->applied},
+                              {u"write_pause_ms"_s, outcome->writePauseMs},
+                              {u"tables"_s, tables}});
+    } else if (outcome->phase == u"done"_s) {
+        invocation.print(u"Cut over: %1 equals %2 (mapped), writes paused %3 ms; writes to the "
+                         u"source stay blocked until plumb move release."_s
+                             .arg(sides.target.label, sides.source->label)
+                             .arg(outcome->writePauseMs));
+    } else {
+        invocation.print(u"Aborted: the source has no capture left."_s);
+    }
+    return 0;
+}
+
+const CommandRegistration registration{
+    {"move", "move a live database into a new schema, with the writes made meanwhile",
+     runMoveCommand}};
+
+} // namespace
+
+} // namespace plumb::cli

@@ -1,0 +1,337 @@
+#include "move_capture.h"
+
+#include "core/db/quote.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::transfer::capture {
+
+namespace {
+
+const QString logTable = u"plumbline_move.change_log"_s;
+const QString captureTrigger = u"plumbline_move_capture"_s;
+const QString truncateTrigger = u"plumbline_move_no_truncate"_s;
+const QString blockTrigger = u"plumbline_move_block"_s;
+
+Status run(db::Connection& connection, const QStringList& statements)
+{
+    auto transaction = db::Transaction::begin(connection);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    // "does not exist, skipping" and "drop cascades to" notices say nothing to anyone.
+    if (auto quiet = connection.exec(
+            u"SELECT pg_catalog.set_config('client_min_messages', 'warning', true)"_s);
+        !quiet)
+        return std::unexpected(quiet.error());
+    for (const QString& statement : statements)
+        if (auto done = connection.exec(statement); !done)
+            return std::unexpected(done.error());
+    return transaction->commit();
+}
+
+QString table(const catalog::QualifiedName& name)
+{
+    return db::qualifiedName(name.schema, name.name);
+}
+
+Result<bool> schemaExists(db::Connection& connection, const QString& schema)
+{
+    auto found =
+        connection.exec(u"SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1"_s, {schema});
+    if (!found)
+        return std::unexpected(found.error());
+    return found->rowCount() > 0;
+}
+
+// Drops the triggers called `names` wherever they are.
+Status dropTriggersNamed(db::Connection& connection, const QStringList& names)
+{
+    auto found =
+        connection.exec(u"SELECT n.nspname, c.relname, t.tgname FROM pg_catalog.pg_trigger t "
+                        u"JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+                        u"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                        u"WHERE t.tgname = ANY ($1::text[]) AND NOT t.tgisinternal"_s,
+                        {db::Param::textArray(names)});
+    if (!found)
+        return std::unexpected(found.error());
+    QStringList statements;
+    for (int row = 0; row < found->rowCount(); ++row)
+        statements.append(u"DROP TRIGGER IF EXISTS "_s + db::quoteIdentifier(found->text(row, 2)) +
+                          u" ON "_s + db::qualifiedName(found->text(row, 0), found->text(row, 1)));
+    return run(connection, statements);
+}
+
+std::optional<QString> jsonText(const QJsonValue& value)
+{
+    if (value.isNull() || value.isUndefined())
+        return std::nullopt;
+    return value.toString();
+}
+
+QList<std::optional<QString>> jsonTexts(const QString& json)
+{
+    QList<std::optional<QString>> values;
+    for (const QJsonValue& value : QJsonDocument::fromJson(json.toUtf8()).array())
+        values.append(jsonText(value));
+    return values;
+}
+
+QString term(const MappedColumn& column)
+{
+    return column.expression.isEmpty() ? db::quoteIdentifier(column.source)
+                                       : u"("_s + column.expression + u')';
+}
+
+db::Params params(const QList<std::optional<QString>>& values)
+{
+    db::Params list;
+    for (const std::optional<QString>& value : values)
+        list.push_back(value ? db::Param(*value) : db::Param(std::nullopt));
+    return list;
+}
+
+} // namespace
+
+Status install(db::Connection& source, const QList<catalog::QualifiedName>& tables)
+{
+    QStringList statements = {
+        u"CREATE SCHEMA IF NOT EXISTS plumbline_move"_s,
+        u"COMMENT ON SCHEMA plumbline_move IS 'Change capture of a plumb move from this "
+        u"database. plumb move abort removes it'"_s,
+        u"CREATE TABLE IF NOT EXISTS plumbline_move.change_log (id bigint GENERATED ALWAYS AS "
+        u"IDENTITY PRIMARY KEY, xid pg_catalog.xid8 NOT NULL DEFAULT "
+        u"pg_catalog.pg_current_xact_id(), "
+        u"relid pg_catalog.oid NOT NULL, op \"char\" NOT NULL, old_row jsonb, new_row jsonb)"_s,
+        // SECURITY DEFINER: the application's roles write to their tables, not to our log.
+        u"CREATE OR REPLACE FUNCTION plumbline_move.capture() RETURNS trigger LANGUAGE plpgsql "
+        u"SECURITY DEFINER SET search_path = pg_catalog AS $f$ BEGIN "
+        u"IF TG_OP = 'INSERT' THEN INSERT INTO plumbline_move.change_log (relid, op, new_row) "
+        u"VALUES (TG_RELID, 'I', to_jsonb(NEW)); "
+        u"ELSIF TG_OP = 'UPDATE' THEN INSERT INTO plumbline_move.change_log (relid, op, old_row, "
+        u"new_row) VALUES (TG_RELID, 'U', to_jsonb(OLD), to_jsonb(NEW)); "
+        u"ELSE INSERT INTO plumbline_move.change_log (relid, op, old_row) "
+        u"VALUES (TG_RELID, 'D', to_jsonb(OLD)); END IF; RETURN NULL; END $f$"_s,
+        u"CREATE OR REPLACE FUNCTION plumbline_move.no_truncate() RETURNS trigger LANGUAGE "
+        u"plpgsql SET search_path = pg_catalog AS $f$ BEGIN RAISE EXCEPTION "
+        u"'% is being moved by plumb move: TRUNCATE would lose rows the move cannot replay', "
+        u"TG_TABLE_NAME USING ERRCODE = 'object_in_use', HINT = 'Delete the rows, or abort "
+        u"the move (plumb move abort)'; END $f$"_s};
+    for (const catalog::QualifiedName& name : tables) {
+        statements.append(u"DROP TRIGGER IF EXISTS "_s + captureTrigger + u" ON "_s + table(name));
+        statements.append(u"CREATE TRIGGER "_s + captureTrigger +
+                          u" AFTER INSERT OR UPDATE OR DELETE ON "_s + table(name) +
+                          u" FOR EACH ROW EXECUTE FUNCTION plumbline_move.capture()"_s);
+        statements.append(u"DROP TRIGGER IF EXISTS "_s + truncateTrigger + u" ON "_s + table(name));
+        statements.append(u"CREATE TRIGGER "_s + truncateTrigger + u" BEFORE TRUNCATE ON "_s +
+                          table(name) +
+                          u" FOR EACH STATEMENT EXECUTE FUNCTION plumbline_move.no_truncate()"_s);
+    }
+    return run(source, statements);
+}
+
+Status remove(db::Connection& source)
+{
+    if (auto dropped = dropTriggersNamed(source, {captureTrigger, truncateTrigger}); !dropped)
+        return dropped;
+    return run(source, {u"DROP SCHEMA IF EXISTS plumbline_move CASCADE"_s});
+}
+
+Result<bool> installed(db::Connection& source)
+{
+    return schemaExists(source, QString::fromUtf16(captureSchema));
+}
+
+Status blockWrites(db::Connection& source, const QList<catalog::QualifiedName>& tables,
+                   int lockTimeoutMs)
+{
+    QStringList statements = {
+        u"SELECT pg_catalog.set_config('lock_timeout', $1, true), "
+        u"pg_catalog.set_config('client_min_messages', 'warning', true)"_s,
+        u"CREATE SCHEMA IF NOT EXISTS plumbline_move_block"_s,
+        u"COMMENT ON SCHEMA plumbline_move_block IS 'Writes blocked after a plumb move''s "
+        u"cutover. plumb move release lifts the block'"_s,
+        u"CREATE OR REPLACE FUNCTION plumbline_move_block.refuse() RETURNS trigger LANGUAGE "
+        u"plpgsql SET search_path = pg_catalog AS $f$ BEGIN RAISE EXCEPTION "
+        u"'% was moved to another database by plumb move: writes are blocked', TG_TABLE_NAME "
+        u"USING ERRCODE = 'read_only_sql_transaction', HINT = 'Write to the new database; "
+        u"plumb move release lifts the block'; END $f$"_s};
+    for (const catalog::QualifiedName& name : tables) {
+        statements.append(u"DROP TRIGGER IF EXISTS "_s + blockTrigger + u" ON "_s + table(name));
+        statements.append(u"CREATE TRIGGER "_s + blockTrigger +
+                          u" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "_s + table(name) +
+                          u" FOR EACH STATEMENT EXECUTE FUNCTION plumbline_move_block.refuse()"_s);
+    }
+    auto transaction = db::Transaction::begin(source);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    for (int i = 0; i < statements.size(); ++i) {
+        auto done = i == 0 ? source.exec(statements[i], {QString::number(lockTimeoutMs)})
+                           : source.exec(statements[i]);
+        if (!done)
+            return std::unexpected(done.error());
+    }
+    return transaction->commit();
+}
+
+Status releaseWrites(db::Connection& source)
+{
+    if (auto dropped = dropTriggersNamed(source, {blockTrigger}); !dropped)
+        return dropped;
+    return run(source, {u"DROP SCHEMA IF EXISTS plumbline_move_block CASCADE"_s});
+}
+
+Result<bool> writesBlocked(db::Connection& source)
+{
+    return schemaExists(source, QString::fromUtf16(blockSchema));
+}
+
+Result<qint64> discardSeenBy(db::Connection& source, const QString& snapshot)
+{
+    auto deleted = source.exec(u"DELETE FROM "_s + logTable +
+                                   u" WHERE pg_catalog.pg_visible_in_snapshot(xid, $1::pg_catalog."
+                                   u"pg_snapshot)"_s,
+                               {snapshot});
+    if (!deleted)
+        return std::unexpected(deleted.error());
+    return deleted->affectedRows();
+}
+
+Result<qint64> pending(db::Connection& source)
+{
+    auto counted = source.exec(u"SELECT pg_catalog.count(*) FROM "_s + logTable);
+    if (!counted)
+        return std::unexpected(counted.error());
+    return counted->int64(0, 0);
+}
+
+Result<QList<Change>> read(db::Connection& source, const MoveMapping& mapping,
+                           const QList<QStringList>& keys, int limit)
+{
+    QStringList branches;
+    for (int t = 0; t < mapping.tables.size(); ++t) {
+        const MappedTable& mapped = mapping.tables[t];
+        QStringList keyTerms, rowTerms;
+        for (const MappedColumn& column : mapped.columns) {
+            rowTerms.append(u"("_s + term(column) + u")::text"_s);
+            if (keys[t].contains(column.target))
+                keyTerms.append(u"("_s + term(column) + u")::text"_s);
+        }
+        // Inside each lateral subquery the row image `s` is the only relation of its level, so
+        // the mapping's bare column names resolve to it.
+        const QString image = u"pg_catalog.jsonb_populate_record(NULL::"_s + table(mapped.source);
+        branches.append(u"SELECT l.id, "_s + QString::number(t) +
+                        u" AS t, l.op::text, k.v::text, r.v::text FROM "_s + logTable +
+                        u" l LEFT JOIN LATERAL (SELECT pg_catalog.to_jsonb(ARRAY["_s +
+                        keyTerms.join(u", "_s) + u"]::text[]) AS v FROM "_s + image +
+                        u", l.old_row) AS s) k ON l.old_row IS NOT NULL LEFT JOIN LATERAL (SELECT "
+                        u"pg_catalog.to_jsonb(ARRAY["_s +
+                        rowTerms.join(u", "_s) + u"]::text[]) AS v FROM "_s + image +
+                        u", l.new_row) AS s) r ON l.new_row IS NOT NULL WHERE l.relid = "_s +
+                        db::quoteLiteral(table(mapped.source)) + u"::pg_catalog.regclass"_s);
+    }
+    auto rows = source.exec(u"SELECT * FROM ("_s + branches.join(u" UNION ALL "_s) +
+                                u") AS changes ORDER BY 1, 2 LIMIT $1"_s,
+                            {limit});
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<Change> changes;
+    changes.reserve(rows->rowCount());
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        Change change;
+        change.id = rows->int64(row, 0);
+        change.table = rows->int32(row, 1);
+        const QByteArray op = rows->text(row, 2).toLatin1();
+        change.op = op.isEmpty() ? 'I' : op.at(0);
+        if (!rows->isNull(row, 3))
+            change.oldKey = jsonTexts(rows->text(row, 3));
+        if (!rows->isNull(row, 4))
+            change.newRow = jsonTexts(rows->text(row, 4));
+        changes.append(std::move(change));
+    }
+    return changes;
+}
+
+Status forget(db::Connection& source, const QList<qint64>& ids)
+{
+    if (ids.isEmpty())
+        return {};
+    QStringList texts;
+    for (qint64 id : ids)
+        texts.append(QString::number(id));
+    auto deleted = source.exec(u"DELETE FROM "_s + logTable + u" WHERE id = ANY ($1::bigint[])"_s,
+                               {db::Param::textArray(texts)});
+    if (!deleted)
+        return std::unexpected(deleted.error());
+    return {};
+}
+
+Status apply(db::Connection& target, const MoveMapping& mapping, const QList<QStringList>& keys,
+             const QList<Change>& changes)
+{
+    if (changes.isEmpty())
+        return {};
+    // Per table: the upsert and the delete by key.
+    QStringList upserts, deletes;
+    QList<QList<int>> keyPositions; // the key columns' places in a change's newRow
+    for (int t = 0; t < mapping.tables.size(); ++t) {
+        const MappedTable& mapped = mapping.tables[t];
+        QStringList columns, values, updates, where;
+        QList<int> positions;
+        for (int c = 0; c < mapped.columns.size(); ++c) {
+            const QString name = db::quoteIdentifier(mapped.columns[c].target);
+            columns.append(name);
+            values.append(u"$"_s + QString::number(c + 1));
+            if (keys[t].contains(mapped.columns[c].target))
+                positions.append(c);
+            else
+                updates.append(name + u" = EXCLUDED."_s + name);
+        }
+        QStringList keyNames;
+        for (int k = 0; k < keys[t].size(); ++k) {
+            keyNames.append(db::quoteIdentifier(keys[t][k]));
+            where.append(db::quoteIdentifier(keys[t][k]) + u" = $"_s + QString::number(k + 1));
+        }
+        upserts.append(
+            u"INSERT INTO "_s + table(mapped.target) + u" ("_s + columns.join(u", "_s) +
+            u") OVERRIDING SYSTEM VALUE VALUES ("_s + values.join(u", "_s) + u") ON CONFLICT ("_s +
+            keyNames.join(u", "_s) + u") DO "_s +
+            (updates.isEmpty() ? u"NOTHING"_s : u"UPDATE SET "_s + updates.join(u", "_s)));
+        deletes.append(u"DELETE FROM "_s + table(mapped.target) + u" WHERE "_s +
+                       where.join(u" AND "_s));
+        keyPositions.append(positions);
+    }
+    // Keys come out of read() in the mapping's column order, which is the order keyPositions
+    // follows; the delete's parameters are in keys[t]'s order, so reorder them.
+    auto keyInKeyOrder = [&](int t, const QList<std::optional<QString>>& inColumnOrder) {
+        QList<std::optional<QString>> ordered;
+        for (const QString& key : keys[t])
+            for (int p = 0; p < keyPositions[t].size(); ++p)
+                if (mapping.tables[t].columns[keyPositions[t][p]].target == key)
+                    ordered.append(inColumnOrder.value(p));
+        return ordered;
+    };
+    auto transaction = db::Transaction::begin(target);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    for (const Change& change : changes) {
+        const int t = change.table;
+        if (change.op == 'D' || change.op == 'U') {
+            QList<std::optional<QString>> newKey;
+            for (int position : keyPositions[t])
+                newKey.append(change.newRow.value(position));
+            if (change.op == 'D' || newKey != change.oldKey)
+                if (auto done = target.exec(deletes[t], params(keyInKeyOrder(t, change.oldKey)));
+                    !done)
+                    return std::unexpected(done.error());
+        }
+        if (change.op == 'I' || change.op == 'U')
+            if (auto done = target.exec(upserts[t], params(change.newRow)); !done)
+                return std::unexpected(done.error());
+    }
+    return transaction->commit();
+}
+
+} // namespace plumb::transfer::capture

@@ -1,0 +1,130 @@
+// plumb move end to end: start killed with SIGKILL during the copy and again during the catch-up,
+// restarted each time, writes made to the source all along, then a cutover from another process
+// that needs the source's name, status in JSON, and release.
+#include "move_support.h"
+#include "tests/support/cli_run.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+using namespace plumb::testing;
+
+namespace {
+
+// Whether a move runner holds its lock on the target (the runner lock: 'plmv', 1).
+const QString runnerAlive =
+    u"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1886154102 AND "
+    u"objid = 1 AND granted"_s;
+
+qint64 tryCount(const TestDatabase& database, const QString& sql)
+{
+    auto connection = database.connect();
+    auto rows = connection->exec(sql);
+    return rows ? rows->int64(0, 0) : -1;
+}
+
+QString phaseOf(const TestDatabase& target)
+{
+    auto rows = target.connect()->exec(
+        u"SELECT CASE WHEN to_regclass('plumbline_move_state.move') IS NULL THEN '' ELSE "
+        u"(SELECT phase FROM plumbline_move_state.move) END"_s);
+    return rows && rows->rowCount() > 0 ? rows->text(0, 0) : QString();
+}
+
+} // namespace
+
+class TestCliMove : public QObject {
+    Q_OBJECT
+private slots:
+    void killedTwiceThenCutOverFromAnotherProcess()
+    {
+        TestDatabase source(u"mv_src"_s), target(u"mv_dst"_s);
+        execAll(source, oldSchema);
+        execAll(target, newSchema);
+        QTemporaryDir dir;
+        {
+            QFile file(dir.filePath(u"mapping.yaml"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(mappingFile);
+        }
+        const QStringList sides = {u"--from"_s, source.info().toUri(), u"--to"_s,
+                                   target.info().toUri()};
+        const QStringList start = QStringList{u"move"_s, u"start"_s} + sides +
+                                  QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s)};
+        auto writer = source.connect();
+
+        // 1. Killed during the copy: SHARE mode on note lets person load but not note.
+        auto holder = target.connect();
+        PLUMB_VERIFY_OK(holder->exec(u"BEGIN"_s));
+        PLUMB_VERIFY_OK(holder->exec(u"LOCK TABLE note IN SHARE MODE"_s));
+        QProcess first;
+        first.start(QStringLiteral(PLUMB_CLI_PATH), start);
+        QVERIFY(first.waitForStarted());
+        const QString copyWaiting =
+            u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
+            u"'Lock' AND query LIKE 'COPY public.note%'"_s.arg(target.name());
+        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, copyWaiting) == 1, 120000);
+        PLUMB_VERIFY_OK(writer->exec(u"UPDATE person SET city = 'During copy' WHERE id < 100"_s));
+        PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO note VALUES (9001, 5, 'during copy')"_s));
+        first.kill();
+        QVERIFY(first.waitForFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 0, 60000);
+        PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            tryCount(target, copyWaiting.section(u" AND wait_event_type"_s, 0, 0) +
+                                 u" AND query LIKE 'COPY%'"_s) == 0,
+            60000);
+        QCOMPARE(phaseOf(target), u"copying"_s);
+
+        // 2. Restarted, then killed during the catch-up with changes applied and pending.
+        QProcess second;
+        second.start(QStringLiteral(PLUMB_CLI_PATH), start);
+        QVERIFY(second.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(phaseOf(target) == u"catching_up"_s, 120000);
+        PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM person WHERE id BETWEEN 200 AND 210"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            tryCount(source, u"SELECT count(*) FROM plumbline_move.change_log"_s) == 0, 120000);
+        PLUMB_VERIFY_OK(writer->exec(u"UPDATE note SET body = 'after kill' WHERE id < 50"_s));
+        second.kill();
+        QVERIFY(second.waitForFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 0, 60000);
+        PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO person (full_name) VALUES ('Late Writer')"_s));
+
+        // 3. Restarted; a cutover from another process asks it to finish.
+        QProcess third;
+        third.start(QStringLiteral(PLUMB_CLI_PATH), start);
+        QVERIFY(third.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 1, 120000);
+        const QStringList cutover = {u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri()};
+        const CliRun unconfirmed = runPlumb(cutover);
+        QCOMPARE(unconfirmed.exitCode, 5);
+        const CliRun done = runPlumb(
+            cutover + QStringList{u"--confirm"_s, source.name(), u"--format"_s, u"json"_s});
+        QVERIFY2(done.exitCode == 0, qPrintable(done.out + done.err));
+        QVERIFY(third.waitForFinished(120000));
+        QCOMPARE(third.exitCode(), 0);
+        QCOMPARE(targetRows(target), mappedSource(source));
+
+        const CliRun status = runPlumb(
+            {u"move"_s, u"status"_s, u"--to"_s, target.info().toUri(), u"--format"_s, u"json"_s});
+        QVERIFY2(status.exitCode == 0, qPrintable(status.out + status.err));
+        const QJsonObject payload = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QCOMPARE(payload.value(u"phase"_s).toString(), u"done"_s);
+        QCOMPARE(payload.value(u"source_blocked"_s).toBool(), true);
+        QVERIFY(!writer->exec(u"INSERT INTO person (full_name) VALUES ('Blocked')"_s));
+
+        const CliRun released =
+            runPlumb({u"move"_s, u"release"_s, u"--to"_s, target.info().toUri()});
+        QVERIFY2(released.exitCode == 0, qPrintable(released.out + released.err));
+        PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO person (full_name) VALUES ('Free')"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliMove)
+#include "tst_cli_move.moc"
