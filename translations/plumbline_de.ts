@@ -19,26 +19,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>%1 is read only</source>
-        <translation>%1 ist schreibgeschützt</translation>
-    </message>
-    <message>
-        <source>%1 is refused: %2 is read only (readonly: true in its environment file), so Plumbline changes nothing there.</source>
-        <translation>%1 abgelehnt: %2 ist schreibgeschützt (readonly: true in seiner Umgebungsdatei), Plumbline ändert dort nichts.</translation>
-    </message>
-    <message>
         <source>Change %1?</source>
         <translation>%1 ändern?</translation>
     </message>
     <message>
         <source>%1 on the development database %2?</source>
         <translation>%1 auf der Entwicklungsdatenbank %2?</translation>
-    </message>
-    <message>
-        <source>%1 on %2, which is not a development database.
-Type the database name (%3) to go ahead.</source>
-        <translation>%1 auf %2, die keine Entwicklungsdatenbank ist.
-Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
     </message>
     <message>
         <source>Add a database</source>
@@ -125,8 +111,70 @@ Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
         <translation>nicht verwaltet</translation>
     </message>
     <message>
-        <source>the project has no environment file</source>
-        <translation>das Projekt hat keine Umgebungsdatei</translation>
+        <source>Read-only database</source>
+        <translation>Schreibgeschützte Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2): Plumbline changes nothing there.</source>
+        <translation>%1 ist schreibgeschützt (%2): Plumbline ändert dort nichts.</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>%1 prüfen</translation>
+    </message>
+    <message>
+        <source>the server did not answer: %1</source>
+        <translation>der Server hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>apply migration %1</source>
+        <translation>Migration %1 anwenden</translation>
+    </message>
+    <message>
+        <source>converge: %1</source>
+        <translation>angleichen: %1</translation>
+    </message>
+    <message>
+        <source>left alone (blocked): %1</source>
+        <translation>unverändert gelassen (blockiert): %1</translation>
+    </message>
+    <message>
+        <source>then converge what the migrations leave to the declared schema (indexes, constraints, NOT NULL, defaults)</source>
+        <translation>danach angleichen, was die Migrationen vom deklarierten Schema offen lassen (Indexe, Constraints, NOT NULL, Vorgabewerte)</translation>
+    </message>
+    <message>
+        <source>nothing: the database is in sync</source>
+        <translation>nichts: die Datenbank ist synchron</translation>
+    </message>
+    <message>
+        <source>added in Plumbline</source>
+        <translation>in Plumbline hinzugefügt</translation>
+    </message>
+    <message>
+        <source>it was added without the development mark</source>
+        <translation>sie wurde ohne die Entwicklungsmarkierung hinzugefügt</translation>
+    </message>
+    <message>
+        <source>no lease (Confiture)</source>
+        <translation>keine Reservierung (Confiture)</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation>
+            <numerusform>noch %n Min.</numerusform>
+            <numerusform>noch %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h left</source>
+        <translation>
+            <numerusform>noch %n Std.</numerusform>
+            <numerusform>noch %n Std.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -226,10 +274,301 @@ Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
     </message>
 </context>
 <context>
+    <name>plumb::ui::ConfirmChangeDialog</name>
+    <message>
+        <source>%1 on %2?</source>
+        <translation>%1 auf %2?</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>URL from</source>
+        <translation>URL aus</translation>
+    </message>
+    <message>
+        <source>Protected: %1.</source>
+        <translation>Geschützt: %1.</translation>
+    </message>
+    <message>
+        <source>What will run:</source>
+        <translation>Was ausgeführt wird:</translation>
+    </message>
+    <message>
+        <source>Type the database name, %1, to go ahead:</source>
+        <translation>Geben Sie zum Fortfahren den Datenbanknamen %1 ein:</translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::ConnectionStore</name>
     <message>
         <source>The password for %1 was not saved in the keychain (%2): it is used for this session only.</source>
         <translation>Das Passwort für %1 wurde nicht im Schlüsselbund gespeichert (%2): Es gilt nur für diese Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::CopyDialog</name>
+    <message>
+        <source>Create the tables from the source&apos;s schema (empty target)</source>
+        <translation>Die Tabellen aus dem Schema der Quelle anlegen (leeres Ziel)</translation>
+    </message>
+    <message>
+        <source>Empty target tables that hold rows</source>
+        <translation>Zieltabellen leeren, die Zeilen enthalten</translation>
+    </message>
+    <message>
+        <source>Resume an interrupted copy</source>
+        <translation>Eine unterbrochene Kopie fortsetzen</translation>
+    </message>
+    <message>
+        <source>Compare checksums of unmasked columns</source>
+        <translation>Prüfsummen der unmaskierten Spalten vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest rules</source>
+        <translation>Regeln &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <source>Copy a database, masking personal data</source>
+        <translation>Eine Datenbank kopieren und personenbezogene Daten maskieren</translation>
+    </message>
+    <message>
+        <source>all tables; or globs on schema.table, comma-separated</source>
+        <translation>alle Tabellen; oder Muster auf schema.tabelle, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Preview shows what will be copied and masked, and what looks personal but has no rule. Nothing is written.</source>
+        <translation>Die Vorschau zeigt, was kopiert und maskiert wird und was personenbezogen aussieht, aber keine Regel hat. Es wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Add a rule for every column that looks personal and has none</source>
+        <translation>Eine Regel für jede Spalte hinzufügen, die personenbezogen aussieht und keine hat</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Except</source>
+        <translation>Außer</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Masking rules</source>
+        <translation>Maskierungsregeln</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>Neuer Schlüssel …</translation>
+    </message>
+    <message>
+        <source>Make a new random masking key and keep it in the system keychain</source>
+        <translation>Einen neuen zufälligen Maskierungsschlüssel erzeugen und im Schlüsselbund des Systems ablegen</translation>
+    </message>
+    <message>
+        <source>Masked rows of</source>
+        <translation>Maskierte Zeilen von</translation>
+    </message>
+    <message>
+        <source>Replace the masking key?</source>
+        <translation>Den Maskierungsschlüssel ersetzen?</translation>
+    </message>
+    <message>
+        <source>Copies masked with a new key do not match copies made with the current one. Make a new key?</source>
+        <translation>Mit einem neuen Schlüssel maskierte Kopien passen nicht zu Kopien mit dem aktuellen. Einen neuen Schlüssel erzeugen?</translation>
+    </message>
+    <message>
+        <source>No masking key yet: keyed strategies (hash, email, phone, name…) need one. Make one with New key…, or set PLUMB_MASKING_KEY.</source>
+        <translation>Noch kein Maskierungsschlüssel: Verfahren mit Schlüssel (hash, email, phone, name …) brauchen einen. Erzeugen Sie einen mit „Neuer Schlüssel …“ oder setzen Sie PLUMB_MASKING_KEY.</translation>
+    </message>
+    <message>
+        <source>Masking key %1, from %2. It is not part of the rules, and Plumbline never writes it anywhere else.</source>
+        <translation>Maskierungsschlüssel %1, aus %2. Er gehört nicht zu den Regeln, und Plumbline schreibt ihn nirgendwo sonst hin.</translation>
+    </message>
+    <message>
+        <source>Choose the database to copy from and the one to copy into.</source>
+        <translation>Wählen Sie die Quell- und die Zieldatenbank der Kopie.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>Quelle und Ziel sind dieselbe Datenbank.</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Reading the source and planning the copy…</source>
+        <translation>Die Quelle wird gelesen und die Kopie geplant …</translation>
+    </message>
+    <message>
+        <source>Preview copy</source>
+        <translation>Vorschau der Kopie</translation>
+    </message>
+    <message>
+        <source>The copy cannot run as planned: see the plan.</source>
+        <translation>Die Kopie kann so nicht laufen: siehe Plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of %n table(s): nothing written yet.</source>
+        <translation>
+            <numerusform>Vorschau von %n Tabelle: noch nichts geschrieben.</numerusform>
+            <numerusform>Vorschau von %n Tabellen: noch nichts geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) look personal and have no rule: the copy will refuse until they have one (Suggest rules adds them).</source>
+        <translation>
+            <numerusform>%n Spalte sieht personenbezogen aus und hat keine Regel: Die Kopie verweigert, bis sie eine hat („Regeln vorschlagen“ fügt sie hinzu).</numerusform>
+            <numerusform>%n Spalten sehen personenbezogen aus und haben keine Regel: Die Kopie verweigert, bis sie eine haben („Regeln vorschlagen“ fügt sie hinzu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy the rows of %1 into %2 (its tables&apos; rows are replaced)</source>
+        <translation>Die Zeilen von %1 nach %2 kopieren (die Zeilen seiner Tabellen werden ersetzt)</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was copied.</source>
+        <translation>Abgebrochen: Es wurde nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Wird kopiert …</translation>
+    </message>
+    <message>
+        <source>Copy database</source>
+        <translation>Datenbank kopieren</translation>
+    </message>
+    <message>
+        <source>The copy failed: see the plan pane.</source>
+        <translation>Die Kopie ist fehlgeschlagen: siehe Planbereich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %1 rows into %n table(s) in %2 s; %3 column(s) masked.</source>
+        <translation>
+            <numerusform>%1 Zeilen in %n Tabelle in %2 s kopiert; %3 Spalte(n) maskiert.</numerusform>
+            <numerusform>%1 Zeilen in %n Tabellen in %2 s kopiert; %3 Spalte(n) maskiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1
+To %2</source>
+        <translation>Von %1
+Nach %2</translation>
+    </message>
+    <message>
+        <source>WARNING: %1</source>
+        <translation>WARNUNG: %1</translation>
+    </message>
+    <message>
+        <source>NO RULE: %1.%2 looks like %3 (%4); suggested: %5</source>
+        <translation>KEINE REGEL: %1.%2 sieht aus wie %3 (%4); Vorschlag: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s), in load order:</source>
+        <translation>
+            <numerusform>%n Tabelle, in Ladereihenfolge:</numerusform>
+            <numerusform>%n Tabellen, in Ladereihenfolge:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Open masking rules</source>
+        <translation>Maskierungsregeln öffnen</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Save masking rules</source>
+        <translation>Maskierungsregeln speichern</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::CopyPreviewModel</name>
+    <message>
+        <source>Masked by the rules</source>
+        <translation>Durch die Regeln maskiert</translation>
+    </message>
+    <message>
+        <source>Copied as it is</source>
+        <translation>Unverändert kopiert</translation>
     </message>
 </context>
 <context>
@@ -412,6 +751,319 @@ Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
             <numerusform>%n Objekte weichen ab</numerusform>
         </translation>
     </message>
+    <message>
+        <source>compare</source>
+        <translation>Vergleich</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentConflictsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Mit</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentObjectsModel</name>
+    <message>
+        <source>Depends on %1, which the change drops, renames or redefines</source>
+        <translation>Hängt von %1 ab, das die Änderung löscht, umbenennt oder neu definiert</translation>
+    </message>
+    <message>
+        <source>, whole table</source>
+        <translation>, ganze Tabelle</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>present (%1…)</source>
+        <translation>vorhanden (%1 …)</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>At registration</source>
+        <translation>Bei der Registrierung</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentsModel</name>
+    <message>
+        <source>Feature</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Reservierung</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Offene Konflikte</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentsView</name>
+    <message>
+        <source>Show finished</source>
+        <translation>Beendete anzeigen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the intent registry of the live database again</source>
+        <translation>Das Vorhabenregister der Live-Datenbank neu lesen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Mark the selected intent in progress</source>
+        <translation>Das gewählte Vorhaben als in Arbeit markieren</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Mark the selected intent completed</source>
+        <translation>Das gewählte Vorhaben als abgeschlossen markieren</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>Aufgeben</translation>
+    </message>
+    <message>
+        <source>Give the selected intent up: its objects are free again</source>
+        <translation>Das gewählte Vorhaben aufgeben: Seine Objekte sind wieder frei</translation>
+    </message>
+    <message>
+        <source>Renew lease</source>
+        <translation>Reservierung verlängern</translation>
+    </message>
+    <message>
+        <source>Extend the selected intent&apos;s lease by its own length from now</source>
+        <translation>Die Reservierung des gewählten Vorhabens ab jetzt um ihre eigene Dauer verlängern</translation>
+    </message>
+    <message>
+        <source>Review conflict…</source>
+        <translation>Konflikt prüfen …</translation>
+    </message>
+    <message>
+        <source>Mark the conflict selected in the Conflicts tab reviewed, with how it was settled</source>
+        <translation>Den im Reiter „Konflikte“ gewählten Konflikt als geprüft markieren, mit seiner Lösung</translation>
+    </message>
+    <message>
+        <source>Also list completed, merged, abandoned and expired intents</source>
+        <translation>Auch abgeschlossene, zusammengeführte, aufgegebene und abgelaufene Vorhaben auflisten</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Change and history</source>
+        <translation>Änderung und Verlauf</translation>
+    </message>
+    <message>
+        <source>Open a project with a database to see the changes planned on it.</source>
+        <translation>Öffnen Sie ein Projekt mit einer Datenbank, um die darauf geplanten Änderungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No live database to read intents from%1.</source>
+        <translation>Keine Live-Datenbank, aus der Vorhaben gelesen werden können%1.</translation>
+    </message>
+    <message>
+        <source>Read intents</source>
+        <translation>Vorhaben lesen</translation>
+    </message>
+    <message>
+        <source>Reading the intents failed: %1</source>
+        <translation>Das Lesen der Vorhaben ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No intents registered in %1 yet. Register a plan from the Plan view, or use plumb intent register.</source>
+        <translation>In %1 sind noch keine Vorhaben registriert. Registrieren Sie einen Plan in der Plan-Ansicht oder mit plumb intent register.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n intent(s), %1 open conflict(s) in %2</source>
+        <translation>
+            <numerusform>%n Vorhaben, %1 offene(r) Konflikt(e) in %2</numerusform>
+            <numerusform>%n Vorhaben, %1 offene(r) Konflikt(e) in %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>-- %1 by %2, branch %3</source>
+        <translation>-- %1 von %2, Branch %3</translation>
+    </message>
+    <message>
+        <source>-- registered by %1 from %2 %3; lease until %4</source>
+        <translation>-- registriert von %1 aus %2 %3; reserviert bis %4</translation>
+    </message>
+    <message>
+        <source>Read intent history</source>
+        <translation>Verlauf des Vorhabens lesen</translation>
+    </message>
+    <message>
+        <source>-- history</source>
+        <translation>-- Verlauf</translation>
+    </message>
+    <message>
+        <source>Open a project with a database first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt mit einer Datenbank.</translation>
+    </message>
+    <message>
+        <source>Select an intent first.</source>
+        <translation>Wählen Sie zuerst ein Vorhaben.</translation>
+    </message>
+    <message>
+        <source>Update intent</source>
+        <translation>Vorhaben aktualisieren</translation>
+    </message>
+    <message>
+        <source>from the workbench</source>
+        <translation>aus der Werkbank</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 ist %2.</translation>
+    </message>
+    <message>
+        <source>Renew intent lease</source>
+        <translation>Reservierung des Vorhabens verlängern</translation>
+    </message>
+    <message>
+        <source>%1 holds its objects until %2.</source>
+        <translation>%1 hält seine Objekte bis %2.</translation>
+    </message>
+    <message>
+        <source>Select a conflict in the Conflicts tab first.</source>
+        <translation>Wählen Sie zuerst einen Konflikt im Reiter „Konflikte“.</translation>
+    </message>
+    <message>
+        <source>Review conflict</source>
+        <translation>Konflikt prüfen</translation>
+    </message>
+    <message>
+        <source>How was the %1 conflict on %2 settled?</source>
+        <translation>Wie wurde der Konflikt %1 auf %2 gelöst?</translation>
+    </message>
+    <message>
+        <source>Conflict %1 reviewed.</source>
+        <translation>Konflikt %1 geprüft.</translation>
+    </message>
+    <message>
+        <source>The plan is empty: nothing to register.</source>
+        <translation>Der Plan ist leer: nichts zu registrieren.</translation>
+    </message>
+    <message>
+        <source>Register plan as an intent</source>
+        <translation>Plan als Vorhaben registrieren</translation>
+    </message>
+    <message>
+        <source>e.g. orders_status_index</source>
+        <translation>z. B. orders_status_index</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <source>Agent or person:</source>
+        <translation>Agent oder Person:</translation>
+    </message>
+    <message>
+        <source>Feature:</source>
+        <translation>Feature:</translation>
+    </message>
+    <message>
+        <source>Lease:</source>
+        <translation>Reservierung:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) of the plan are analysed against the live database; other intents touching the same objects are listed as conflicts.</source>
+        <translation>
+            <numerusform>%n Anweisung des Plans wird gegen die Live-Datenbank analysiert; andere Vorhaben, die dieselben Objekte berühren, werden als Konflikte aufgeführt.</numerusform>
+            <numerusform>%n Anweisungen des Plans werden gegen die Live-Datenbank analysiert; andere Vorhaben, die dieselben Objekte berühren, werden als Konflikte aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An intent needs an agent and a feature name.</source>
+        <translation>Ein Vorhaben braucht einen Agenten und einen Feature-Namen.</translation>
+    </message>
+    <message>
+        <source>Plan view (%1)</source>
+        <translation>Plan-Ansicht (%1)</translation>
+    </message>
+    <message>
+        <source>Register intent</source>
+        <translation>Vorhaben registrieren</translation>
+    </message>
+    <message>
+        <source>Registering failed: %1</source>
+        <translation>Die Registrierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Registered %1.</source>
+        <translation>%1 registriert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %1 with %n conflict(s): see the Conflicts tab.</source>
+        <translation>
+            <numerusform>%1 mit %n Konflikt registriert: siehe Reiter „Konflikte“.</numerusform>
+            <numerusform>%1 mit %n Konflikten registriert: siehe Reiter „Konflikte“.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::MainWindow</name>
@@ -472,14 +1124,6 @@ Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
         <translation>Daten&amp;bank</translation>
     </message>
     <message>
-        <source>&amp;Sync dev database</source>
-        <translation>Entwicklungsdatenbank &amp;synchronisieren</translation>
-    </message>
-    <message>
-        <source>Apply pending migrations, then converge (dev databases only)</source>
-        <translation>Ausstehende Migrationen anwenden, dann angleichen (nur Entwicklungsdatenbanken)</translation>
-    </message>
-    <message>
         <source>Workbench</source>
         <translation>Werkbank</translation>
     </message>
@@ -512,6 +1156,49 @@ Geben Sie zum Fortfahren den Datenbanknamen (%3) ein.</translation>
 A PostgreSQL schema workbench.</source>
         <translation>Plumbline %1
 Eine Werkbank für PostgreSQL-Schemas.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync database</source>
+        <translation>Datenbank &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Apply pending migrations, then converge: one click on a dev database, the database name typed on any other</source>
+        <translation>Ausstehende Migrationen anwenden, dann angleichen: ein Klick auf einer Entwicklungsdatenbank, auf jeder anderen mit eingegebenem Datenbanknamen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy database…</source>
+        <translation>Datenbank &amp;kopieren …</translation>
+    </message>
+    <message>
+        <source>Copy one database&apos;s rows into another, masking personal data on the way</source>
+        <translation>Die Zeilen einer Datenbank in eine andere kopieren und dabei personenbezogene Daten maskieren</translation>
+    </message>
+    <message>
+        <source>Quit while a change runs?</source>
+        <translation>Beenden, während eine Änderung läuft?</translation>
+    </message>
+    <message>
+        <source>A change is running on a database. Quitting cancels it: the step in flight is rolled back, steps already committed stay. Quit anyway?</source>
+        <translation>Auf einer Datenbank läuft eine Änderung. Beenden bricht sie ab: Der laufende Schritt wird zurückgerollt, bereits festgeschriebene Schritte bleiben. Trotzdem beenden?</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::MaskingKeyStore</name>
+    <message>
+        <source>the keychain</source>
+        <translation>dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>No random bytes for a new masking key: try again.</source>
+        <translation>Keine Zufallsbytes für einen neuen Maskierungsschlüssel: Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>The new masking key was not saved in the keychain (%1): it masks this session&apos;s copies only, and later copies will not match them.</source>
+        <translation>Der neue Maskierungsschlüssel wurde nicht im Schlüsselbund gespeichert (%1): Er maskiert nur die Kopien dieser Sitzung, und spätere Kopien passen nicht zu ihnen.</translation>
     </message>
 </context>
 <context>
@@ -641,6 +1328,14 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
             <numerusform>%n Migration erledigt; wird aktualisiert …</numerusform>
             <numerusform>%n Migrationen erledigt; wird aktualisiert …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>roll back %1</source>
+        <translation>%1 zurückrollen</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -895,13 +1590,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>The live database matches the declaration.</source>
         <translation>Die Live-Datenbank entspricht der Deklaration.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n step(s), %1 blocked</source>
-        <translation>
-            <numerusform>%n Schritt, %1 blockiert</numerusform>
-            <numerusform>%n Schritte, %1 blockiert</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
@@ -937,10 +1625,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <translation>Plan anwenden</translation>
     </message>
     <message>
-        <source>Applying failed: %1</source>
-        <translation>Anwenden fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>Blocked: %1</source>
         <translation>Blockiert: %1</translation>
     </message>
@@ -961,6 +1645,48 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
             <numerusform>, %n fehlgeschlagen; wird aktualisiert …</numerusform>
             <numerusform>, %n fehlgeschlagen; wird aktualisiert …</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n blocked</source>
+        <translation>
+            <numerusform>, %n blockiert</numerusform>
+            <numerusform>, %n blockiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register as intent…</source>
+        <translation>Als Vorhaben registrieren …</translation>
+    </message>
+    <message>
+        <source>Declare the selected steps (or the whole plan) as a planned change, so others see it and their conflicts with it</source>
+        <translation>Die gewählten Schritte (oder den ganzen Plan) als geplante Änderung anmelden, damit andere sie und ihre Konflikte damit sehen</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <source>This plan was applied already: compute the plan again to see what is left.</source>
+        <translation>Dieser Plan wurde bereits angewendet: Berechnen Sie den Plan neu, um zu sehen, was noch fehlt.</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The plan changed while you were asked: review the new one.</source>
+        <translation>Der Plan hat sich geändert, während Sie gefragt wurden: Prüfen Sie den neuen.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
     </message>
 </context>
 <context>
@@ -1005,30 +1731,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         </translation>
     </message>
     <message>
-        <source>read only</source>
-        <translation>schreibgeschützt</translation>
-    </message>
-    <message>
-        <source>dev</source>
-        <translation>Entw.</translation>
-    </message>
-    <message>
-        <source>prod</source>
-        <translation>Prod.</translation>
-    </message>
-    <message>
-        <source>Read only (readonly: true): Plumbline changes nothing here</source>
-        <translation>Schreibgeschützt (readonly: true): Plumbline ändert hier nichts</translation>
-    </message>
-    <message>
-        <source>Development: one-click sync allowed</source>
-        <translation>Entwicklung: Synchronisieren mit einem Klick erlaubt</translation>
-    </message>
-    <message>
-        <source>Not development: changes need the database name typed</source>
-        <translation>Keine Entwicklung: Änderungen verlangen die Eingabe des Datenbanknamens</translation>
-    </message>
-    <message>
         <source>Ignored in the environment files:</source>
         <translation>In den Umgebungsdateien ignoriert:</translation>
     </message>
@@ -1040,24 +1742,40 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
+    <message>
+        <source>URL from</source>
+        <translation>URL aus</translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation>unbrauchbar</translation>
+    </message>
+    <message>
+        <source>Development: changes need no typed name</source>
+        <translation>Entwicklung: Änderungen brauchen keinen eingegebenen Namen</translation>
+    </message>
+    <message>
+        <source>Every change needs the database name typed</source>
+        <translation>Jede Änderung verlangt die Eingabe des Datenbanknamens</translation>
+    </message>
+    <message>
+        <source>Read-only: Plumbline changes nothing here</source>
+        <translation>Schreibgeschützt: Plumbline ändert hier nichts</translation>
+    </message>
+    <message>
+        <source>reads: %1</source>
+        <translation>liest: %1</translation>
+    </message>
+    <message>
+        <source>changes: %1 (%2)</source>
+        <translation>ändert: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>lock_timeout on every convergence DDL statement</source>
-        <translation>lock_timeout für jede DDL-Anweisung der Angleichung</translation>
-    </message>
-    <message>
-        <source>statement_timeout on ACCESS EXCLUSIVE convergence steps</source>
-        <translation>statement_timeout für Angleichungsschritte mit ACCESS EXCLUSIVE</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -1074,14 +1792,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source>A new language applies when Plumbline starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von Plumbline.</translation>
-    </message>
-    <message>
-        <source>Convergence lock timeout</source>
-        <translation>Sperr-Zeitlimit der Angleichung</translation>
-    </message>
-    <message>
-        <source>Convergence statement timeout</source>
-        <translation>Anweisungs-Zeitlimit der Angleichung</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -1152,6 +1862,34 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source> in %1</source>
         <translation> in %1</translation>
+    </message>
+    <message>
+        <source>Allow writes once</source>
+        <translation>Einmal Schreiben erlauben</translation>
+    </message>
+    <message>
+        <source>On a protected database SQL runs read-only. Check this to run one statement that writes, after typing the database name.</source>
+        <translation>Auf einer geschützten Datenbank läuft SQL schreibgeschützt. Aktivieren Sie dies, um nach Eingabe des Datenbanknamens eine schreibende Anweisung auszuführen.</translation>
+    </message>
+    <message>
+        <source>Writes are allowed for one statement at a time on %1: select the one to run.</source>
+        <translation>Auf %1 ist Schreiben nur für eine Anweisung auf einmal erlaubt: Markieren Sie die auszuführende.</translation>
+    </message>
+    <message>
+        <source>Run one statement that writes</source>
+        <translation>Eine schreibende Anweisung ausführen</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was run.</source>
+        <translation>Abgebrochen: Es wurde nichts ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Running read-only on %1…</source>
+        <translation>Läuft schreibgeschützt auf %1 …</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1966,14 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>What was executed, with timestamps.</source>
         <translation>Was ausgeführt wurde, mit Zeitstempeln.</translation>
     </message>
+    <message>
+        <source>Intents</source>
+        <translation>Vorhaben</translation>
+    </message>
+    <message>
+        <source>The schema changes people and agents plan on the live database, the objects each touches, and where they collide.</source>
+        <translation>Die Schemaänderungen, die Personen und Agenten auf der Live-Datenbank planen, die Objekte, die jede berührt, und wo sie kollidieren.</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::Workbench</name>
@@ -1258,10 +2004,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source>The demo project did not open: %1</source>
         <translation>Das Demoprojekt wurde nicht geöffnet: %1</translation>
-    </message>
-    <message>
-        <source>Sync runs only on a development database (dev: true in the environment).</source>
-        <translation>Synchronisieren läuft nur auf einer Entwicklungsdatenbank (dev: true in der Umgebung).</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -1305,16 +2047,27 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <translation>Das Projekt wurde nicht geöffnet: %1</translation>
     </message>
     <message>
-        <source> (dev)</source>
-        <translation> (Entw.)</translation>
-    </message>
-    <message>
-        <source> (read only)</source>
-        <translation> (schreibgeschützt)</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Sync refused: %1 is read-only.</source>
+        <translation>Synchronisierung abgelehnt: %1 ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Sync needs a project with a database.</source>
+        <translation>Die Synchronisierung braucht ein Projekt mit einer Datenbank.</translation>
+    </message>
+    <message>
+        <source>Sync canceled: nothing was changed.</source>
+        <translation>Synchronisierung abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n fehlgeschlagen</numerusform>
+            <numerusform>, %n fehlgeschlagen</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

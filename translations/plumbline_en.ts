@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation>
+            <numerusform>%n min left</numerusform>
+            <numerusform>%n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h left</source>
+        <translation>
+            <numerusform>%n h left</numerusform>
+            <numerusform>%n h left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::CopyDialog</name>
+    <message numerus="yes">
+        <source>Preview of %n table(s): nothing written yet.</source>
+        <translation>
+            <numerusform>Preview of %n table: nothing written yet.</numerusform>
+            <numerusform>Preview of %n tables: nothing written yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) look personal and have no rule: the copy will refuse until they have one (Suggest rules adds them).</source>
+        <translation>
+            <numerusform>%n column looks personal and has no rule: the copy will refuse until it has one (Suggest rules adds it).</numerusform>
+            <numerusform>%n columns look personal and have no rule: the copy will refuse until they have one (Suggest rules adds them).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %1 rows into %n table(s) in %2 s; %3 column(s) masked.</source>
+        <translation>
+            <numerusform>Copied %1 rows into %n table in %2 s; %3 column(s) masked.</numerusform>
+            <numerusform>Copied %1 rows into %n tables in %2 s; %3 column(s) masked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s), in load order:</source>
+        <translation>
+            <numerusform>%n table, in load order:</numerusform>
+            <numerusform>%n tables, in load order:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::DiagnoseView</name>
     <message numerus="yes">
         <source>%n check(s) on %1 (PostgreSQL %2)</source>
@@ -36,6 +84,30 @@
     </message>
 </context>
 <context>
+    <name>plumb::ui::IntentsView</name>
+    <message numerus="yes">
+        <source>%n intent(s), %1 open conflict(s) in %2</source>
+        <translation>
+            <numerusform>%n intent, %1 open conflict(s) in %2</numerusform>
+            <numerusform>%n intents, %1 open conflict(s) in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) of the plan are analysed against the live database; other intents touching the same objects are listed as conflicts.</source>
+        <translation>
+            <numerusform>%n statement of the plan is analysed against the live database; other intents touching the same objects are listed as conflicts.</numerusform>
+            <numerusform>%n statements of the plan are analysed against the live database; other intents touching the same objects are listed as conflicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %1 with %n conflict(s): see the Conflicts tab.</source>
+        <translation>
+            <numerusform>Registered %1 with %n conflict: see the Conflicts tab.</numerusform>
+            <numerusform>Registered %1 with %n conflicts: see the Conflicts tab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::MigrationsView</name>
     <message numerus="yes">
         <source>%n migration(s) done; refreshing…</source>
@@ -57,13 +129,6 @@
 </context>
 <context>
     <name>plumb::ui::PlanView</name>
-    <message numerus="yes">
-        <source>%n step(s), %1 blocked</source>
-        <translation>
-            <numerusform>%n step, %1 blocked</numerusform>
-            <numerusform>%n steps, %1 blocked</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Reviewing %1: %n step(s), nothing is applied from a saved plan</source>
         <translation>
@@ -90,6 +155,20 @@
         <translation>
             <numerusform>, %n failed; refreshing…</numerusform>
             <numerusform>, %n failed; refreshing…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n blocked</source>
+        <translation>
+            <numerusform>, %n blocked</numerusform>
+            <numerusform>, %n blocked</numerusform>
         </translation>
     </message>
 </context>
@@ -134,6 +213,13 @@
         <translation>
             <numerusform>, %n blocked</numerusform>
             <numerusform>, %n blocked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
         </translation>
     </message>
 </context>

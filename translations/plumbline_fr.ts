@@ -19,26 +19,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>%1 is read only</source>
-        <translation>%1 est en lecture seule</translation>
-    </message>
-    <message>
-        <source>%1 is refused: %2 is read only (readonly: true in its environment file), so Plumbline changes nothing there.</source>
-        <translation>%1 refusé&#xa0;: %2 est en lecture seule (readonly: true dans son fichier d’environnement), Plumbline n’y modifie rien.</translation>
-    </message>
-    <message>
         <source>Change %1?</source>
         <translation>Modifier %1&#x202f;?</translation>
     </message>
     <message>
         <source>%1 on the development database %2?</source>
         <translation>%1 sur la base de développement %2&#x202f;?</translation>
-    </message>
-    <message>
-        <source>%1 on %2, which is not a development database.
-Type the database name (%3) to go ahead.</source>
-        <translation>%1 sur %2, qui n’est pas une base de développement.
-Saisissez le nom de la base (%3) pour continuer.</translation>
     </message>
     <message>
         <source>Add a database</source>
@@ -125,8 +111,70 @@ Saisissez le nom de la base (%3) pour continuer.</translation>
         <translation>non géré</translation>
     </message>
     <message>
-        <source>the project has no environment file</source>
-        <translation>le projet n’a pas de fichier d’environnement</translation>
+        <source>Read-only database</source>
+        <translation>Base de données en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2): Plumbline changes nothing there.</source>
+        <translation>%1 est en lecture seule (%2)&#xa0;: Plumbline n’y modifie rien.</translation>
+    </message>
+    <message>
+        <source>Check %1</source>
+        <translation>Vérifier %1</translation>
+    </message>
+    <message>
+        <source>the server did not answer: %1</source>
+        <translation>le serveur n’a pas répondu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>apply migration %1</source>
+        <translation>appliquer la migration %1</translation>
+    </message>
+    <message>
+        <source>converge: %1</source>
+        <translation>converger&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>left alone (blocked): %1</source>
+        <translation>laissé tel quel (bloqué)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>then converge what the migrations leave to the declared schema (indexes, constraints, NOT NULL, defaults)</source>
+        <translation>puis converger ce que les migrations laissent de côté vers le schéma déclaré (index, contraintes, NOT NULL, valeurs par défaut)</translation>
+    </message>
+    <message>
+        <source>nothing: the database is in sync</source>
+        <translation>rien&#xa0;: la base est synchronisée</translation>
+    </message>
+    <message>
+        <source>added in Plumbline</source>
+        <translation>ajoutée dans Plumbline</translation>
+    </message>
+    <message>
+        <source>it was added without the development mark</source>
+        <translation>elle a été ajoutée sans la marque de développement</translation>
+    </message>
+    <message>
+        <source>no lease (Confiture)</source>
+        <translation>pas de bail (Confiture)</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation>
+            <numerusform>%n min restante</numerusform>
+            <numerusform>%n min restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h left</source>
+        <translation>
+            <numerusform>%n h restante</numerusform>
+            <numerusform>%n h restantes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -226,10 +274,301 @@ Saisissez le nom de la base (%3) pour continuer.</translation>
     </message>
 </context>
 <context>
+    <name>plumb::ui::ConfirmChangeDialog</name>
+    <message>
+        <source>%1 on %2?</source>
+        <translation>%1 sur %2&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>URL from</source>
+        <translation>URL issue de</translation>
+    </message>
+    <message>
+        <source>Protected: %1.</source>
+        <translation>Protégée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>What will run:</source>
+        <translation>Ce qui sera exécuté&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type the database name, %1, to go ahead:</source>
+        <translation>Saisissez le nom de la base, %1, pour continuer&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::ConnectionStore</name>
     <message>
         <source>The password for %1 was not saved in the keychain (%2): it is used for this session only.</source>
         <translation>Le mot de passe de %1 n’a pas été enregistré dans le trousseau (%2)&#xa0;: il ne sert que pour cette session.</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::CopyDialog</name>
+    <message>
+        <source>Create the tables from the source&apos;s schema (empty target)</source>
+        <translation>Créer les tables d’après le schéma de la source (cible vide)</translation>
+    </message>
+    <message>
+        <source>Empty target tables that hold rows</source>
+        <translation>Vider les tables cibles qui contiennent des lignes</translation>
+    </message>
+    <message>
+        <source>Resume an interrupted copy</source>
+        <translation>Reprendre une copie interrompue</translation>
+    </message>
+    <message>
+        <source>Compare checksums of unmasked columns</source>
+        <translation>Comparer les sommes de contrôle des colonnes non masquées</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>A&amp;perçu</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Annuler la tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest rules</source>
+        <translation>&amp;Suggérer des règles</translation>
+    </message>
+    <message>
+        <source>Copy a database, masking personal data</source>
+        <translation>Copier une base de données en masquant les données personnelles</translation>
+    </message>
+    <message>
+        <source>all tables; or globs on schema.table, comma-separated</source>
+        <translation>toutes les tables, ou des motifs sur schéma.table, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Preview shows what will be copied and masked, and what looks personal but has no rule. Nothing is written.</source>
+        <translation>L’aperçu montre ce qui sera copié et masqué, et ce qui semble personnel mais n’a pas de règle. Rien n’est écrit.</translation>
+    </message>
+    <message>
+        <source>Add a rule for every column that looks personal and has none</source>
+        <translation>Ajouter une règle pour chaque colonne qui semble personnelle et n’en a pas</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Bases de données</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Except</source>
+        <translation>Sauf</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Processus</translation>
+    </message>
+    <message>
+        <source>Masking rules</source>
+        <translation>Règles de masquage</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>Nouvelle clé…</translation>
+    </message>
+    <message>
+        <source>Make a new random masking key and keep it in the system keychain</source>
+        <translation>Créer une nouvelle clé de masquage aléatoire et la garder dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Masked rows of</source>
+        <translation>Lignes masquées de</translation>
+    </message>
+    <message>
+        <source>Replace the masking key?</source>
+        <translation>Remplacer la clé de masquage&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Copies masked with a new key do not match copies made with the current one. Make a new key?</source>
+        <translation>Les copies masquées avec une nouvelle clé ne correspondent pas à celles faites avec la clé actuelle. Créer une nouvelle clé&#x202f;?</translation>
+    </message>
+    <message>
+        <source>No masking key yet: keyed strategies (hash, email, phone, name…) need one. Make one with New key…, or set PLUMB_MASKING_KEY.</source>
+        <translation>Pas encore de clé de masquage&#xa0;: les stratégies à clé (hash, email, phone, name…) en ont besoin. Créez-en une avec «&#xa0;Nouvelle clé…&#xa0;», ou définissez PLUMB_MASKING_KEY.</translation>
+    </message>
+    <message>
+        <source>Masking key %1, from %2. It is not part of the rules, and Plumbline never writes it anywhere else.</source>
+        <translation>Clé de masquage %1, issue de %2. Elle ne fait pas partie des règles, et Plumbline ne l’écrit nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <source>Choose the database to copy from and the one to copy into.</source>
+        <translation>Choisissez la base à copier et celle dans laquelle copier.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>La source et la cible sont la même base de données.</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>règles</translation>
+    </message>
+    <message>
+        <source>Reading the source and planning the copy…</source>
+        <translation>Lecture de la source et planification de la copie…</translation>
+    </message>
+    <message>
+        <source>Preview copy</source>
+        <translation>Aperçu de la copie</translation>
+    </message>
+    <message>
+        <source>The copy cannot run as planned: see the plan.</source>
+        <translation>La copie ne peut pas s’exécuter comme prévu&#xa0;: voir le plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of %n table(s): nothing written yet.</source>
+        <translation>
+            <numerusform>Aperçu de %n table&#xa0;: rien n’est encore écrit.</numerusform>
+            <numerusform>Aperçu de %n tables&#xa0;: rien n’est encore écrit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) look personal and have no rule: the copy will refuse until they have one (Suggest rules adds them).</source>
+        <translation>
+            <numerusform>%n colonne semble personnelle et n’a pas de règle&#xa0;: la copie refusera tant qu’elle n’en a pas («&#xa0;Suggérer des règles&#xa0;» les ajoute).</numerusform>
+            <numerusform>%n colonnes semblent personnelles et n’ont pas de règle&#xa0;: la copie refusera tant qu’elles n’en ont pas («&#xa0;Suggérer des règles&#xa0;» les ajoute).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy the rows of %1 into %2 (its tables&apos; rows are replaced)</source>
+        <translation>Copier les lignes de %1 dans %2 (les lignes de ses tables sont remplacées)</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was copied.</source>
+        <translation>Annulé&#xa0;: rien n’a été copié.</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Copie en cours…</translation>
+    </message>
+    <message>
+        <source>Copy database</source>
+        <translation>Copier la base de données</translation>
+    </message>
+    <message>
+        <source>The copy failed: see the plan pane.</source>
+        <translation>La copie a échoué&#xa0;: voir le volet du plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %1 rows into %n table(s) in %2 s; %3 column(s) masked.</source>
+        <translation>
+            <numerusform>%1 lignes copiées dans %n table en %2 s&#x202f;; %3 colonne(s) masquée(s).</numerusform>
+            <numerusform>%1 lignes copiées dans %n tables en %2 s&#x202f;; %3 colonne(s) masquée(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1
+To %2</source>
+        <translation>Depuis %1
+Vers %2</translation>
+    </message>
+    <message>
+        <source>WARNING: %1</source>
+        <translation>ATTENTION&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>NO RULE: %1.%2 looks like %3 (%4); suggested: %5</source>
+        <translation>AUCUNE RÈGLE&#xa0;: %1.%2 ressemble à %3 (%4)&#x202f;; suggestion&#xa0;: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s), in load order:</source>
+        <translation>
+            <numerusform>%n table, dans l’ordre de chargement&#xa0;:</numerusform>
+            <numerusform>%n tables, dans l’ordre de chargement&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Open masking rules</source>
+        <translation>Ouvrir des règles de masquage</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Save masking rules</source>
+        <translation>Enregistrer les règles de masquage</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::CopyPreviewModel</name>
+    <message>
+        <source>Masked by the rules</source>
+        <translation>Masqué par les règles</translation>
+    </message>
+    <message>
+        <source>Copied as it is</source>
+        <translation>Copié tel quel</translation>
     </message>
 </context>
 <context>
@@ -412,6 +751,319 @@ Saisissez le nom de la base (%3) pour continuer.</translation>
             <numerusform>%n objets diffèrent</numerusform>
         </translation>
     </message>
+    <message>
+        <source>compare</source>
+        <translation>comparaison</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentConflictsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Avec</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Examiné</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentObjectsModel</name>
+    <message>
+        <source>Depends on %1, which the change drops, renames or redefines</source>
+        <translation>Dépend de %1, que la modification supprime, renomme ou redéfinit</translation>
+    </message>
+    <message>
+        <source>, whole table</source>
+        <translation>, table entière</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>present (%1…)</source>
+        <translation>présent (%1…)</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrou</translation>
+    </message>
+    <message>
+        <source>At registration</source>
+        <translation>À l’enregistrement</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentsModel</name>
+    <message>
+        <source>Feature</source>
+        <translation>Fonctionnalité</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Bail</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Conflits ouverts</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::IntentsView</name>
+    <message>
+        <source>Show finished</source>
+        <translation>Afficher les terminées</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the intent registry of the live database again</source>
+        <translation>Relire le registre des intentions de la base réelle</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Mark the selected intent in progress</source>
+        <translation>Marquer l’intention sélectionnée comme en cours</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Mark the selected intent completed</source>
+        <translation>Marquer l’intention sélectionnée comme terminée</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Give the selected intent up: its objects are free again</source>
+        <translation>Abandonner l’intention sélectionnée&#xa0;: ses objets sont de nouveau libres</translation>
+    </message>
+    <message>
+        <source>Renew lease</source>
+        <translation>Renouveler le bail</translation>
+    </message>
+    <message>
+        <source>Extend the selected intent&apos;s lease by its own length from now</source>
+        <translation>Prolonger le bail de l’intention sélectionnée de sa propre durée à partir de maintenant</translation>
+    </message>
+    <message>
+        <source>Review conflict…</source>
+        <translation>Examiner le conflit…</translation>
+    </message>
+    <message>
+        <source>Mark the conflict selected in the Conflicts tab reviewed, with how it was settled</source>
+        <translation>Marquer comme examiné le conflit sélectionné dans l’onglet Conflits, avec la façon dont il a été réglé</translation>
+    </message>
+    <message>
+        <source>Also list completed, merged, abandoned and expired intents</source>
+        <translation>Lister aussi les intentions terminées, fusionnées, abandonnées et expirées</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Change and history</source>
+        <translation>Modification et historique</translation>
+    </message>
+    <message>
+        <source>Open a project with a database to see the changes planned on it.</source>
+        <translation>Ouvrez un projet avec une base de données pour voir les modifications prévues sur celle-ci.</translation>
+    </message>
+    <message>
+        <source>No live database to read intents from%1.</source>
+        <translation>Aucune base réelle où lire les intentions%1.</translation>
+    </message>
+    <message>
+        <source>Read intents</source>
+        <translation>Lire les intentions</translation>
+    </message>
+    <message>
+        <source>Reading the intents failed: %1</source>
+        <translation>La lecture des intentions a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No intents registered in %1 yet. Register a plan from the Plan view, or use plumb intent register.</source>
+        <translation>Aucune intention enregistrée dans %1 pour l’instant. Enregistrez un plan depuis la vue Plan, ou utilisez plumb intent register.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n intent(s), %1 open conflict(s) in %2</source>
+        <translation>
+            <numerusform>%n intention, %1 conflit(s) ouvert(s) dans %2</numerusform>
+            <numerusform>%n intentions, %1 conflit(s) ouvert(s) dans %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>-- %1 by %2, branch %3</source>
+        <translation>-- %1 par %2, branche %3</translation>
+    </message>
+    <message>
+        <source>-- registered by %1 from %2 %3; lease until %4</source>
+        <translation>-- enregistrée par %1 depuis %2 %3&#x202f;; bail jusqu’au %4</translation>
+    </message>
+    <message>
+        <source>Read intent history</source>
+        <translation>Lire l’historique de l’intention</translation>
+    </message>
+    <message>
+        <source>-- history</source>
+        <translation>-- historique</translation>
+    </message>
+    <message>
+        <source>Open a project with a database first.</source>
+        <translation>Ouvrez d’abord un projet avec une base de données.</translation>
+    </message>
+    <message>
+        <source>Select an intent first.</source>
+        <translation>Sélectionnez d’abord une intention.</translation>
+    </message>
+    <message>
+        <source>Update intent</source>
+        <translation>Mettre à jour l’intention</translation>
+    </message>
+    <message>
+        <source>from the workbench</source>
+        <translation>depuis l’atelier</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 est %2.</translation>
+    </message>
+    <message>
+        <source>Renew intent lease</source>
+        <translation>Renouveler le bail de l’intention</translation>
+    </message>
+    <message>
+        <source>%1 holds its objects until %2.</source>
+        <translation>%1 réserve ses objets jusqu’au %2.</translation>
+    </message>
+    <message>
+        <source>Select a conflict in the Conflicts tab first.</source>
+        <translation>Sélectionnez d’abord un conflit dans l’onglet Conflits.</translation>
+    </message>
+    <message>
+        <source>Review conflict</source>
+        <translation>Examiner le conflit</translation>
+    </message>
+    <message>
+        <source>How was the %1 conflict on %2 settled?</source>
+        <translation>Comment le conflit %1 sur %2 a-t-il été réglé&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Conflict %1 reviewed.</source>
+        <translation>Conflit %1 examiné.</translation>
+    </message>
+    <message>
+        <source>The plan is empty: nothing to register.</source>
+        <translation>Le plan est vide&#xa0;: rien à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Register plan as an intent</source>
+        <translation>Enregistrer le plan comme intention</translation>
+    </message>
+    <message>
+        <source>e.g. orders_status_index</source>
+        <translation>p. ex. orders_status_index</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Agent or person:</source>
+        <translation>Agent ou personne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Feature:</source>
+        <translation>Fonctionnalité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lease:</source>
+        <translation>Bail&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) of the plan are analysed against the live database; other intents touching the same objects are listed as conflicts.</source>
+        <translation>
+            <numerusform>%n instruction du plan est analysée sur la base réelle&#xa0;; les autres intentions touchant les mêmes objets sont listées comme conflits.</numerusform>
+            <numerusform>%n instructions du plan sont analysées sur la base réelle&#xa0;; les autres intentions touchant les mêmes objets sont listées comme conflits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An intent needs an agent and a feature name.</source>
+        <translation>Une intention a besoin d’un agent et d’un nom de fonctionnalité.</translation>
+    </message>
+    <message>
+        <source>Plan view (%1)</source>
+        <translation>Vue Plan (%1)</translation>
+    </message>
+    <message>
+        <source>Register intent</source>
+        <translation>Enregistrer l’intention</translation>
+    </message>
+    <message>
+        <source>Registering failed: %1</source>
+        <translation>L’enregistrement a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Registered %1.</source>
+        <translation>%1 enregistrée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %1 with %n conflict(s): see the Conflicts tab.</source>
+        <translation>
+            <numerusform>%1 enregistrée avec %n conflit&#xa0;: voir l’onglet Conflits.</numerusform>
+            <numerusform>%1 enregistrée avec %n conflits&#xa0;: voir l’onglet Conflits.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::MainWindow</name>
@@ -472,14 +1124,6 @@ Saisissez le nom de la base (%3) pour continuer.</translation>
         <translation>&amp;Base de données</translation>
     </message>
     <message>
-        <source>&amp;Sync dev database</source>
-        <translation>&amp;Synchroniser la base de développement</translation>
-    </message>
-    <message>
-        <source>Apply pending migrations, then converge (dev databases only)</source>
-        <translation>Appliquer les migrations en attente, puis converger (bases de développement uniquement)</translation>
-    </message>
-    <message>
         <source>Workbench</source>
         <translation>Atelier</translation>
     </message>
@@ -512,6 +1156,49 @@ Saisissez le nom de la base (%3) pour continuer.</translation>
 A PostgreSQL schema workbench.</source>
         <translation>Plumbline %1
 Un atelier de schémas PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync database</source>
+        <translation>&amp;Synchroniser la base</translation>
+    </message>
+    <message>
+        <source>Apply pending migrations, then converge: one click on a dev database, the database name typed on any other</source>
+        <translation>Appliquer les migrations en attente, puis converger&#xa0;: un clic sur une base de développement, le nom de la base saisi sur toute autre</translation>
+    </message>
+    <message>
+        <source>&amp;Copy database…</source>
+        <translation>&amp;Copier une base…</translation>
+    </message>
+    <message>
+        <source>Copy one database&apos;s rows into another, masking personal data on the way</source>
+        <translation>Copier les lignes d’une base dans une autre en masquant au passage les données personnelles</translation>
+    </message>
+    <message>
+        <source>Quit while a change runs?</source>
+        <translation>Quitter pendant qu’une modification s’exécute&#x202f;?</translation>
+    </message>
+    <message>
+        <source>A change is running on a database. Quitting cancels it: the step in flight is rolled back, steps already committed stay. Quit anyway?</source>
+        <translation>Une modification s’exécute sur une base de données. Quitter l’annule&#xa0;: l’étape en cours est annulée (ROLLBACK), les étapes déjà validées restent. Quitter quand même&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::MaskingKeyStore</name>
+    <message>
+        <source>the keychain</source>
+        <translation>le trousseau</translation>
+    </message>
+    <message>
+        <source>No random bytes for a new masking key: try again.</source>
+        <translation>Pas d’octets aléatoires pour une nouvelle clé de masquage&#xa0;: réessayez.</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>cette session</translation>
+    </message>
+    <message>
+        <source>The new masking key was not saved in the keychain (%1): it masks this session&apos;s copies only, and later copies will not match them.</source>
+        <translation>La nouvelle clé de masquage n’a pas été enregistrée dans le trousseau (%1)&#xa0;: elle ne masque que les copies de cette session, et les copies ultérieures ne leur correspondront pas.</translation>
     </message>
 </context>
 <context>
@@ -641,6 +1328,14 @@ Un atelier de schémas PostgreSQL.</translation>
             <numerusform>%n migration terminée&#x202f;; actualisation…</numerusform>
             <numerusform>%n migrations terminées&#x202f;; actualisation…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>roll back %1</source>
+        <translation>annuler %1</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was changed.</source>
+        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -895,13 +1590,6 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>The live database matches the declaration.</source>
         <translation>La base réelle correspond à la déclaration.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n step(s), %1 blocked</source>
-        <translation>
-            <numerusform>%n étape, %1 bloquée(s)</numerusform>
-            <numerusform>%n étapes, %1 bloquée(s)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
@@ -937,10 +1625,6 @@ Un atelier de schémas PostgreSQL.</translation>
         <translation>Appliquer le plan</translation>
     </message>
     <message>
-        <source>Applying failed: %1</source>
-        <translation>Échec de l’application&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Blocked: %1</source>
         <translation>Bloquée&#xa0;: %1</translation>
     </message>
@@ -961,6 +1645,48 @@ Un atelier de schémas PostgreSQL.</translation>
             <numerusform>, %n en échec&#x202f;; actualisation…</numerusform>
             <numerusform>, %n en échec&#x202f;; actualisation…</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n étape</numerusform>
+            <numerusform>%n étapes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n blocked</source>
+        <translation>
+            <numerusform>, %n bloquée</numerusform>
+            <numerusform>, %n bloquées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register as intent…</source>
+        <translation>Enregistrer comme intention…</translation>
+    </message>
+    <message>
+        <source>Declare the selected steps (or the whole plan) as a planned change, so others see it and their conflicts with it</source>
+        <translation>Déclarer les étapes sélectionnées (ou tout le plan) comme une modification prévue, pour que les autres la voient ainsi que leurs conflits avec elle</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>planification</translation>
+    </message>
+    <message>
+        <source>This plan was applied already: compute the plan again to see what is left.</source>
+        <translation>Ce plan a déjà été appliqué&#xa0;: recalculez le plan pour voir ce qui reste.</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was changed.</source>
+        <translation>Annulé&#xa0;: rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The plan changed while you were asked: review the new one.</source>
+        <translation>Le plan a changé pendant la confirmation&#xa0;: examinez le nouveau.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non appliqué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1005,30 +1731,6 @@ Un atelier de schémas PostgreSQL.</translation>
         </translation>
     </message>
     <message>
-        <source>read only</source>
-        <translation>lecture seule</translation>
-    </message>
-    <message>
-        <source>dev</source>
-        <translation>dév.</translation>
-    </message>
-    <message>
-        <source>prod</source>
-        <translation>prod.</translation>
-    </message>
-    <message>
-        <source>Read only (readonly: true): Plumbline changes nothing here</source>
-        <translation>Lecture seule (readonly: true)&#xa0;: Plumbline ne modifie rien ici</translation>
-    </message>
-    <message>
-        <source>Development: one-click sync allowed</source>
-        <translation>Développement&#xa0;: synchronisation en un clic permise</translation>
-    </message>
-    <message>
-        <source>Not development: changes need the database name typed</source>
-        <translation>Hors développement&#xa0;: toute modification exige de saisir le nom de la base</translation>
-    </message>
-    <message>
         <source>Ignored in the environment files:</source>
         <translation>Ignoré dans les fichiers d’environnement&#xa0;:</translation>
     </message>
@@ -1040,24 +1742,40 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
+    <message>
+        <source>URL from</source>
+        <translation>URL issue de</translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation>inutilisable</translation>
+    </message>
+    <message>
+        <source>Development: changes need no typed name</source>
+        <translation>Développement&#xa0;: les modifications ne demandent pas de saisir le nom</translation>
+    </message>
+    <message>
+        <source>Every change needs the database name typed</source>
+        <translation>Chaque modification demande de saisir le nom de la base</translation>
+    </message>
+    <message>
+        <source>Read-only: Plumbline changes nothing here</source>
+        <translation>Lecture seule&#xa0;: Plumbline ne modifie rien ici</translation>
+    </message>
+    <message>
+        <source>reads: %1</source>
+        <translation>lit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>changes: %1 (%2)</source>
+        <translation>modifie&#xa0;: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>lock_timeout on every convergence DDL statement</source>
-        <translation>lock_timeout de chaque instruction DDL de convergence</translation>
-    </message>
-    <message>
-        <source>statement_timeout on ACCESS EXCLUSIVE convergence steps</source>
-        <translation>statement_timeout des étapes de convergence en ACCESS EXCLUSIVE</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -1074,14 +1792,6 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source>A new language applies when Plumbline starts again.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage de Plumbline.</translation>
-    </message>
-    <message>
-        <source>Convergence lock timeout</source>
-        <translation>Délai de verrou de la convergence</translation>
-    </message>
-    <message>
-        <source>Convergence statement timeout</source>
-        <translation>Délai d’instruction de la convergence</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -1152,6 +1862,34 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source> in %1</source>
         <translation> en %1</translation>
+    </message>
+    <message>
+        <source>Allow writes once</source>
+        <translation>Autoriser une écriture</translation>
+    </message>
+    <message>
+        <source>On a protected database SQL runs read-only. Check this to run one statement that writes, after typing the database name.</source>
+        <translation>Sur une base protégée, le SQL s’exécute en lecture seule. Cochez ceci pour exécuter une instruction qui écrit, après avoir saisi le nom de la base.</translation>
+    </message>
+    <message>
+        <source>Writes are allowed for one statement at a time on %1: select the one to run.</source>
+        <translation>Sur %1, l’écriture n’est autorisée que pour une instruction à la fois&#xa0;: sélectionnez celle à exécuter.</translation>
+    </message>
+    <message>
+        <source>Run one statement that writes</source>
+        <translation>Exécuter une instruction qui écrit</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was run.</source>
+        <translation>Annulé&#xa0;: rien n’a été exécuté.</translation>
+    </message>
+    <message>
+        <source>Running read-only on %1…</source>
+        <translation>Exécution en lecture seule sur %1…</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1966,14 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>What was executed, with timestamps.</source>
         <translation>Ce qui a été exécuté, horodaté.</translation>
     </message>
+    <message>
+        <source>Intents</source>
+        <translation>Intentions</translation>
+    </message>
+    <message>
+        <source>The schema changes people and agents plan on the live database, the objects each touches, and where they collide.</source>
+        <translation>Les modifications de schéma que des personnes et des agents prévoient sur la base réelle, les objets que chacune touche, et où elles se heurtent.</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::Workbench</name>
@@ -1258,10 +2004,6 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source>The demo project did not open: %1</source>
         <translation>Le projet de démonstration ne s’est pas ouvert&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Sync runs only on a development database (dev: true in the environment).</source>
-        <translation>La synchronisation ne s’exécute que sur une base de développement (dev: true dans l’environnement).</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -1305,16 +2047,27 @@ Un atelier de schémas PostgreSQL.</translation>
         <translation>Le projet ne s’est pas ouvert&#xa0;: %1</translation>
     </message>
     <message>
-        <source> (dev)</source>
-        <translation> (dév.)</translation>
-    </message>
-    <message>
-        <source> (read only)</source>
-        <translation> (lecture seule)</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <source>Sync refused: %1 is read-only.</source>
+        <translation>Synchronisation refusée&#xa0;: %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Sync needs a project with a database.</source>
+        <translation>La synchronisation a besoin d’un projet avec une base de données.</translation>
+    </message>
+    <message>
+        <source>Sync canceled: nothing was changed.</source>
+        <translation>Synchronisation annulée&#xa0;: rien n’a été modifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n en échec</numerusform>
+            <numerusform>, %n en échec</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -169,8 +169,8 @@ void DiffView::refresh()
     m_workbench->jobs()
         .start<Shared>(
             tr("Compare live and declared"), project->environment(),
-            [project](Progress& progress) -> Result<Shared> {
-                progress.step(0, 1, u"compare"_s);
+            [project, step = tr("compare")](Progress& progress) -> Result<Shared> {
+                progress.step(0, 1, step);
                 return std::make_shared<const Drift>(computeDrift(
                     *project->models.live, project->models.declared, *project->liveToDeclared(),
                     tr("live: %1").arg(project->environment()), tr("declared: db/schema")));

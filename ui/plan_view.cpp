@@ -173,10 +173,11 @@ void PlanView::adoptPlan(const workflow::ProjectPlan& planned)
     m_applied = false;
     m_model->adopt(planned.plan);
     m_tree->expandAll();
-    m_status->setText(planned.plan.isEmpty() ? tr("The live database matches the declaration.")
-                                             : tr("%n step(s), %1 blocked", nullptr,
-                                                  static_cast<int>(planned.plan.steps.size()))
-                                                   .arg(planned.plan.blockedCount()));
+    m_status->setText(
+        planned.plan.isEmpty()
+            ? tr("The live database matches the declaration.")
+            : tr("%n step(s)", nullptr, static_cast<int>(planned.plan.steps.size())) +
+                  tr(", %n blocked", nullptr, static_cast<int>(planned.plan.blockedCount())));
 }
 
 void PlanView::computePlan()
@@ -199,8 +200,9 @@ void PlanView::computePlan()
     m_workbench->jobs()
         .start<workflow::ProjectPlan>(
             tr("Compute plan"), project->environment(),
-            [project, mode](Progress& progress) -> Result<workflow::ProjectPlan> {
-                progress.step(0, 1, u"plan"_s);
+            [project, mode,
+             step = tr("plan")](Progress& progress) -> Result<workflow::ProjectPlan> {
+                progress.step(0, 1, step);
                 return workflow::planChanges(*project->state.live, *project->state.declared.catalog,
                                              project->state.declared.sources.hash,
                                              *project->liveToDeclared(), mode);

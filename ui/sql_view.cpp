@@ -109,7 +109,7 @@ void SqlView::run()
     if (source.trimmed().isEmpty())
         return;
     const DatabaseTarget target = *chosen;
-    const workflow::Target rules = target.target();
+    const workflow::Target rules = m_workbench->rulesFor(target);
     // A protected database runs read-only, unless writes are on for this one statement and the
     // person types the database name; a read-only one never writes; a dev one always may.
     const bool writes = m_allowWrites->isChecked();
@@ -131,12 +131,12 @@ void SqlView::run()
     }
     confirmChange(m_workbench, this, rules, tr("Run one statement that writes"),
                   {sql::withoutLiterals(statements->front().text)},
-                  [this, target, source](std::optional<QString> confirmation) {
+                  [this, target, rules, source](std::optional<QString> confirmation) {
                       if (!confirmation) {
                           m_status->setText(tr("Canceled: nothing was run."));
                           return;
                       }
-                      if (!workflow::confirmationPasses(target.target(), *confirmation))
+                      if (!workflow::confirmationPasses(rules, *confirmation))
                           return; // the dialog only accepts the name; the core rule decides
                       execute(target, source, false);
                   });

@@ -76,6 +76,18 @@ workflow::Target DatabaseTarget::target() const
     return target;
 }
 
+workflow::Target Workbench::rulesFor(const DatabaseTarget& database) const
+{
+    workflow::Target rules = database.target();
+    if (database.environment || !m_project)
+        return rules;
+    QList<workflow::Target> environments;
+    for (const workflow::EnvironmentSummary& environment : m_project->state.environments)
+        if (environment.target)
+            environments.append(*environment.target);
+    return workflow::guardedBy(std::move(rules), environments, m_projectVariables);
+}
+
 Workbench::Workbench(QObject* parent)
     : QObject(parent)
     , m_declaredCache(

@@ -35,7 +35,8 @@ struct DatabaseTarget {
     // from where the URL came) win over `dev`.
     std::optional<workflow::Target> environment;
 
-    // What the change rules (workflow::authorizeChange) see.
+    // What the change rules (workflow::authorizeChange) see, on its own; Workbench::rulesFor
+    // adds what the open project knows of it.
     workflow::Target target() const;
 };
 
@@ -75,6 +76,10 @@ public:
     {
         return m_project && m_project->target() && !m_project->target()->isReadOnly();
     }
+    // The rules a change to `database` follows: its own (DatabaseTarget::target), and for one
+    // added by hand, the protection of the open project's environment whose database it is
+    // (workflow::guardedBy): marking production "development" when adding it changes nothing.
+    workflow::Target rulesFor(const DatabaseTarget& database) const;
     QString projectDir() const { return m_project ? m_project->projectDir() : QString(); }
     std::shared_ptr<const ProjectSnapshot> project() const { return m_project; }
     std::shared_ptr<const ModelsSnapshot> models() const;

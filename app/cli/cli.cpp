@@ -3,6 +3,7 @@
 #include "core/db/secrets.h"
 #include "core/version.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <algorithm>
 #include <cstdio>
@@ -57,6 +58,16 @@ void Invocation::printJson(const QJsonObject& payload) const
 {
     write(stdout,
           QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Indented)).trimmed());
+}
+
+bool Invocation::printStream(const std::function<bool(QIODevice&)>& write) const
+{
+    std::fflush(stdout);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return false;
+    const bool written = write(out);
+    return out.flush() && written;
 }
 
 int Invocation::fail(const Error& error) const

@@ -3,8 +3,10 @@
 #include "core/error.h"
 
 #include <QCommandLineParser>
+#include <QIODevice>
 #include <QJsonObject>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace plumb::cli {
@@ -20,6 +22,9 @@ struct Invocation {
     void print(const QString& text) const;    // stdout, adds a newline
     void printErr(const QString& text) const; // stderr, adds a newline
     void printJson(const QJsonObject& payload) const;
+    // Streams a large result to stdout as `write` produces it (a catalog's JSON is never held
+    // whole in memory). False when `write` fails or stdout refuses the bytes.
+    bool printStream(const std::function<bool(QIODevice&)>& write) const;
 
     // Reports an error the way the format asks (text on stderr, or the JSON envelope on stdout)
     // and returns the exit code for it.

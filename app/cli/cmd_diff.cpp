@@ -32,18 +32,6 @@ void takeSqlFormat(QStringList& arguments)
     }
 }
 
-Result<catalog::Catalog> readDatabase(const QString& url, const QStringList& schemas)
-{
-    auto info = db::ConnectionInfo::parse(url);
-    if (!info)
-        return std::unexpected(info.error());
-    auto connection = db::Connection::open(*info);
-    if (!connection)
-        return std::unexpected(connection.error());
-    SilentProgress progress;
-    return catalog::introspect(**connection, {schemas}, progress);
-}
-
 Result<int> milliseconds(const QCommandLineParser& parser, const QString& option)
 {
     bool ok = false;
@@ -238,16 +226,24 @@ int runDiff(Invocation& invocation)
     }
     if (parser.isSet(u"apply"_s))
         return apply(invocation, parser, options, mode);
-    const QStringList schemas = parser.values(u"schema"_s);
-    auto from = readDatabase(parser.value(u"from"_s), schemas);
-    if (!from)
-        return invocation.fail(from.error());
-    auto to = readDatabase(parser.value(u"to"_s), schemas);
-    if (!to)
-        return invocation.fail(to.error());
+    auto fromInfo = db::ConnectionInfo::parse(parser.value(u"from"_s));
+    if (!fromInfo)
+        return invocation.fail(fromInfo.error());
+    auto toInfo = db::ConnectionInfo::parse(parser.value(u"to"_s));
+    if (!toInfo)
+        return invocation.fail(toInfo.error());
+    // Both sides are read at once, each on its own connections.
+    SilentProgress progress;
+    auto catalogs =
+        catalog::introspectAll({*fromInfo, *toInfo}, {parser.values(u"schema"_s)}, 2, progress);
+    for (const auto& read : catalogs)
+        if (!read)
+            return invocation.fail(read.error());
+    const catalog::Catalog& from = *catalogs[0];
+    const catalog::Catalog& to = *catalogs[1];
 
-    const diff::ChangeSet changes = diff::compare(*from, *to, options);
-    const plan::Plan plan = plan::makePlan(*from, *to, changes, mode);
+    const diff::ChangeSet changes = diff::compare(from, to, options);
+    const plan::Plan plan = plan::makePlan(from, to, changes, mode);
 
     QString text;
     if (invocation.format == OutputFormat::Json) {

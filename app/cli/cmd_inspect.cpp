@@ -3,6 +3,7 @@
 #include "core/catalog/fingerprint.h"
 #include "core/catalog/introspect.h"
 #include "core/catalog/json.h"
+#include "core/catalog/json_writer.h"
 #include "core/db/connection.h"
 
 using namespace Qt::StringLiterals;
@@ -93,10 +94,13 @@ int runInspect(Invocation& invocation)
     if (sqlFormat) {
         invocation.print(catalog::ddlScript(*catalog, {parser.isSet(u"owners"_s)}));
     } else if (invocation.format == OutputFormat::Json) {
-        QJsonObject payload = catalog::toJson(*catalog);
-        payload.insert(u"ok"_s, true);
-        payload.insert(u"fingerprint"_s, catalog::fingerprint(*catalog));
-        invocation.printJson(payload);
+        const catalog::JsonMembers extra{{u"ok"_s, true},
+                                         {u"fingerprint"_s, catalog::fingerprint(*catalog)}};
+        if (!invocation.printStream(
+                [&](QIODevice& out) { return catalog::writeJson(out, *catalog, extra); }))
+            return invocation.fail(Error::make(
+                ErrorCode::Generic, u"Writing the catalog to standard output failed (is the disk "
+                                    u"or the pipe full?)."_s));
     } else {
         invocation.print(summary(*catalog));
     }

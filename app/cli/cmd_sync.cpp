@@ -110,6 +110,11 @@ int runSync(Invocation& invocation)
         invocation.print(applied.isEmpty() ? u"No migrations to apply."_s
                                            : u"Applied "_s + QString::number(applied.size()) +
                                                  u" migration(s)."_s);
+    // A preview runs no migration, so convergence is planned on the database as it is now.
+    if (preview && report->convergence && !report->pendingMigrations.isEmpty())
+        invocation.print(u"Convergence as the database is now, before the pending migrations "
+                         u"(what they create shows below as needing a migration; 'plumb "
+                         u"preflight' replays them on a copy):"_s);
     if (report->convergence)
         printConvergence(invocation, *report->convergence, preview);
     else

@@ -48,6 +48,12 @@ void addChangeOptions(QCommandLineParser& parser, const QString& dryRunHelp)
                       u"ms"_s});
     parser.addOption({u"no-lock"_s, u"Do not take the migration lock (unsafe with concurrent "
                                     u"runners)."_s});
+    parser.addOption({u"intent"_s,
+                      u"An intent this change carries out ('plumb intent register'; repeat for "
+                      u"more): when the objects it was planned against changed since, nothing "
+                      u"runs (exit 7). Intents registered for the very migrations or plan are "
+                      u"checked without it. Completed once the change ran."_s,
+                      u"id"_s});
 }
 
 bool given(const QCommandLineParser& parser, const QString& name)
@@ -84,6 +90,7 @@ Result<workflow::ChangeOptions> changeOptions(const QCommandLineParser& parser,
         options.preview = true;
     if (given(parser, u"no-lock"_s))
         options.lock.enabled = false;
+    options.intentIds = parser.values(u"intent"_s);
     if (given(parser, u"lock-wait"_s)) {
         bool ok = false;
         options.lock.waitMs = parser.value(u"lock-wait"_s).toInt(&ok);

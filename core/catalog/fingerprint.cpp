@@ -1,11 +1,8 @@
 #include "fingerprint.h"
 
-#include "core/catalog/json.h"
-#include "core/sql/equivalence.h"
+#include "core/catalog/json_writer.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -14,98 +11,52 @@ namespace plumb::catalog {
 
 namespace {
 
-// Drops ownership members everywhere below `value`.
-QJsonValue withoutOwnership(const QJsonValue& value)
+// QString's order (UTF-16 code units) on UTF-8 bytes: the order of code points, except that
+// characters from U+10000 on (surrogate pairs in UTF-16) come before U+E000..U+FFFF.
+bool utf16Less(const QByteArray& a, const QByteArray& b)
 {
-    if (value.isArray()) {
-        QJsonArray array;
-        for (const QJsonValue& item : value.toArray())
-            array.append(withoutOwnership(item));
-        return array;
-    }
-    if (!value.isObject())
-        return value;
-    QJsonObject object = value.toObject();
-    object.remove(u"ownership"_s);
-    object.remove(u"owner"_s);
-    object.remove(u"acl"_s);
-    for (auto it = object.begin(); it != object.end(); ++it)
-        it.value() = withoutOwnership(it.value());
-    return object;
+    const auto [left, right] = std::ranges::mismatch(a, b);
+    if (right == b.end())
+        return false; // equal, or b is a prefix of a
+    if (left == a.end())
+        return true;
+    const auto x = uchar(*left);
+    const auto y = uchar(*right);
+    if (x >= 0xf0 && (y == 0xee || y == 0xef))
+        return true;
+    if (y >= 0xf0 && (x == 0xee || x == 0xef))
+        return false;
+    return x < y;
 }
 
-// Server-printed texts in the form that compares equal whatever way PostgreSQL printed them
-// (sql::comparableSql): a CHECK on a varchar IN (...) reads back differently after a reload.
-QJsonValue comparableTexts(const QJsonValue& value)
+// The fingerprint text's lines in order (each without its newline).
+std::vector<QByteArray> sortedLines(const Catalog& catalog, const FingerprintOptions& options)
 {
-    if (value.isString())
-        return sql::comparableSql(value.toString());
-    if (value.isArray()) {
-        QJsonArray array;
-        for (const QJsonValue& item : value.toArray())
-            array.append(comparableTexts(item));
-        return array;
-    }
-    if (!value.isObject())
-        return value;
-    QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it)
-        it.value() = comparableTexts(it.value());
-    return object;
-}
-
-QJsonArray columnsByName(const QJsonArray& columns)
-{
-    QList<QJsonObject> sorted;
-    for (const QJsonValue& column : columns) {
-        QJsonObject object = column.toObject();
-        object.remove(u"position"_s);
-        sorted.append(object);
-    }
-    std::sort(sorted.begin(), sorted.end(), [](const QJsonObject& a, const QJsonObject& b) {
-        return a.value(u"name"_s).toString() < b.value(u"name"_s).toString();
-    });
-    QJsonArray array;
-    for (const QJsonObject& object : sorted)
-        array.append(object);
-    return array;
+    std::vector<QByteArray> lines = detail::fingerprintLines(catalog, options.includeOwnership);
+    std::ranges::sort(lines, utf16Less);
+    return lines;
 }
 
 } // namespace
 
 QString fingerprintText(const Catalog& catalog, const FingerprintOptions& options)
 {
-    QJsonObject json = toJson(catalog);
-    json.remove(u"server_version_num"_s);
-    json.remove(u"database"_s);
-    json.remove(u"dependencies"_s);
-    if (!options.includeOwnership) // what roles grant by default is a grant too
-        json.remove(u"default_privileges"_s);
-    QStringList lines;
-    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
-        for (const QJsonValue& item : it.value().toArray()) {
-            QJsonValue value =
-                comparableTexts(options.includeOwnership ? item : withoutOwnership(item));
-            if (it.key() == u"tables") {
-                QJsonObject table = value.toObject();
-                table.insert(u"columns"_s, columnsByName(table.value(u"columns"_s).toArray()));
-                value = table;
-            }
-            const QByteArray compact =
-                value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
-                                 : value.toString().toUtf8();
-            lines.append(it.key() + u'|' + QString::fromUtf8(compact));
-        }
+    QByteArray text;
+    for (const QByteArray& line : sortedLines(catalog, options)) {
+        text += line;
+        text += '\n';
     }
-    lines.sort();
-    return lines.join(u'\n') + (lines.isEmpty() ? u""_s : u"\n"_s);
+    return QString::fromUtf8(text);
 }
 
 QString fingerprint(const Catalog& catalog, const FingerprintOptions& options)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(fingerprintText(catalog, options).toUtf8(),
-                                                        QCryptographicHash::Sha256)
-                                   .toHex());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QByteArray& line : sortedLines(catalog, options)) {
+        hash.addData(line);
+        hash.addData("\n");
+    }
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 } // namespace plumb::catalog

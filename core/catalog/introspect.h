@@ -4,9 +4,12 @@
 #include "core/error.h"
 #include "core/progress.h"
 
+#include <vector>
+
 namespace plumb::db {
 class Connection;
-}
+class ConnectionInfo;
+} // namespace plumb::db
 
 namespace plumb::catalog {
 
@@ -30,6 +33,14 @@ struct IntrospectOptions {
 Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
                            Progress& progress);
 
+// Reads several databases at once, each on its own thread with its own connections (at most
+// `parallelism` databases at a time): the two sides of a diff, the targets of a fleet. The
+// results come in the order of `databases`; one that cannot be reached or read carries its own
+// error. Canceled as a whole through `progress`.
+std::vector<Result<Catalog>> introspectAll(const std::vector<db::ConnectionInfo>& databases,
+                                           const IntrospectOptions& options, int parallelism,
+                                           Progress& progress);
+
 // The text of catalog query `name` (e.g. "tables") for a server version number (e.g. 170002):
 // the resource NAME.MAJOR.sql with the highest MAJOR not above the server's, else NAME.sql, with
 // its code macros expanded. Fails when there is no such query or the server is older than 13.
@@ -37,5 +48,9 @@ Result<QString> catalogQuery(const QString& name, int serverVersionNumber);
 
 // The names of the catalog queries introspect() runs, in order.
 QStringList catalogQueryNames();
+
+// The set_config(...) calls (a SELECT list) every connection that reads the catalog runs at the
+// start of its transaction (settings local to it): search_path, JIT, parallel workers, work_mem.
+QString catalogReadSettings();
 
 } // namespace plumb::catalog

@@ -1,6 +1,9 @@
 #include "introspect_read.h"
 
 #include <QHash>
+#include <algorithm>
+#include <functional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -211,64 +214,101 @@ void readViews(const RowReader& rows, Catalog& catalog)
     }
 }
 
-// Columns arrive sorted by relation; tables, views and composites are already read.
+Column readColumn(const RowReader& rows, int r)
+{
+    Column c;
+    c.name = rows.text(r, u"name");
+    c.position = int(rows.int64(r, u"position"));
+    c.type = rows.text(r, u"type");
+    c.collation = rows.text(r, u"collation");
+    c.notNull = rows.boolean(r, u"not_null");
+    const QString identity = rows.text(r, u"identity");
+    c.identity = identity == u"a"   ? IdentityKind::Always
+                 : identity == u"d" ? IdentityKind::ByDefault
+                                    : IdentityKind::None;
+    const QString generated = rows.text(r, u"generated");
+    c.generated = generated == u"s"   ? GeneratedKind::Stored
+                  : generated == u"v" ? GeneratedKind::Virtual
+                                      : GeneratedKind::None;
+    if (c.generated == GeneratedKind::None)
+        c.defaultExpr = rows.text(r, u"default_expr");
+    else
+        c.generatedExpr = rows.text(r, u"default_expr");
+    c.storage = storageName(rows.text(r, u"storage"));
+    c.compression = rows.text(r, u"compression");
+    c.statisticsTarget = int(rows.int64(r, u"statistics_target"));
+    c.isLocal = rows.boolean(r, u"is_local");
+    c.inheritanceCount = int(rows.int64(r, u"inheritance_count"));
+    c.comment = rows.text(r, u"comment");
+    c.acl = rows.acl(r, u"acl");
+    return c;
+}
+
+// Columns arrive in no order; tables, views and composites are already read. Each row is
+// matched to its relation once, then the rows are taken relation by relation in attnum order.
 void readColumns(const RowReader& rows, Catalog& catalog)
 {
-    QHash<QualifiedName, Table*> tables;
-    QHash<QualifiedName, View*> views;
-    QHash<QualifiedName, CompositeType*> composites;
+    struct Owner {
+        Table* table = nullptr;
+        View* view = nullptr;
+        CompositeType* composite = nullptr;
+    };
+    QHash<QualifiedName, Owner> owners;
+    owners.reserve(catalog.tables.size() + catalog.views.size() + catalog.composites.size());
     for (Table& t : catalog.tables)
-        tables.insert(t.name, &t);
+        owners[t.name].table = &t;
     for (View& v : catalog.views)
-        views.insert(v.name, &v);
+        owners[v.name].view = &v;
     for (CompositeType& c : catalog.composites)
-        composites.insert(c.name, &c);
+        owners[c.name].composite = &c;
 
+    struct Placed {
+        const void* owner;
+        int position;
+        int row;
+        bool operator<(const Placed& other) const
+        {
+            return owner != other.owner ? std::less<>()(owner, other.owner)
+                                        : position < other.position;
+        }
+    };
+    std::vector<Placed> placed;
+    std::vector<Owner> ownerOf(std::size_t(rows.rowCount()));
+    placed.reserve(std::size_t(rows.rowCount()));
     for (int r = 0; r < rows.rowCount(); ++r) {
-        const QualifiedName relation = qualified(rows, r, u"schema", u"relation");
+        const auto found = owners.constFind(qualified(rows, r, u"schema", u"relation"));
+        if (found == owners.cend())
+            continue;
         const QString relkind = rows.text(r, u"relkind");
-        if (relkind == u"v" || relkind == u"m") {
-            if (View* view = views.value(relation))
-                view->columns.append(ViewColumn{rows.text(r, u"name"), rows.text(r, u"type"),
-                                                rows.text(r, u"comment")});
-            continue;
-        }
-        if (relkind == u"c") {
-            if (CompositeType* type = composites.value(relation))
-                type->attributes.append(
-                    CompositeAttribute{rows.text(r, u"name"), rows.text(r, u"type"),
-                                       rows.text(r, u"collation"), rows.text(r, u"comment")});
-            continue;
-        }
-        Table* table = tables.value(relation);
-        if (!table)
-            continue;
-        Column c;
-        c.name = rows.text(r, u"name");
-        c.position = int(rows.int64(r, u"position"));
-        c.type = rows.text(r, u"type");
-        c.collation = rows.text(r, u"collation");
-        c.notNull = rows.boolean(r, u"not_null");
-        const QString identity = rows.text(r, u"identity");
-        c.identity = identity == u"a"   ? IdentityKind::Always
-                     : identity == u"d" ? IdentityKind::ByDefault
-                                        : IdentityKind::None;
-        const QString generated = rows.text(r, u"generated");
-        c.generated = generated == u"s"   ? GeneratedKind::Stored
-                      : generated == u"v" ? GeneratedKind::Virtual
-                                          : GeneratedKind::None;
-        if (c.generated == GeneratedKind::None)
-            c.defaultExpr = rows.text(r, u"default_expr");
+        Owner owner;
+        if (relkind == u"v" || relkind == u"m")
+            owner.view = found->view;
+        else if (relkind == u"c")
+            owner.composite = found->composite;
         else
-            c.generatedExpr = rows.text(r, u"default_expr");
-        c.storage = storageName(rows.text(r, u"storage"));
-        c.compression = rows.text(r, u"compression");
-        c.statisticsTarget = int(rows.int64(r, u"statistics_target"));
-        c.isLocal = rows.boolean(r, u"is_local");
-        c.inheritanceCount = int(rows.int64(r, u"inheritance_count"));
-        c.comment = rows.text(r, u"comment");
-        c.acl = rows.acl(r, u"acl");
-        table->columns.append(std::move(c));
+            owner.table = found->table;
+        const void* key = owner.table  ? static_cast<const void*>(owner.table)
+                          : owner.view ? static_cast<const void*>(owner.view)
+                                       : static_cast<const void*>(owner.composite);
+        if (!key)
+            continue;
+        ownerOf[std::size_t(r)] = owner;
+        placed.push_back({key, int(rows.int64(r, u"position")), r});
+    }
+    std::sort(placed.begin(), placed.end());
+
+    for (const Placed& p : placed) {
+        const Owner& owner = ownerOf[std::size_t(p.row)];
+        const int r = p.row;
+        if (owner.view)
+            owner.view->columns.append(
+                ViewColumn{rows.text(r, u"name"), rows.text(r, u"type"), rows.text(r, u"comment")});
+        else if (owner.composite)
+            owner.composite->attributes.append(
+                CompositeAttribute{rows.text(r, u"name"), rows.text(r, u"type"),
+                                   rows.text(r, u"collation"), rows.text(r, u"comment")});
+        else
+            owner.table->columns.append(readColumn(rows, r));
     }
 }
 

@@ -166,11 +166,6 @@ Result<Catalog> fromJson(const QJsonObject& object)
     return catalog;
 }
 
-QByteArray writeJson(const Catalog& catalog)
-{
-    return QJsonDocument(toJson(catalog)).toJson(QJsonDocument::Indented);
-}
-
 Result<Catalog> readJson(const QByteArray& json)
 {
     QJsonParseError parseError;

@@ -14,6 +14,8 @@ namespace plumb::catalog {
 QJsonObject toJson(const Catalog& catalog);
 Result<Catalog> fromJson(const QJsonObject& object);
 
+// The same text as QJsonDocument(toJson(catalog)).toJson(QJsonDocument::Indented), written by
+// the streaming writer (json_writer.h).
 QByteArray writeJson(const Catalog& catalog);
 // Reads writeJson's output back; the result is normalized (canonical order).
 Result<Catalog> readJson(const QByteArray& json);

@@ -1,5 +1,6 @@
 #include "snapshot_readers.h"
 
+#include "core/catalog/introspect.h"
 #include "core/db/quote.h"
 
 #include <QRegularExpression>
@@ -93,9 +94,7 @@ void SnapshotReaders::runHelper(db::ConnectionInfo info, QString snapshot)
     if (!helper.exec(u"SET TRANSACTION SNAPSHOT "_s + db::quoteLiteral(snapshot), {},
                      m_helperProgress))
         return;
-    if (!helper.exec(u"SELECT pg_catalog.set_config('search_path', '', true), "
-                     u"pg_catalog.set_config('jit', 'off', true)"_s,
-                     {}, m_helperProgress))
+    if (!helper.exec(u"SELECT "_s + catalogReadSettings(), {}, m_helperProgress))
         return;
     for (;;) {
         int index = -1;

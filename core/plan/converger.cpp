@@ -16,9 +16,16 @@ namespace {
 
 using catalog::Catalog;
 
+// A constraint added online is two steps with one summary: say which half each is, so a list of
+// what ran does not show the same constraint twice.
 QString describe(const Step& step)
 {
-    return step.summary.isEmpty() ? step.sql : step.summary;
+    const QString what = step.summary.isEmpty() ? step.sql : step.summary;
+    if (step.pass == Pass::Validate)
+        return what + u" (VALIDATE)"_s;
+    if (step.pass == Pass::AddConstraints && step.sql.contains(u"NOT VALID"_s, Qt::CaseInsensitive))
+        return what + u" (NOT VALID)"_s;
+    return what;
 }
 
 struct Split {

@@ -153,8 +153,12 @@ void removeLedgerTable(Catalog& catalog, const QString& trackingTable)
     const qsizetype dot = trackingTable.indexOf(u'.');
     const QString schema = dot < 0 ? QString() : trackingTable.left(dot);
     const QString name = dot < 0 ? trackingTable : trackingTable.mid(dot + 1);
+    static const QSet<QString> registryTables{u"tb_pggit_intent"_s,         u"tb_pggit_conflict"_s,
+                                              u"tb_pggit_intent_history"_s, u"tb_plumb_intent"_s,
+                                              u"tb_plumb_intent_object"_s,  u"tb_plumb_conflict"_s};
     auto isLedger = [&](const QualifiedName& table) {
-        return table.name == name && (schema.isEmpty() || table.schema == schema);
+        return (table.name == name && (schema.isEmpty() || table.schema == schema)) ||
+               registryTables.contains(table.name);
     };
     QSet<QualifiedName> removed;
     for (const catalog::Table& table : std::as_const(catalog.tables))

@@ -30,7 +30,10 @@ QString statusName(ObjectDifference::Status status); // "missing", "unexpected",
 qsizetype structuralCount(const QList<ObjectDifference>& differences);
 
 // The migration ledger is tooling, not schema: removes the table `trackingTable` ("name" or
-// "schema.name"; without a schema, in any schema) and what hangs on it from `catalog`.
+// "schema.name"; without a schema, in any schema) and what hangs on it from `catalog`. The intent
+// registry's tables (Confiture's tb_pggit_intent, tb_pggit_conflict, tb_pggit_intent_history and
+// Plumbline's tb_plumb_intent* beside them, core/coordinate/registry.cpp) are tooling too and go
+// with it, so that no plan drops the registry a team coordinates through.
 void removeLedgerTable(catalog::Catalog& catalog, const QString& trackingTable);
 
 // `plumb schema`: one declared or live table and how the live one stands against the declared.

@@ -49,7 +49,13 @@ const QSet<QString>& scalarKeys()
                                     u"migration.locking.enabled"_s,
                                     u"migration.locking.timeout_ms"_s,
                                     u"convergence.lock_timeout"_s,
-                                    u"convergence.statement_timeout"_s};
+                                    u"convergence.statement_timeout"_s,
+                                    u"fleet.urls"_s,
+                                    u"fleet.databases"_s,
+                                    u"fleet.schemas"_s,
+                                    u"fleet.parallelism"_s,
+                                    u"fleet.failure_budget"_s,
+                                    u"fleet.canary"_s};
     return keys;
 }
 
@@ -74,8 +80,8 @@ const QSet<QString>& opaqueKeys()
 
 const QSet<QString>& mapKeys()
 {
-    static const QSet<QString> keys{u"build"_s, u"migration"_s, u"migration.locking"_s,
-                                    u"convergence"_s, u"database"_s};
+    static const QSet<QString> keys{u"build"_s,       u"migration"_s, u"migration.locking"_s,
+                                    u"convergence"_s, u"database"_s,  u"fleet"_s};
     return keys;
 }
 

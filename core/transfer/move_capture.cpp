@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -316,6 +317,30 @@ Status apply(db::Connection& target, const MoveMapping& mapping, const QList<QSt
     auto transaction = db::Transaction::begin(target);
     if (!transaction)
         return std::unexpected(transaction.error());
+    // The rows arrive as the source's triggers left them: the target's own triggers (a
+    // touch_updated_at, an audit) must not rewrite them, or the target would no longer equal the
+    // source. Each batch turns off the enabled user triggers of the tables it writes, inside its
+    // transaction, and turns the same ones on again before it commits.
+    QSet<int> touched;
+    for (const Change& change : changes)
+        touched.insert(change.table);
+    QStringList reenable;
+    for (int t : std::as_const(touched)) {
+        const QString name = table(mapping.tables[t].target);
+        auto triggers = target.exec(u"SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = "
+                                    u"$1::pg_catalog.regclass AND NOT tgisinternal AND "
+                                    u"tgenabled = 'O' ORDER BY tgname"_s,
+                                    {name});
+        if (!triggers)
+            return std::unexpected(triggers.error());
+        for (int row = 0; row < triggers->rowCount(); ++row) {
+            const QString trigger = db::quoteIdentifier(triggers->text(row, 0));
+            if (auto off = target.exec(u"ALTER TABLE "_s + name + u" DISABLE TRIGGER "_s + trigger);
+                !off)
+                return std::unexpected(off.error());
+            reenable.append(u"ALTER TABLE "_s + name + u" ENABLE TRIGGER "_s + trigger);
+        }
+    }
     for (const Change& change : changes) {
         const int t = change.table;
         if (change.op == 'D' || change.op == 'U') {
@@ -331,6 +356,9 @@ Status apply(db::Connection& target, const MoveMapping& mapping, const QList<QSt
             if (auto done = target.exec(upserts[t], params(change.newRow)); !done)
                 return std::unexpected(done.error());
     }
+    for (const QString& statement : std::as_const(reenable))
+        if (auto on = target.exec(statement); !on)
+            return std::unexpected(on.error());
     return transaction->commit();
 }
 

@@ -4,6 +4,7 @@
 #include "core/db/connection.h"
 #include "core/plan/converger.h"
 #include "core/workflow/confirmation.h"
+#include "core/workflow/intents.h"
 
 #include <QSet>
 #include <mutex>
@@ -111,8 +112,20 @@ Result<migrate::SyncReport> sync(const Session& session, const DeclaredSchema* d
     std::optional<plan::ProjectConverger> converger;
     if (declared && declared->catalog)
         converger.emplace(*declared->catalog, ledger->name(), session.executeOptions());
-    return migrate::sync(*held->connection, *migrations, *ledger, runner,
-                         converger ? &*converger : nullptr, options.preview, progress);
+    std::optional<coordinate::ApplyIntents> intents;
+    if (!options.preview) {
+        auto checked = checkMigrationIntents(*held->connection, options.intentIds, *migrations,
+                                             *ledger, {}, progress);
+        if (!checked)
+            return std::unexpected(checked.error());
+        intents = std::move(*checked);
+    }
+    auto report = migrate::sync(*held->connection, *migrations, *ledger, runner,
+                                converger ? &*converger : nullptr, options.preview, progress);
+    if (report && intents)
+        report->migrations.warnings +=
+            completeIntents(*held->connection, *intents, labelOr(options, u"sync"_s));
+    return report;
 }
 
 Result<migrate::SyncReport> syncProject(const Session& session, const BuildServer& server,
@@ -164,20 +177,39 @@ Result<migrate::RunReport> migrate(const Session& session, const MigrateRequest&
     options.rehearse = request.rehearse;
     options.preview = request.change.preview;
     options.verifyChecksums = request.verifyChecksums;
+    const bool up = request.action == MigrateAction::Up;
+    std::optional<coordinate::ApplyIntents> intents;
+    if (!request.change.preview) {
+        // Only `up` runs scripts an intent may be registered for; the others check named ones.
+        auto checked = checkMigrationIntents(*held->connection, request.change.intentIds,
+                                             up ? *migrations : migrate::MigrationSet{}, *ledger,
+                                             request.version, progress);
+        if (!checked)
+            return std::unexpected(checked.error());
+        intents = std::move(*checked);
+    }
     migrate::Runner runner(*held->connection, *migrations, *ledger, options, progress);
+    Result<migrate::RunReport> report = fail(ErrorCode::Generic, u"unknown migrate action"_s);
     switch (request.action) {
     case MigrateAction::Up:
-        return runner.up(request.version);
+        report = runner.up(request.version);
+        break;
     case MigrateAction::Down:
-        return runner.down(request.steps);
+        report = runner.down(request.steps);
+        break;
     case MigrateAction::DownTo:
-        return runner.downTo(request.version);
+        report = runner.downTo(request.version);
+        break;
     case MigrateAction::Baseline:
-        return runner.baseline(request.version);
+        report = runner.baseline(request.version);
+        break;
     case MigrateAction::Fake:
-        return runner.fake(request.version);
+        report = runner.fake(request.version);
+        break;
     }
-    return fail(ErrorCode::Generic, u"unknown migrate action"_s);
+    if (report && intents && up && !request.rehearse)
+        report->warnings += completeIntents(*held->connection, *intents, what);
+    return report;
 }
 
 Result<QList<migrate::LedgerRow>> pruneLedger(const Session& session, bool apply,
@@ -243,10 +275,18 @@ Result<plan::ExecuteResult> applyPlan(const Target& target, const QString& ledge
                         planned.liveFingerprint.left(12) + u", now "_s + now->left(12) +
                         u"). Nothing was run. Compute the plan again, review it, then apply "
                         u"that one."_s);
+    auto intents = coordinate::checkBeforeApply(*held->connection, options.intentIds,
+                                                {coordinate::planDdl(subset.steps)}, progress);
+    if (!intents)
+        return std::unexpected(intents.error());
     if (!appliedPlans().claim(planned.id))
         return fail(ErrorCode::Config, u"this plan was already applied: nothing was run. "
                                        u"Compute the plan again to see what is left to do."_s);
-    return plan::execute(*held->connection, subset, execute, progress);
+    auto executed = plan::execute(*held->connection, subset, execute, progress);
+    if (executed && executed->ok())
+        for (const QString& warning : completeIntents(*held->connection, *intents, what))
+            progress.log(warning);
+    return executed;
 }
 
 Result<project::BuildReport> buildInto(const Session& session, const QString& url,
@@ -308,10 +348,18 @@ Result<DiffApplyReport> applyDiff(const DiffApplyRequest& request, Progress& pro
         return fail(ErrorCode::Config,
                     u"The plan drops data (see the steps marked drops_data). Review it with "
                     u"`plumb diff` first, then run again with --yes to apply it."_s);
+    auto intents = coordinate::checkBeforeApply(*held->connection, request.change.intentIds,
+                                                {coordinate::planDdl(report.plan.steps)}, progress);
+    if (!intents)
+        return std::unexpected(intents.error());
     auto executed = plan::execute(*held->connection, report.plan, request.execute, progress);
     if (!executed)
         return std::unexpected(executed.error());
     report.result = std::move(*executed);
+    if (report.result.ok())
+        for (const QString& warning :
+             completeIntents(*held->connection, *intents, u"diff --apply"_s))
+            progress.log(warning);
     return report;
 }
 

@@ -28,6 +28,11 @@ struct ChangeOptions {
     LockSettings lock;                   // the environment's, unless a flag overrides it
     QString label;                       // labels the lock holder: "plumb sync", "workbench sync"
     bool preview = false;                // run nothing, take no lock
+    // Intents this change carries out (--intent ID, the workbench's). Under the lock they, and
+    // the active intents registered for the scripts about to run, must still match the live
+    // objects they were planned against (core/workflow/intents.h); after the change ran they
+    // are completed.
+    QStringList intentIds;
 };
 
 // Sync: pending migrations, then convergence to the declared schema (indexes, constraints, NOT

@@ -32,6 +32,17 @@ Result<QStringList> pendingScripts(db::Connection& connection,
     return scripts;
 }
 
+Result<coordinate::ApplyIntents>
+checkMigrationIntents(db::Connection& connection, const QStringList& intentIds,
+                      const migrate::MigrationSet& migrations, const migrate::Ledger& ledger,
+                      const QString& throughVersion, Progress& progress)
+{
+    auto scripts = pendingScripts(connection, migrations, ledger, throughVersion);
+    if (!scripts)
+        return std::unexpected(scripts.error());
+    return coordinate::checkBeforeApply(connection, intentIds, *scripts, progress);
+}
+
 QStringList completeIntents(db::Connection& connection, const coordinate::ApplyIntents& applied,
                             const QString& what)
 {

@@ -17,6 +17,13 @@ namespace plumb::workflow {
 // match the live objects they were planned against, or the change stops with ErrorCode::Drift
 // naming each object that moved and who moved it. After it ran, completeIntents().
 
+// checkBeforeApply for what `migrate up` or `sync` is about to run: the intents named and those
+// registered for the pending migrations (pendingScripts).
+Result<coordinate::ApplyIntents>
+checkMigrationIntents(db::Connection& connection, const QStringList& intentIds,
+                      const migrate::MigrationSet& migrations, const migrate::Ledger& ledger,
+                      const QString& throughVersion, Progress& progress);
+
 // The .up.sql texts of the migrations `migrate up` runs now: pending per the ledger (read on
 // `connection`, under the lock), through `throughVersion` when it is given. Python migrations
 // have no SQL to look up and are left out.

@@ -1,6 +1,7 @@
 #include "target.h"
 
 #include <QSet>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -164,29 +165,43 @@ Result<Target> resolveTypedUrl(const QString& url, const project::Project* proje
     target.protection = Protection::Dev;
     if (!project)
         return target;
+    QList<Target> environments;
     for (const QString& name : project->environmentNames()) {
         auto environment = project->environment(name, options.variables);
         if (!environment || !*environment)
             continue; // unreadable (a missing variable): nothing to compare with
         ResolveOptions own = options;
         own.databaseUrl.clear(); // the environment's own URL, not this command's
-        auto declared = resolveTarget(&**environment, own);
-        if (!declared)
-            continue;
-        if (declared->isDev() && !declared->requireConfirmation)
-            continue;
-        if (!sameDatabase(*info, declared->runtime.info, options.variables) &&
-            !sameDatabase(*info, declared->management.info, options.variables))
-            continue;
-        target.environment = declared->environment;
-        target.requireConfirmation = target.requireConfirmation || declared->requireConfirmation;
-        if (!declared->isDev() && (target.protection == Protection::Dev || declared->isReadOnly()))
-            target.protection = declared->protection;
-        target.reasons.append(
-            QObject::tr("it is the database of the %1 environment '%2'")
-                .arg(protectionName(declared->protection), declared->environment));
+        if (auto declared = resolveTarget(&**environment, own))
+            environments.append(*declared);
     }
-    return target;
+    return guardedBy(std::move(target), environments, options.variables);
+}
+
+Target guardedBy(Target typed, const QList<Target>& environments,
+                 const QProcessEnvironment& variables)
+{
+    for (const Target& declared : environments) {
+        if (declared.isDev() && !declared.requireConfirmation)
+            continue;
+        const bool same = std::ranges::any_of(
+            QList<const Endpoint*>{&typed.runtime, &typed.management}, [&](const Endpoint* own) {
+                return sameDatabase(own->info, declared.runtime.info, variables) ||
+                       sameDatabase(own->info, declared.management.info, variables);
+            });
+        if (!same)
+            continue;
+        if (typed.environment.isEmpty())
+            typed.environment = declared.environment;
+        typed.requireConfirmation = typed.requireConfirmation || declared.requireConfirmation;
+        if (!declared.isDev() && (typed.protection == Protection::Dev || declared.isReadOnly()))
+            typed.protection = declared.protection;
+        const QString reason = QObject::tr("it is the database of the %1 environment '%2'")
+                                   .arg(protectionName(declared.protection), declared.environment);
+        if (!typed.reasons.contains(reason))
+            typed.reasons.append(reason);
+    }
+    return typed;
 }
 
 QString originName(UrlOrigin origin)

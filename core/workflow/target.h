@@ -87,6 +87,13 @@ Result<Target> resolveTarget(const project::Environment* environment,
 Result<Target> resolveTypedUrl(const QString& url, const project::Project* project,
                                const ResolveOptions& options = {});
 
+// The rule of resolveTypedUrl for a typed target and environments resolved already (the
+// workbench's open project): `typed` takes the protection of every environment in `environments`
+// that is not plain Dev and names the same server and database (runtime or management URL), with
+// a reason naming it. Dev environments leave it as it is.
+Target guardedBy(Target typed, const QList<Target>& environments,
+                 const QProcessEnvironment& variables = QProcessEnvironment::systemEnvironment());
+
 // Whether two connection infos name the same server and database, after libpq's defaults
 // (PGHOST, PGPORT, PGDATABASE, PGUSER from `variables`; port 5432; the database named after the
 // user). Local forms (no host, a socket folder, localhost, 127.0.0.1, ::1) count as one host, so

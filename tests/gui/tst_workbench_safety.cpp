@@ -266,6 +266,41 @@ private slots:
         window.close();
     }
 
+    void aDatabaseAddedAsDevIsProtectedWhenItIsAProtectedEnvironments()
+    {
+        // local.yaml names the database without dev: true. The same database added by hand,
+        // written another way and marked development, still follows local's rules.
+        WorkflowProject project(u"guiadded"_s, "");
+        project.database.exec(u"CREATE TABLE notes (body text)"_s);
+        MainWindow window;
+        window.show();
+        const auto opened = openAndWait(window, project.root());
+        QVERIFY(opened && opened->target());
+        QCOMPARE(opened->target()->protection, workflow::Protection::Protected);
+        const db::ConnectionInfo typed =
+            project.database.info().with(u"application_name"_s, u"typed by hand"_s);
+        QVERIFY(!(typed == opened->target()->runtime.info));
+        window.workbench()->addDatabase({u"by hand"_s, typed, true});
+        const DatabaseTarget added = window.workbench()->databases().last();
+        QCOMPARE(added.target().protection, workflow::Protection::Dev); // on its own
+        const workflow::Target rules = window.workbench()->rulesFor(added);
+        QCOMPARE(rules.protection, workflow::Protection::Protected);
+        QVERIFY2(rules.reasons.join(u' ').contains(u"'local'"),
+                 qPrintable(rules.reasons.join(u' ')));
+
+        auto* sql = window.findChild<SqlView*>();
+        auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
+        QTRY_COMPARE(databases->count(), 2);
+        databases->setCurrentIndex(1);
+        auto* status = window.findChild<QLabel*>(u"sql.status"_s);
+        sql->editor()->setPlainText(u"INSERT INTO notes VALUES ('x')"_s);
+        sql->run();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"read-only transaction"), 20000);
+        QCOMPARE(project.scalar(u"SELECT count(*)::int FROM notes"_s), 0);
+        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        window.close();
+    }
+
     void quittingWithAChangeInFlightAsksFirst()
     {
         MainWindow window;

@@ -124,6 +124,62 @@ private slots:
         QVERIFY2(released.exitCode == 0, qPrintable(released.out + released.err));
         PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO person (full_name) VALUES ('Free')"_s));
     }
+
+    void proposalIsPrintedAndNeedsReviewThenCutoverWithoutARunner()
+    {
+        TestDatabase source(u"mv_src"_s), target(u"mv_dst"_s);
+        execAll(source, oldSchema);
+        execAll(target, newSchema);
+        const QStringList sides = {u"--from"_s, source.info().toUri(), u"--to"_s,
+                                   target.info().toUri()};
+
+        // The proposal pairs renamed columns and says what to review; start refuses it.
+        const CliRun plan = runPlumb(QStringList{u"move"_s, u"plan"_s} + sides +
+                                     QStringList{u"--format"_s, u"json"_s});
+        QVERIFY2(plan.exitCode == 0, qPrintable(plan.out + plan.err));
+        const QJsonObject proposal = QJsonDocument::fromJson(plan.out.toUtf8()).object();
+        QCOMPARE(proposal.value(u"needs_review"_s).toBool(), true);
+        QCOMPARE(proposal.value(u"capture"_s).toString(), u"triggers"_s);
+        QVERIFY(proposal.value(u"mapping_yaml"_s).toString().contains(u"text_body: body"_s));
+        const CliRun refused = runPlumb(QStringList{u"move"_s, u"start"_s} + sides);
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY2(refused.err.contains(u"needs review"_s), qPrintable(refused.err));
+        QCOMPARE(phaseOf(target), QString());
+
+        // Started with the reviewed file, killed in the catch-up; the cutover command then
+        // finishes the move itself, with the mapping the move was started with.
+        QTemporaryDir dir;
+        {
+            QFile file(dir.filePath(u"mapping.yaml"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(mappingFile);
+        }
+        QProcess runner;
+        runner.start(QStringLiteral(PLUMB_CLI_PATH),
+                     QStringList{u"move"_s, u"start"_s} + sides +
+                         QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s)});
+        QVERIFY(runner.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(phaseOf(target) == u"catching_up"_s, 120000);
+        runner.kill();
+        QVERIFY(runner.waitForFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 0, 60000);
+        auto writer = source.connect();
+        PLUMB_VERIFY_OK(
+            writer->exec(u"UPDATE person SET full_name = 'Alan Turing' WHERE id = 3"_s));
+        PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM note WHERE id > 4990"_s));
+        const CliRun cutover = runPlumb({u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri(),
+                                         u"--confirm"_s, source.name()});
+        QVERIFY2(cutover.exitCode == 0, qPrintable(cutover.out + cutover.err));
+        QCOMPARE(targetRows(target), mappedSource(source));
+        QCOMPARE(phaseOf(target), u"done"_s);
+
+        // Release lifts the block and forgets the move.
+        const CliRun released =
+            runPlumb({u"move"_s, u"release"_s, u"--to"_s, target.info().toUri()});
+        QVERIFY2(released.exitCode == 0, qPrintable(released.out + released.err));
+        QCOMPARE(phaseOf(target), QString());
+        PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO person (full_name) VALUES ('Free')"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliMove)

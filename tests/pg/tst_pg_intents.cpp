@@ -1,8 +1,11 @@
 // The intent registry on a real server: conflicts between agents, leases, live dependents,
 // the apply-time fingerprint check, and Confiture's table layout.
 
+#include "core/catalog/fingerprint.h"
+#include "core/catalog/introspect.h"
 #include "core/coordinate/registry.h"
 #include "core/coordinate/verify.h"
+#include "core/plan/schema_compare.h"
 #include "core/sql/script.h"
 #include "tests/support/test_database.h"
 #include "tests/support/verify.h"
@@ -414,6 +417,30 @@ VALUES ('11111111-1111-4111-8111-111111111111', 'registered', 'in_progress',
                                        u"'tb\\_p%'"_s);
         PLUMB_VERIFY_OK(tables);
         QCOMPARE(tables->int64(0, 0), 0);
+    }
+
+    void registryIsToolingNotSchema()
+    {
+        // The registry's tables are left out of every comparison, like the ledger: no plan
+        // drops them, and creating them does not make a plan computed just before stale.
+        TestDatabase database(u"intents"_s);
+        load(database, schema);
+        auto connection = database.connect();
+        SilentProgress progress;
+        auto before = catalog::introspect(*connection, {}, progress);
+        PLUMB_VERIFY_OK(before);
+        plan::removeLedgerTable(*before, u"tb_confiture"_s);
+        auto registry = Registry::open(*connection, true);
+        PLUMB_VERIFY_OK(registry);
+        PLUMB_VERIFY_OK(registry->registerIntent(
+            request(u"agent-a"_s, u"names"_s, u"ALTER TABLE app.users ADD COLUMN nick text"_s),
+            progress));
+        auto after = catalog::introspect(*connection, {}, progress);
+        PLUMB_VERIFY_OK(after);
+        QVERIFY(after->tables.size() > before->tables.size());
+        plan::removeLedgerTable(*after, u"tb_confiture"_s);
+        QCOMPARE(after->tables.size(), before->tables.size());
+        QCOMPARE(catalog::fingerprint(*after), catalog::fingerprint(*before));
     }
 };
 

@@ -232,6 +232,25 @@ private slots:
         PLUMB_VERIFY_OK(dev);
         QCOMPARE(dev->protection, Protection::Dev);
         QVERIFY(!workflow::resolveTypedUrl(u"none"_s, &project, {{}, none}));
+
+        // The same rule over environments resolved already (the workbench's open project): a
+        // read-only environment wins over a protected one, and both are named.
+        workflow::Target readOnly = *prod;
+        readOnly.environment = u"replica"_s;
+        readOnly.protection = Protection::ReadOnly;
+        workflow::Target declared = *prod;
+        declared.environment = u"prod"_s;
+        declared.reasons.clear();
+        const workflow::Target guarded =
+            workflow::guardedBy(*scratch, {*dev, declared, readOnly}, none);
+        QCOMPARE(guarded.protection, Protection::Dev); // another database: untouched
+        workflow::Target byHand = *scratch;
+        byHand.runtime.info =
+            *db::ConnectionInfo::parse(u"postgresql://x@db.example.com:5433/shop"_s);
+        byHand.management = byHand.runtime;
+        const workflow::Target held = workflow::guardedBy(byHand, {*dev, declared, readOnly}, none);
+        QCOMPARE(held.protection, Protection::ReadOnly);
+        QCOMPARE(held.reasons.size(), 2);
     }
 
     void sameDatabaseFollowsLibpqDefaults()

@@ -1,9 +1,15 @@
--- Columns of tables, views, materialized views and composite types, in attnum order.
+-- Columns of tables, views, materialized views and composite types, in no order (the reader
+-- puts each relation's columns in attnum order). A default cannot refer to a column, so it is
+-- printed without its relation (relid 0): given one, pg_get_expr opens and locks it, which
+-- builds a relation cache entry per table (0.2 s of a cold 10,000-table read on PostgreSQL
+-- 17). Generated columns do refer to columns and keep theirs.
 SELECT n.nspname AS schema, c.relname AS relation, c.relkind AS relkind,
        a.attnum AS position, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        CASE WHEN a.attcollation <> t.typcollation
             THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END AS collation,
-       a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+       a.attnotnull AS not_null,
+       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END)
+           AS default_expr,
        a.attidentity AS identity, a.attgenerated AS generated,
        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
        NULL::text AS compression,
@@ -21,4 +27,3 @@ SELECT n.nspname AS schema, c.relname AS relation, c.relkind AS relkind,
          ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
    AND @USER_SCHEMA(n)@ AND @NOT_EXTENSION('pg_class', c.oid)@
- ORDER BY c.oid, a.attnum

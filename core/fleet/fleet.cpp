@@ -1,0 +1,120 @@
+#include "fleet.h"
+
+#include "core/catalog/fingerprint.h"
+#include "core/catalog/introspect.h"
+#include "core/db/connection.h"
+#include "core/diff/change_set.h"
+#include "core/plan/schema_compare.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace plumb::fleet {
+
+const FleetGroup* FleetPlan::groupOf(int index) const
+{
+    for (const FleetGroup& group : groups)
+        if (group.targets.contains(index))
+            return &group;
+    return nullptr;
+}
+
+Result<QList<FleetTarget>> listTargets(const project::FleetSpec& spec,
+                                       const db::ConnectionInfo& server, Progress& progress)
+{
+    QList<FleetTarget> targets;
+    if (!spec.schemas.isEmpty())
+        return fail(ErrorCode::Config,
+                    u"fleet: schemas (tenant schemas in one database) is not supported yet: "
+                    u"list the databases with fleet: urls or fleet: databases"_s);
+    if (!spec.urls.isEmpty()) {
+        for (const QString& url : spec.urls) {
+            auto info = db::ConnectionInfo::parse(url);
+            if (!info)
+                return std::unexpected(info.error());
+            targets.append({info->redacted(), *info});
+        }
+    } else {
+        auto connection = db::Connection::open(server, progress);
+        if (!connection)
+            return std::unexpected(connection.error());
+        auto names = (*connection)
+                         ->exec(u"SELECT datname FROM pg_catalog.pg_database "
+                                u"WHERE datname LIKE $1 AND datallowconn AND NOT datistemplate"_s,
+                                {spec.databases}, progress);
+        if (!names)
+            return std::unexpected(names.error());
+        for (int r = 0; r < names->rowCount(); ++r)
+            targets.append({names->text(r, 0), server.with(u"dbname"_s, names->text(r, 0))});
+    }
+    std::ranges::sort(targets,
+                      [](const FleetTarget& a, const FleetTarget& b) { return a.label < b.label; });
+    return targets;
+}
+
+catalog::Catalog comparable(catalog::Catalog live, const QString& trackingTable)
+{
+    plan::removeLedgerTable(live, trackingTable);
+    return live;
+}
+
+Result<FleetPlan> planFleet(const QList<FleetTarget>& targets, const catalog::Catalog& desired,
+                            const PlanOptions& options, Progress& progress)
+{
+    FleetPlan result;
+    result.targets = targets;
+    const catalog::Catalog goal = comparable(desired, options.trackingTable);
+    result.desiredFingerprint = catalog::fingerprint(goal);
+
+    std::vector<db::ConnectionInfo> infos;
+    for (const FleetTarget& target : targets)
+        infos.push_back(target.info);
+    progress.log(
+        u"Reading %1 database(s), %2 at a time"_s.arg(targets.size()).arg(options.parallelism));
+    std::vector<Result<catalog::Catalog>> catalogs =
+        catalog::introspectAll(infos, {}, options.parallelism, progress);
+    if (progress.isCanceled())
+        return fail(ErrorCode::Canceled, u"Planning the fleet was canceled."_s);
+
+    // Group by fingerprint; each group keeps one catalog to plan from (the others are dropped
+    // as soon as they are fingerprinted, so memory follows the groups, not the targets).
+    QHash<QString, int> groupIndex;
+    QList<catalog::Catalog> representatives;
+    for (int i = 0; i < int(catalogs.size()); ++i) {
+        auto& read = catalogs[std::size_t(i)];
+        if (!read) {
+            result.unreadable.append({i, read.error()});
+            continue;
+        }
+        catalog::Catalog live = comparable(std::move(*read), options.trackingTable);
+        const QString fingerprint = catalog::fingerprint(live);
+        auto it = groupIndex.constFind(fingerprint);
+        if (it == groupIndex.cend()) {
+            it = groupIndex.insert(fingerprint, int(result.groups.size()));
+            result.groups.append(FleetGroup{fingerprint, {}, {}, 0});
+            representatives.append(std::move(live));
+        }
+        result.groups[*it].targets.append(i);
+        read = fail(ErrorCode::Canceled, QString()); // frees the catalog
+    }
+
+    for (int g = 0; g < result.groups.size(); ++g) {
+        FleetGroup& group = result.groups[g];
+        if (group.fingerprint == result.desiredFingerprint)
+            continue;
+        const diff::ChangeSet changes = diff::compare(representatives[g], goal);
+        group.changeCount = int(changes.changes.size());
+        group.plan = plan::makePlan(representatives[g], goal, changes, options.mode);
+        if (!changes.isEmpty())
+            ++result.plansComputed;
+    }
+    std::ranges::stable_sort(result.groups, [](const FleetGroup& a, const FleetGroup& b) {
+        return a.targets.size() > b.targets.size();
+    });
+    return result;
+}
+
+} // namespace plumb::fleet

@@ -1,0 +1,256 @@
+// bench_fleet: a fleet of databases of one schema, planned once and applied in waves.
+//
+//   bench_fleet [--server URL] [--databases N] [--tables T] [--parallelism 1,4,16]
+//
+// Makes N databases (default 200) of gen_schema.py T (default 20 tables) on one server, one of
+// them drifted (an extra index), and a desired schema that adds an index and a column. For each
+// parallelism it recreates the databases from a template, then, in a child process (so its peak
+// memory is its own), plans the fleet (fleet::planFleet: every database read, grouped by
+// fingerprint, one plan per group) and applies it (fleet::applyFleet: canary, then waves, each
+// database under its lock, verified afterwards). Prints the plan and apply times, the groups,
+// the plans computed and the peak memory, with the machine's load average.
+//
+// Without --server a private PostgreSQL is started and stopped. The databases are dropped at
+// the end.
+#include "core/catalog/introspect.h"
+#include "core/db/connection.h"
+#include "core/db/local_cluster.h"
+#include "core/db/quote.h"
+#include "core/fleet/fleet_apply.h"
+#include "core/sql/script.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace Qt::StringLiterals;
+using namespace plumb;
+
+namespace {
+
+const QString sharedDir = QStringLiteral(PLUMB_SOURCE_DIR "/../shared");
+const QString prefix = u"plumb_fleet_bench"_s;
+
+void say(const QString& line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+int die(const QString& line)
+{
+    std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(line));
+    return 1;
+}
+
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(u' ', 0, 2)
+                                          : u"unknown"_s;
+}
+
+QString targetName(int i)
+{
+    return prefix + u"_%1"_s.arg(i, 3, 10, QChar(u'0'));
+}
+
+// The child: plan and apply, one line "planMs applyMs groups plans done failed peakKb".
+int runChild(const QStringList& args)
+{
+    // The server's URL comes through the environment: it may hold a password, never on argv.
+    auto server = db::ConnectionInfo::parse(qEnvironmentVariable("PLUMB_FLEET_BENCH_SERVER"));
+    if (!server)
+        return die(server.error().message);
+    const int count = args.value(1).toInt();
+    const int parallelism = args.value(2).toInt();
+    SilentProgress progress;
+    auto reference = db::Connection::open(server->with(u"dbname"_s, prefix + u"_desired"_s));
+    if (!reference)
+        return die(reference.error().message);
+    auto desired = catalog::introspect(**reference, {}, progress);
+    if (!desired)
+        return die(desired.error().message);
+    reference->reset();
+    QList<fleet::FleetTarget> targets;
+    for (int i = 0; i < count; ++i)
+        targets.append({targetName(i), server->with(u"dbname"_s, targetName(i))});
+
+    QElapsedTimer timer;
+    timer.start();
+    auto plan = fleet::planFleet(targets, *desired, {parallelism}, progress);
+    if (!plan)
+        return die(plan.error().message);
+    const double planMs = double(timer.nsecsElapsed()) / 1e6;
+    fleet::ApplyOptions options;
+    options.waves = {parallelism, 0, true};
+    timer.restart();
+    const fleet::RolloutStatus status = fleet::applyFleet(
+        *plan, *desired, options, [](const fleet::RolloutStatus&) {}, progress);
+    const double applyMs = double(timer.nsecsElapsed()) / 1e6;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("%.0f %.0f %d %d %d %d %ld\n", planMs, applyMs, int(plan->groups.size()),
+                plan->plansComputed, status.count(fleet::TargetState::Done),
+                status.count(fleet::TargetState::Failed), usage.ru_maxrss);
+    for (const fleet::TargetStatus& target : status.targets)
+        if (target.state == fleet::TargetState::Failed)
+            std::fprintf(stderr, "%s: %s\n", qPrintable(target.label), qPrintable(target.error));
+    return 0;
+}
+
+bool exec(db::Connection& admin, const QString& sql)
+{
+    auto result = admin.exec(sql);
+    if (!result)
+        std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(result.error().message));
+    return bool(result);
+}
+
+bool dropAll(db::Connection& admin, int count)
+{
+    for (int i = 0; i < count; ++i)
+        if (!exec(admin, u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(targetName(i)) +
+                             u" WITH (FORCE)"_s))
+            return false;
+    return true;
+}
+
+// The template at gen_schema.py `tables`, the desired database (the template plus an index and
+// a column) and `count` copies of the template, one of them (the 8th) drifted.
+bool makeFleet(db::Connection& admin, const db::ConnectionInfo& server, int count, int tables)
+{
+    const QString templateName = prefix + u"_template"_s;
+    const QString desiredName = prefix + u"_desired"_s;
+    SilentProgress quiet;
+    if (!dropAll(admin, count))
+        return false;
+    for (const QString& name : {desiredName, templateName})
+        if (!exec(admin,
+                  u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(name) + u" WITH (FORCE)"_s))
+            return false;
+    if (!exec(admin, u"CREATE DATABASE "_s + db::quoteIdentifier(templateName)))
+        return false;
+    {
+        QProcess generator;
+        generator.start(u"python3"_s,
+                        {sharedDir + u"/bench/gen_schema.py"_s, QString::number(tables)});
+        generator.waitForFinished(-1);
+        auto connection = db::Connection::open(server.with(u"dbname"_s, templateName));
+        if (!connection ||
+            !sql::runScript(**connection, QString::fromUtf8(generator.readAllStandardOutput()),
+                            u"gen_schema.sql"_s, quiet))
+            return false;
+    }
+    if (!exec(admin, u"CREATE DATABASE "_s + db::quoteIdentifier(desiredName) + u" TEMPLATE "_s +
+                         db::quoteIdentifier(templateName)))
+        return false;
+    {
+        auto desired = db::Connection::open(server.with(u"dbname"_s, desiredName));
+        if (!desired || !exec(**desired, u"CREATE INDEX fleet_t0_c1 ON s0.t0 (c1)"_s) ||
+            !exec(**desired, u"ALTER TABLE s0.t0 ADD COLUMN fleet_note text"_s))
+            return false;
+    }
+    for (int i = 0; i < count; ++i)
+        if (!exec(admin, u"CREATE DATABASE "_s + db::quoteIdentifier(targetName(i)) +
+                             u" TEMPLATE "_s + db::quoteIdentifier(templateName)))
+            return false;
+    auto drifted =
+        db::Connection::open(server.with(u"dbname"_s, targetName(std::min(7, count - 1))));
+    return drifted && exec(**drifted, u"CREATE INDEX drift ON s0.t1 (c2)"_s);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.value(1) == u"--child")
+        return runChild(args.mid(1));
+
+    QString serverUrl;
+    int count = 200;
+    int tables = 20;
+    QList<int> parallelisms{1, 4, 16};
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == u"--server" && i + 1 < args.size()) {
+            serverUrl = args[++i];
+        } else if (args[i] == u"--databases" && i + 1 < args.size()) {
+            count = std::max(1, args[++i].toInt());
+        } else if (args[i] == u"--tables" && i + 1 < args.size()) {
+            tables = std::max(2, args[++i].toInt());
+        } else if (args[i] == u"--parallelism" && i + 1 < args.size()) {
+            parallelisms.clear();
+            for (const QString& value : args[++i].split(u','))
+                parallelisms.append(std::max(1, value.toInt()));
+        } else {
+            return die(u"usage: bench_fleet [--server URL] [--databases N] [--tables T] "
+                       u"[--parallelism 1,4,16]"_s);
+        }
+    }
+
+    SilentProgress quiet;
+    std::optional<db::LocalCluster> cluster;
+    db::ConnectionInfo server;
+    if (serverUrl.isEmpty()) {
+        auto started = db::LocalCluster::start({}, quiet);
+        if (!started)
+            return die(started.error().message);
+        cluster.emplace(std::move(*started));
+        server = cluster->connectionInfo();
+    } else {
+        auto parsed = db::ConnectionInfo::parse(serverUrl);
+        if (!parsed)
+            return die(parsed.error().message);
+        server = *parsed;
+    }
+    auto admin = db::Connection::open(server);
+    if (!admin)
+        return die(admin.error().message);
+
+    say(u"PostgreSQL %1; %2 databases of gen_schema.py %3, one drifted; load average %4"_s
+            .arg((*admin)->serverVersion())
+            .arg(count)
+            .arg(tables)
+            .arg(loadAverage()));
+    say(u"  %1 %2 %3 %4 %5 %6 %7"_s.arg(u"parallelism"_s, 11)
+            .arg(u"plan"_s, 10)
+            .arg(u"apply"_s, 10)
+            .arg(u"groups"_s, 7)
+            .arg(u"plans"_s, 6)
+            .arg(u"done/failed"_s, 12)
+            .arg(u"peak"_s, 8));
+    for (int parallelism : parallelisms) {
+        if (!makeFleet(**admin, server, count, tables))
+            return die(u"making the fleet failed"_s);
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"PLUMB_FLEET_BENCH_SERVER"_s, server.toUri());
+        child.setProcessEnvironment(environment);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {u"--child"_s, QString::number(count), QString::number(parallelism)});
+        if (!child.waitForFinished(-1) || child.exitCode() != 0)
+            return die(u"the run at parallelism %1 failed"_s.arg(parallelism));
+        const QStringList f =
+            QString::fromUtf8(child.readAllStandardOutput()).trimmed().split(u' ');
+        say(u"  %1 %2 %3 %4 %5 %6 %7"_s.arg(parallelism, 11)
+                .arg(f.value(0) + u" ms"_s, 10)
+                .arg(f.value(1) + u" ms"_s, 10)
+                .arg(f.value(2), 7)
+                .arg(f.value(3), 6)
+                .arg(f.value(4) + u'/' + f.value(5), 12)
+                .arg(QString::number(f.value(6).toLongLong() / 1024) + u" MB"_s, 8));
+    }
+    say(u"load average at the end: %1"_s.arg(loadAverage()));
+    dropAll(**admin, count);
+    for (const QString& name : QStringList{prefix + u"_desired"_s, prefix + u"_template"_s})
+        exec(**admin,
+             u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(name) + u" WITH (FORCE)"_s);
+    return 0;
+}
