@@ -63,7 +63,10 @@ QString yamlKey(const catalog::QualifiedName& name)
 QString yamlScalar(const QString& value)
 {
     QString escaped = value;
-    escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s);
+    escaped.replace(u"\\"_s, u"\\\\"_s)
+        .replace(u"\""_s, u"\\\""_s)
+        .replace(u"\n"_s, u"\\n"_s)
+        .replace(u"\t"_s, u"\\t"_s);
     return u'"' + escaped + u'"';
 }
 
@@ -328,14 +331,17 @@ QString mappingYaml(const MoveMapping& mapping)
 {
     QString out = u"# plumb move mapping: target table -> source table and columns\ntables:\n"_s;
     for (const MappedTable& table : mapping.tables) {
-        out += u"  "_s + yamlKey(table.target) + u":\n    from: "_s + yamlKey(table.source) +
-               u"\n    columns:\n"_s;
+        out += u"  "_s + yamlKey(table.target) + u":\n    from: "_s + yamlKey(table.source) + u'\n';
+        // No columns yet (a table listed alone, before checkMapping): same-named columns, which
+        // the file says by leaving `columns` out. Names are quoted: any identifier is legal.
+        if (!table.columns.isEmpty())
+            out += u"    columns:\n"_s;
         for (const MappedColumn& column : table.columns) {
-            out += u"      "_s + column.target + u": "_s;
+            out += u"      "_s + yamlScalar(column.target) + u": "_s;
             if (!column.expression.isEmpty())
                 out += u"{ expression: "_s + yamlScalar(column.expression) + u" }"_s;
             else
-                out += column.source;
+                out += yamlScalar(column.source);
             out += u'\n';
         }
         for (const QString& column : table.defaulted)
