@@ -1782,6 +1782,18 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <source>changes: %1 (%2)</source>
         <translation>ändert: %1 (%2)</translation>
     </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>(user&apos;s database)</source>
+        <translation>(Datenbank des Benutzers)</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::SettingsDialog</name>

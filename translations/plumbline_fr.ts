@@ -1782,6 +1782,18 @@ Un atelier de schémas PostgreSQL.</translation>
         <source>changes: %1 (%2)</source>
         <translation>modifie&#xa0;: %1 (%2)</translation>
     </message>
+    <message>
+        <source>local socket</source>
+        <translation>socket local</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>(user&apos;s database)</source>
+        <translation>(base de l&apos;utilisateur)</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::SettingsDialog</name>

@@ -143,14 +143,23 @@ void ProjectView::refresh()
         for (const QString& reason : target.reasons)
             why += u"\n· "_s + reason;
         kind->setToolTip(why);
-        auto* database = new QStandardItem(target.runtime.info.redacted());
+        // The name and server, readable at a glance; the whole URL (without password) is in the
+        // tool tip. The embedded server's socket folder would fill the column with %2F escapes.
+        const db::ConnectionInfo& info = target.runtime.info;
+        const QString server =
+            info.host().isEmpty() || info.host().startsWith(u'/')
+                ? tr("local socket")
+                : (info.port().isEmpty() ? info.host() : info.host() + u':' + info.port());
+        auto* database = new QStandardItem(
+            tr("%1 on %2").arg(info.database().isEmpty() ? tr("(user's database)") : info.database(),
+                               server));
         // "database_url", "database_url, from ${STAGING_URL}", "PLUMB_DATABASE_URL"...
         const bool fromFile = target.runtime.origin == workflow::UrlOrigin::EnvironmentFile ||
                               target.runtime.origin == workflow::UrlOrigin::FileVariable;
         auto* source =
             new QStandardItem(fromFile ? target.runtime.source.section(u'(', -1).chopped(1)
                                        : workflow::originName(target.runtime.origin));
-        QString sources = tr("reads: %1").arg(target.runtime.source);
+        QString sources = info.redacted() + u"\n"_s + tr("reads: %1").arg(target.runtime.source);
         if (target.management != target.runtime)
             sources +=
                 u"\n"_s + tr("changes: %1 (%2)")

@@ -290,7 +290,8 @@ private slots:
         bool holding = false;
         for (int i = 0; i < 2400 && !holding; ++i) {
             auto sleeping = watcher->exec(u"SELECT count(*) FROM pg_stat_activity "
-                                          u"WHERE query LIKE 'SELECT pg_sleep(600)%'"_s);
+                                          u"WHERE query LIKE 'SELECT pg_sleep(600)%' "
+                                          u"AND datname = current_database()"_s);
             holding = sleeping && sleeping->int32(0, 0) > 0;
             if (!holding)
                 QTest::qWait(50);

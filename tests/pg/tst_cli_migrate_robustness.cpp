@@ -32,7 +32,8 @@ bool waitFor(const MigrateProject& p, const QString& sql, int expected, int seco
 }
 
 const QString sleeping = u"SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
-                         u"'%pg_sleep(600)%' AND pid <> pg_backend_pid()"_s;
+                         u"'%pg_sleep(600)%' AND pid <> pg_backend_pid() AND datname = "
+                         u"current_database()"_s; // other tests sleep on the same cluster
 
 } // namespace
 
