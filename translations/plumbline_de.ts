@@ -176,6 +176,18 @@
             <numerusform>noch %n Std.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Read-only environment</source>
+        <translation>Schreibgeschützte Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (readonly: true): Plumbline changes nothing there.</source>
+        <translation>%1 ist schreibgeschützt (readonly: true): Plumbline ändert dort nichts.</translation>
+    </message>
+    <message>
+        <source>%1 on the development fleet %2?</source>
+        <translation>%1 auf der Entwicklungsflotte %2?</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -318,6 +330,10 @@
     <message>
         <source>Type the database name, %1, to go ahead:</source>
         <translation>Geben Sie zum Fortfahren den Datenbanknamen %1 ein:</translation>
+    </message>
+    <message>
+        <source>Type the environment&apos;s name, %1, to go ahead:</source>
+        <translation>Geben Sie zum Fortfahren den Namen der Umgebung %1 ein:</translation>
     </message>
 </context>
 <context>
@@ -754,6 +770,180 @@ Nach %2</translation>
     <message>
         <source>compare</source>
         <translation>Vergleich</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::FleetView</name>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Anwenden …</translation>
+    </message>
+    <message>
+        <source>The project&apos;s environments that name a fleet</source>
+        <translation>Die Umgebungen des Projekts, die eine Flotte nennen</translation>
+    </message>
+    <message>
+        <source>Read every target, group them by live fingerprint and plan each group</source>
+        <translation>Jedes Ziel lesen, nach Live-Fingerabdruck gruppieren und jede Gruppe planen</translation>
+    </message>
+    <message>
+        <source>Apply each group&apos;s plan in waves: a canary first, then the rest</source>
+        <translation>Den Plan jeder Gruppe in Wellen anwenden: zuerst ein Kanarienvogel, dann der Rest</translation>
+    </message>
+    <message>
+        <source>Open a project with an environment that names a fleet (fleet: urls, databases or schemas).</source>
+        <translation>Öffnen Sie ein Projekt mit einer Umgebung, die eine Flotte nennt (fleet: urls, databases oder schemas).</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Welle</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Fleet:</source>
+        <translation>Flotte:</translation>
+    </message>
+    <message>
+        <source>Reading the fleet %1…</source>
+        <translation>Die Flotte %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Plan fleet</source>
+        <translation>Flotte planen</translation>
+    </message>
+    <message>
+        <source>Not planned: %1</source>
+        <translation>Nicht geplant: %1</translation>
+    </message>
+    <message>
+        <source>nothing to do</source>
+        <translation>nichts zu tun</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drifted</source>
+        <translation>abgewichen</translation>
+    </message>
+    <message>
+        <source>the norm</source>
+        <translation>die Norm</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n target(s)</source>
+        <translation>
+            <numerusform>%1: %n Ziel</numerusform>
+            <numerusform>%1: %n Ziele</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n group(s)</source>
+        <translation>
+            <numerusform> in %n Gruppe</numerusform>
+            <numerusform> in %n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n plan(s) computed</source>
+        <translation>
+            <numerusform>, %n Plan berechnet</numerusform>
+            <numerusform>, %n Pläne berechnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Environment: %1 (%2)</source>
+        <translation>Umgebung: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n Ziel</numerusform>
+            <numerusform>%n Ziele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply the fleet plan</source>
+        <translation>Den Flottenplan anwenden</translation>
+    </message>
+    <message>
+        <source>Applying to the fleet %1…</source>
+        <translation>Wird auf die Flotte %1 angewendet …</translation>
+    </message>
+    <message>
+        <source>Apply fleet</source>
+        <translation>Flotte anwenden</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+    <message>
+        <source>Not all applied: plan again, then apply the rest.</source>
+        <translation>Nicht alles angewendet: erneut planen, dann den Rest anwenden.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2199,14 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source>The schema changes people and agents plan on the live database, the objects each touches, and where they collide.</source>
         <translation>Die Schemaänderungen, die Personen und Agenten auf der Live-Datenbank planen, die Objekte, die jede berührt, und wo sie kollidieren.</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>The databases or tenant schemas an environment names, grouped by live schema, planned once per group and changed in waves.</source>
+        <translation>Die Datenbanken oder Mandantenschemas, die eine Umgebung nennt, nach Live-Schema gruppiert, einmal pro Gruppe geplant und in Wellen geändert.</translation>
     </message>
 </context>
 <context>

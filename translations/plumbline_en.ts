@@ -84,6 +84,44 @@
     </message>
 </context>
 <context>
+    <name>plumb::ui::FleetView</name>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n target(s)</source>
+        <translation>
+            <numerusform>%1: %n target</numerusform>
+            <numerusform>%1: %n targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n group(s)</source>
+        <translation>
+            <numerusform> in %n group</numerusform>
+            <numerusform> in %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n plan(s) computed</source>
+        <translation>
+            <numerusform>, %n plan computed</numerusform>
+            <numerusform>, %n plans computed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::IntentsView</name>
     <message numerus="yes">
         <source>%n intent(s), %1 open conflict(s) in %2</source>

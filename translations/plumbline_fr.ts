@@ -176,6 +176,18 @@
             <numerusform>%n h restantes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Read-only environment</source>
+        <translation>Environnement en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (readonly: true): Plumbline changes nothing there.</source>
+        <translation>%1 est en lecture seule (readonly: true) : Plumbline n’y modifie rien.</translation>
+    </message>
+    <message>
+        <source>%1 on the development fleet %2?</source>
+        <translation>%1 sur la flotte de développement %2 ?</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -318,6 +330,10 @@
     <message>
         <source>Type the database name, %1, to go ahead:</source>
         <translation>Saisissez le nom de la base, %1, pour continuer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type the environment&apos;s name, %1, to go ahead:</source>
+        <translation>Saisissez le nom de l’environnement, %1, pour continuer :</translation>
     </message>
 </context>
 <context>
@@ -754,6 +770,180 @@ Vers %2</translation>
     <message>
         <source>compare</source>
         <translation>comparaison</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::FleetView</name>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Planifier</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Appliquer…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s environments that name a fleet</source>
+        <translation>Les environnements du projet qui nomment une flotte</translation>
+    </message>
+    <message>
+        <source>Read every target, group them by live fingerprint and plan each group</source>
+        <translation>Lire chaque cible, les regrouper par empreinte réelle et planifier chaque groupe</translation>
+    </message>
+    <message>
+        <source>Apply each group&apos;s plan in waves: a canary first, then the rest</source>
+        <translation>Appliquer le plan de chaque groupe par vagues : d’abord un canari, puis le reste</translation>
+    </message>
+    <message>
+        <source>Open a project with an environment that names a fleet (fleet: urls, databases or schemas).</source>
+        <translation>Ouvrez un projet dont un environnement nomme une flotte (fleet: urls, databases ou schemas).</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Vague</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Fleet:</source>
+        <translation>Flotte :</translation>
+    </message>
+    <message>
+        <source>Reading the fleet %1…</source>
+        <translation>Lecture de la flotte %1…</translation>
+    </message>
+    <message>
+        <source>Plan fleet</source>
+        <translation>Planifier la flotte</translation>
+    </message>
+    <message>
+        <source>Not planned: %1</source>
+        <translation>Non planifié : %1</translation>
+    </message>
+    <message>
+        <source>nothing to do</source>
+        <translation>rien à faire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n étape</numerusform>
+            <numerusform>%n étapes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drifted</source>
+        <translation>divergent</translation>
+    </message>
+    <message>
+        <source>the norm</source>
+        <translation>la norme</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>étape</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n target(s)</source>
+        <translation>
+            <numerusform>%1 : %n cible</numerusform>
+            <numerusform>%1 : %n cibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n group(s)</source>
+        <translation>
+            <numerusform> en %n groupe</numerusform>
+            <numerusform> en %n groupes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n plan(s) computed</source>
+        <translation>
+            <numerusform>, %n plan calculé</numerusform>
+            <numerusform>, %n plans calculés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Environment: %1 (%2)</source>
+        <translation>Environnement : %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n cible</numerusform>
+            <numerusform>%n cibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply the fleet plan</source>
+        <translation>Appliquer le plan de la flotte</translation>
+    </message>
+    <message>
+        <source>Applying to the fleet %1…</source>
+        <translation>Application à la flotte %1…</translation>
+    </message>
+    <message>
+        <source>Apply fleet</source>
+        <translation>Appliquer à la flotte</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non appliqué : %1</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Appliqué.</translation>
+    </message>
+    <message>
+        <source>Not all applied: plan again, then apply the rest.</source>
+        <translation>Pas tout appliqué : planifiez à nouveau, puis appliquez le reste.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2199,14 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source>The schema changes people and agents plan on the live database, the objects each touches, and where they collide.</source>
         <translation>Les modifications de schéma que des personnes et des agents prévoient sur la base réelle, les objets que chacune touche, et où elles se heurtent.</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>The databases or tenant schemas an environment names, grouped by live schema, planned once per group and changed in waves.</source>
+        <translation>Les bases ou schémas de locataires qu’un environnement nomme, regroupés par schéma réel, planifiés une fois par groupe et modifiés par vagues.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/project/environment.h"
 #include "core/workflow/confirmation.h"
 #include "core/workflow/target.h"
 
@@ -27,9 +28,16 @@ class ConfirmChangeDialog : public QDialog {
 public:
     ConfirmChangeDialog(const workflow::ChangePrompt& prompt, const workflow::Target& target,
                         QWidget* parent = nullptr);
+    // A fleet's change: the environment's name is typed (fleet::authorizeFleetChange's rule).
+    // `facts` are shown one a line: the environment, its protection, the targets.
+    ConfirmChangeDialog(const QString& what, const QString& environment, const QStringList& facts,
+                        const QStringList& steps, QWidget* parent = nullptr);
     QString typed() const;
 
 private:
+    void build(const QString& html, const QStringList& steps, const QString& typeLabel,
+               const QString& goText, std::function<bool(const QString&)> passes);
+
     QLineEdit* m_name;
     QPushButton* m_go;
 };
@@ -50,5 +58,12 @@ using StepsProbe = std::function<Result<QStringList>(Progress&)>;
 void confirmChange(Workbench* workbench, QWidget* context, const workflow::Target& target,
                    const QString& what, const QStringList& steps, Decision decided,
                    StepsProbe probe = {});
+
+// Asks before `what` runs across the fleet of `environment`, by the fleet's rule
+// (fleet::fleetProtection): read-only refuses with a message, a dev environment asks yes or no,
+// any other shows ConfirmChangeDialog for the environment's name. `decided` as above.
+void confirmFleetChange(QWidget* context, const project::Environment& environment,
+                        const QString& what, const QStringList& facts, const QStringList& steps,
+                        Decision decided);
 
 } // namespace plumb::ui

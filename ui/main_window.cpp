@@ -8,6 +8,7 @@
 #include "ui/copy/copy_dialog.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
+#include "ui/fleet/fleet_view.h"
 #include "ui/icons.h"
 #include "ui/intents/intents_view.h"
 #include "ui/log_view.h"
@@ -126,6 +127,8 @@ QWidget* MainWindow::createView(const ViewInfo& info)
         return new PlanView(m_workbench);
     case View::Intents:
         return new IntentsView(m_workbench);
+    case View::Fleet:
+        return new FleetView(m_workbench);
     case View::Diff:
         return new DiffView(m_workbench);
     case View::Migrations:
@@ -202,7 +205,8 @@ void MainWindow::arrangeDefaultLayout()
     addDockWidget(Qt::LeftDockWidgetArea, dock(View::Models));
     splitDockWidget(dock(View::Project), dock(View::Models), Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, dock(View::Plan));
-    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents}) {
+    for (View view :
+         {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents, View::Fleet}) {
         addDockWidget(Qt::RightDockWidgetArea, dock(view));
         tabifyDockWidget(dock(View::Plan), dock(view));
     }

@@ -59,6 +59,11 @@ constexpr std::array<ViewSource, viewCount> sources{{
                        "The schema changes people and agents plan on the live database, the "
                        "objects each touches, and where they collide."),
      Qt::ALT | Qt::Key_0},
+    {View::Fleet, "dock.fleet", QT_TRANSLATE_NOOP("plumb::ui::Views", "Fleet"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "The databases or tenant schemas an environment names, grouped by live "
+                       "schema, planned once per group and changed in waves."),
+     Qt::ALT | Qt::SHIFT | Qt::Key_1},
 }};
 // One entry per View, in the enum's order (viewInfo() indexes by it).
 static_assert([] {

@@ -1,13 +1,11 @@
 // plumb fleet plan|apply|migrate|status: the databases an environment's `fleet:` block names,
 // planned once per live fingerprint and changed in waves (core/fleet).
 #include "cli.h"
-#include "core/data_directory.h"
 #include "core/fleet/fleet_apply.h"
-#include "core/project/fleet_spec.h"
+#include "core/fleet/fleet_session.h"
 #include "core/workflow/declared.h"
 #include "project_options.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -17,18 +15,6 @@ namespace plumb::cli {
 namespace {
 
 using namespace plumb::fleet;
-
-// The status file of an environment's fleet, one per project and environment, in Plumbline's own
-// data folder (never in the project: it is about databases, not about the schema).
-QString defaultStatusPath(const workflow::Session& context)
-{
-    const QByteArray root =
-        QCryptographicHash::hash(context.project.root().toUtf8(), QCryptographicHash::Sha256)
-            .toHex()
-            .left(12);
-    return dataDirectory() + u"/fleets/"_s + QString::fromLatin1(root) + u'-' +
-           context.env()->name + u".json"_s;
-}
 
 // What every fleet subcommand opens: the project, its environment and the fleet it names.
 struct FleetContext {
@@ -50,53 +36,29 @@ void addFleetOptions(QCommandLineParser& parser)
                       u"file"_s});
 }
 
-Result<FleetContext> openFleet(const QCommandLineParser& parser, Progress& progress,
-                               bool listTargetsToo = true)
+Result<FleetContext> openFleetContext(const QCommandLineParser& parser, Progress& progress,
+                                      bool listTargetsToo = true)
 {
-    // A fleet named by urls needs no database_url; one named by a pattern lists the databases
-    // on the environment's server.
     auto context = openSession(parser, false);
     if (!context)
         return std::unexpected(context.error());
-    if (!context->env())
-        return fail(ErrorCode::Config,
-                    u"a fleet is named by an environment file: pass --env NAME for a "
-                    u"db/environments/NAME.yaml with a fleet: block"_s);
-    auto spec = project::loadFleetSpec(context->env()->filePath);
-    if (!spec)
-        return std::unexpected(spec.error());
-    if (!*spec)
-        return fail(ErrorCode::Config,
-                    u"the environment "_s + context->env()->name + u" names no fleet: add a "_s +
-                        u"fleet: block to "_s + context->env()->filePath +
-                        u" (fleet: {urls: [...]} or fleet: {databases: \"tenant_%\"})"_s);
-    FleetContext fleet{*context, **spec, {}, parser.value(u"status-file"_s)};
-    if (fleet.statusPath.isEmpty())
-        fleet.statusPath = defaultStatusPath(fleet.context);
+    // --parallelism is checked before anything connects.
+    int parallelism = 0;
     if (parser.isSet(u"parallelism"_s)) {
         bool ok = false;
-        fleet.spec.parallelism = parser.value(u"parallelism"_s).toInt(&ok);
-        if (!ok || fleet.spec.parallelism < 1)
+        parallelism = parser.value(u"parallelism"_s).toInt(&ok);
+        if (!ok || parallelism < 1)
             return fail(ErrorCode::Config, u"--parallelism takes a number of at least 1"_s);
     }
-    if (!listTargetsToo)
-        return fleet;
-    db::ConnectionInfo server;
-    if (fleet.spec.urls.isEmpty()) {
-        auto target = fleet.context.requireTarget();
-        if (!target)
-            return std::unexpected(target.error());
-        server = project::withConnectionSettings(target->management.info, *fleet.context.env());
-    }
-    auto targets = listTargets(fleet.spec, server, progress);
-    if (!targets)
-        return std::unexpected(targets.error());
-    if (targets->isEmpty())
-        return fail(ErrorCode::Config, u"the fleet of "_s + fleet.context.env()->name +
-                                           u" lists no database: check its fleet: block"_s);
-    for (FleetTarget& target : *targets)
-        target.info = project::withConnectionSettings(target.info, *fleet.context.env());
-    fleet.targets = std::move(*targets);
+    auto opened = openFleet(*context, progress, listTargetsToo);
+    if (!opened)
+        return std::unexpected(opened.error());
+    FleetContext fleet{opened->session, opened->spec, opened->targets,
+                       parser.value(u"status-file"_s)};
+    if (fleet.statusPath.isEmpty())
+        fleet.statusPath = defaultStatusPath(fleet.context);
+    if (parallelism > 0)
+        fleet.spec.parallelism = parallelism;
     return fleet;
 }
 
@@ -251,7 +213,7 @@ int runPlanOrApply(Invocation& invocation, bool apply)
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
     StderrProgress progress(invocation);
-    auto fleet = openFleet(parser, progress);
+    auto fleet = openFleetContext(parser, progress);
     if (!fleet)
         return invocation.fail(fleet.error());
     const project::Environment& env = *fleet->context.env();
@@ -259,12 +221,13 @@ int runPlanOrApply(Invocation& invocation, bool apply)
     const WaveOptions waves = waveOptions(parser, fleet->spec, &budget);
     if (!budget)
         return invocation.fail(budget.error());
+    const std::optional<QString> confirmation =
+        parser.isSet(u"confirm"_s) ? std::optional(parser.value(u"confirm"_s)) : std::nullopt;
+    // Refused before reading anything (core::applyFleet checks again before it changes).
     if (apply)
         if (auto authorized = authorizeFleetChange(
-                env,
-                parser.isSet(u"confirm"_s) ? std::optional(parser.value(u"confirm"_s))
-                                           : std::nullopt,
-                u"apply the declared schema to %1 database(s)"_s.arg(fleet->targets.size()));
+                env, confirmation,
+                u"apply the declared schema to %1 target(s)"_s.arg(fleet->targets.size()));
             !authorized)
             return invocation.fail(authorized.error());
 
@@ -292,23 +255,26 @@ int runPlanOrApply(Invocation& invocation, bool apply)
         printPlan(invocation, env.name, *plan);
 
     ApplyOptions options;
-    options.environment = env.name;
+    options.environment = env;
+    options.confirmation = confirmation;
     options.waves = waves;
     options.trackingTable = planOptions.trackingTable;
     options.lock = fleet->context.lockSettings();
     options.execute = fleet->context.executeOptions();
     Status persisted;
-    const RolloutStatus status = applyFleet(
+    const auto status = applyFleet(
         *plan, *declared->catalog, options,
         [&](const RolloutStatus& now) {
             if (auto saved = saveRollout(now, fleet->statusPath); !saved && persisted)
                 persisted = saved;
         },
         progress);
+    if (!status)
+        return invocation.fail(status.error());
     if (!persisted)
         invocation.printErr(u"warning: "_s + persisted.error().message);
-    printStatus(invocation, status, fleet->statusPath);
-    return rolloutExitCode(status);
+    printStatus(invocation, *status, fleet->statusPath);
+    return rolloutExitCode(*status);
 }
 
 int runFleetMigrate(Invocation& invocation)
@@ -329,7 +295,7 @@ int runFleetMigrate(Invocation& invocation)
             ErrorCode::Config, u"a fleet runs 'plumb fleet migrate up' (other migrate "
                                u"subcommands run on one database: plumb migrate ...)"_s));
     StderrProgress progress(invocation);
-    auto fleet = openFleet(parser, progress);
+    auto fleet = openFleetContext(parser, progress);
     if (!fleet)
         return invocation.fail(fleet.error());
     const project::Environment& env = *fleet->context.env();
@@ -337,10 +303,10 @@ int runFleetMigrate(Invocation& invocation)
     const WaveOptions waves = waveOptions(parser, fleet->spec, &budget);
     if (!budget)
         return invocation.fail(budget.error());
+    const std::optional<QString> confirmation =
+        parser.isSet(u"confirm"_s) ? std::optional(parser.value(u"confirm"_s)) : std::nullopt;
     if (auto authorized = authorizeFleetChange(
-            env,
-            parser.isSet(u"confirm"_s) ? std::optional(parser.value(u"confirm"_s)) : std::nullopt,
-            u"apply migrations to %1 database(s)"_s.arg(fleet->targets.size()));
+            env, confirmation, u"apply migrations to %1 database(s)"_s.arg(fleet->targets.size()));
         !authorized)
         return invocation.fail(authorized.error());
     auto migrations = fleet->context.migrations();
@@ -353,17 +319,19 @@ int runFleetMigrate(Invocation& invocation)
         return invocation.fail(ledger.error());
     const migrate::RunnerOptions runner = fleet->context.runnerOptions(u"plumb fleet migrate up"_s);
     Status persisted;
-    const RolloutStatus status = migrateFleet(
-        fleet->targets, *migrations, *ledger, runner, env.name, waves,
+    const auto status = migrateFleet(
+        fleet->targets, *migrations, *ledger, runner, env, confirmation, waves,
         [&](const RolloutStatus& now) {
             if (auto saved = saveRollout(now, fleet->statusPath); !saved && persisted)
                 persisted = saved;
         },
         progress);
+    if (!status)
+        return invocation.fail(status.error());
     if (!persisted)
         invocation.printErr(u"warning: "_s + persisted.error().message);
-    printStatus(invocation, status, fleet->statusPath);
-    return rolloutExitCode(status);
+    printStatus(invocation, *status, fleet->statusPath);
+    return rolloutExitCode(*status);
 }
 
 int runFleetStatus(Invocation& invocation)
@@ -377,7 +345,7 @@ int runFleetStatus(Invocation& invocation)
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
     SilentProgress progress;
-    auto fleet = openFleet(parser, progress, false);
+    auto fleet = openFleetContext(parser, progress, false);
     if (!fleet)
         return invocation.fail(fleet.error());
     auto status = loadRollout(fleet->statusPath);
@@ -391,8 +359,9 @@ int runFleet(Invocation& invocation)
 {
     const QString usage =
         u"Usage: plumb fleet SUBCOMMAND [OPTIONS]\n\n"
-        u"The databases an environment's fleet: block names (urls, or databases on its server "
-        u"matching a LIKE pattern), planned once per live fingerprint and changed in waves.\n\n"
+        u"The databases an environment's fleet: block names (urls, databases on its server "
+        u"matching a LIKE pattern, or tenant schemas of its database matching a glob), planned "
+        u"once per live fingerprint and changed in waves.\n\n"
         u"Subcommands:\n"
         u"  plan        read every database, group by fingerprint, one plan per group\n"
         u"  apply       plan, then apply in waves (canary, parallelism, failure budget)\n"

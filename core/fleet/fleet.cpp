@@ -4,6 +4,8 @@
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
 #include "core/diff/change_set.h"
+#include "core/fleet/tenant_schema.h"
+#include "core/parallel.h"
 #include "core/plan/schema_compare.h"
 
 #include <QHash>
@@ -26,16 +28,18 @@ Result<QList<FleetTarget>> listTargets(const project::FleetSpec& spec,
                                        const db::ConnectionInfo& server, Progress& progress)
 {
     QList<FleetTarget> targets;
-    if (!spec.schemas.isEmpty())
-        return fail(ErrorCode::Config,
-                    u"fleet: schemas (tenant schemas in one database) is not supported yet: "
-                    u"list the databases with fleet: urls or fleet: databases"_s);
-    if (!spec.urls.isEmpty()) {
+    if (!spec.schemas.isEmpty()) {
+        auto schemas = matchingSchemas(server, spec.schemas, progress);
+        if (!schemas)
+            return std::unexpected(schemas.error());
+        for (const QString& schema : *schemas)
+            targets.append({schema, server, schema});
+    } else if (!spec.urls.isEmpty()) {
         for (const QString& url : spec.urls) {
             auto info = db::ConnectionInfo::parse(url);
             if (!info)
                 return std::unexpected(info.error());
-            targets.append({info->redacted(), *info});
+            targets.append({info->redacted(), *info, {}});
         }
     } else {
         auto connection = db::Connection::open(server, progress);
@@ -48,7 +52,7 @@ Result<QList<FleetTarget>> listTargets(const project::FleetSpec& spec,
         if (!names)
             return std::unexpected(names.error());
         for (int r = 0; r < names->rowCount(); ++r)
-            targets.append({names->text(r, 0), server.with(u"dbname"_s, names->text(r, 0))});
+            targets.append({names->text(r, 0), server.with(u"dbname"_s, names->text(r, 0)), {}});
     }
     std::ranges::sort(targets,
                       [](const FleetTarget& a, const FleetTarget& b) { return a.label < b.label; });
@@ -61,21 +65,59 @@ catalog::Catalog comparable(catalog::Catalog live, const QString& trackingTable)
     return live;
 }
 
+Result<catalog::Catalog> readTarget(db::Connection& connection, const FleetTarget& target,
+                                    const QString& declaredSchema, const QString& trackingTable,
+                                    Progress& progress)
+{
+    catalog::IntrospectOptions read;
+    if (!target.schema.isEmpty())
+        read.schemas = {target.schema};
+    auto live = catalog::introspect(connection, read, progress);
+    if (!live)
+        return std::unexpected(live.error());
+    if (!target.schema.isEmpty())
+        *live = schemaAs(*live, target.schema, declaredSchema);
+    return comparable(std::move(*live), trackingTable);
+}
+
 Result<FleetPlan> planFleet(const QList<FleetTarget>& targets, const catalog::Catalog& desired,
                             const PlanOptions& options, Progress& progress)
 {
     FleetPlan result;
     result.targets = targets;
-    const catalog::Catalog goal = comparable(desired, options.trackingTable);
+    const bool tenantSchemas = !targets.isEmpty() && !targets.first().schema.isEmpty();
+    catalog::Catalog goal = comparable(desired, options.trackingTable);
+    if (tenantSchemas) {
+        auto declared = declaredSchemaOf(goal);
+        if (!declared)
+            return std::unexpected(declared.error());
+        result.declaredSchema = *declared;
+        goal = schemaAs(goal, *declared, *declared);
+    }
     result.desiredFingerprint = catalog::fingerprint(goal);
 
-    std::vector<db::ConnectionInfo> infos;
-    for (const FleetTarget& target : targets)
-        infos.push_back(target.info);
-    progress.log(
-        u"Reading %1 database(s), %2 at a time"_s.arg(targets.size()).arg(options.parallelism));
-    std::vector<Result<catalog::Catalog>> catalogs =
-        catalog::introspectAll(infos, {}, options.parallelism, progress);
+    progress.log(u"Reading %1 %2, %3 at a time"_s.arg(targets.size())
+                     .arg(tenantSchemas ? u"schema(s)"_s : u"database(s)"_s)
+                     .arg(options.parallelism));
+    std::vector<Result<catalog::Catalog>> catalogs;
+    if (tenantSchemas) {
+        // One database: each worker reads its schema on its own connection.
+        catalogs.resize(std::size_t(targets.size()),
+                        fail(ErrorCode::Canceled, u"not read: canceled"_s));
+        forEachInParallel(
+            int(targets.size()), options.parallelism, progress, [&](int i, Progress& own) {
+                auto connection = db::Connection::open(targets[i].info, own);
+                catalogs[std::size_t(i)] =
+                    connection ? readTarget(**connection, targets[i], result.declaredSchema,
+                                            options.trackingTable, own)
+                               : Result<catalog::Catalog>(std::unexpected(connection.error()));
+            });
+    } else {
+        std::vector<db::ConnectionInfo> infos;
+        for (const FleetTarget& target : targets)
+            infos.push_back(target.info);
+        catalogs = catalog::introspectAll(infos, {}, options.parallelism, progress);
+    }
     if (progress.isCanceled())
         return fail(ErrorCode::Canceled, u"Planning the fleet was canceled."_s);
 
@@ -89,7 +131,8 @@ Result<FleetPlan> planFleet(const QList<FleetTarget>& targets, const catalog::Ca
             result.unreadable.append({i, read.error()});
             continue;
         }
-        catalog::Catalog live = comparable(std::move(*read), options.trackingTable);
+        catalog::Catalog live =
+            tenantSchemas ? std::move(*read) : comparable(std::move(*read), options.trackingTable);
         const QString fingerprint = catalog::fingerprint(live);
         auto it = groupIndex.constFind(fingerprint);
         if (it == groupIndex.cend()) {

@@ -4,6 +4,9 @@
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
 #include "core/diff/change_set.h"
+#include "core/fleet/tenant_schema.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -16,28 +19,19 @@ QString shortFingerprint(const QString& fingerprint)
     return fingerprint.left(12);
 }
 
-Result<catalog::Catalog> readComparable(db::Connection& connection, const QString& trackingTable,
-                                        Progress& progress)
-{
-    auto live = catalog::introspect(connection, {}, progress);
-    if (!live)
-        return std::unexpected(live.error());
-    return comparable(std::move(*live), trackingTable);
-}
-
 // One target of applyFleet, on its own connection (this worker thread's).
 Result<TargetOutcome> applyOne(const FleetTarget& target, const FleetGroup& group,
-                               const catalog::Catalog& goal, const ApplyOptions& options,
-                               Progress& progress)
+                               const catalog::Catalog& goal, const QString& declaredSchema,
+                               const ApplyOptions& options, Progress& progress)
 {
     auto connection = db::Connection::open(target.info, progress);
     if (!connection)
         return std::unexpected(connection.error());
-    auto lock =
-        workflow::ChangeLock::acquire(**connection, u"plumb fleet apply"_s, options.lock, progress);
+    auto lock = workflow::ChangeLock::acquire(**connection, u"plumb fleet apply"_s, options.lock,
+                                              progress, target.schema);
     if (!lock)
         return std::unexpected(lock.error());
-    auto before = readComparable(**connection, options.trackingTable, progress);
+    auto before = readTarget(**connection, target, declaredSchema, options.trackingTable, progress);
     if (!before)
         return std::unexpected(before.error());
     if (catalog::fingerprint(*before) != group.fingerprint)
@@ -46,17 +40,36 @@ Result<TargetOutcome> applyOne(const FleetTarget& target, const FleetGroup& grou
                     u"from %2): nothing was run; plan the fleet again"_s.arg(
                         shortFingerprint(catalog::fingerprint(*before)),
                         shortFingerprint(group.fingerprint)));
-    auto executed = plan::execute(**connection, group.plan, options.execute, progress);
+    // A tenant schema runs the group's plan made for its own schema: the same diff, from the
+    // catalog just read (whose fingerprint is the group's) to the declared objects moved into
+    // the schema, so every statement names the tenant's schema, quoted by the one helper.
+    plan::Plan tenantPlan;
+    catalog::Catalog tenantGoal;
+    if (!target.schema.isEmpty()) {
+        tenantGoal = schemaAs(goal, declaredSchema, target.schema);
+        const catalog::Catalog live = schemaAs(*before, declaredSchema, target.schema);
+        const diff::ChangeSet changes = diff::compare(live, tenantGoal);
+        tenantPlan = plan::makePlan(live, tenantGoal, changes, group.plan.mode);
+        if (tenantPlan.steps.size() != group.plan.steps.size())
+            return fail(ErrorCode::Generic,
+                        u"the plan for schema %1 has %2 step(s), its group's %3: nothing was run "
+                        u"(a name in a definition may mention the schema in a way the mapping "
+                        u"cannot follow)"_s.arg(target.schema)
+                            .arg(tenantPlan.steps.size())
+                            .arg(group.plan.steps.size()));
+    }
+    const plan::Plan& run = target.schema.isEmpty() ? group.plan : tenantPlan;
+    auto executed = plan::execute(**connection, run, options.execute, progress);
     if (!executed)
         return std::unexpected(executed.error());
     for (const plan::StepResult& step : executed->steps)
         if (step.outcome == plan::Outcome::Failed)
             return fail(ErrorCode::Generic,
                         u"step %1 of %2 failed (%3): %4; %5 step(s) had run"_s.arg(step.step + 1)
-                            .arg(group.plan.steps.size())
-                            .arg(group.plan.steps.value(step.step).summary, step.error)
+                            .arg(run.steps.size())
+                            .arg(run.steps.value(step.step).summary, step.error)
                             .arg(executed->doneCount()));
-    auto after = readComparable(**connection, options.trackingTable, progress);
+    auto after = readTarget(**connection, target, declaredSchema, options.trackingTable, progress);
     if (!after)
         return std::unexpected(after.error());
     const diff::ChangeSet left = diff::compare(*after, goal);
@@ -76,30 +89,52 @@ Result<TargetOutcome> applyOne(const FleetTarget& target, const FleetGroup& grou
 
 } // namespace
 
+workflow::Protection fleetProtection(const project::Environment& environment)
+{
+    if (environment.readOnly)
+        return workflow::Protection::ReadOnly;
+    return environment.dev && environment.databaseUrlVariables.isEmpty()
+               ? workflow::Protection::Dev
+               : workflow::Protection::Protected;
+}
+
+bool fleetConfirmationRequired(const project::Environment& environment)
+{
+    return fleetProtection(environment) != workflow::Protection::Dev ||
+           environment.requireConfirmation;
+}
+
 Status authorizeFleetChange(const project::Environment& environment,
                             const std::optional<QString>& confirmation, const QString& what)
 {
-    if (environment.readOnly)
+    if (fleetProtection(environment) == workflow::Protection::ReadOnly)
         return fail(ErrorCode::Config, u"the environment "_s + environment.name +
                                            u" is read only (readonly: true in "_s +
                                            environment.filePath + u"): refusing to "_s + what);
-    const bool dev = environment.dev && environment.databaseUrlVariables.isEmpty();
-    if (dev && !environment.requireConfirmation)
+    if (!fleetConfirmationRequired(environment))
         return {};
-    if (confirmation && *confirmation == environment.name)
+    if (confirmation && !environment.name.isEmpty() && *confirmation == environment.name)
         return {};
     return fail(ErrorCode::Unconfirmed,
                 u"refusing to %1 of the fleet %2 without confirmation: pass --confirm %2 (the "
                 u"environment's name, in full)"_s.arg(what, environment.name));
 }
 
-RolloutStatus applyFleet(const FleetPlan& plan, const catalog::Catalog& desired,
-                         const ApplyOptions& options,
-                         const std::function<void(const RolloutStatus&)>& saved, Progress& progress)
+Result<RolloutStatus> applyFleet(const FleetPlan& plan, const catalog::Catalog& desired,
+                                 const ApplyOptions& options,
+                                 const std::function<void(const RolloutStatus&)>& saved,
+                                 Progress& progress)
 {
-    const catalog::Catalog goal = comparable(desired, options.trackingTable);
+    if (auto authorized = authorizeFleetChange(
+            options.environment, options.confirmation,
+            u"apply the declared schema to %1 target(s)"_s.arg(plan.targets.size()));
+        !authorized)
+        return std::unexpected(authorized.error());
+    catalog::Catalog goal = comparable(desired, options.trackingTable);
+    if (!plan.declaredSchema.isEmpty())
+        goal = schemaAs(goal, plan.declaredSchema, plan.declaredSchema);
     RolloutStatus status;
-    status.environment = options.environment;
+    status.environment = options.environment.name;
     status.action = u"apply"_s;
     status.started = QDateTime::currentDateTimeUtc();
 
@@ -133,21 +168,31 @@ RolloutStatus applyFleet(const FleetPlan& plan, const catalog::Catalog& desired,
         status, options.waves,
         [&](int k, Progress& own) {
             const int index = order[k];
-            return applyOne(plan.targets[index], *plan.groupOf(index), goal, options, own);
+            return applyOne(plan.targets[index], *plan.groupOf(index), goal, plan.declaredSchema,
+                            options, own);
         },
         saved, progress);
     return status;
 }
 
-RolloutStatus migrateFleet(const QList<FleetTarget>& targets,
-                           const migrate::MigrationSet& migrations, const migrate::Ledger& ledger,
-                           const migrate::RunnerOptions& runner, const QString& environment,
-                           const WaveOptions& waves,
-                           const std::function<void(const RolloutStatus&)>& saved,
-                           Progress& progress)
+Result<RolloutStatus>
+migrateFleet(const QList<FleetTarget>& targets, const migrate::MigrationSet& migrations,
+             const migrate::Ledger& ledger, const migrate::RunnerOptions& runner,
+             const project::Environment& environment, const std::optional<QString>& confirmation,
+             const WaveOptions& waves, const std::function<void(const RolloutStatus&)>& saved,
+             Progress& progress)
 {
+    if (auto authorized = authorizeFleetChange(
+            environment, confirmation, u"apply migrations to %1 target(s)"_s.arg(targets.size()));
+        !authorized)
+        return std::unexpected(authorized.error());
+    if (std::ranges::any_of(targets, [](const FleetTarget& t) { return !t.schema.isEmpty(); }))
+        return fail(ErrorCode::Config,
+                    u"migrate up runs on fleets of databases: the tenant schemas of one database "
+                    u"share its ledger, and a migration names its schema. Use `plumb fleet "
+                    u"apply`, which maps the declared schema into each tenant schema"_s);
     RolloutStatus status;
-    status.environment = environment;
+    status.environment = environment.name;
     status.action = u"migrate up"_s;
     status.started = QDateTime::currentDateTimeUtc();
     for (const FleetTarget& target : targets) {

@@ -39,8 +39,15 @@ public:
 
     // Waits up to `waitMs` (polling, cancelable), then fails with ErrorCode::Lock naming the
     // holder's pid, application_name and since when.
+    //
+    // With a `schema` (a tenant schema of a fleet), the lock of that one schema: the database's
+    // key held shared, so every whole-database runner (plumb's or Confiture's, which take it
+    // exclusive) is excluded while changes to different schemas run side by side, and a key
+    // derived from the database's and the schema's names (SHA-256 of "database\x1fschema", its
+    // own lock class) held exclusive, so one schema has one runner at a time.
     static Result<MigrationLock> acquire(db::Connection& connection, const QString& command,
-                                         int waitMs, Progress& progress);
+                                         int waitMs, Progress& progress,
+                                         const QString& schema = {});
     // The current holder on the connection's database, if any.
     static Result<std::optional<LockHolder>> holder(db::Connection& connection);
 
@@ -56,7 +63,8 @@ private:
     {}
     db::Connection* m_connection; // null once moved from
     int m_key;
-    QString m_previousIdleTimeout; // the session's setting before the lock, restored after
+    std::optional<int> m_schemaKey; // a schema's lock: m_key is then held shared
+    QString m_previousIdleTimeout;  // the session's setting before the lock, restored after
 };
 
 } // namespace plumb::migrate

@@ -25,7 +25,8 @@ Status prepareLockSession(db::Connection& connection)
 }
 
 Result<ChangeLock> ChangeLock::acquire(db::Connection& connection, const QString& what,
-                                       const LockSettings& settings, Progress& progress)
+                                       const LockSettings& settings, Progress& progress,
+                                       const QString& schema)
 {
     if (!settings.enabled) {
         progress.log(u"not taking the migration lock (disabled): concurrent runners are not "
@@ -34,7 +35,8 @@ Result<ChangeLock> ChangeLock::acquire(db::Connection& connection, const QString
     }
     if (auto prepared = prepareLockSession(connection); !prepared)
         return std::unexpected(prepared.error());
-    auto lock = migrate::MigrationLock::acquire(connection, what, settings.waitMs, progress);
+    auto lock =
+        migrate::MigrationLock::acquire(connection, what, settings.waitMs, progress, schema);
     if (!lock)
         return std::unexpected(lock.error());
     return ChangeLock(std::move(*lock));

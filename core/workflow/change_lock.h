@@ -36,9 +36,11 @@ LockSettings lockSettingsOf(const project::Environment* environment);
 class ChangeLock {
 public:
     // `what` labels the holder's session ("plumb sync", "workbench apply plan") so that a waiting
-    // runner can say who holds the lock. With settings.enabled false, holds nothing.
+    // runner can say who holds the lock. With settings.enabled false, holds nothing. With a
+    // `schema`, the lock of that tenant schema alone (migrate::MigrationLock::acquire).
     static Result<ChangeLock> acquire(db::Connection& connection, const QString& what,
-                                      const LockSettings& settings, Progress& progress);
+                                      const LockSettings& settings, Progress& progress,
+                                      const QString& schema = {});
     // Who holds the lock on the connection's database now, if anyone (a read; takes nothing).
     static Result<std::optional<LockHolder>> holder(db::Connection& connection);
 

@@ -78,7 +78,7 @@ int runChild(const QStringList& args)
     reference->reset();
     QList<fleet::FleetTarget> targets;
     for (int i = 0; i < count; ++i)
-        targets.append({targetName(i), server->with(u"dbname"_s, targetName(i))});
+        targets.append({targetName(i), server->with(u"dbname"_s, targetName(i)), {}});
 
     QElapsedTimer timer;
     timer.start();
@@ -87,10 +87,15 @@ int runChild(const QStringList& args)
         return die(plan.error().message);
     const double planMs = double(timer.nsecsElapsed()) / 1e6;
     fleet::ApplyOptions options;
+    options.environment.name = u"bench"_s;
+    options.confirmation = u"bench"_s; // a fleet of scratch databases made above
     options.waves = {parallelism, 0, true};
     timer.restart();
-    const fleet::RolloutStatus status = fleet::applyFleet(
+    const auto applied = fleet::applyFleet(
         *plan, *desired, options, [](const fleet::RolloutStatus&) {}, progress);
+    if (!applied)
+        return die(applied.error().message);
+    const fleet::RolloutStatus& status = *applied;
     const double applyMs = double(timer.nsecsElapsed()) / 1e6;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

@@ -2,6 +2,7 @@
 // changed in waves; a failure stops the later waves and a rerun continues from there.
 #include "core/catalog/introspect.h"
 #include "core/fleet/fleet_apply.h"
+#include "core/workflow/change_lock.h"
 #include "tests/support/test_database.h"
 #include "tests/support/verify.h"
 
@@ -38,16 +39,16 @@ struct Fleet {
                 databases.emplace_back(std::make_unique<testing::TestDatabase>(u"fleet"_s));
             database->exec(liveSchema);
             database->exec(u"INSERT INTO items VALUES (1, 5, 'a'), (2, 7, 'b')"_s);
-            targets.append({u"t%1"_s.arg(i, 2, 10, QChar(u'0')), database->info()});
+            targets.append({u"t%1"_s.arg(i, 2, 10, QChar(u'0')), database->info(), {}});
         }
     }
     const testing::TestDatabase& operator[](int i) const { return *databases[std::size_t(i)]; }
 };
 
-catalog::Catalog desiredCatalog()
+catalog::Catalog desiredCatalog(const QStringList& schema = desiredSchema)
 {
     testing::TestDatabase reference(u"fleet_ref"_s);
-    for (const QString& statement : desiredSchema)
+    for (const QString& statement : schema)
         reference.exec(statement);
     auto connection = reference.connect();
     SilentProgress progress;
@@ -60,7 +61,8 @@ catalog::Catalog desiredCatalog()
 ApplyOptions applyOptions(int parallelism)
 {
     ApplyOptions options;
-    options.environment = u"tenants"_s;
+    options.environment.name = u"tenants"_s; // protected: the name is typed
+    options.confirmation = u"tenants"_s;
     options.waves = {parallelism, 0, true};
     options.lock.waitMs = 60000;
     options.execute.lockTimeoutMs = 60000; // nothing else holds locks here; never a timing bet
@@ -119,9 +121,11 @@ private slots:
 
         QTemporaryDir folder;
         const QString statusFile = folder.filePath(u"status.json"_s);
-        const RolloutStatus status = applyFleet(
+        const auto applied = applyFleet(
             *plan, desired, applyOptions(4),
             [&](const RolloutStatus& now) { QVERIFY(saveRollout(now, statusFile)); }, progress);
+        PLUMB_VERIFY_OK(applied);
+        const RolloutStatus& status = *applied;
         for (const TargetStatus& target : status.targets)
             QVERIFY2(target.state == TargetState::Done,
                      qPrintable(target.label + u": "_s + stateName(target.state) + u" "_s +
@@ -154,7 +158,9 @@ private slots:
         QTemporaryDir folder;
         const QString statusFile = folder.filePath(u"status.json"_s);
         auto save = [&](const RolloutStatus& now) { QVERIFY(saveRollout(now, statusFile)); };
-        const RolloutStatus status = applyFleet(*plan, desired, applyOptions(4), save, progress);
+        const auto applied = applyFleet(*plan, desired, applyOptions(4), save, progress);
+        PLUMB_VERIFY_OK(applied);
+        const RolloutStatus& status = *applied;
 
         // Wave 1 is the canary t00, wave 2 t01..t04, wave 3 t05..t08 and so on.
         QVERIFY(status.stopped);
@@ -194,8 +200,9 @@ private slots:
         QCOMPARE(replanned->groupOf(0)->fingerprint, replanned->desiredFingerprint);
         QCOMPARE(replanned->groupOf(3)->targets, QList<int>{3});
         QVERIFY(!replanned->groupOf(5)->plan.isEmpty());
-        const RolloutStatus rerun =
-            applyFleet(*replanned, desired, applyOptions(4), save, progress);
+        const auto rerunApplied = applyFleet(*replanned, desired, applyOptions(4), save, progress);
+        PLUMB_VERIFY_OK(rerunApplied);
+        const RolloutStatus& rerun = *rerunApplied;
         QVERIFY(!rerun.stopped);
         for (const QString& label : {u"t00"_s, u"t01"_s, u"t02"_s, u"t04"_s})
             QCOMPARE(statusOf(rerun, label).state, TargetState::UpToDate);
@@ -207,6 +214,143 @@ private slots:
         PLUMB_VERIFY_OK(last);
         QCOMPARE(last->groups.size(), 1);
         QCOMPARE(last->groups[0].fingerprint, last->desiredFingerprint);
+    }
+    void protectedEnvironmentIsRefusedByCoreWithoutTypedName()
+    {
+        Fleet fleet;
+        const catalog::Catalog desired = desiredCatalog();
+        SilentProgress progress;
+        auto plan = planFleet(fleet.targets, desired, {4}, progress);
+        PLUMB_VERIFY_OK(plan);
+        int saves = 0;
+        for (const std::optional<QString>& typed :
+             {std::optional<QString>(), std::optional(u"tenant"_s), std::optional(u"Tenants"_s)}) {
+            ApplyOptions options = applyOptions(4);
+            options.confirmation = typed;
+            auto refused = applyFleet(
+                *plan, desired, options, [&](const RolloutStatus&) { ++saves; }, progress);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, ErrorCode::Unconfirmed);
+        }
+        ApplyOptions readOnly = applyOptions(4);
+        readOnly.environment.readOnly = true;
+        auto refused = applyFleet(
+            *plan, desired, readOnly, [&](const RolloutStatus&) { ++saves; }, progress);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Config);
+        QCOMPARE(saves, 0); // refused before the rollout started
+        auto again = planFleet(fleet.targets, desired, {4}, progress);
+        PLUMB_VERIFY_OK(again);
+        QCOMPARE(again->groups.size(), 1);
+        QVERIFY(again->groups[0].fingerprint != again->desiredFingerprint); // nothing changed
+    }
+
+    void tenantSchemasArePlannedAndAppliedEachInItsSchema()
+    {
+        // Six tenant schemas of one database; tenant_03 drifted; `other` does not match.
+        testing::TestDatabase database(u"tenants"_s);
+        const int tenants = 6;
+        auto tenantDdl = [&](const QString& schema) { // one statement per exec
+            database.exec(u"CREATE SCHEMA "_s + schema);
+            database.exec(
+                u"CREATE TABLE %1.customers (id serial PRIMARY KEY, name text)"_s.arg(schema));
+            database.exec(u"CREATE TABLE %1.items (id integer PRIMARY KEY, qty integer, "
+                          u"customer integer REFERENCES %1.customers)"_s.arg(schema));
+        };
+        for (int i = 0; i < tenants; ++i)
+            tenantDdl(u"tenant_%1"_s.arg(i, 2, 10, QChar(u'0')));
+        tenantDdl(u"other"_s);
+        database.exec(u"CREATE INDEX extra ON tenant_03.items (customer)"_s);
+        const catalog::Catalog desired = desiredCatalog(
+            {u"CREATE TABLE customers (id serial PRIMARY KEY, name text)"_s,
+             u"CREATE TABLE items (id integer PRIMARY KEY, qty integer, customer integer "
+             u"REFERENCES customers, CONSTRAINT qty_positive CHECK (qty > 0))"_s,
+             u"CREATE INDEX items_qty ON items (qty)"_s});
+
+        project::FleetSpec spec;
+        spec.schemas = u"tenant_*"_s;
+        SilentProgress progress;
+        auto targets = listTargets(spec, database.info(), progress);
+        PLUMB_VERIFY_OK(targets);
+        QCOMPARE(targets->size(), tenants);
+        QCOMPARE(targets->first().schema, u"tenant_00"_s);
+        QCOMPARE(targets->first().label, u"tenant_00"_s);
+
+        auto plan = planFleet(*targets, desired, {4}, progress);
+        PLUMB_VERIFY_OK(plan);
+        QVERIFY(plan->unreadable.isEmpty());
+        QCOMPARE(plan->declaredSchema, u"public"_s);
+        QCOMPARE(plan->groups.size(), 2);
+        QCOMPARE(plan->plansComputed, 2);
+        QCOMPARE(plan->groups[0].targets.size(), tenants - 1);
+        QCOMPARE(plan->groupOf(3)->targets, QList<int>{3});
+
+        auto applied = applyFleet(
+            *plan, desired, applyOptions(4), [](const RolloutStatus&) {}, progress);
+        PLUMB_VERIFY_OK(applied);
+        for (const TargetStatus& target : applied->targets)
+            QVERIFY2(target.state == TargetState::Done,
+                     qPrintable(target.label + u": "_s + stateName(target.state) + u" "_s +
+                                target.error));
+
+        // Each tenant got its own CHECK and index; `other` and public are untouched.
+        auto connection = database.connect();
+        auto counts = connection->exec(
+            u"SELECT (SELECT count(*) FROM pg_constraint c JOIN pg_namespace n "
+            u"ON n.oid = c.connamespace WHERE c.conname = 'qty_positive' "
+            u"AND n.nspname LIKE 'tenant\\_%'), "
+            u"(SELECT count(*) FROM pg_indexes WHERE indexname = 'items_qty' "
+            u"AND schemaname LIKE 'tenant\\_%'), "
+            u"(SELECT count(*) FROM pg_indexes WHERE schemaname IN ('other', 'public') "
+            u"AND indexname = 'items_qty'), "
+            u"(SELECT count(*) FROM pg_indexes WHERE indexname = 'extra')"_s);
+        PLUMB_VERIFY_OK(counts);
+        QCOMPARE(counts->int32(0, 0), tenants);
+        QCOMPARE(counts->int32(0, 1), tenants);
+        QCOMPARE(counts->int32(0, 2), 0);
+        QCOMPARE(counts->int32(0, 3), 0); // the drifted tenant's extra index was dropped
+
+        auto again = planFleet(*targets, desired, {4}, progress);
+        PLUMB_VERIFY_OK(again);
+        QCOMPARE(again->groups.size(), 1);
+        QCOMPARE(again->groups[0].fingerprint, again->desiredFingerprint);
+    }
+
+    void tenantSchemaLockIsPerSchemaUnderTheDatabaseLock()
+    {
+        testing::TestDatabase database(u"tenant_locks"_s);
+        database.exec(u"CREATE SCHEMA tenant_a"_s);
+        database.exec(u"CREATE SCHEMA tenant_b"_s);
+        auto first = database.connect();
+        auto second = database.connect();
+        auto third = database.connect();
+        SilentProgress progress;
+        const workflow::LockSettings noWait{true, 0};
+        // Two schemas change side by side; the same schema twice does not.
+        auto a = workflow::ChangeLock::acquire(*first, u"a"_s, noWait, progress, u"tenant_a"_s);
+        PLUMB_VERIFY_OK(a);
+        auto b = workflow::ChangeLock::acquire(*second, u"b"_s, noWait, progress, u"tenant_b"_s);
+        PLUMB_VERIFY_OK(b);
+        auto a2 = workflow::ChangeLock::acquire(*third, u"a2"_s, noWait, progress, u"tenant_a"_s);
+        QVERIFY(!a2);
+        QCOMPARE(a2.error().code, ErrorCode::Lock);
+        QVERIFY2(a2.error().message.contains(u"schema tenant_a"_s), qPrintable(a2.error().message));
+        // A whole-database runner waits for the schemas' changes...
+        auto whole = workflow::ChangeLock::acquire(*third, u"db"_s, noWait, progress);
+        QVERIFY(!whole);
+        QCOMPARE(whole.error().code, ErrorCode::Lock);
+        { // ...and, once they are done, holds off a schema's change in turn.
+            auto releasedA = std::move(*a);
+            auto releasedB = std::move(*b);
+        }
+        a = fail(ErrorCode::Canceled, QString());
+        b = fail(ErrorCode::Canceled, QString());
+        auto held = workflow::ChangeLock::acquire(*third, u"db"_s, noWait, progress);
+        PLUMB_VERIFY_OK(held);
+        auto blocked =
+            workflow::ChangeLock::acquire(*first, u"a"_s, noWait, progress, u"tenant_a"_s);
+        QVERIFY(!blocked);
+        QCOMPARE(blocked.error().code, ErrorCode::Lock);
     }
 };
 
