@@ -59,6 +59,12 @@ constexpr std::array<ViewSource, viewCount> sources{{
                        "The schema changes people and agents plan on the live database, the "
                        "objects each touches, and where they collide."),
      Qt::ALT | Qt::Key_0},
+    {View::Move, "dock.move", QT_TRANSLATE_NOOP("plumb::ui::Views", "Move"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "A live database moved into a database built from a new schema, with the "
+                       "writes made meanwhile: the mapping, rows copied per table, the catch-up's "
+                       "lag and the verified cutover."),
+     Qt::CTRL | Qt::ALT | Qt::Key_M},
 }};
 // One entry per View, in the enum's order (viewInfo() indexes by it).
 static_assert([] {

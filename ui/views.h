@@ -8,8 +8,20 @@ namespace plumb::ui {
 
 // The workbench's dockable views. The object names are stable: saved layouts and tests refer to
 // them.
-enum class View { Project, Models, Migrations, Plan, Diagnose, Diff, Sql, Activity, Log, Intents };
-inline constexpr size_t viewCount = 10;
+enum class View {
+    Project,
+    Models,
+    Migrations,
+    Plan,
+    Diagnose,
+    Diff,
+    Sql,
+    Activity,
+    Log,
+    Intents,
+    Move
+};
+inline constexpr size_t viewCount = 11;
 
 struct ViewInfo {
     View view = View::Project;
