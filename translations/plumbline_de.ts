@@ -1608,6 +1608,408 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     </message>
 </context>
 <context>
+    <name>plumb::ui::MoveTablesModel</name>
+    <message>
+        <source>Source table</source>
+        <translation>Quelltabelle</translation>
+    </message>
+    <message>
+        <source>Target table</source>
+        <translation>Zieltabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Checksum (verified)</source>
+        <translation>Prüfsumme (geprüft)</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::MoveView</name>
+    <message>
+        <source>%1 is read-only: a move installs change capture on its source.</source>
+        <translation>%1 ist schreibgeschützt: ein Umzug richtet an seiner Quelle eine Änderungserfassung ein.</translation>
+    </message>
+    <message>
+        <source>Move the rows of %1 into %2 and keep applying its writes until the cutover</source>
+        <translation>Die Zeilen von %1 nach %2 umziehen und ihre Schreibzugriffe bis zum Umschalten weiter anwenden</translation>
+    </message>
+    <message>
+        <source>install change capture (triggers) on the source&apos;s moved tables</source>
+        <translation>Änderungserfassung (Trigger) an den umziehenden Tabellen der Quelle einrichten</translation>
+    </message>
+    <message>
+        <source>copy every mapped table into the target from one snapshot</source>
+        <translation>jede zugeordnete Tabelle aus einem Snapshot ins Ziel kopieren</translation>
+    </message>
+    <message>
+        <source>apply the writes made meanwhile until a cutover or an abort</source>
+        <translation>die inzwischen geschriebenen Änderungen bis zum Umschalten oder Abbruch anwenden</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was changed.</source>
+        <translation>Abgebrochen: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Starting the move…</source>
+        <translation>Umzug wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Move into %1</source>
+        <translation>Umzug nach %1</translation>
+    </message>
+    <message>
+        <source>The move stopped: %1</source>
+        <translation>Der Umzug wurde beendet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut over: %n table(s) verified, writes paused %1 ms.</source>
+        <translation>
+            <numerusform>Umgeschaltet: %n Tabelle geprüft, Schreibzugriffe %1 ms angehalten.</numerusform>
+            <numerusform>Umgeschaltet: %n Tabellen geprüft, Schreibzugriffe %1 ms angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aborted: the source has no capture left.</source>
+        <translation>Abgebrochen: die Quelle hat keine Erfassung mehr.</translation>
+    </message>
+    <message>
+        <source>Cut over: block writes on %1</source>
+        <translation>Umschalten: Schreibzugriffe auf %1 sperren</translation>
+    </message>
+    <message>
+        <source>block every write to the source&apos;s moved tables (until Release source)</source>
+        <translation>jeden Schreibzugriff auf die umziehenden Tabellen der Quelle sperren (bis „Quelle freigeben“)</translation>
+    </message>
+    <message>
+        <source>apply the last captured changes and set the sequences</source>
+        <translation>die letzten erfassten Änderungen anwenden und die Sequenzen setzen</translation>
+    </message>
+    <message>
+        <source>verify counts and checksums of every mapped table on both sides</source>
+        <translation>Anzahlen und Prüfsummen jeder zugeordneten Tabelle auf beiden Seiten prüfen</translation>
+    </message>
+    <message>
+        <source>Canceled: the source takes writes as before.</source>
+        <translation>Abgebrochen: die Quelle nimmt weiter Schreibzugriffe an.</translation>
+    </message>
+    <message>
+        <source>Cutting over…</source>
+        <translation>Umschalten läuft…</translation>
+    </message>
+    <message>
+        <source>Cut over into %1</source>
+        <translation>Umschalten nach %1</translation>
+    </message>
+    <message>
+        <source>The cutover did not finish: %1</source>
+        <translation>Das Umschalten wurde nicht beendet: %1</translation>
+    </message>
+    <message>
+        <source>Cut over: the target equals the source (mapped); writes to the source stay blocked until Release source.</source>
+        <translation>Umgeschaltet: das Ziel gleicht der Quelle (zugeordnet); Schreibzugriffe auf die Quelle bleiben bis „Quelle freigeben“ gesperrt.</translation>
+    </message>
+    <message>
+        <source>Abort the move?</source>
+        <translation>Umzug abbrechen?</translation>
+    </message>
+    <message>
+        <source>Abort the move into %1? The capture is removed from the source, which is left as it was; the rows copied so far stay in the target.</source>
+        <translation>Den Umzug nach %1 abbrechen? Die Erfassung wird von der Quelle entfernt, die bleibt, wie sie war; die bisher kopierten Zeilen bleiben im Ziel.</translation>
+    </message>
+    <message>
+        <source>Aborting…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Abort move</source>
+        <translation>Umzug abbrechen</translation>
+    </message>
+    <message>
+        <source>Aborted: the source has no capture left; the rows copied so far stay in the target.</source>
+        <translation>Abgebrochen: die Quelle hat keine Erfassung mehr; die bisher kopierten Zeilen bleiben im Ziel.</translation>
+    </message>
+    <message>
+        <source>The abort failed: %1</source>
+        <translation>Der Abbruch ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Releasing the source…</source>
+        <translation>Quelle wird freigegeben…</translation>
+    </message>
+    <message>
+        <source>Release move source</source>
+        <translation>Umzugsquelle freigeben</translation>
+    </message>
+    <message>
+        <source>Released: the source takes writes again.</source>
+        <translation>Freigegeben: die Quelle nimmt wieder Schreibzugriffe an.</translation>
+    </message>
+    <message>
+        <source>The release failed: %1</source>
+        <translation>Die Freigabe ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>preparing (installing change capture on the source)</source>
+        <translation>Vorbereitung (Änderungserfassung wird an der Quelle eingerichtet)</translation>
+    </message>
+    <message>
+        <source>copying</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>catching up</source>
+        <translation>Aufholen</translation>
+    </message>
+    <message>
+        <source>cutting over</source>
+        <translation>Umschalten</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Use the proposed mapping as it is</source>
+        <translation>Die vorgeschlagene Zuordnung unverändert verwenden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the move&apos;s state in the target again</source>
+        <translation>Den Stand des Umzugs im Ziel neu lesen</translation>
+    </message>
+    <message>
+        <source>Propose mapping</source>
+        <translation>Zuordnung vorschlagen</translation>
+    </message>
+    <message>
+        <source>Read both catalogs and show where each source table and column goes; nothing is written</source>
+        <translation>Beide Kataloge lesen und zeigen, wohin jede Quelltabelle und -spalte geht; nichts wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Install change capture on the source, copy every table, then apply the writes made meanwhile until the cutover</source>
+        <translation>Änderungserfassung an der Quelle einrichten, jede Tabelle kopieren, dann die inzwischen geschriebenen Änderungen bis zum Umschalten anwenden</translation>
+    </message>
+    <message>
+        <source>Cutover…</source>
+        <translation>Umschalten…</translation>
+    </message>
+    <message>
+        <source>Block writes on the source, apply the last changes and verify that the target equals the source (the source&apos;s name is typed)</source>
+        <translation>Schreibzugriffe auf die Quelle sperren, die letzten Änderungen anwenden und prüfen, dass das Ziel der Quelle gleicht (der Name der Quelle wird eingetippt)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the move and remove the capture, leaving the source as it was</source>
+        <translation>Den Umzug beenden und die Erfassung entfernen; die Quelle bleibt, wie sie war</translation>
+    </message>
+    <message>
+        <source>Release source</source>
+        <translation>Quelle freigeben</translation>
+    </message>
+    <message>
+        <source>After a cutover: let the source take writes again</source>
+        <translation>Nach dem Umschalten: die Quelle wieder Schreibzugriffe annehmen lassen</translation>
+    </message>
+    <message>
+        <source>none: the proposal (a Confiture mapping file is read as it is)</source>
+        <translation>keine: der Vorschlag (eine Confiture-Zuordnungsdatei wird unverändert gelesen)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Save proposal…</source>
+        <translation>Vorschlag speichern…</translation>
+    </message>
+    <message>
+        <source>Save the proposed mapping as a file to correct and choose</source>
+        <translation>Die vorgeschlagene Zuordnung als Datei speichern, um sie zu korrigieren und zu wählen</translation>
+    </message>
+    <message>
+        <source>A proposal with renamed or dropped columns needs review; tick this to use it without a file</source>
+        <translation>Ein Vorschlag mit umbenannten oder weggelassenen Spalten muss geprüft werden; ankreuzen, um ihn ohne Datei zu verwenden</translation>
+    </message>
+    <message>
+        <source>From (source)</source>
+        <translation>Von (Quelle)</translation>
+    </message>
+    <message>
+        <source>To (target)</source>
+        <translation>Nach (Ziel)</translation>
+    </message>
+    <message>
+        <source>Mapping file</source>
+        <translation>Zuordnungsdatei</translation>
+    </message>
+    <message>
+        <source>Copy workers</source>
+        <translation>Kopier-Worker</translation>
+    </message>
+    <message>
+        <source>Propose mapping shows where each source table and column goes, what to review, how changes are captured and the phases. Nothing is written.</source>
+        <translation>„Zuordnung vorschlagen“ zeigt, wohin jede Quelltabelle und -spalte geht, was zu prüfen ist, wie Änderungen erfasst werden, und die Phasen. Nichts wird geschrieben.</translation>
+    </message>
+    <message>
+        <source>Choose a target to see its move.</source>
+        <translation>Ein Ziel wählen, um seinen Umzug zu sehen.</translation>
+    </message>
+    <message>
+        <source>Choose a mapping file</source>
+        <translation>Eine Zuordnungsdatei wählen</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Propose a mapping first.</source>
+        <translation>Zuerst eine Zuordnung vorschlagen.</translation>
+    </message>
+    <message>
+        <source>Save the proposed mapping</source>
+        <translation>Die vorgeschlagene Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml)</source>
+        <translation>YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved: correct the file, then start with it.</source>
+        <translation>Gespeichert: die Datei korrigieren und dann mit ihr starten.</translation>
+    </message>
+    <message>
+        <source>Choose the database to move from and the one to move into.</source>
+        <translation>Die Datenbank wählen, aus der, und die, in die umgezogen wird.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database: a move between its schemas needs a mapping file.</source>
+        <translation>Quelle und Ziel sind dieselbe Datenbank: ein Umzug zwischen ihren Schemas braucht eine Zuordnungsdatei.</translation>
+    </message>
+    <message>
+        <source>The move&apos;s source, %1, is not among the workbench&apos;s databases: add it first.</source>
+        <translation>Die Quelle des Umzugs, %1, ist nicht unter den Datenbanken der Werkbank: zuerst hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Choose the move&apos;s target.</source>
+        <translation>Das Ziel des Umzugs wählen.</translation>
+    </message>
+    <message>
+        <source>Reading both catalogs…</source>
+        <translation>Beide Kataloge werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Plan move</source>
+        <translation>Umzug planen</translation>
+    </message>
+    <message>
+        <source>The move cannot run as planned: see the mapping.</source>
+        <translation>Der Umzug kann so nicht laufen: siehe Zuordnung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) map as they are: Start uses this mapping.</source>
+        <translation>
+            <numerusform>%n Tabelle wird unverändert zugeordnet: „Starten“ verwendet diese Zuordnung.</numerusform>
+            <numerusform>%n Tabellen werden unverändert zugeordnet: „Starten“ verwendet diese Zuordnung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The proposal needs review (%n line(s)): save it, correct it and choose the file, or tick &quot;Use the proposed mapping as it is&quot;.</source>
+        <translation>
+            <numerusform>Der Vorschlag muss geprüft werden (%n Zeile): speichern, korrigieren und die Datei wählen, oder „Die vorgeschlagene Zuordnung unverändert verwenden“ ankreuzen.</numerusform>
+            <numerusform>Der Vorschlag muss geprüft werden (%n Zeilen): speichern, korrigieren und die Datei wählen, oder „Die vorgeschlagene Zuordnung unverändert verwenden“ ankreuzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move from %1 into %2</source>
+        <translation>Umzug von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>Identity mapping: both sides have the same tables and columns.</source>
+        <translation>Identische Zuordnung: beide Seiten haben dieselben Tabellen und Spalten.</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Capture: %1 (%2)</source>
+        <translation>Erfassung: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Move status</source>
+        <translation>Umzugsstand</translation>
+    </message>
+    <message>
+        <source>Reading the move failed: %1</source>
+        <translation>Lesen des Umzugs fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No move into this database.</source>
+        <translation>Kein Umzug in diese Datenbank.</translation>
+    </message>
+    <message>
+        <source>Move from %1: %2</source>
+        <translation>Umzug von %1: %2</translation>
+    </message>
+    <message>
+        <source> (%1 asked)</source>
+        <translation> (%1 angefordert)</translation>
+    </message>
+    <message>
+        <source>Lag: %1 change(s); %2 applied; runner %3; source writes %4.</source>
+        <translation>Rückstand: %1 Änderung(en); %2 angewendet; Ausführer %3; Schreibzugriffe auf die Quelle %4.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n table(s) equal to the source (mapped), by count and checksum; %1 rows. The source stays read-only until Release source.</source>
+        <translation>
+            <numerusform>Geprüft: %n Tabelle gleicht der Quelle (zugeordnet), nach Anzahl und Prüfsumme; %1 Zeilen. Die Quelle bleibt bis „Quelle freigeben“ schreibgeschützt.</numerusform>
+            <numerusform>Geprüft: %n Tabellen gleichen der Quelle (zugeordnet), nach Anzahl und Prüfsumme; %1 Zeilen. Die Quelle bleibt bis „Quelle freigeben“ schreibgeschützt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::PlanModel</name>
     <message>
         <source>blocked</source>
@@ -2207,6 +2609,14 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source>The databases or tenant schemas an environment names, grouped by live schema, planned once per group and changed in waves.</source>
         <translation>Die Datenbanken oder Mandantenschemas, die eine Umgebung nennt, nach Live-Schema gruppiert, einmal pro Gruppe geplant und in Wellen geändert.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Umzug</translation>
+    </message>
+    <message>
+        <source>A live database moved into a database built from a new schema, with the writes made meanwhile: the mapping, rows copied per table, the catch-up&apos;s lag and the verified cutover.</source>
+        <translation>Eine Live-Datenbank zieht in eine aus einem neuen Schema gebaute Datenbank um, mit den inzwischen geschriebenen Änderungen: die Zuordnung, kopierte Zeilen je Tabelle, der Rückstand des Aufholens und das geprüfte Umschalten.</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,37 @@
     </message>
 </context>
 <context>
+    <name>plumb::ui::MoveView</name>
+    <message numerus="yes">
+        <source>Cut over: %n table(s) verified, writes paused %1 ms.</source>
+        <translation>
+            <numerusform>Cut over: %n table verified, writes paused %1 ms.</numerusform>
+            <numerusform>Cut over: %n tables verified, writes paused %1 ms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) map as they are: Start uses this mapping.</source>
+        <translation>
+            <numerusform>%n table maps as it is: Start uses this mapping.</numerusform>
+            <numerusform>%n tables map as they are: Start uses this mapping.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The proposal needs review (%n line(s)): save it, correct it and choose the file, or tick &quot;Use the proposed mapping as it is&quot;.</source>
+        <translation>
+            <numerusform>The proposal needs review (%n line): save it, correct it and choose the file, or tick &quot;Use the proposed mapping as it is&quot;.</numerusform>
+            <numerusform>The proposal needs review (%n lines): save it, correct it and choose the file, or tick &quot;Use the proposed mapping as it is&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n table(s) equal to the source (mapped), by count and checksum; %1 rows. The source stays read-only until Release source.</source>
+        <translation>
+            <numerusform>Verified: %n table equal to the source (mapped), by count and checksum; %1 rows. The source stays read-only until Release source.</numerusform>
+            <numerusform>Verified: %n tables equal to the source (mapped), by count and checksum; %1 rows. The source stays read-only until Release source.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::PlanView</name>
     <message numerus="yes">
         <source>Reviewing %1: %n step(s), nothing is applied from a saved plan</source>

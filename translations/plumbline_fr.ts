@@ -1608,6 +1608,408 @@ Un atelier de schémas PostgreSQL.</translation>
     </message>
 </context>
 <context>
+    <name>plumb::ui::MoveTablesModel</name>
+    <message>
+        <source>Source table</source>
+        <translation>Table source</translation>
+    </message>
+    <message>
+        <source>Target table</source>
+        <translation>Table cible</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Checksum (verified)</source>
+        <translation>Somme de contrôle (vérifiée)</translation>
+    </message>
+</context>
+<context>
+    <name>plumb::ui::MoveView</name>
+    <message>
+        <source>%1 is read-only: a move installs change capture on its source.</source>
+        <translation>%1 est en lecture seule : un déplacement installe une capture des modifications sur sa source.</translation>
+    </message>
+    <message>
+        <source>Move the rows of %1 into %2 and keep applying its writes until the cutover</source>
+        <translation>Déplacer les lignes de %1 vers %2 et continuer d’appliquer ses écritures jusqu’à la bascule</translation>
+    </message>
+    <message>
+        <source>install change capture (triggers) on the source&apos;s moved tables</source>
+        <translation>installer la capture des modifications (déclencheurs) sur les tables déplacées de la source</translation>
+    </message>
+    <message>
+        <source>copy every mapped table into the target from one snapshot</source>
+        <translation>copier chaque table de la correspondance dans la cible depuis un seul instantané</translation>
+    </message>
+    <message>
+        <source>apply the writes made meanwhile until a cutover or an abort</source>
+        <translation>appliquer les écritures faites entre-temps jusqu’à une bascule ou un abandon</translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was changed.</source>
+        <translation>Annulé : rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Starting the move…</source>
+        <translation>Démarrage du déplacement…</translation>
+    </message>
+    <message>
+        <source>Move into %1</source>
+        <translation>Déplacement vers %1</translation>
+    </message>
+    <message>
+        <source>The move stopped: %1</source>
+        <translation>Le déplacement s’est arrêté : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut over: %n table(s) verified, writes paused %1 ms.</source>
+        <translation>
+            <numerusform>Basculé : %n table vérifiée, écritures suspendues %1 ms.</numerusform>
+            <numerusform>Basculé : %n tables vérifiées, écritures suspendues %1 ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aborted: the source has no capture left.</source>
+        <translation>Abandonné : la source n’a plus de capture.</translation>
+    </message>
+    <message>
+        <source>Cut over: block writes on %1</source>
+        <translation>Bascule : bloquer les écritures sur %1</translation>
+    </message>
+    <message>
+        <source>block every write to the source&apos;s moved tables (until Release source)</source>
+        <translation>bloquer toute écriture sur les tables déplacées de la source (jusqu’à « Libérer la source »)</translation>
+    </message>
+    <message>
+        <source>apply the last captured changes and set the sequences</source>
+        <translation>appliquer les dernières modifications capturées et régler les séquences</translation>
+    </message>
+    <message>
+        <source>verify counts and checksums of every mapped table on both sides</source>
+        <translation>vérifier les nombres de lignes et les sommes de contrôle de chaque table des deux côtés</translation>
+    </message>
+    <message>
+        <source>Canceled: the source takes writes as before.</source>
+        <translation>Annulé : la source accepte les écritures comme avant.</translation>
+    </message>
+    <message>
+        <source>Cutting over…</source>
+        <translation>Bascule en cours…</translation>
+    </message>
+    <message>
+        <source>Cut over into %1</source>
+        <translation>Bascule vers %1</translation>
+    </message>
+    <message>
+        <source>The cutover did not finish: %1</source>
+        <translation>La bascule n’a pas abouti : %1</translation>
+    </message>
+    <message>
+        <source>Cut over: the target equals the source (mapped); writes to the source stay blocked until Release source.</source>
+        <translation>Basculé : la cible égale la source (selon la correspondance) ; les écritures sur la source restent bloquées jusqu’à « Libérer la source ».</translation>
+    </message>
+    <message>
+        <source>Abort the move?</source>
+        <translation>Abandonner le déplacement ?</translation>
+    </message>
+    <message>
+        <source>Abort the move into %1? The capture is removed from the source, which is left as it was; the rows copied so far stay in the target.</source>
+        <translation>Abandonner le déplacement vers %1 ? La capture est retirée de la source, laissée telle qu’elle était ; les lignes déjà copiées restent dans la cible.</translation>
+    </message>
+    <message>
+        <source>Aborting…</source>
+        <translation>Abandon en cours…</translation>
+    </message>
+    <message>
+        <source>Abort move</source>
+        <translation>Abandonner le déplacement</translation>
+    </message>
+    <message>
+        <source>Aborted: the source has no capture left; the rows copied so far stay in the target.</source>
+        <translation>Abandonné : la source n’a plus de capture ; les lignes déjà copiées restent dans la cible.</translation>
+    </message>
+    <message>
+        <source>The abort failed: %1</source>
+        <translation>L’abandon a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Releasing the source…</source>
+        <translation>Libération de la source…</translation>
+    </message>
+    <message>
+        <source>Release move source</source>
+        <translation>Libérer la source du déplacement</translation>
+    </message>
+    <message>
+        <source>Released: the source takes writes again.</source>
+        <translation>Libérée : la source accepte de nouveau les écritures.</translation>
+    </message>
+    <message>
+        <source>The release failed: %1</source>
+        <translation>La libération a échoué : %1</translation>
+    </message>
+    <message>
+        <source>preparing (installing change capture on the source)</source>
+        <translation>préparation (installation de la capture des modifications sur la source)</translation>
+    </message>
+    <message>
+        <source>copying</source>
+        <translation>copie</translation>
+    </message>
+    <message>
+        <source>catching up</source>
+        <translation>rattrapage</translation>
+    </message>
+    <message>
+        <source>cutting over</source>
+        <translation>bascule</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Use the proposed mapping as it is</source>
+        <translation>Utiliser la correspondance proposée telle quelle</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the move&apos;s state in the target again</source>
+        <translation>Relire l&apos;état du déplacement dans la cible</translation>
+    </message>
+    <message>
+        <source>Propose mapping</source>
+        <translation>Proposer une correspondance</translation>
+    </message>
+    <message>
+        <source>Read both catalogs and show where each source table and column goes; nothing is written</source>
+        <translation>Lire les deux catalogues et montrer où va chaque table et colonne source ; rien n’est écrit</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Install change capture on the source, copy every table, then apply the writes made meanwhile until the cutover</source>
+        <translation>Installer la capture des modifications sur la source, copier chaque table, puis appliquer les écritures faites entre-temps jusqu’à la bascule</translation>
+    </message>
+    <message>
+        <source>Cutover…</source>
+        <translation>Basculer…</translation>
+    </message>
+    <message>
+        <source>Block writes on the source, apply the last changes and verify that the target equals the source (the source&apos;s name is typed)</source>
+        <translation>Bloquer les écritures sur la source, appliquer les dernières modifications et vérifier que la cible égale la source (le nom de la source est saisi)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Stop the move and remove the capture, leaving the source as it was</source>
+        <translation>Arrêter le déplacement et retirer la capture, en laissant la source telle qu’elle était</translation>
+    </message>
+    <message>
+        <source>Release source</source>
+        <translation>Libérer la source</translation>
+    </message>
+    <message>
+        <source>After a cutover: let the source take writes again</source>
+        <translation>Après une bascule : laisser la source accepter de nouveau les écritures</translation>
+    </message>
+    <message>
+        <source>none: the proposal (a Confiture mapping file is read as it is)</source>
+        <translation>aucun : la proposition (un fichier de correspondance Confiture est lu tel quel)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Save proposal…</source>
+        <translation>Enregistrer la proposition…</translation>
+    </message>
+    <message>
+        <source>Save the proposed mapping as a file to correct and choose</source>
+        <translation>Enregistrer la correspondance proposée dans un fichier à corriger puis à choisir</translation>
+    </message>
+    <message>
+        <source>A proposal with renamed or dropped columns needs review; tick this to use it without a file</source>
+        <translation>Une proposition avec des colonnes renommées ou abandonnées doit être relue ; cocher pour l’utiliser sans fichier</translation>
+    </message>
+    <message>
+        <source>From (source)</source>
+        <translation>De (source)</translation>
+    </message>
+    <message>
+        <source>To (target)</source>
+        <translation>Vers (cible)</translation>
+    </message>
+    <message>
+        <source>Mapping file</source>
+        <translation>Fichier de correspondance</translation>
+    </message>
+    <message>
+        <source>Copy workers</source>
+        <translation>Processus de copie</translation>
+    </message>
+    <message>
+        <source>Propose mapping shows where each source table and column goes, what to review, how changes are captured and the phases. Nothing is written.</source>
+        <translation>« Proposer une correspondance » montre où va chaque table et colonne source, ce qu’il faut relire, comment les modifications sont capturées et les phases. Rien n’est écrit.</translation>
+    </message>
+    <message>
+        <source>Choose a target to see its move.</source>
+        <translation>Choisir une cible pour voir son déplacement.</translation>
+    </message>
+    <message>
+        <source>Choose a mapping file</source>
+        <translation>Choisir un fichier de correspondance</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML (*.yaml *.yml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Propose a mapping first.</source>
+        <translation>Proposer d’abord une correspondance.</translation>
+    </message>
+    <message>
+        <source>Save the proposed mapping</source>
+        <translation>Enregistrer la correspondance proposée</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml)</source>
+        <translation>YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved: correct the file, then start with it.</source>
+        <translation>Enregistré : corriger le fichier, puis démarrer avec lui.</translation>
+    </message>
+    <message>
+        <source>Choose the database to move from and the one to move into.</source>
+        <translation>Choisir la base d’où déplacer et celle où déplacer.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database: a move between its schemas needs a mapping file.</source>
+        <translation>La source et la cible sont la même base : un déplacement entre ses schémas exige un fichier de correspondance.</translation>
+    </message>
+    <message>
+        <source>The move&apos;s source, %1, is not among the workbench&apos;s databases: add it first.</source>
+        <translation>La source du déplacement, %1, ne fait pas partie des bases de l’atelier : l’ajouter d’abord.</translation>
+    </message>
+    <message>
+        <source>Choose the move&apos;s target.</source>
+        <translation>Choisir la cible du déplacement.</translation>
+    </message>
+    <message>
+        <source>Reading both catalogs…</source>
+        <translation>Lecture des deux catalogues…</translation>
+    </message>
+    <message>
+        <source>Plan move</source>
+        <translation>Planifier le déplacement</translation>
+    </message>
+    <message>
+        <source>The move cannot run as planned: see the mapping.</source>
+        <translation>Le déplacement ne peut pas se faire ainsi : voir la correspondance.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) map as they are: Start uses this mapping.</source>
+        <translation>
+            <numerusform>%n table correspond telle quelle : « Démarrer » utilise cette correspondance.</numerusform>
+            <numerusform>%n tables correspondent telles quelles : « Démarrer » utilise cette correspondance.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The proposal needs review (%n line(s)): save it, correct it and choose the file, or tick &quot;Use the proposed mapping as it is&quot;.</source>
+        <translation>
+            <numerusform>La proposition doit être relue (%n ligne) : l’enregistrer, la corriger et choisir le fichier, ou cocher « Utiliser la correspondance proposée telle quelle ».</numerusform>
+            <numerusform>La proposition doit être relue (%n lignes) : l’enregistrer, la corriger et choisir le fichier, ou cocher « Utiliser la correspondance proposée telle quelle ».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move from %1 into %2</source>
+        <translation>Déplacement de %1 vers %2</translation>
+    </message>
+    <message>
+        <source>Identity mapping: both sides have the same tables and columns.</source>
+        <translation>Correspondance identique : les deux côtés ont les mêmes tables et colonnes.</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>À relire : %1</translation>
+    </message>
+    <message>
+        <source>Capture: %1 (%2)</source>
+        <translation>Capture : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Move status</source>
+        <translation>État du déplacement</translation>
+    </message>
+    <message>
+        <source>Reading the move failed: %1</source>
+        <translation>La lecture du déplacement a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No move into this database.</source>
+        <translation>Aucun déplacement vers cette base.</translation>
+    </message>
+    <message>
+        <source>Move from %1: %2</source>
+        <translation>Déplacement depuis %1 : %2</translation>
+    </message>
+    <message>
+        <source> (%1 asked)</source>
+        <translation> (%1 demandé)</translation>
+    </message>
+    <message>
+        <source>Lag: %1 change(s); %2 applied; runner %3; source writes %4.</source>
+        <translation>Retard : %1 modification(s) ; %2 appliquée(s) ; exécuteur %3 ; écritures sur la source %4.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>bloquées</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>permises</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Dernière erreur : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n table(s) equal to the source (mapped), by count and checksum; %1 rows. The source stays read-only until Release source.</source>
+        <translation>
+            <numerusform>Vérifié : %n table égale à la source (selon la correspondance), par nombre et somme de contrôle ; %1 lignes. La source reste en lecture seule jusqu’à « Libérer la source ».</numerusform>
+            <numerusform>Vérifié : %n tables égales à la source (selon la correspondance), par nombre et somme de contrôle ; %1 lignes. La source reste en lecture seule jusqu’à « Libérer la source ».</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plumb::ui::PlanModel</name>
     <message>
         <source>blocked</source>
@@ -2207,6 +2609,14 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source>The databases or tenant schemas an environment names, grouped by live schema, planned once per group and changed in waves.</source>
         <translation>Les bases ou schémas de locataires qu’un environnement nomme, regroupés par schéma réel, planifiés une fois par groupe et modifiés par vagues.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacement</translation>
+    </message>
+    <message>
+        <source>A live database moved into a database built from a new schema, with the writes made meanwhile: the mapping, rows copied per table, the catch-up&apos;s lag and the verified cutover.</source>
+        <translation>Une base en production déplacée vers une base construite depuis un nouveau schéma, avec les écritures faites entre-temps : la correspondance, les lignes copiées par table, le retard du rattrapage et la bascule vérifiée.</translation>
     </message>
 </context>
 <context>

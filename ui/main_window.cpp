@@ -14,6 +14,7 @@
 #include "ui/log_view.h"
 #include "ui/migrations_view.h"
 #include "ui/models_view.h"
+#include "ui/move/move_view.h"
 #include "ui/placeholder_view.h"
 #include "ui/plan_view.h"
 #include "ui/project_view.h"
@@ -41,7 +42,7 @@ namespace plumb::ui {
 
 namespace {
 // Bump when the set of docks changes, so an old saved state is not applied to a new layout.
-constexpr int layoutVersion = 4;
+constexpr int layoutVersion = 5;
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
 } // namespace
@@ -129,6 +130,8 @@ QWidget* MainWindow::createView(const ViewInfo& info)
         return new IntentsView(m_workbench);
     case View::Fleet:
         return new FleetView(m_workbench);
+    case View::Move:
+        return new MoveView(m_workbench);
     case View::Diff:
         return new DiffView(m_workbench);
     case View::Migrations:
@@ -206,7 +209,8 @@ void MainWindow::arrangeDefaultLayout()
     splitDockWidget(dock(View::Project), dock(View::Models), Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, dock(View::Plan));
     for (View view :
-         {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents, View::Fleet}) {
+         {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents, View::Fleet,
+          View::Move}) {
         addDockWidget(Qt::RightDockWidgetArea, dock(view));
         tabifyDockWidget(dock(View::Plan), dock(view));
     }

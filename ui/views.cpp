@@ -64,6 +64,12 @@ constexpr std::array<ViewSource, viewCount> sources{{
                        "The databases or tenant schemas an environment names, grouped by live "
                        "schema, planned once per group and changed in waves."),
      Qt::ALT | Qt::SHIFT | Qt::Key_1},
+    {View::Move, "dock.move", QT_TRANSLATE_NOOP("plumb::ui::Views", "Move"),
+     QT_TRANSLATE_NOOP("plumb::ui::Views",
+                       "A live database moved into a database built from a new schema, with the "
+                       "writes made meanwhile: the mapping, rows copied per table, the catch-up's "
+                       "lag and the verified cutover."),
+     Qt::CTRL | Qt::ALT | Qt::Key_M},
 }};
 // One entry per View, in the enum's order (viewInfo() indexes by it).
 static_assert([] {

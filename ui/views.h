@@ -19,9 +19,10 @@ enum class View {
     Activity,
     Log,
     Intents,
-    Fleet
+    Fleet,
+    Move
 };
-inline constexpr size_t viewCount = 11;
+inline constexpr size_t viewCount = 12;
 
 struct ViewInfo {
     View view = View::Project;

@@ -2,14 +2,12 @@
 #include "core/project/project.h"
 #include "core/transfer/copy_endpoint.h"
 #include "core/transfer/move.h"
+#include "core/transfer/move_control.h"
 #include "core/workflow/confirmation.h"
 #include "project_options.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QTemporaryFile>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -58,6 +56,37 @@ QString labelOf(const workflow::Target& target)
 {
     return target.environment.isEmpty() ? target.endpoint(workflow::Purpose::Read).info.redacted()
                                         : target.environment;
+}
+
+// What start (after a cutover or an abort) and a cutover run here print.
+int printOutcome(Invocation& invocation, const QString& action, const MoveOutcome& outcome,
+                 const MoveRequest& request, const Sides& sides)
+{
+    if (invocation.format == OutputFormat::Json) {
+        QJsonArray tables;
+        for (const MoveTableStatus& table : outcome.tables)
+            tables.append(QJsonObject{{u"source"_s, table.source},
+                                      {u"target"_s, table.target},
+                                      {u"rows"_s, table.copiedRows},
+                                      {u"checksum"_s, table.checksum}});
+        invocation.printJson({{u"ok"_s, true},
+                              {u"command"_s, QString(u"move "_s + action)},
+                              {u"phase"_s, outcome.phase},
+                              {u"source"_s, request.source.redacted()},
+                              {u"target"_s, request.target.redacted()},
+                              {u"copied_rows"_s, outcome.copy.rows},
+                              {u"applied_changes"_s, outcome.applied},
+                              {u"write_pause_ms"_s, outcome.writePauseMs},
+                              {u"tables"_s, tables}});
+    } else if (outcome.phase == u"done"_s) {
+        invocation.print(u"Cut over: %1 equals %2 (mapped), writes paused %3 ms; writes to the "
+                         u"source stay blocked until plumb move release."_s
+                             .arg(sides.target.label, sides.source->label)
+                             .arg(outcome.writePauseMs));
+    } else {
+        invocation.print(u"Aborted: the source has no capture left."_s);
+    }
+    return 0;
 }
 
 int runMoveCommand(Invocation& invocation)
@@ -198,27 +227,10 @@ int runMoveCommand(Invocation& invocation)
     }
 
     if (action == u"abort"_s || action == u"release"_s) {
-        auto status = moveStatus(targetInfo, std::nullopt, progress);
-        if (!status)
-            return invocation.fail(status.error());
-        if (action == u"abort"_s && status->runnerAlive) {
-            if (auto asked = requestMove(targetInfo, u"abort"_s); !asked)
-                return invocation.fail(asked.error());
-            // The runner removes the capture and the state; wait until it has.
-            for (int waited = 0; waited < 600000; waited += 200) {
-                auto now = moveStatus(targetInfo, std::nullopt, progress);
-                if (!now)
-                    return invocation.fail(now.error());
-                if (!now->exists)
-                    break;
-                QThread::msleep(200);
-            }
-        } else {
-            auto done = action == u"abort"_s ? abortMove(targetInfo, sourceInfo, progress)
-                                             : releaseMove(targetInfo, sourceInfo, progress);
-            if (!done)
-                return invocation.fail(done.error());
-        }
+        auto done = action == u"abort"_s ? stopMove(targetInfo, sourceInfo, progress)
+                                         : releaseMove(targetInfo, sourceInfo, progress);
+        if (!done)
+            return invocation.fail(done.error());
         const QString said = action == u"abort"_s
                                  ? u"Aborted: the source has no capture left; the rows copied so "
                                    u"far stay in the target."_s
@@ -263,8 +275,6 @@ int runMoveCommand(Invocation& invocation)
         return 0;
     }
 
-    QString requested;
-    std::optional<QTemporaryFile> mappingCopy;
     if (action == u"start"_s) {
         if (sides.source->isReadOnly())
             return invocation.fail(Error::make(
@@ -281,60 +291,25 @@ int runMoveCommand(Invocation& invocation)
                 Error::make(ErrorCode::Unconfirmed,
                             u"a cutover blocks writes on %1: pass --confirm %2"_s.arg(
                                 sourceInfo.redacted(), sides.source->confirmationName())));
-        auto status = moveStatus(targetInfo, std::nullopt, progress);
-        if (!status)
-            return invocation.fail(status.error());
-        if (!status->exists)
-            return invocation.fail(Error::make(
-                ErrorCode::Config, u"no move into %1 to cut over"_s.arg(sides.target.label)));
-        if (status->runnerAlive) {
-            if (auto asked = requestMove(targetInfo, u"cutover"_s); !asked)
-                return invocation.fail(asked.error());
-            const int timeoutMs =
-                parser.isSet(u"timeout"_s) ? parser.value(u"timeout"_s).toInt() * 1000 : 600000;
-            QElapsedTimer waited;
-            waited.start();
-            while (true) {
-                auto now = moveStatus(targetInfo, sourceInfo, progress);
-                if (!now)
-                    return invocation.fail(now.error());
-                if (now->phase == u"done"_s) {
-                    if (json) {
-                        QJsonObject payload = statusJson(*now);
-                        payload.insert(u"ok"_s, true);
-                        payload.insert(u"command"_s, u"move cutover"_s);
-                        invocation.printJson(payload);
-                    } else {
-                        invocation.print(u"Cut over: %1 equals %2 (mapped); writes to the source "
-                                         u"stay blocked until plumb move release."_s.arg(
-                                             sides.target.label, sides.source->label));
-                    }
-                    return 0;
-                }
-                if (!now->runnerAlive || (!now->lastError.isEmpty() && now->requested.isEmpty()))
-                    return invocation.fail(Error::make(
-                        ErrorCode::Generic,
-                        u"the cutover did not finish: "_s +
-                            (now->lastError.isEmpty() ? u"the runner stopped"_s : now->lastError)));
-                if (waited.elapsed() > timeoutMs)
-                    return invocation.fail(Error::make(
-                        ErrorCode::Lock, u"the cutover did not finish within --timeout; it is "
-                                         u"still asked for (plumb move status)"_s));
-                QThread::msleep(200);
-            }
+        ControlWait wait;
+        if (parser.isSet(u"timeout"_s))
+            wait.timeoutMs = parser.value(u"timeout"_s).toInt() * 1000;
+        auto cut = cutoverMove(request, progress, wait);
+        if (!cut)
+            return invocation.fail(cut.error());
+        if (cut->ranHere)
+            return printOutcome(invocation, action, cut->outcome, request, sides);
+        if (json) {
+            QJsonObject payload = statusJson(cut->status);
+            payload.insert(u"ok"_s, true);
+            payload.insert(u"command"_s, u"move cutover"_s);
+            invocation.printJson(payload);
+        } else {
+            invocation.print(u"Cut over: %1 equals %2 (mapped); writes to the source stay "
+                             u"blocked until plumb move release."_s.arg(sides.target.label,
+                                                                        sides.source->label));
         }
-        requested = u"cutover"_s;
-        // No runner: this process finishes the move, with the mapping it was started with.
-        if (request.mappingFile.isEmpty()) {
-            mappingCopy.emplace(QDir::tempPath() + u"/plumb-move-mapping-XXXXXX.yaml"_s);
-            if (!mappingCopy->open())
-                return invocation.fail(
-                    Error::make(ErrorCode::Generic,
-                                u"cannot write a temporary file: "_s + mappingCopy->errorString()));
-            mappingCopy->write(status->mapping.toUtf8());
-            mappingCopy->flush();
-            request.mappingFile = mappingCopy->fileName();
-        }
+        return 0;
     }
     auto plan = planMove(request, progress);
     if (!plan)
@@ -354,34 +329,10 @@ int runMoveCommand(Invocation& invocation)
         if (!json)
             invocation.printErr(u"phase: "_s + phase);
     };
-    auto outcome = runMove(request, *plan, progress, hooks, requested);
+    auto outcome = runMove(request, *plan, progress, hooks);
     if (!outcome)
         return invocation.fail(outcome.error());
-    if (json) {
-        QJsonArray tables;
-        for (const MoveTableStatus& table : outcome->tables)
-            tables.append(QJsonObject{{u"source"_s, table.source},
-                                      {u"target"_s, table.target},
-                                      {u"rows"_s, table.copiedRows},
-                                      {u"checksum"_s, table.checksum}});
-        invocation.printJson({{u"ok"_s, true},
-                              {u"command"_s, QString(u"move "_s + action)},
-                              {u"phase"_s, outcome->phase},
-                              {u"source"_s, plan->source},
-                              {u"target"_s, plan->target},
-                              {u"copied_rows"_s, outcome->copy.rows},
-                              {u"applied_changes"_s, outcome->applied},
-                              {u"write_pause_ms"_s, outcome->writePauseMs},
-                              {u"tables"_s, tables}});
-    } else if (outcome->phase == u"done"_s) {
-        invocation.print(u"Cut over: %1 equals %2 (mapped), writes paused %3 ms; writes to the "
-                         u"source stay blocked until plumb move release."_s
-                             .arg(sides.target.label, sides.source->label)
-                             .arg(outcome->writePauseMs));
-    } else {
-        invocation.print(u"Aborted: the source has no capture left."_s);
-    }
-    return 0;
+    return printOutcome(invocation, action, *outcome, request, sides);
 }
 
 const CommandRegistration registration{

@@ -117,8 +117,10 @@ Result<MovePlan> planMove(const MoveRequest& request, Progress& progress, bool r
     if (!targetCatalog)
         return std::unexpected(targetCatalog.error());
 
-    if (!request.mappingFile.isEmpty()) {
-        auto loaded = loadMoveMapping(request.mappingFile);
+    if (!request.mappingFile.isEmpty() || !request.mappingText.isEmpty()) {
+        auto loaded = request.mappingFile.isEmpty()
+                          ? parseMoveMapping(request.mappingText.toUtf8(), u"the mapping"_s)
+                          : loadMoveMapping(request.mappingFile);
         if (!loaded)
             return std::unexpected(loaded.error());
         plan.mapping = std::move(*loaded);
@@ -202,6 +204,9 @@ Result<MoveStatus> moveStatus(const db::ConnectionInfo& targetInfo,
                               qint64(table[u"rows"_s].toDouble()),
                               table[u"checksum"_s].toString()});
     }
+    if (status.tables.isEmpty() && !status.mapping.isEmpty()) // copying: rows so far
+        if (auto copying = copyProgress(**target, status.mapping))
+            status.tables = *copying;
     auto alive = (*target)->exec(u"SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' "
                                  u"AND classid = $1::oid AND objid = $2::oid AND objsubid = 2 "
                                  u"AND granted AND database = (SELECT oid FROM "

@@ -41,7 +41,10 @@ struct MoveRequest {
     // How to reach the source again for status/cutover/abort (an environment name, or the
     // redacted URL): kept in the target's state. Never holds a password.
     QString sourceLabel;
-    QString mappingFile;         // empty: the proposal from the two catalogs
+    QString mappingFile; // empty: mappingText, else the proposal from the two catalogs
+    // A mapping in either file form, held in memory: the one a move was started with (its state
+    // keeps it), or one a person reviewed in the workbench. Used when mappingFile is empty.
+    QString mappingText;
     bool acceptProposed = false; // use a proposal that needs review without a file
     QStringList schemas;         // target schemas to fill (empty: all)
     int jobs = 1;

@@ -163,6 +163,11 @@ Result<MoveMapping> loadMoveMapping(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Config,
                     u"cannot read the mapping file %1: %2"_s.arg(path, file.errorString()));
+    return parseMoveMapping(file.readAll(), path);
+}
+
+Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path)
+{
     auto error = [&](const YAML::Node& node, const QString& message) {
         Error failure = Error::make(ErrorCode::Config, message);
         failure.file = path;
@@ -171,7 +176,7 @@ Result<MoveMapping> loadMoveMapping(const QString& path)
     };
     YAML::Node root;
     try {
-        root = YAML::Load(file.readAll().toStdString());
+        root = YAML::Load(yaml.toStdString());
     } catch (const YAML::Exception& e) {
         Error failure = Error::make(ErrorCode::Config, u"the mapping file is not valid YAML: "_s +
                                                            QString::fromStdString(e.msg));

@@ -3,6 +3,7 @@
 #include "core/catalog/catalog.h"
 #include "core/error.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -62,6 +63,9 @@ MoveMapping proposeMapping(const catalog::Catalog& source, const catalog::Catalo
 // Table names may be schema-qualified; a bare name means public. Columns are completed from the
 // catalogs by checkMapping().
 Result<MoveMapping> loadMoveMapping(const QString& path);
+// The same from text; `origin` names it in errors and in each column's `why` (a file's path, or
+// "the move's state" for the mapping a move was started with).
+Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& origin);
 
 // Completes and checks a mapping against both catalogs: every table and column exists; a table
 // listed without columns maps same-named columns; each target table has a primary key whose

@@ -3,6 +3,7 @@
 #include "core/db/quote.h"
 #include "core/transfer/copy_selection.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <algorithm>
 
@@ -203,6 +204,34 @@ Result<QList<MoveTableStatus>> verify(db::Connection& source, db::Connection& ta
     if (!differ.isEmpty())
         return fail(ErrorCode::Generic,
                     u"the target differs from the source (mapped): "_s + differ.join(u", "_s));
+    return tables;
+}
+
+Result<QList<MoveTableStatus>> copyProgress(db::Connection& target, const QString& mappingText)
+{
+    auto mapping = parseMoveMapping(mappingText.toUtf8(), u"the move's state"_s);
+    if (!mapping)
+        return std::unexpected(mapping.error());
+    QHash<QString, qint64> copied;
+    auto inProgress = schemaExists(target, copyStateSchema);
+    if (!inProgress)
+        return std::unexpected(inProgress.error());
+    if (*inProgress) {
+        auto rows =
+            target.exec(u"SELECT table_schema, table_name, coalesce(sum(rows), 0) FROM "_s +
+                        db::qualifiedName(copyStateSchema, u"copy_chunk"_s) + u" GROUP BY 1, 2"_s);
+        if (!rows)
+            return std::unexpected(rows.error());
+        for (int row = 0; row < rows->rowCount(); ++row)
+            copied.insert(catalog::QualifiedName{rows->text(row, 0), rows->text(row, 1)}.display(),
+                          rows->int64(row, 2));
+    }
+    QList<MoveTableStatus> tables;
+    for (const MappedTable& table : mapping->tables)
+        tables.append({table.source.display(),
+                       table.target.display(),
+                       copied.value(table.target.display()),
+                       {}});
     return tables;
 }
 

@@ -51,6 +51,9 @@ Status setSequences(db::Connection& source, db::Connection& target,
 // Counts and checksums every mapped table on both sides; fails listing the tables that differ.
 Result<QList<MoveTableStatus>> verify(db::Connection& source, db::Connection& target,
                                       const MoveMapping& mapping);
+// While the copy runs: each mapped table (from the move's mapping text) with the rows its
+// committed chunks loaded so far (0 before the first one commits).
+Result<QList<MoveTableStatus>> copyProgress(db::Connection& target, const QString& mappingText);
 QJsonArray tablesJson(const QList<MoveTableStatus>& tables);
 
 } // namespace plumb::transfer::detail
