@@ -1,6 +1,7 @@
 #include "copy_worker.h"
 
 #include "core/db/quote.h"
+#include "core/transfer/batch_relay.h"
 #include "core/transfer/copy_text.h"
 #include "core/transfer/source_snapshot.h"
 
@@ -15,6 +16,8 @@ namespace {
 // Rows are sent to the target in batches of about this many bytes: big enough that libpq and the
 // kernel move data in large writes, small enough that memory stays flat whatever the table.
 constexpr size_t batchBytes = 256 * 1024;
+// Batches in flight per worker: one being sent, one queued, one being filled.
+constexpr int relayBuffers = 3;
 
 // What the source selects for a column: its name, or the mapping's expression over the row.
 QString sourceTerm(const ColumnMapping& column)
@@ -117,7 +120,6 @@ Worker::Worker(std::unique_ptr<db::Connection> source, std::unique_ptr<db::Conne
 {
     m_board.add(m_source.get());
     m_board.add(m_target.get());
-    m_batch.reserve(batchBytes + 64 * 1024);
 }
 
 Worker::~Worker()
@@ -183,9 +185,14 @@ Result<qint64> Worker::streamChunk(int tableIndex, const TableJob& job, const Ta
 
     if (auto started = m_target->startCopy(plan.copyIn); !started)
         return std::unexpected(started.error());
+    // The target's side runs on a thread of its own from here to relay.finish() or
+    // relay.abandon(), which join it; this thread reads (and masks) meanwhile.
+    BatchRelay relay([this](std::string_view batch) { return m_target->writeCopy(batch); },
+                     relayBuffers, batchBytes + 64 * 1024);
     // From here on, any failure ends the target's COPY with an abort, so that none of its rows
     // are stored (the transaction around it is then rolled back too).
-    auto abort = [this](Error error) -> Result<qint64> {
+    auto abort = [this, &relay](Error error) -> Result<qint64> {
+        relay.abandon();
         (void)m_target->finishCopyIn(u"plumb copy stopped: "_s + error.message);
         return std::unexpected(std::move(error));
     };
@@ -195,7 +202,7 @@ Result<qint64> Worker::streamChunk(int tableIndex, const TableJob& job, const Ta
     auto& transforms = transformsFor(tableIndex, job);
     const bool transformed = plan.transformed;
     const size_t columnCount = transforms.size();
-    m_batch.clear();
+    std::string* batch = relay.acquire();
     qint64 rows = 0;       // rows read from the source
     qint64 unreported = 0; // of which not yet added to `copied`
     std::string_view row;
@@ -214,7 +221,7 @@ Result<qint64> Worker::streamChunk(int tableIndex, const TableJob& job, const Ta
         ++rows;
         ++unreported;
         if (!transformed) {
-            m_batch.append(row);
+            batch->append(row);
         } else {
             copytext::splitRow(row, m_fields);
             if (m_fields.size() != columnCount)
@@ -225,10 +232,10 @@ Result<qint64> Worker::streamChunk(int tableIndex, const TableJob& job, const Ta
                         .arg(columnCount)));
             for (size_t i = 0; i < columnCount; ++i) {
                 if (i)
-                    m_batch.push_back('\t');
+                    batch->push_back('\t');
                 ValueTransform* transform = transforms[i].get();
                 if (!transform) {
-                    m_batch.append(m_fields[i]);
+                    batch->append(m_fields[i]);
                     continue;
                 }
                 bool isNull = copytext::isNull(m_fields[i]);
@@ -238,22 +245,24 @@ Result<qint64> Worker::streamChunk(int tableIndex, const TableJob& job, const Ta
                     copytext::decodeField(m_fields[i], m_value);
                 transform->apply(m_value, isNull);
                 if (isNull)
-                    m_batch.append("\\N");
+                    batch->append("\\N");
                 else
-                    copytext::appendEncoded(m_value, m_batch);
+                    copytext::appendEncoded(m_value, *batch);
             }
-            m_batch.push_back('\n');
+            batch->push_back('\n');
         }
-        if (m_batch.size() >= batchBytes) {
+        if (batch->size() >= batchBytes) {
             if (m_board.stopped())
                 return abort(Error::make(ErrorCode::Canceled, u"the copy was canceled"_s));
-            if (auto sent = m_target->writeCopy(m_batch); !sent)
-                return abort(sent.error());
+            relay.submit(batch);
+            batch = relay.acquire();
+            if (!batch) // the target refused a batch: finish() says why
+                return abort(relay.finish().error());
             copied.fetch_add(std::exchange(unreported, 0), std::memory_order_relaxed);
-            m_batch.clear();
         }
     }
-    if (auto sent = m_target->writeCopy(m_batch); !sent)
+    relay.submit(batch);
+    if (auto sent = relay.finish(); !sent)
         return abort(sent.error());
     copied.fetch_add(unreported, std::memory_order_relaxed);
     const qint64 read = m_source->copiedRows();

@@ -82,7 +82,6 @@ private:
     // This worker's transform instances, per table index (null where a column has none).
     std::map<int, std::vector<std::unique_ptr<ValueTransform>>> m_transforms;
     // Scratch buffers reused from row to row.
-    std::string m_batch;
     std::string m_value;
     std::vector<std::string_view> m_fields;
 };

@@ -42,6 +42,13 @@ void feistel(Hmac& mac, std::string_view tweak, quint64& a, quint64& b, quint64 
     }
 }
 
+void appendNumber(std::string& out, size_t number)
+{
+    char buffer[24];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, number);
+    out.append(buffer, written.ptr);
+}
+
 quint64 parseDigits(std::string_view digits)
 {
     quint64 value = 0;
@@ -67,8 +74,13 @@ void permuteDigits(Hmac& mac, std::string_view tweak, std::string& digits)
         const size_t u = length / 2, v = length - u;
         quint64 a = parseDigits(std::string_view(digits).substr(start, u));
         quint64 b = parseDigits(std::string_view(digits).substr(start + u, v));
-        const std::string blockTweak =
-            std::string(tweak) + "|d" + std::to_string(length) + "|" + std::to_string(block);
+        // tweak|d<length>|<block>, built without temporaries (short ones stay on the stack).
+        std::string blockTweak;
+        blockTweak.reserve(tweak.size() + 8);
+        blockTweak.append(tweak).append("|d");
+        appendNumber(blockTweak, length);
+        blockTweak.push_back('|');
+        appendNumber(blockTweak, block);
         feistel(mac, blockTweak, a, b, power(10, u), power(10, v));
         writeDigits(a, digits.data() + start, u);
         writeDigits(b, digits.data() + start + u, v);

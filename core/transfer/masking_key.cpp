@@ -1,10 +1,15 @@
+// SHA256_Init and friends are deprecated in OpenSSL 3 in favour of EVP_MAC, whose contexts are
+// reinitialised, duplicated and freed through the provider layer at every message (about ten
+// times the cost of the hash itself on short values). HMAC from the low-level SHA-256 gives the
+// same MACs (tst_masking compares both) with states copied by value.
+#define OPENSSL_SUPPRESS_DEPRECATED
+
 #include "masking_key.h"
 
 #include <cstdlib>
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#include <cstring>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 
 using namespace Qt::StringLiterals;
 
@@ -14,11 +19,19 @@ namespace {
 
 constexpr qsizetype minimumSecretBytes = 16;
 
-// OpenSSL's HMAC implementation, fetched once for the process.
-EVP_MAC* hmacAlgorithm()
+static_assert(sizeof(SHA256_CTX) <= sizeof(Hmac::State));
+constexpr size_t sha256BlockBytes = 64;
+
+void saveState(const SHA256_CTX& context, Hmac::State& state)
 {
-    static EVP_MAC* algorithm = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-    return algorithm;
+    std::memcpy(state.data(), &context, sizeof context);
+}
+
+SHA256_CTX loadState(const Hmac::State& state)
+{
+    SHA256_CTX context;
+    std::memcpy(&context, state.data(), sizeof context);
+    return context;
 }
 
 QByteArray hmacOnce(QByteArrayView key, std::string_view message)
@@ -63,45 +76,42 @@ QString MaskingKey::fingerprint() const
 }
 
 Hmac::Hmac(QByteArrayView key)
-    : m_context(EVP_MAC_CTX_new(hmacAlgorithm()))
 {
-    char digestName[] = "SHA256";
-    OSSL_PARAM parameters[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digestName, 0),
-        OSSL_PARAM_construct_end(),
-    };
-    if (!m_context || EVP_MAC_init(m_context, reinterpret_cast<const unsigned char*>(key.data()),
-                                   size_t(key.size()), parameters) != 1)
-        std::abort(); // OpenSSL without HMAC-SHA256: nothing sensible can continue
+    // RFC 2104: a key longer than a block is hashed first; the block is the key zero-padded.
+    unsigned char block[sha256BlockBytes] = {};
+    if (size_t(key.size()) > sha256BlockBytes)
+        SHA256(reinterpret_cast<const unsigned char*>(key.data()), size_t(key.size()), block);
+    else if (!key.isEmpty())
+        std::memcpy(block, key.data(), size_t(key.size()));
+    unsigned char pad[sha256BlockBytes];
+    SHA256_CTX context;
+    for (size_t i = 0; i < sha256BlockBytes; ++i)
+        pad[i] = block[i] ^ 0x36;
+    SHA256_Init(&context);
+    SHA256_Update(&context, pad, sizeof pad);
+    saveState(context, m_inner);
+    for (size_t i = 0; i < sha256BlockBytes; ++i)
+        pad[i] = block[i] ^ 0x5c;
+    SHA256_Init(&context);
+    SHA256_Update(&context, pad, sizeof pad);
+    saveState(context, m_outer);
 }
 
-Hmac::Hmac(const Hmac& other)
-    : m_context(EVP_MAC_CTX_dup(other.m_context))
+Hmac::Digest Hmac::digest(std::string_view a, std::string_view b, std::string_view c) const
 {
-    if (!m_context)
-        std::abort();
-}
-
-Hmac::~Hmac()
-{
-    EVP_MAC_CTX_free(m_context);
-}
-
-Hmac::Digest Hmac::digest(std::string_view a, std::string_view b, std::string_view c)
-{
-    // Initialising without a key keeps the key and its precomputed pads.
-    EVP_MAC_init(m_context, nullptr, 0, nullptr);
+    Digest out{};
+    SHA256_CTX context = loadState(m_inner);
     for (std::string_view part : {a, b, c})
         if (!part.empty())
-            EVP_MAC_update(m_context, reinterpret_cast<const unsigned char*>(part.data()),
-                           part.size());
-    Digest out{};
-    size_t length = 0;
-    EVP_MAC_final(m_context, out.data(), &length, out.size());
+            SHA256_Update(&context, part.data(), part.size());
+    SHA256_Final(out.data(), &context);
+    context = loadState(m_outer);
+    SHA256_Update(&context, out.data(), out.size());
+    SHA256_Final(out.data(), &context);
     return out;
 }
 
-quint64 Hmac::number(std::string_view a, std::string_view b, std::string_view c)
+quint64 Hmac::number(std::string_view a, std::string_view b, std::string_view c) const
 {
     const Digest out = digest(a, b, c);
     quint64 value = 0;

@@ -139,20 +139,25 @@ public:
     {
         if (isNull)
             return;
-        std::string domain = m_domain;
+        std::string_view domain = m_domain;
         if (domain.empty()) {
             const size_t at = value.rfind('@');
-            domain = at == std::string::npos ? std::string("example.com") : value.substr(at + 1);
+            domain = at == std::string::npos ? std::string_view("example.com")
+                                             : std::string_view(value).substr(at + 1);
         }
+        // Written into a scratch string kept from value to value (the domain may be a view
+        // into `value`), then swapped in: no allocation once both have grown.
         const Hmac::Digest digest = m_mac.digest("email", value);
-        value.assign("user_");
-        appendHex(digest, emailPseudonymHexDigits, value);
-        value.push_back('@');
-        value += domain;
+        m_out.assign("user_");
+        appendHex(digest, emailPseudonymHexDigits, m_out);
+        m_out.push_back('@');
+        m_out += domain;
+        value.swap(m_out);
     }
 
 private:
     std::string m_domain;
+    std::string m_out;
 };
 
 // The digits of a value, taken out and put back in place, so separators and letters stay.
@@ -160,8 +165,13 @@ struct Digits {
     std::string digits;
     std::vector<size_t> positions;
 
-    explicit Digits(const std::string& value, size_t skip = 0)
+    Digits() = default;
+    explicit Digits(const std::string& value, size_t skip = 0) { take(value, skip); }
+    // Refills from `value`, keeping the capacity (a transform keeps one Digits for every value).
+    void take(const std::string& value, size_t skip = 0)
     {
+        digits.clear();
+        positions.clear();
         for (size_t i = 0; i < value.size(); ++i)
             if (value[i] >= '0' && value[i] <= '9') {
                 if (skip) {
@@ -196,13 +206,14 @@ public:
     {
         if (isNull)
             return;
-        Digits found(value, m_keep);
-        formats::permuteDigits(m_mac, "phone", found.digits);
-        found.putBack(value);
+        m_found.take(value, m_keep);
+        formats::permuteDigits(m_mac, "phone", m_found.digits);
+        m_found.putBack(value);
     }
 
 private:
     size_t m_keep;
+    Digits m_found; // scratch, reused from value to value
 };
 
 class Name final : public Keyed<Name> {

@@ -252,6 +252,65 @@ private slots:
         QCOMPARE(qs(mask(ruleFor(Strategy::Redact), u"text"_s, std::nullopt)), u"<NULL>"_s);
     }
 
+    void hmacMatchesRfc4231()
+    {
+        // The MAC behind every keyed strategy, against RFC 4231's vectors (test cases 2 and 6:
+        // a short key, and a key longer than a block, hashed first), in one part and in three.
+        auto hex = [](const Hmac::Digest& digest) {
+            return QByteArray(reinterpret_cast<const char*>(digest.data()),
+                              qsizetype(digest.size()))
+                .toHex();
+        };
+        Hmac jefe(QByteArrayView("Jefe"));
+        const QByteArray expected =
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+        QCOMPARE(hex(jefe.digest("what do ya want for nothing?")), expected);
+        QCOMPARE(hex(jefe.digest("what do ", "ya want for", " nothing?")), expected);
+        const Hmac copy = jefe; // a worker's own instance gives the same MACs
+        QCOMPARE(hex(copy.digest("what do ya want for nothing?")), expected);
+        const QByteArray longKey(131, '\xaa');
+        QCOMPARE(
+            hex(Hmac(longKey).digest("Test Using Larger Than Block-Size Key - Hash Key First")),
+            QByteArray("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
+        // A message longer than one SHA-256 block.
+        const std::string longMessage(200, 'x');
+        QCOMPARE(hex(jefe.digest(longMessage)),
+                 hex(jefe.digest(std::string_view(longMessage).substr(0, 70),
+                                 std::string_view(longMessage).substr(70))));
+    }
+
+    void pseudonymsArePinned()
+    {
+        const MaskingKey key = testKey();
+        // The exact pseudonyms of a fixed key, computed apart from this code (Python's hmac
+        // module and the Feistel network written out), so a faster implementation cannot
+        // silently change them: copies made with one version must keep joining with copies made
+        // with the next, and a resumed copy must continue with the same values.
+        QCOMPARE(qs(mask(ruleFor(Strategy::Email), u"text"_s, "bob@example.org")),
+                 u"user_d2c6682ea0fd9bb3a3f7@example.com"_s);
+        QCOMPARE(qs(mask(ruleFor(Strategy::Hash), u"text"_s, "x")),
+                 u"8ca805fe26b97bed220014b9ba02c5dd"_s);
+        QCOMPARE(qs(mask(ruleFor(Strategy::Phone, {{u"keep_prefix"_s, u"2"_s}}), u"text"_s,
+                         "+33 6 12 34 56 78")),
+                 u"+33 7 47 76 86 67"_s);
+        QCOMPARE(qs(mask(ruleFor(Strategy::Phone), u"text"_s, "+33 6 12 34 56 78")),
+                 u"+22 5 91 19 66 28"_s);
+        QCOMPARE(qs(mask(ruleFor(Strategy::Name), u"text"_s, "Jean Dupont")), u"Uma Castro"_s);
+        // A worker's instance keeps scratch state between values: the second value is masked as
+        // if it came first.
+        auto transform = makeTransform(ruleFor(Strategy::Email, {{u"domain"_s, u"keep"_s}}),
+                                       classifyType(u"text"_s), &key);
+        QVERIFY(transform && *transform);
+        auto instance = (*transform)->clone();
+        std::string first = "someone.with.a.long.name@a-rather-long-domain.example.org";
+        std::string second = "bob@example.org";
+        bool isNull = false;
+        instance->apply(first, isNull);
+        instance->apply(second, isNull);
+        QCOMPARE(second, std::string("user_d2c6682ea0fd9bb3a3f7@example.org"));
+        QVERIFY(first.ends_with("@a-rather-long-domain.example.org"));
+    }
+
     void deterministicPerKeyAndSeed()
     {
         const MaskingRule rule = ruleFor(Strategy::Email);
