@@ -208,9 +208,8 @@ void MainWindow::arrangeDefaultLayout()
     addDockWidget(Qt::LeftDockWidgetArea, dock(View::Models));
     splitDockWidget(dock(View::Project), dock(View::Models), Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, dock(View::Plan));
-    for (View view :
-         {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents, View::Fleet,
-          View::Move}) {
+    for (View view : {View::Diagnose, View::Diff, View::Migrations, View::Sql, View::Intents,
+                      View::Fleet, View::Move}) {
         addDockWidget(Qt::RightDockWidgetArea, dock(view));
         tabifyDockWidget(dock(View::Plan), dock(view));
     }

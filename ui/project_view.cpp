@@ -151,8 +151,9 @@ void ProjectView::refresh()
                 ? tr("local socket")
                 : (info.port().isEmpty() ? info.host() : info.host() + u':' + info.port());
         auto* database = new QStandardItem(
-            tr("%1 on %2").arg(info.database().isEmpty() ? tr("(user's database)") : info.database(),
-                               server));
+            tr("%1 on %2")
+                .arg(info.database().isEmpty() ? tr("(user's database)") : info.database(),
+                     server));
         // "database_url", "database_url, from ${STAGING_URL}", "PLUMB_DATABASE_URL"...
         const bool fromFile = target.runtime.origin == workflow::UrlOrigin::EnvironmentFile ||
                               target.runtime.origin == workflow::UrlOrigin::FileVariable;

@@ -30,8 +30,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QStringList expected{u"Project"_s,  u"Models"_s,  u"Migrations"_s, u"Plan"_s,
                                    u"Diagnose"_s, u"Diff"_s,    u"SQL"_s,        u"Activity"_s,
-                                   u"Log"_s,      u"Intents"_s, u"Fleet"_s,
-                                   u"Move"_s};
+                                   u"Log"_s,      u"Intents"_s, u"Fleet"_s,      u"Move"_s};
         QStringList titles;
         for (const ViewInfo& info : allViews()) {
             auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(info.objectName));

@@ -97,8 +97,10 @@ private slots:
         // ...named by its database and server, not by a socket folder's escaped URL.
         QVERIFY2(environments->index(0, 2).data().toString().endsWith(u" on local socket"_s),
                  qPrintable(environments->index(0, 2).data().toString()));
-        QVERIFY(environments->index(0, 2).data(Qt::ToolTipRole).toString().startsWith(
-            u"postgresql://"_s));
+        QVERIFY(environments->index(0, 2)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(u"postgresql://"_s));
         const QModelIndex orders = models->model()->tableIndex(u"public.orders"_s);
         QVERIFY(orders.isValid());
         QCOMPARE(orders.siblingAtColumn(ModelsModel::Declared).data().toString(),

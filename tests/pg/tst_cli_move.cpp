@@ -141,7 +141,8 @@ private slots:
         const QJsonObject proposal = QJsonDocument::fromJson(plan.out.toUtf8()).object();
         QCOMPARE(proposal.value(u"needs_review"_s).toBool(), true);
         QCOMPARE(proposal.value(u"capture"_s).toString(), u"triggers"_s);
-        QVERIFY(proposal.value(u"mapping_yaml"_s).toString().contains(u"\"text_body\": \"body\""_s));
+        QVERIFY(
+            proposal.value(u"mapping_yaml"_s).toString().contains(u"\"text_body\": \"body\""_s));
         const CliRun refused = runPlumb(QStringList{u"move"_s, u"start"_s} + sides);
         QCOMPARE(refused.exitCode, 5);
         QVERIFY2(refused.err.contains(u"needs review"_s), qPrintable(refused.err));

@@ -1,9 +1,8 @@
 // The Move view's actions that change a database: each asks by the workbench's rules, then runs
 // the core function `plumb move` runs, in a job.
-#include "move_view.h" // first, and relative: lupdate reads the class (and its namespace) from it
-
 #include "core/transfer/move_control.h"
 #include "core/workflow/confirmation.h"
+#include "move_view.h" // first, and relative: lupdate reads the class (and its namespace) from it
 #include "ui/confirm_change.h"
 #include "ui/database_chooser.h"
 
