@@ -85,7 +85,10 @@ public:
             else
                 m_out += "null";
         } else if constexpr (IsList<T>::value) {
-            array(v, level, [this](const auto& item, int itemLevel) { value(item, itemLevel); });
+            // `this->` spelled out: clang's -Wunused-lambda-capture misses the implicit use
+            // through a member template called from a generic lambda.
+            array(v, level,
+                  [this](const auto& item, int itemLevel) { this->value(item, itemLevel); });
         } else if constexpr (std::is_same_v<T, Table>) {
             table(v, level);
         } else {
