@@ -166,7 +166,10 @@ QString ConnectionInfo::toUri(bool withPassword) const
 
     QStringList query;
     for (const auto& [key, val] : m_parameters) {
-        const bool inAuthority = isUriPart(key) && !(lists && (key == u"host" || key == u"port"));
+        // A password without a user has no place in the authority ("user:password@"): it
+        // goes to the query, or the URI would connect without it.
+        const bool inAuthority = isUriPart(key) && !(lists && (key == u"host" || key == u"port")) &&
+                                 !(key == u"password" && !has(u"user"));
         if (inAuthority || (!withPassword && isSecret(key)))
             continue;
         query.append(key + u'=' + percentEncoded(val));

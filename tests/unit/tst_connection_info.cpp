@@ -70,6 +70,18 @@ private slots:
         QCOMPARE(*again, *info);
     }
 
+    void passwordWithoutUserRoundTripsThroughUri()
+    {
+        // Found by fuzz_connection_info: with no user there is no "user:password@", and the
+        // password was dropped from the URI that children and libpq connect with.
+        auto info = ConnectionInfo::parse(u"host=db.internal password=s3cret dbname=shop"_s);
+        QVERIFY(info);
+        auto again = ConnectionInfo::parse(info->toUri());
+        QVERIFY2(again, qPrintable(info->toUri()));
+        QCOMPARE(again->value(u"password"), u"s3cret"_s);
+        QVERIFY(!info->redacted().contains(u"s3cret"_s));
+    }
+
     void hostListsRoundTripThroughUri_data()
     {
         QTest::addColumn<QString>("text");
