@@ -147,7 +147,8 @@ void ProjectView::refresh()
         // tool tip. The embedded server's socket folder would fill the column with %2F escapes.
         const db::ConnectionInfo& info = target.runtime.info;
         const QString server =
-            info.host().isEmpty() || info.host().startsWith(u'/')
+            // libpq's socket forms: no host, a folder, or an abstract socket ("@name").
+            info.host().isEmpty() || info.host().startsWith(u'/') || info.host().startsWith(u'@')
                 ? tr("local socket")
                 : (info.port().isEmpty() ? info.host() : info.host() + u':' + info.port());
         auto* database = new QStandardItem(
