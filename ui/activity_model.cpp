@@ -21,6 +21,19 @@ void ActivityModel::adopt(const jobs::JobSnapshot& snapshot)
             return;
         }
     }
+    // A job that ran before on the same target and succeeded is superseded by the new one: a
+    // view that refreshes or polls (the Move view reads its status every two seconds) keeps one
+    // row, not one per read. Failed and canceled runs stay, so an error is not lost from sight;
+    // the Log view keeps every run.
+    for (int row = static_cast<int>(m_jobs.size()) - 1; row >= 0; --row) {
+        const jobs::JobSnapshot& earlier = m_jobs[row];
+        if (earlier.state == jobs::JobState::Succeeded && earlier.title == snapshot.title &&
+            earlier.target == snapshot.target) {
+            beginRemoveRows({}, row, row);
+            m_jobs.removeAt(row);
+            endRemoveRows();
+        }
+    }
     beginInsertRows({}, 0, 0);
     m_jobs.prepend(snapshot);
     endInsertRows();

@@ -19,6 +19,8 @@ public:
 
     explicit ActivityModel(QObject* parent = nullptr);
 
+    // Takes a job's latest snapshot. A new job replaces the succeeded rows of earlier runs with
+    // the same title and target (see the .cpp).
     void adopt(const jobs::JobSnapshot& snapshot);
     // Drops finished jobs from the list.
     void clearFinished();
