@@ -1,13 +1,10 @@
 #pragma once
 
 #include "core/coordinate/extract.h"
+#include "core/db/connection.h"
 #include "core/error.h"
 
 #include <QSet>
-
-namespace plumb::db {
-class Connection;
-}
 
 namespace plumb::coordinate {
 
@@ -27,6 +24,11 @@ Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
 // (set_config('search_path', '', true) in its transaction).
 Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects,
                                  bool pathCleared = false);
+// fingerprints() in two halves, for a caller that sends the query with others in one round
+// trip (db::Connection::execBatch()): the statement, to run with the search_path empty, and what
+// its rows say.
+Result<db::BatchStatement> fingerprintStatement(const QList<ObjectRef>& objects);
+QStringList fingerprintsFrom(const db::QueryResult& rows, const QList<ObjectRef>& objects);
 
 // The objects that depend on what `touches` drop, rename or retype (views, indexes, constraints,
 // triggers, policies, column defaults, functions with SQL-standard bodies through pg_depend;

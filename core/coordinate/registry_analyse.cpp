@@ -175,7 +175,7 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progr
     return analysis;
 }
 
-Status Registry::addLiveState(Analysis& analysis, Progress& progress)
+Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progress& progress)
 {
     Intent& intent = analysis.intent;
     progress.step(1, 3, u"Finding what depends on the objects the change breaks"_s);
@@ -190,27 +190,43 @@ Status Registry::addLiveState(Analysis& analysis, Progress& progress)
     for (const IntentObject& object : std::as_const(intent.objects))
         if (!objects.contains(object.touch.object))
             objects.append(object.touch.object);
-    auto prints = fingerprints(*m_connection, objects, true);
-    if (!prints)
-        return std::unexpected(prints.error());
+    // The fingerprints and the rivals, which need only the objects, in one round trip.
+    std::vector<db::BatchStatement> batch;
+    if (!objects.isEmpty()) {
+        auto statement = fingerprintStatement(objects);
+        if (!statement)
+            return std::unexpected(statement.error());
+        batch.push_back(std::move(*statement));
+    }
+    if (exists())
+        batch.push_back(trackedRivalsStatement(intent));
+    auto rows = m_connection->execBatch(batch, progress);
+    if (!rows)
+        return std::unexpected(rows.error());
+    const QStringList prints =
+        objects.isEmpty() ? QStringList() : fingerprintsFrom(rows->front(), objects);
     for (IntentObject& object : intent.objects)
-        object.fingerprint = prints->at(objects.indexOf(object.touch.object));
+        object.fingerprint = prints.at(objects.indexOf(object.touch.object));
     progress.step(3, 3, u"Analysed"_s);
-    return {};
+    if (!exists())
+        return QList<Intent>();
+    return loaded(rows->back(), true);
 }
 
-Status Registry::beginAnalysis(bool registering)
+db::BatchStatement Registry::setupStatement(bool registering) const
 {
     // Definitions print names qualified only outside the search_path: an empty one (for this
-    // transaction) makes fingerprints read the same from every session. Registering also takes
-    // the registry's lock, so two agents registering at once see each other.
-    auto setup =
-        m_connection->exec(u"SELECT pg_catalog.set_config('search_path', '', true), "
-                           u"CASE WHEN $1 THEN pg_catalog.pg_advisory_xact_lock($2, 2) END"_s,
-                           {db::Param(registering), db::Param(detail::registryLockKey)});
-    if (!setup)
-        return std::unexpected(setup.error());
-    return {};
+    // transaction) makes fingerprints read the same from every session. The catalog queries'
+    // generic plans serve any objects, while planning them for each call costs more than running
+    // them; the server's own choice (custom plans while their estimate looks cheaper) gets that
+    // wrong for short lists, so generic plans are taken for the rest of the transaction. Its
+    // other statements find rows through indexes that serve generic plans too. Registering also
+    // takes the registry's lock, so two agents registering at once see each other.
+    return {u"SELECT pg_catalog.set_config('search_path', '', true), "
+            u"pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true), "
+            u"CASE WHEN $1 THEN pg_catalog.pg_advisory_xact_lock($2, 2) END"_s,
+            {db::Param(registering), db::Param(detail::registryLockKey)},
+            true};
 }
 
 Intent detail::intentFromDdl(Intent intent, db::Connection& connection,
