@@ -84,9 +84,9 @@ Result<QString> coordinateQuery(const QString& name)
 
 namespace {
 
-// Runs the knowledge query: along `searchPath`, or the session's search_path when it is nullopt.
-Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
-                     const QSet<WrittenName>& names, const std::optional<QStringList>& searchPath)
+// The knowledge query: along `searchPath`, or the session's search_path when it is nullopt.
+Result<db::BatchStatement> knowledgeQuery(const QSet<WrittenName>& names,
+                                          const std::optional<QStringList>& searchPath)
 {
     auto sql = coordinateQuery(u"knowledge"_s);
     if (!sql)
@@ -97,29 +97,40 @@ Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
         objects.append(name.second);
     }
     // An empty schema means "unqualified" (the query looks along the search_path).
-    auto rows = connection.execPrepared(
-        *sql, {db::Param::textArray(schemas), db::Param::textArray(objects),
-               searchPath ? db::Param::textArray(*searchPath) : db::Param(std::nullopt)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        const QString what = rows->text(row, 0);
-        const QString schema = rows->text(row, 1);
-        const QString name = rows->text(row, 2);
+    return db::BatchStatement{
+        *sql,
+        {db::Param::textArray(schemas), db::Param::textArray(objects),
+         searchPath ? db::Param::textArray(*searchPath) : db::Param(std::nullopt)},
+        true};
+}
+
+} // namespace
+
+Result<db::BatchStatement> knowledgeStatement(const QSet<WrittenName>& names)
+{
+    return knowledgeQuery(names, std::nullopt);
+}
+
+void addKnowledge(const db::QueryResult& rows, Knowledge& knowledge)
+{
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        const QString what = rows.text(row, 0);
+        const QString schema = rows.text(row, 1);
+        const QString name = rows.text(row, 2);
         if (what == u"path") {
-            const QStringList path = jsonStrings(rows->text(row, 3));
+            const QStringList path = jsonStrings(rows.text(row, 3));
             if (!path.isEmpty())
                 knowledge.searchPath = path;
         } else if (what == u"relation") {
             Knowledge::Relation relation;
-            const QString detail = rows->text(row, 4);
+            const QString detail = rows.text(row, 4);
             if (detail.contains(u'.')) {
                 relation.kind = ObjectKind::Index;
                 relation.table = detail;
             } else {
                 relation.kind = relationKindOf(detail);
             }
-            relation.columns = jsonStrings(rows->text(row, 3));
+            relation.columns = jsonStrings(rows.text(row, 3));
             knowledge.relations.insert(schema + u'.' + name, relation);
             if (relation.kind == ObjectKind::Type)
                 knowledge.types.insert(schema + u'.' + name);
@@ -131,22 +142,31 @@ Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
             knowledge.schemas.insert(name);
         }
     }
-    return {};
 }
-
-} // namespace
 
 Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
                        const QSet<WrittenName>& names)
 {
-    return readKnowledge(connection, knowledge, names, knowledge.searchPath);
+    auto statement = knowledgeQuery(names, knowledge.searchPath);
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto rows = connection.execPrepared(statement->sql, statement->params);
+    if (!rows)
+        return std::unexpected(rows.error());
+    addKnowledge(*rows, knowledge);
+    return {};
 }
 
 Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenName>& names)
 {
+    auto statement = knowledgeStatement(names);
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto rows = connection.execPrepared(statement->sql, statement->params);
+    if (!rows)
+        return std::unexpected(rows.error());
     Knowledge knowledge;
-    if (auto status = readKnowledge(connection, knowledge, names, std::nullopt); !status)
-        return std::unexpected(status.error());
+    addKnowledge(*rows, knowledge);
     return knowledge;
 }
 

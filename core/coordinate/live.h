@@ -17,6 +17,12 @@ Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenN
 Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
                        const QSet<WrittenName>& names);
 
+// fetchKnowledge() in two halves, for a caller that sends the query with others in one round
+// trip (db::Connection::execBatch()): the statement, to run with the session's search_path, and
+// what its rows add to a Knowledge.
+Result<db::BatchStatement> knowledgeStatement(const QSet<WrittenName>& names);
+void addKnowledge(const db::QueryResult& rows, Knowledge& knowledge);
+
 // SHA-256 (hex) of each object's definition as the server prints it; an empty string for an
 // object that does not exist. Shapes have no definition of their own: they are left empty.
 // Definitions are read with an empty search_path, so they do not depend on the session's: set

@@ -135,6 +135,16 @@ QString jsonText(const QStringList& strings)
         QJsonDocument(QJsonArray::fromStringList(strings)).toJson(QJsonDocument::Compact));
 }
 
+void attachObjects(QList<Intent>& intents, const db::QueryResult& objects)
+{
+    QHash<QString, qsizetype> byId;
+    for (qsizetype i = 0; i < intents.size(); ++i)
+        byId.insert(intents[i].id, i);
+    for (int row = 0; row < objects.rowCount(); ++row)
+        if (const auto found = byId.constFind(objects.text(row, 0)); found != byId.cend())
+            intents[*found].objects.append(objectFromRow(objects, row));
+}
+
 QDateTime epochTime(const db::QueryResult& rows, int row, int column)
 {
     if (rows.isNull(row, column))
@@ -282,12 +292,7 @@ Result<QList<Intent>> Registry::loaded(const db::QueryResult& rows, bool withObj
         {db::Param::textArray(tracked)});
     if (!objects)
         return std::unexpected(objects.error());
-    QHash<QString, qsizetype> byId;
-    for (qsizetype i = 0; i < intents.size(); ++i)
-        byId.insert(intents[i].id, i);
-    for (int row = 0; row < objects->rowCount(); ++row)
-        intents[byId.value(objects->text(row, 0))].objects.append(
-            detail::objectFromRow(*objects, row));
+    detail::attachObjects(intents, *objects);
     return intents;
 }
 

@@ -122,13 +122,21 @@ private:
     // tables exist (a registry Confiture made, read without creating anything).
     QString ownTable(const QString& name) const;
 
-    // The intent a request describes, with the touches its DDL shows (not stored). Reads the
-    // catalog with the session's search_path, so it runs before setupStatement() clears it.
+    // The intent a request describes, with the touches its DDL shows (not stored), in two
+    // halves so that reading the catalog shares the first round trip of register and check: the
+    // request checked and parsed, with the names it mentions (no database); then, with the rows
+    // of knowledgeStatement(names) read with the session's search_path, the intent.
+    struct ParsedRequest {
+        ParsedChange change;
+        QSet<WrittenName> names;
+    };
     struct Analysis {
         Intent intent;
         Knowledge knowledge;
     };
-    Result<Analysis> analyse(const IntentRequest& request, Progress& progress);
+    static Result<ParsedRequest> parseRequest(const IntentRequest& request);
+    Result<Analysis> analyse(const IntentRequest& request, const ParsedRequest& parsed,
+                             const db::QueryResult& knowledgeRows);
 
     // Register and check send independent statements together, in one round trip each
     // (db::Connection::execBatch()): the pieces below are a statement and what its rows mean.
@@ -142,11 +150,12 @@ private:
     db::BatchStatement sweepStatement() const;
     static QStringList sweptIds(const db::QueryResult& rows);
     // The active intents Plumbline registered for other agents than `mine`'s that touch the
-    // scopes `mine` touches (loaded() reads them, with their objects).
-    db::BatchStatement trackedRivalsStatement(const Intent& mine) const;
-    // The active intents only Confiture wrote, of other agents than `mine`'s: their touches are
-    // analysed from their DDL, along `searchPath`.
-    db::BatchStatement confitureRivalsStatement(const Intent& mine) const;
+    // scopes `mine` touches, and their objects (rivalsFrom() reads both).
+    std::vector<db::BatchStatement> trackedRivalsStatements(const Intent& mine) const;
+    static QList<Intent> rivalsFrom(const db::QueryResult& rows, const db::QueryResult& objects);
+    // The active intents only Confiture wrote, of other agents than `agentId` and other than
+    // `id`: their touches are analysed from their DDL, along `searchPath`.
+    db::BatchStatement confitureRivalsStatement(const QString& agentId, const QString& id) const;
     QList<Intent> confitureRivals(const db::QueryResult& rows, const QStringList& searchPath);
     // The branch name a feature gets: Confiture's "feature/<name>", with a suffix when taken.
     static QString branchBase(const QString& featureName);

@@ -106,7 +106,7 @@ Intent withAnalysedDdl(Intent intent, db::Connection& connection, const QStringL
 
 } // namespace
 
-Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progress& progress)
+Result<Registry::ParsedRequest> Registry::parseRequest(const IntentRequest& request)
 {
     if (request.agentId.trimmed().isEmpty())
         return fail(ErrorCode::Config, u"Say who plans the change with --agent-id (a person or "
@@ -122,14 +122,20 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progr
                                        u"--schema-changes \"ALTER TABLE ...; ...\" or a .sql "
                                        u"file."_s);
 
-    progress.step(0, 3, u"Reading what the change names in the live catalog"_s);
     QSet<WrittenName> names = mentionedNames(*parsed);
     for (const QString& table : request.tablesAffected)
         names.insert(writtenName(table));
-    auto knowledge = fetchKnowledge(*m_connection, names);
-    if (!knowledge)
-        return std::unexpected(knowledge.error());
-    Extraction extraction = extractTouches(*parsed, *knowledge);
+    return ParsedRequest{std::move(*parsed), names};
+}
+
+Result<Registry::Analysis> Registry::analyse(const IntentRequest& request,
+                                             const ParsedRequest& parsed,
+                                             const db::QueryResult& knowledgeRows)
+{
+    const QSet<WrittenName>& names = parsed.names;
+    Knowledge knowledge;
+    addKnowledge(knowledgeRows, knowledge);
+    Extraction extraction = extractTouches(parsed.change, knowledge);
     // Function bodies name objects the first look did not ask about: ask, and look again.
     QSet<WrittenName> more;
     for (const Touch& touch : extraction.touches) {
@@ -137,26 +143,26 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progr
         const QString scope = holder.scope();
         const WrittenName name{holder.schema, holder.name};
         if (holder.schema.isEmpty() || names.contains(name) ||
-            knowledge->relations.contains(scope) || knowledge->types.contains(scope) ||
-            knowledge->functions.contains(scope))
+            knowledge.relations.contains(scope) || knowledge.types.contains(scope) ||
+            knowledge.functions.contains(scope))
             continue;
         more.insert(name);
     }
     if (!more.isEmpty()) {
-        if (auto extended = extendKnowledge(*m_connection, *knowledge, more); !extended)
+        if (auto extended = extendKnowledge(*m_connection, knowledge, more); !extended)
             return std::unexpected(extended.error());
-        extraction = extractTouches(*parsed, *knowledge);
+        extraction = extractTouches(parsed.change, knowledge);
     }
     QList<Touch> touches = extraction.touches;
-    addDeclaredTables(touches, request.tablesAffected, *knowledge);
+    addDeclaredTables(touches, request.tablesAffected, knowledge);
 
-    Analysis analysis{Intent{}, *knowledge};
+    Analysis analysis{Intent{}, knowledge};
     Intent& intent = analysis.intent;
     intent.agentId = request.agentId.trimmed();
     intent.featureName = request.featureName.trimmed();
-    for (const ParsedChange::Statement& statement : parsed->statements)
+    for (const ParsedChange::Statement& statement : parsed.change.statements)
         intent.schemaChanges.append(statement.text.trimmed());
-    intent.tablesAffected = request.tablesAffected.isEmpty() ? derivedTables(touches, *knowledge)
+    intent.tablesAffected = request.tablesAffected.isEmpty() ? derivedTables(touches, knowledge)
                                                              : request.tablesAffected;
     intent.estimatedDurationMs = request.estimatedDurationMs;
     intent.risk = request.risk;
@@ -190,7 +196,8 @@ Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progre
     for (const IntentObject& object : std::as_const(intent.objects))
         if (!objects.contains(object.touch.object))
             objects.append(object.touch.object);
-    // The fingerprints and the rivals, which need only the objects, in one round trip.
+    // The fingerprints and the rivals with their objects, which need only the change's objects,
+    // in one round trip.
     std::vector<db::BatchStatement> batch;
     if (!objects.isEmpty()) {
         auto statement = fingerprintStatement(objects);
@@ -199,7 +206,8 @@ Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progre
         batch.push_back(std::move(*statement));
     }
     if (exists())
-        batch.push_back(trackedRivalsStatement(intent));
+        for (db::BatchStatement& statement : trackedRivalsStatements(intent))
+            batch.push_back(std::move(statement));
     auto rows = m_connection->execBatch(batch, progress);
     if (!rows)
         return std::unexpected(rows.error());
@@ -210,7 +218,7 @@ Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progre
     progress.step(3, 3, u"Analysed"_s);
     if (!exists())
         return QList<Intent>();
-    return loaded(rows->back(), true);
+    return rivalsFrom(rows->at(rows->size() - 2), rows->back());
 }
 
 db::BatchStatement Registry::setupStatement(bool registering) const

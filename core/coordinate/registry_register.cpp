@@ -18,7 +18,7 @@ const QString activeStatuses = u"('registered', 'in_progress', 'conflicted')"_s;
 
 } // namespace
 
-db::BatchStatement Registry::trackedRivalsStatement(const Intent& mine) const
+std::vector<db::BatchStatement> Registry::trackedRivalsStatements(const Intent& mine) const
 {
     QStringList scopes, schemas;
     for (const IntentObject& object : mine.objects) {
@@ -40,22 +40,42 @@ db::BatchStatement Registry::trackedRivalsStatement(const Intent& mine) const
                           : u"(o.scope = ANY($1::text[]) OR o.schema_name = ANY($2::text[]))"_s;
     // The matching intents are found first through the objects' scope index (an InitPlan), then
     // read by primary key: the plan stays small however many intents the registry holds.
-    return loadStatement(
+    const QString where =
         u"i.id = ANY(ARRAY(SELECT DISTINCT o.intent_id FROM %1 o WHERE %2)) AND i.status IN %3 "
         u"AND p.lease_expires_at > pg_catalog.now() AND i.agent_id <> $3 "
-        u"AND i.id <> $4"_s.arg(ownTable(u"tb_plumb_intent_object"_s), touching, activeStatuses),
-        {db::Param::textArray(scopes), db::Param::textArray(schemas), db::Param(mine.agentId),
-         db::Param(mine.id)});
+        u"AND i.id <> $4"_s.arg(ownTable(u"tb_plumb_intent_object"_s), touching, activeStatuses);
+    const db::Params params{db::Param::textArray(scopes), db::Param::textArray(schemas),
+                            db::Param(mine.agentId), db::Param(mine.id)};
+    // Their objects in the same round trip: found again by the same condition, then by key.
+    const db::BatchStatement objects{
+        u"SELECT intent_id, object_kind, schema_name, object_name, member, action, lock_mode, "
+        u"whole_table, renamed_to, via, statement, compared, fingerprint FROM %1 objects "
+        u"WHERE intent_id = ANY(ARRAY(SELECT i.id FROM %2 i JOIN %3 p ON p.intent_id = i.id "
+        u"WHERE %4)) ORDER BY intent_id, position"_s.arg(ownTable(u"tb_plumb_intent_object"_s),
+                                                         table(u"tb_pggit_intent"_s),
+                                                         ownTable(u"tb_plumb_intent"_s), where),
+        params, true};
+    return {loadStatement(where, params), objects};
 }
 
-db::BatchStatement Registry::confitureRivalsStatement(const Intent& mine) const
+QList<Intent> Registry::rivalsFrom(const db::QueryResult& rows, const db::QueryResult& objects)
+{
+    QList<Intent> rivals;
+    for (int row = 0; row < rows.rowCount(); ++row)
+        rivals.append(detail::intentFromRow(rows, row));
+    detail::attachObjects(rivals, objects);
+    return rivals;
+}
+
+db::BatchStatement Registry::confitureRivalsStatement(const QString& agentId,
+                                                      const QString& id) const
 {
     // Intents only Confiture wrote carry no objects: they are read from their DDL. A partial
     // index on plumb_tracked finds them without visiting Plumbline's own.
     const QString untracked = m_ownTables ? u"NOT i.plumb_tracked"_s : u"true"_s;
     return loadStatement(u"%1 AND i.status IN %2 AND i.agent_id <> $1 AND i.id <> $2"_s.arg(
                              untracked, activeStatuses),
-                         {db::Param(mine.agentId), db::Param(mine.id)});
+                         {db::Param(agentId), db::Param(id)});
 }
 
 QList<Intent> Registry::confitureRivals(const db::QueryResult& rows, const QStringList& searchPath)
@@ -266,31 +286,40 @@ Result<RegisterResult> Registry::registerIntent(const IntentRequest& request, Pr
     if (!exists())
         return fail(ErrorCode::Generic, u"The intent registry was opened without its tables; "
                                         u"open it with create to register."_s);
-    auto analysis = analyse(request, progress);
+    auto parsed = parseRequest(request);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto knowledge = knowledgeStatement(parsed->names);
+    if (!knowledge)
+        return std::unexpected(knowledge.error());
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString base = branchBase(request.featureName.trimmed());
+
+    // Under the lock from here: the live state, the rivals and the new rows are one picture.
+    // One round trip begins it, reads the catalog about the names the change mentions (before
+    // the search_path is cleared), sweeps the expired leases before rivals are read, reads the
+    // intents only Confiture wrote and the branch names taken.
+    progress.step(0, 3, u"Reading what the change names in the live catalog"_s);
+    std::vector<db::QueryResult> opened;
+    auto transaction = db::Transaction::begin(
+        *m_connection, {},
+        {*knowledge, setupStatement(true), sweepStatement(),
+         confitureRivalsStatement(request.agentId.trimmed(), id), branchStatement(base)},
+        opened, progress);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    auto analysis = analyse(request, *parsed, opened[0]);
     if (!analysis)
         return std::unexpected(analysis.error());
     Intent& intent = analysis->intent;
-    intent.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString base = branchBase(intent.featureName);
-
-    // Under the lock from here: the live state, the rivals and the new rows are one picture.
-    // One round trip begins it, sweeps the expired leases before rivals are read, reads the
-    // intents only Confiture wrote and the branch names taken.
-    std::vector<db::QueryResult> opened;
-    auto transaction =
-        db::Transaction::begin(*m_connection, {},
-                               {setupStatement(true), sweepStatement(),
-                                confitureRivalsStatement(intent), branchStatement(base)},
-                               opened, progress);
-    if (!transaction)
-        return std::unexpected(transaction.error());
+    intent.id = id;
     RegisterResult result;
-    result.expired = sweptIds(opened[1]);
-    intent.branchName = freeBranch(opened[3], base);
+    result.expired = sweptIds(opened[2]);
+    intent.branchName = freeBranch(opened[4], base);
     auto others = addLiveStateAndRivals(*analysis, progress);
     if (!others)
         return std::unexpected(others.error());
-    *others += confitureRivals(opened[2], analysis->knowledge.searchPath);
+    *others += confitureRivals(opened[3], analysis->knowledge.searchPath);
     auto conflicts = findConflicts(intent, *others);
     if (!conflicts)
         return std::unexpected(conflicts.error());
@@ -311,23 +340,30 @@ Result<RegisterResult> Registry::registerIntent(const IntentRequest& request, Pr
 
 Result<CheckReport> Registry::check(const IntentRequest& request, Progress& progress)
 {
-    auto analysis = analyse(request, progress);
-    if (!analysis)
-        return std::unexpected(analysis.error());
+    auto parsed = parseRequest(request);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto knowledge = knowledgeStatement(parsed->names);
+    if (!knowledge)
+        return std::unexpected(knowledge.error());
     // A database without a registry has no rivals, but the live state is read all the same.
-    std::vector<db::BatchStatement> opening{setupStatement(false)};
+    std::vector<db::BatchStatement> opening{*knowledge, setupStatement(false)};
     if (exists())
-        opening.push_back(confitureRivalsStatement(analysis->intent));
+        opening.push_back(confitureRivalsStatement(request.agentId.trimmed(), {}));
+    progress.step(0, 3, u"Reading what the change names in the live catalog"_s);
     std::vector<db::QueryResult> opened;
     auto transaction =
         db::Transaction::begin(*m_connection, u"READ ONLY"_s, opening, opened, progress);
     if (!transaction)
         return std::unexpected(transaction.error());
+    auto analysis = analyse(request, *parsed, opened[0]);
+    if (!analysis)
+        return std::unexpected(analysis.error());
     auto others = addLiveStateAndRivals(*analysis, progress);
     if (!others)
         return std::unexpected(others.error());
     if (exists())
-        *others += confitureRivals(opened[1], analysis->knowledge.searchPath);
+        *others += confitureRivals(opened[2], analysis->knowledge.searchPath);
     CheckReport report;
     report.proposed = analysis->intent;
     auto conflicts = findConflicts(report.proposed, *others);
