@@ -319,36 +319,51 @@ Result<QList<Touch>> dependents(db::Connection& connection, const QList<Touch>& 
     return found;
 }
 
-Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
-                                const HotTableOptions& options)
+Result<db::BatchStatement> hotTablesStatement(const QSet<QString>& tables)
 {
-    QSet<QString> hot;
     QStringList schemas, names;
     for (const QString& table : tables) {
-        if (options.always.contains(table))
-            hot.insert(table);
         schemas.append(table.section(u'.', 0, 0));
         names.append(table.section(u'.', 1));
     }
-    if (tables.isEmpty())
-        return hot;
     auto sql = coordinateQuery(u"hot_tables"_s);
     if (!sql)
         return std::unexpected(sql.error());
-    auto rows =
-        connection.execPrepared(*sql, {db::Param::textArray(schemas), db::Param::textArray(names)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        const qint64 estimatedRows = rows->int64(row, 2);
-        const qint64 bytes = rows->int64(row, 3);
-        const double activity = rows->real(row, 4);
-        const double seconds = std::max(1.0, rows->real(row, 5));
+    return db::BatchStatement{
+        *sql, {db::Param::textArray(schemas), db::Param::textArray(names)}, true};
+}
+
+QSet<QString> hotTablesFrom(const db::QueryResult& rows, const QSet<QString>& tables,
+                            const HotTableOptions& options)
+{
+    QSet<QString> hot;
+    for (const QString& table : tables)
+        if (options.always.contains(table))
+            hot.insert(table);
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        const qint64 estimatedRows = rows.int64(row, 2);
+        const qint64 bytes = rows.int64(row, 3);
+        const double activity = rows.real(row, 4);
+        const double seconds = std::max(1.0, rows.real(row, 5));
         if (estimatedRows >= options.minRows || bytes >= options.minBytes ||
             activity / seconds >= options.minActivityPerSecond)
-            hot.insert(rows->text(row, 0) + u'.' + rows->text(row, 1));
+            hot.insert(rows.text(row, 0) + u'.' + rows.text(row, 1));
     }
     return hot;
+}
+
+Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
+                                const HotTableOptions& options)
+{
+    if (tables.isEmpty())
+        return QSet<QString>();
+    auto statement = hotTablesStatement(tables);
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto rows = connection.execPrepared(statement->sql, statement->params);
+    if (!rows)
+        return std::unexpected(rows.error());
+    return hotTablesFrom(*rows, tables, options);
 }
 
 } // namespace plumb::coordinate

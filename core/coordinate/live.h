@@ -55,6 +55,11 @@ struct HotTableOptions {
 // The tables among `tables` ("schema.name") that are hot by `options`.
 Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
                                 const HotTableOptions& options);
+// hotTables() in two halves, for a caller that sends the query with others in one round trip:
+// the statement (for at least one table), and the tables among `tables` hot by `options`.
+Result<db::BatchStatement> hotTablesStatement(const QSet<QString>& tables);
+QSet<QString> hotTablesFrom(const db::QueryResult& rows, const QSet<QString>& tables,
+                            const HotTableOptions& options);
 
 // The text of one of the module's SQL files (core/coordinate/sql/NAME.sql).
 Result<QString> coordinateQuery(const QString& name);

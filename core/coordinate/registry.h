@@ -161,11 +161,19 @@ private:
     static QString branchBase(const QString& featureName);
     db::BatchStatement branchStatement(const QString& base) const;
     static QString freeBranch(const db::QueryResult& rows, const QString& base);
+    // What register and check read once the change is analysed: the active intents of other
+    // agents (Plumbline's; Confiture's are read apart) that touch the scopes the change touches,
+    // with their objects, and which of the tables the change locks are hot.
+    struct LiveState {
+        QList<Intent> rivals;
+        QSet<QString> hotTables;
+    };
     // Adds what depends on what the change breaks; then, in one round trip, fingerprints every
-    // object and finds the active intents of other agents (Plumbline's) that touch the scopes
-    // the change touches. Returns those.
-    Result<QList<Intent>> addLiveStateAndRivals(Analysis& analysis, Progress& progress);
-    Result<QList<Conflict>> findConflicts(const Intent& mine, const QList<Intent>& rivals);
+    // object and reads the live state. With `committing`, that round trip also commits it.
+    Result<LiveState> addLiveStateAndRivals(Analysis& analysis, Progress& progress,
+                                            db::Transaction* committing = nullptr);
+    QList<Conflict> findConflicts(const Intent& mine, const QList<Intent>& rivals,
+                                  const QSet<QString>& hotTables) const;
     // The rows of a new intent, its objects, history and conflicts; stored() fills in the
     // timestamps and conflict ids their results give.
     std::vector<db::BatchStatement> insertStatements(const Intent& intent,

@@ -181,7 +181,8 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request,
     return analysis;
 }
 
-Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progress& progress)
+Result<Registry::LiveState> Registry::addLiveStateAndRivals(Analysis& analysis, Progress& progress,
+                                                            db::Transaction* committing)
 {
     Intent& intent = analysis.intent;
     progress.step(1, 3, u"Finding what depends on the objects the change breaks"_s);
@@ -196,8 +197,14 @@ Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progre
     for (const IntentObject& object : std::as_const(intent.objects))
         if (!objects.contains(object.touch.object))
             objects.append(object.touch.object);
-    // The fingerprints and the rivals with their objects, which need only the change's objects,
-    // in one round trip.
+    // Hot only matters where two changes lock one table: asked about every table this change
+    // locks, before the rivals are known, the question shares the round trip.
+    QSet<QString> locked;
+    for (const Touch& touch : intent.touches())
+        if (touch.lock != LockMode::None)
+            locked.insert(touch.object.scope());
+    // The fingerprints, the rivals with their objects and the hot tables need only the change's
+    // objects: one round trip.
     std::vector<db::BatchStatement> batch;
     if (!objects.isEmpty()) {
         auto statement = fingerprintStatement(objects);
@@ -205,20 +212,41 @@ Result<QList<Intent>> Registry::addLiveStateAndRivals(Analysis& analysis, Progre
             return std::unexpected(statement.error());
         batch.push_back(std::move(*statement));
     }
-    if (exists())
+    const bool rivals = exists();
+    const bool hot = rivals && !locked.isEmpty();
+    if (rivals)
         for (db::BatchStatement& statement : trackedRivalsStatements(intent))
             batch.push_back(std::move(statement));
-    auto rows = m_connection->execBatch(batch, progress);
-    if (!rows)
-        return std::unexpected(rows.error());
+    if (hot) {
+        auto statement = hotTablesStatement(locked);
+        if (!statement)
+            return std::unexpected(statement.error());
+        batch.push_back(std::move(*statement));
+    }
+    std::vector<db::QueryResult> rows;
+    if (committing) {
+        if (auto committed = committing->commit(batch, rows, progress); !committed)
+            return std::unexpected(committed.error());
+    } else {
+        auto ran = m_connection->execBatch(batch, progress);
+        if (!ran)
+            return std::unexpected(ran.error());
+        rows = std::move(*ran);
+    }
+    size_t next = 0;
     const QStringList prints =
-        objects.isEmpty() ? QStringList() : fingerprintsFrom(rows->front(), objects);
+        objects.isEmpty() ? QStringList() : fingerprintsFrom(rows[next++], objects);
     for (IntentObject& object : intent.objects)
         object.fingerprint = prints.at(objects.indexOf(object.touch.object));
     progress.step(3, 3, u"Analysed"_s);
-    if (!exists())
-        return QList<Intent>();
-    return rivalsFrom(rows->at(rows->size() - 2), rows->back());
+    LiveState state;
+    if (rivals) {
+        state.rivals = rivalsFrom(rows[next], rows[next + 1]);
+        next += 2;
+    }
+    if (hot)
+        state.hotTables = hotTablesFrom(rows[next], locked, m_options.hot);
+    return state;
 }
 
 db::BatchStatement Registry::setupStatement(bool registering) const

@@ -87,26 +87,14 @@ QList<Intent> Registry::confitureRivals(const db::QueryResult& rows, const QStri
     return found;
 }
 
-Result<QList<Conflict>> Registry::findConflicts(const Intent& mine, const QList<Intent>& rivals)
+QList<Conflict> Registry::findConflicts(const Intent& mine, const QList<Intent>& rivals,
+                                        const QSet<QString>& hotTables) const
 {
     QList<Conflict> conflicts;
     const QList<Touch> myTouches = mine.touches();
-    // Hot only matters where both sides lock a table: ask about those alone.
-    QSet<QString> myLocked, bothLocked;
-    for (const Touch& touch : myTouches)
-        if (touch.lock != LockMode::None)
-            myLocked.insert(touch.object.scope());
-    for (const Intent& rival : rivals)
-        for (const IntentObject& object : rival.objects)
-            if (object.touch.lock != LockMode::None &&
-                myLocked.contains(object.touch.object.scope()))
-                bothLocked.insert(object.touch.object.scope());
-    auto hot = hotTables(*m_connection, bothLocked, m_options.hot);
-    if (!hot)
-        return std::unexpected(hot.error());
     for (const Intent& rival : rivals) {
         const QList<DetectedConflict> detected = detectConflicts(
-            myTouches, rival.touches(), *hot, OtherParty{rival.agentId, rival.featureName});
+            myTouches, rival.touches(), hotTables, OtherParty{rival.agentId, rival.featureName});
         for (const DetectedConflict& found : detected) {
             Conflict conflict;
             conflict.intentA = mine.id;
@@ -316,25 +304,24 @@ Result<RegisterResult> Registry::registerIntent(const IntentRequest& request, Pr
     RegisterResult result;
     result.expired = sweptIds(opened[2]);
     intent.branchName = freeBranch(opened[4], base);
-    auto others = addLiveStateAndRivals(*analysis, progress);
-    if (!others)
-        return std::unexpected(others.error());
-    *others += confitureRivals(opened[3], analysis->knowledge.searchPath);
-    auto conflicts = findConflicts(intent, *others);
-    if (!conflicts)
-        return std::unexpected(conflicts.error());
-    for (const Conflict& conflict : std::as_const(*conflicts))
+    // Confiture's intents are analysed from their DDL (which may ask the catalog) first.
+    const QList<Intent> confiture = confitureRivals(opened[3], analysis->knowledge.searchPath);
+    auto live = addLiveStateAndRivals(*analysis, progress);
+    if (!live)
+        return std::unexpected(live.error());
+    QList<Conflict> conflicts = findConflicts(intent, live->rivals + confiture, live->hotTables);
+    for (const Conflict& conflict : std::as_const(conflicts))
         if (!intent.conflictsWith.contains(conflict.intentB))
             intent.conflictsWith.append(conflict.intentB);
-    intent.status = conflicts->isEmpty() ? IntentStatus::Registered : IntentStatus::Conflicted;
+    intent.status = conflicts.isEmpty() ? IntentStatus::Registered : IntentStatus::Conflicted;
     // One round trip stores the rows and commits.
     std::vector<db::QueryResult> rows;
-    if (auto committed = transaction->commit(insertStatements(intent, *conflicts), rows, progress);
+    if (auto committed = transaction->commit(insertStatements(intent, conflicts), rows, progress);
         !committed)
         return std::unexpected(committed.error());
-    stored(rows, intent, *conflicts);
+    stored(rows, intent, conflicts);
     result.intent = intent;
-    result.conflicts = *conflicts;
+    result.conflicts = conflicts;
     return result;
 }
 
@@ -359,22 +346,19 @@ Result<CheckReport> Registry::check(const IntentRequest& request, Progress& prog
     auto analysis = analyse(request, *parsed, opened[0]);
     if (!analysis)
         return std::unexpected(analysis.error());
-    auto others = addLiveStateAndRivals(*analysis, progress);
-    if (!others)
-        return std::unexpected(others.error());
-    if (exists())
-        *others += confitureRivals(opened[2], analysis->knowledge.searchPath);
+    // Confiture's intents are analysed from their DDL (which may ask the catalog) first: the
+    // live state's round trip then ends the transaction.
+    const QList<Intent> confiture =
+        exists() ? confitureRivals(opened[2], analysis->knowledge.searchPath) : QList<Intent>();
+    auto live = addLiveStateAndRivals(*analysis, progress, &*transaction);
+    if (!live)
+        return std::unexpected(live.error());
     CheckReport report;
     report.proposed = analysis->intent;
-    auto conflicts = findConflicts(report.proposed, *others);
-    if (!conflicts)
-        return std::unexpected(conflicts.error());
-    if (auto committed = transaction->commit(); !committed)
-        return std::unexpected(committed.error());
-    report.conflicts = *conflicts;
+    report.conflicts = findConflicts(report.proposed, live->rivals + confiture, live->hotTables);
     report.proposed.status =
-        conflicts->isEmpty() ? IntentStatus::Registered : IntentStatus::Conflicted;
-    for (const Conflict& conflict : std::as_const(*conflicts))
+        report.conflicts.isEmpty() ? IntentStatus::Registered : IntentStatus::Conflicted;
+    for (const Conflict& conflict : std::as_const(report.conflicts))
         if (!report.proposed.conflictsWith.contains(conflict.intentB))
             report.proposed.conflictsWith.append(conflict.intentB);
     return report;
