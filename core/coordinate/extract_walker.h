@@ -1,8 +1,9 @@
 #pragma once
 
-// Internal to core/coordinate: the parse-tree walker behind extractTouches(). Statements are in
-// extract.cpp, ALTER TABLE in extract_alter.cpp, queries and expressions in extract_query.cpp,
-// function bodies and DO blocks in extract_bodies.cpp.
+// Internal to core/coordinate: the parse-tree walker behind extractTouches(). Statements are
+// dispatched in extract.cpp; CREATE TABLE, INDEX and VIEW are in extract_create.cpp, the other
+// definition statements in extract_ddl.cpp, ALTER TABLE in extract_alter.cpp, queries and
+// expressions in extract_query.cpp, function bodies and DO blocks in extract_bodies.cpp.
 
 #include "core/coordinate/extract.h"
 
@@ -48,7 +49,9 @@ public:
     const Knowledge& known() const { return m_known; }
 
 private:
-    // extract.cpp: one method per statement family.
+    // One method per statement family: dispatch() in extract.cpp, CREATE TABLE, INDEX and VIEW
+    // in extract_create.cpp, the rest in extract_ddl.cpp (createFunction() in extract_bodies.cpp,
+    // dataChange() in extract_query.cpp).
     void dispatch(const QString& type, const QJsonObject& stmt);
     void createTable(const QJsonObject& stmt);
     void columnDefinition(const ObjectRef& table, const QJsonObject& columnDef, bool adding);

@@ -84,9 +84,9 @@ Result<QString> coordinateQuery(const QString& name)
 
 namespace {
 
-// Runs the knowledge query: along `searchPath`, or the session's search_path when it is nullopt.
-Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
-                     const QSet<WrittenName>& names, const std::optional<QStringList>& searchPath)
+// The knowledge query: along `searchPath`, or the session's search_path when it is nullopt.
+Result<db::BatchStatement> knowledgeQuery(const QSet<WrittenName>& names,
+                                          const std::optional<QStringList>& searchPath)
 {
     auto sql = coordinateQuery(u"knowledge"_s);
     if (!sql)
@@ -97,29 +97,40 @@ Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
         objects.append(name.second);
     }
     // An empty schema means "unqualified" (the query looks along the search_path).
-    auto rows = connection.exec(
-        *sql, {db::Param::textArray(schemas), db::Param::textArray(objects),
-               searchPath ? db::Param::textArray(*searchPath) : db::Param(std::nullopt)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        const QString what = rows->text(row, 0);
-        const QString schema = rows->text(row, 1);
-        const QString name = rows->text(row, 2);
+    return db::BatchStatement{
+        *sql,
+        {db::Param::textArray(schemas), db::Param::textArray(objects),
+         searchPath ? db::Param::textArray(*searchPath) : db::Param(std::nullopt)},
+        true};
+}
+
+} // namespace
+
+Result<db::BatchStatement> knowledgeStatement(const QSet<WrittenName>& names)
+{
+    return knowledgeQuery(names, std::nullopt);
+}
+
+void addKnowledge(const db::QueryResult& rows, Knowledge& knowledge)
+{
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        const QString what = rows.text(row, 0);
+        const QString schema = rows.text(row, 1);
+        const QString name = rows.text(row, 2);
         if (what == u"path") {
-            const QStringList path = jsonStrings(rows->text(row, 3));
+            const QStringList path = jsonStrings(rows.text(row, 3));
             if (!path.isEmpty())
                 knowledge.searchPath = path;
         } else if (what == u"relation") {
             Knowledge::Relation relation;
-            const QString detail = rows->text(row, 4);
+            const QString detail = rows.text(row, 4);
             if (detail.contains(u'.')) {
                 relation.kind = ObjectKind::Index;
                 relation.table = detail;
             } else {
                 relation.kind = relationKindOf(detail);
             }
-            relation.columns = jsonStrings(rows->text(row, 3));
+            relation.columns = jsonStrings(rows.text(row, 3));
             knowledge.relations.insert(schema + u'.' + name, relation);
             if (relation.kind == ObjectKind::Type)
                 knowledge.types.insert(schema + u'.' + name);
@@ -131,34 +142,65 @@ Status readKnowledge(db::Connection& connection, Knowledge& knowledge,
             knowledge.schemas.insert(name);
         }
     }
-    return {};
 }
-
-} // namespace
 
 Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
                        const QSet<WrittenName>& names)
 {
-    return readKnowledge(connection, knowledge, names, knowledge.searchPath);
+    auto statement = knowledgeQuery(names, knowledge.searchPath);
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto rows = connection.execPrepared(statement->sql, statement->params);
+    if (!rows)
+        return std::unexpected(rows.error());
+    addKnowledge(*rows, knowledge);
+    return {};
 }
 
 Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenName>& names)
 {
+    auto statement = knowledgeStatement(names);
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto rows = connection.execPrepared(statement->sql, statement->params);
+    if (!rows)
+        return std::unexpected(rows.error());
     Knowledge knowledge;
-    if (auto status = readKnowledge(connection, knowledge, names, std::nullopt); !status)
-        return std::unexpected(status.error());
+    addKnowledge(*rows, knowledge);
     return knowledge;
+}
+
+Result<db::BatchStatement> fingerprintStatement(const QList<ObjectRef>& objects)
+{
+    auto sql = coordinateQuery(u"object_fingerprints"_s);
+    if (!sql)
+        return std::unexpected(sql.error());
+    return db::BatchStatement{*sql, objectParams(objects), true};
+}
+
+QStringList fingerprintsFrom(const db::QueryResult& rows, const QList<ObjectRef>& objects)
+{
+    QStringList result(objects.size());
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        const qsizetype index = rows.int64(row, 0) - 1;
+        if (index < 0 || index >= objects.size() || rows.isNull(row, 1) ||
+            objects[index].kind == ObjectKind::Shape)
+            continue;
+        result[index] = QString::fromLatin1(
+            QCryptographicHash::hash(rows.text(row, 1).toUtf8(), QCryptographicHash::Sha256)
+                .toHex());
+    }
+    return result;
 }
 
 Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects,
                                  bool pathCleared)
 {
-    QStringList result(objects.size());
     if (objects.isEmpty())
-        return result;
-    auto sql = coordinateQuery(u"object_fingerprints"_s);
-    if (!sql)
-        return std::unexpected(sql.error());
+        return QStringList();
+    auto statement = fingerprintStatement(objects);
+    if (!statement)
+        return std::unexpected(statement.error());
     std::optional<db::Transaction> transaction;
     if (!pathCleared) {
         auto begun = db::Transaction::begin(connection, u"READ ONLY"_s);
@@ -166,27 +208,20 @@ Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectR
             return std::unexpected(begun.error());
         transaction.emplace(std::move(*begun));
         // Definitions print names qualified only outside the search_path: an empty one makes
-        // them read the same from every session.
-        if (auto path = connection.exec(u"SELECT pg_catalog.set_config('search_path', '', true)"_s);
+        // them read the same from every session. The query's generic plan serves any objects.
+        if (auto path = connection.execPrepared(
+                u"SELECT pg_catalog.set_config('search_path', '', true), "
+                u"pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true)"_s);
             !path)
             return std::unexpected(path.error());
     }
-    auto rows = connection.exec(*sql, objectParams(objects));
+    auto rows = connection.execPrepared(statement->sql, statement->params);
     if (!rows)
         return std::unexpected(rows.error());
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        const qsizetype index = rows->int64(row, 0) - 1;
-        if (index < 0 || index >= objects.size() || rows->isNull(row, 1) ||
-            objects[index].kind == ObjectKind::Shape)
-            continue;
-        result[index] = QString::fromLatin1(
-            QCryptographicHash::hash(rows->text(row, 1).toUtf8(), QCryptographicHash::Sha256)
-                .toHex());
-    }
     if (transaction)
         if (auto committed = transaction->commit(); !committed)
             return std::unexpected(committed.error());
-    return result;
+    return fingerprintsFrom(*rows, objects);
 }
 
 Result<QList<Touch>> dependents(db::Connection& connection, const QList<Touch>& touches,
@@ -228,19 +263,8 @@ Result<QList<Touch>> dependents(db::Connection& connection, const QList<Touch>& 
     auto sql = coordinateQuery(u"dependents"_s);
     if (!sql)
         return std::unexpected(sql.error());
-    auto rows = connection.exec(*sql, objectParams(targets));
-    if (!rows)
-        return std::unexpected(rows.error());
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        const qsizetype index = rows->int64(row, 0) - 1;
-        const std::optional<ObjectKind> kind = kindFromName(rows->text(row, 1));
-        if (index < 0 || index >= targets.size() || !kind)
-            continue;
-        addFound(ObjectRef{*kind, rows->text(row, 2), rows->text(row, 3), rows->text(row, 4)},
-                 targets[index], rows->text(row, 5));
-    }
-
-    // Bodies pg_depend does not follow: parse the functions whose text names a target.
+    // Bodies pg_depend does not follow are found by their text (and parsed below): the
+    // functions whose text names a target. Both queries go in one round trip.
     QStringList patterns;
     for (const ObjectRef& target : targets)
         if (!patterns.contains(wordPattern(target.name)))
@@ -248,13 +272,27 @@ Result<QList<Touch>> dependents(db::Connection& connection, const QList<Touch>& 
     auto bodiesSql = coordinateQuery(u"function_bodies"_s);
     if (!bodiesSql)
         return std::unexpected(bodiesSql.error());
-    auto bodies = connection.exec(*bodiesSql, {db::Param::textArray(patterns)});
-    if (!bodies)
-        return std::unexpected(bodies.error());
-    for (int row = 0; row < bodies->rowCount(); ++row) {
+    SilentProgress nobody;
+    auto ran = connection.execBatch(
+        {{*sql, objectParams(targets), true}, {*bodiesSql, {db::Param::textArray(patterns)}, true}},
+        nobody);
+    if (!ran)
+        return std::unexpected(ran.error());
+    const db::QueryResult& rows = ran->at(0);
+    const db::QueryResult& bodies = ran->at(1);
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        const qsizetype index = rows.int64(row, 0) - 1;
+        const std::optional<ObjectKind> kind = kindFromName(rows.text(row, 1));
+        if (index < 0 || index >= targets.size() || !kind)
+            continue;
+        addFound(ObjectRef{*kind, rows.text(row, 2), rows.text(row, 3), rows.text(row, 4)},
+                 targets[index], rows.text(row, 5));
+    }
+
+    for (int row = 0; row < bodies.rowCount(); ++row) {
         const ObjectRef function{
-            ObjectKind::Function, bodies->text(row, 0), bodies->text(row, 1), {}};
-        auto parsed = parseChange(bodies->text(row, 3));
+            ObjectKind::Function, bodies.text(row, 0), bodies.text(row, 1), {}};
+        auto parsed = parseChange(bodies.text(row, 3));
         if (!parsed)
             continue;
         Knowledge bodyKnowledge = knowledge;
@@ -271,8 +309,8 @@ Result<QList<Touch>> dependents(db::Connection& connection, const QList<Touch>& 
             // A body with dynamic SQL that names the object may use it in ways the parser
             // cannot see: count it.
             if (!relies && !body.notes.isEmpty() &&
-                bodies->text(row, 3).contains(target.member.isEmpty() ? target.name : target.member,
-                                              Qt::CaseInsensitive))
+                bodies.text(row, 3).contains(target.member.isEmpty() ? target.name : target.member,
+                                             Qt::CaseInsensitive))
                 relies = true;
             if (relies)
                 addFound(function, target, {});
@@ -281,35 +319,51 @@ Result<QList<Touch>> dependents(db::Connection& connection, const QList<Touch>& 
     return found;
 }
 
-Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
-                                const HotTableOptions& options)
+Result<db::BatchStatement> hotTablesStatement(const QSet<QString>& tables)
 {
-    QSet<QString> hot;
     QStringList schemas, names;
     for (const QString& table : tables) {
-        if (options.always.contains(table))
-            hot.insert(table);
         schemas.append(table.section(u'.', 0, 0));
         names.append(table.section(u'.', 1));
     }
-    if (tables.isEmpty())
-        return hot;
     auto sql = coordinateQuery(u"hot_tables"_s);
     if (!sql)
         return std::unexpected(sql.error());
-    auto rows = connection.exec(*sql, {db::Param::textArray(schemas), db::Param::textArray(names)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        const qint64 estimatedRows = rows->int64(row, 2);
-        const qint64 bytes = rows->int64(row, 3);
-        const double activity = rows->real(row, 4);
-        const double seconds = std::max(1.0, rows->real(row, 5));
+    return db::BatchStatement{
+        *sql, {db::Param::textArray(schemas), db::Param::textArray(names)}, true};
+}
+
+QSet<QString> hotTablesFrom(const db::QueryResult& rows, const QSet<QString>& tables,
+                            const HotTableOptions& options)
+{
+    QSet<QString> hot;
+    for (const QString& table : tables)
+        if (options.always.contains(table))
+            hot.insert(table);
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        const qint64 estimatedRows = rows.int64(row, 2);
+        const qint64 bytes = rows.int64(row, 3);
+        const double activity = rows.real(row, 4);
+        const double seconds = std::max(1.0, rows.real(row, 5));
         if (estimatedRows >= options.minRows || bytes >= options.minBytes ||
             activity / seconds >= options.minActivityPerSecond)
-            hot.insert(rows->text(row, 0) + u'.' + rows->text(row, 1));
+            hot.insert(rows.text(row, 0) + u'.' + rows.text(row, 1));
     }
     return hot;
+}
+
+Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
+                                const HotTableOptions& options)
+{
+    if (tables.isEmpty())
+        return QSet<QString>();
+    auto statement = hotTablesStatement(tables);
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto rows = connection.execPrepared(statement->sql, statement->params);
+    if (!rows)
+        return std::unexpected(rows.error());
+    return hotTablesFrom(*rows, tables, options);
 }
 
 } // namespace plumb::coordinate

@@ -1,13 +1,10 @@
 #pragma once
 
 #include "core/coordinate/extract.h"
+#include "core/db/connection.h"
 #include "core/error.h"
 
 #include <QSet>
-
-namespace plumb::db {
-class Connection;
-}
 
 namespace plumb::coordinate {
 
@@ -20,6 +17,12 @@ Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenN
 Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
                        const QSet<WrittenName>& names);
 
+// fetchKnowledge() in two halves, for a caller that sends the query with others in one round
+// trip (db::Connection::execBatch()): the statement, to run with the session's search_path, and
+// what its rows add to a Knowledge.
+Result<db::BatchStatement> knowledgeStatement(const QSet<WrittenName>& names);
+void addKnowledge(const db::QueryResult& rows, Knowledge& knowledge);
+
 // SHA-256 (hex) of each object's definition as the server prints it; an empty string for an
 // object that does not exist. Shapes have no definition of their own: they are left empty.
 // Definitions are read with an empty search_path, so they do not depend on the session's: set
@@ -27,6 +30,11 @@ Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
 // (set_config('search_path', '', true) in its transaction).
 Result<QStringList> fingerprints(db::Connection& connection, const QList<ObjectRef>& objects,
                                  bool pathCleared = false);
+// fingerprints() in two halves, for a caller that sends the query with others in one round
+// trip (db::Connection::execBatch()): the statement, to run with the search_path empty, and what
+// its rows say.
+Result<db::BatchStatement> fingerprintStatement(const QList<ObjectRef>& objects);
+QStringList fingerprintsFrom(const db::QueryResult& rows, const QList<ObjectRef>& objects);
 
 // The objects that depend on what `touches` drop, rename or retype (views, indexes, constraints,
 // triggers, policies, column defaults, functions with SQL-standard bodies through pg_depend;
@@ -47,6 +55,11 @@ struct HotTableOptions {
 // The tables among `tables` ("schema.name") that are hot by `options`.
 Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
                                 const HotTableOptions& options);
+// hotTables() in two halves, for a caller that sends the query with others in one round trip:
+// the statement (for at least one table), and the tables among `tables` hot by `options`.
+Result<db::BatchStatement> hotTablesStatement(const QSet<QString>& tables);
+QSet<QString> hotTablesFrom(const db::QueryResult& rows, const QSet<QString>& tables,
+                            const HotTableOptions& options);
 
 // The text of one of the module's SQL files (core/coordinate/sql/NAME.sql).
 Result<QString> coordinateQuery(const QString& name);

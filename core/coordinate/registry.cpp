@@ -135,6 +135,16 @@ QString jsonText(const QStringList& strings)
         QJsonDocument(QJsonArray::fromStringList(strings)).toJson(QJsonDocument::Compact));
 }
 
+void attachObjects(QList<Intent>& intents, const db::QueryResult& objects)
+{
+    QHash<QString, qsizetype> byId;
+    for (qsizetype i = 0; i < intents.size(); ++i)
+        byId.insert(intents[i].id, i);
+    for (int row = 0; row < objects.rowCount(); ++row)
+        if (const auto found = byId.constFind(objects.text(row, 0)); found != byId.cend())
+            intents[*found].objects.append(objectFromRow(objects, row));
+}
+
 QDateTime epochTime(const db::QueryResult& rows, int row, int column)
 {
     if (rows.isNull(row, column))
@@ -247,36 +257,34 @@ QString Registry::ownTable(const QString& name) const
            u"statement, NULL::boolean AS compared, NULL::text AS fingerprint WHERE false)"_s;
 }
 
-Result<QList<Intent>> Registry::load(const QString& where, const db::Params& params,
-                                     bool withObjects)
+db::BatchStatement Registry::loadStatement(const QString& where, const db::Params& params) const
+{
+    return {u"SELECT i.id, i.agent_id, i.feature_name, i.branch_name, i.schema_changes::text, "
+            u"i.tables_affected::text, i.estimated_duration_ms, i.risk_level, i.status, "
+            u"i.conflicts_with::text, i.metadata::text, "
+            u"extract(epoch FROM i.created_at)::float8, extract(epoch FROM i.updated_at)::float8, "
+            u"p.intent_id IS NOT NULL, p.owner, p.lease_seconds, "
+            u"extract(epoch FROM p.lease_expires_at)::float8, p.source_kind, p.source_name, "
+            u"p.source_sha256, p.database_name, p.notes::text "
+            u"FROM %1 i LEFT JOIN %2 p ON p.intent_id = i.id WHERE %3 "
+            u"ORDER BY i.created_at DESC, i.id"_s.arg(table(u"tb_pggit_intent"_s),
+                                                      ownTable(u"tb_plumb_intent"_s), where),
+            params, true};
+}
+
+Result<QList<Intent>> Registry::loaded(const db::QueryResult& rows, bool withObjects)
 {
     QList<Intent> intents;
-    if (!exists())
-        return intents;
-    const QString sql =
-        u"SELECT i.id, i.agent_id, i.feature_name, i.branch_name, i.schema_changes::text, "
-        u"i.tables_affected::text, i.estimated_duration_ms, i.risk_level, i.status, "
-        u"i.conflicts_with::text, i.metadata::text, "
-        u"extract(epoch FROM i.created_at)::float8, extract(epoch FROM i.updated_at)::float8, "
-        u"p.intent_id IS NOT NULL, p.owner, p.lease_seconds, "
-        u"extract(epoch FROM p.lease_expires_at)::float8, p.source_kind, p.source_name, "
-        u"p.source_sha256, p.database_name, p.notes::text "
-        u"FROM %1 i LEFT JOIN %2 p ON p.intent_id = i.id WHERE %3 "
-        u"ORDER BY i.created_at DESC, i.id"_s.arg(table(u"tb_pggit_intent"_s),
-                                                  ownTable(u"tb_plumb_intent"_s), where);
-    auto rows = m_connection->exec(sql, params);
-    if (!rows)
-        return std::unexpected(rows.error());
     QStringList tracked;
-    for (int row = 0; row < rows->rowCount(); ++row) {
-        Intent intent = detail::intentFromRow(*rows, row);
+    for (int row = 0; row < rows.rowCount(); ++row) {
+        Intent intent = detail::intentFromRow(rows, row);
         if (intent.tracked)
             tracked.append(intent.id);
         intents.append(intent);
     }
     if (!withObjects || tracked.isEmpty())
         return intents;
-    auto objects = m_connection->exec(
+    auto objects = m_connection->execPrepared(
         u"SELECT intent_id, object_kind, schema_name, object_name, member, action, lock_mode, "
         u"whole_table, renamed_to, via, statement, compared, fingerprint FROM %1 "
         u"WHERE intent_id = ANY($1::text[]) ORDER BY intent_id, position"_s.arg(
@@ -284,13 +292,20 @@ Result<QList<Intent>> Registry::load(const QString& where, const db::Params& par
         {db::Param::textArray(tracked)});
     if (!objects)
         return std::unexpected(objects.error());
-    QHash<QString, qsizetype> byId;
-    for (qsizetype i = 0; i < intents.size(); ++i)
-        byId.insert(intents[i].id, i);
-    for (int row = 0; row < objects->rowCount(); ++row)
-        intents[byId.value(objects->text(row, 0))].objects.append(
-            detail::objectFromRow(*objects, row));
+    detail::attachObjects(intents, *objects);
     return intents;
+}
+
+Result<QList<Intent>> Registry::load(const QString& where, const db::Params& params,
+                                     bool withObjects)
+{
+    if (!exists())
+        return QList<Intent>();
+    const db::BatchStatement statement = loadStatement(where, params);
+    auto rows = m_connection->execPrepared(statement.sql, statement.params);
+    if (!rows)
+        return std::unexpected(rows.error());
+    return loaded(*rows, withObjects);
 }
 
 Result<QList<Conflict>> Registry::loadConflicts(const QString& where, const db::Params& params)
@@ -298,7 +313,7 @@ Result<QList<Conflict>> Registry::loadConflicts(const QString& where, const db::
     QList<Conflict> conflicts;
     if (!exists())
         return conflicts;
-    auto rows = m_connection->exec(
+    auto rows = m_connection->execPrepared(
         u"SELECT c.id, c.intent_a, c.intent_b, c.conflict_type, c.affected_objects::text, "
         u"c.severity, c.resolution_suggestions::text, coalesce(c.reviewed, false), "
         u"extract(epoch FROM c.reviewed_at)::float8, coalesce(c.resolution_notes, ''), "

@@ -122,27 +122,71 @@ private:
     // tables exist (a registry Confiture made, read without creating anything).
     QString ownTable(const QString& name) const;
 
-    // The intent a request describes, with the touches its DDL shows (not stored). Reads the
-    // catalog with the session's search_path, so it runs before beginAnalysis().
+    // The intent a request describes, with the touches its DDL shows (not stored), in two
+    // halves so that reading the catalog shares the first round trip of register and check: the
+    // request checked and parsed, with the names it mentions (no database); then, with the rows
+    // of knowledgeStatement(names) read with the session's search_path, the intent.
+    struct ParsedRequest {
+        ParsedChange change;
+        QSet<WrittenName> names;
+    };
     struct Analysis {
         Intent intent;
         Knowledge knowledge;
     };
-    Result<Analysis> analyse(const IntentRequest& request, Progress& progress);
-    // In the caller's transaction: an empty search_path for the rest of it (and, registering,
-    // the registry's advisory lock).
-    Status beginAnalysis(bool registering);
-    // Adds what depends on what the change breaks, and every object's fingerprint.
-    Status addLiveState(Analysis& analysis, Progress& progress);
-    // Active intents of other agents that touch the scopes `mine` touches; intents only
-    // Confiture wrote are analysed from their DDL.
-    Result<QList<Intent>> rivals(const Intent& mine, const QStringList& searchPath);
-    Result<QList<Conflict>> findConflicts(const Intent& mine, const QList<Intent>& rivals);
+    static Result<ParsedRequest> parseRequest(const IntentRequest& request);
+    Result<Analysis> analyse(const IntentRequest& request, const ParsedRequest& parsed,
+                             const db::QueryResult& knowledgeRows);
+
+    // Register and check send independent statements together, in one round trip each
+    // (db::Connection::execBatch()): the pieces below are a statement and what its rows mean.
+    // They are prepared once per connection, so the server plans the catalog queries once.
+    //
+    // For the rest of the caller's transaction: an empty search_path, generic plans (and,
+    // registering, the registry's advisory lock).
+    db::BatchStatement setupStatement(bool registering) const;
+    // Abandons active intents whose lease ran out (inside the caller's transaction); its rows
+    // are their ids (sweptIds()).
+    db::BatchStatement sweepStatement() const;
+    static QStringList sweptIds(const db::QueryResult& rows);
+    // The active intents Plumbline registered for other agents than `mine`'s that touch the
+    // scopes `mine` touches, and their objects (rivalsFrom() reads both).
+    std::vector<db::BatchStatement> trackedRivalsStatements(const Intent& mine) const;
+    static QList<Intent> rivalsFrom(const db::QueryResult& rows, const db::QueryResult& objects);
+    // The active intents only Confiture wrote, of other agents than `agentId` and other than
+    // `id`: their touches are analysed from their DDL, along `searchPath`.
+    db::BatchStatement confitureRivalsStatement(const QString& agentId, const QString& id) const;
+    QList<Intent> confitureRivals(const db::QueryResult& rows, const QStringList& searchPath);
+    // The branch name a feature gets: Confiture's "feature/<name>", with a suffix when taken.
+    static QString branchBase(const QString& featureName);
+    db::BatchStatement branchStatement(const QString& base) const;
+    static QString freeBranch(const db::QueryResult& rows, const QString& base);
+    // What register and check read once the change is analysed: the active intents of other
+    // agents (Plumbline's; Confiture's are read apart) that touch the scopes the change touches,
+    // with their objects, and which of the tables the change locks are hot.
+    struct LiveState {
+        QList<Intent> rivals;
+        QSet<QString> hotTables;
+    };
+    // Adds what depends on what the change breaks; then, in one round trip, fingerprints every
+    // object and reads the live state. With `committing`, that round trip also commits it.
+    Result<LiveState> addLiveStateAndRivals(Analysis& analysis, Progress& progress,
+                                            db::Transaction* committing = nullptr);
+    QList<Conflict> findConflicts(const Intent& mine, const QList<Intent>& rivals,
+                                  const QSet<QString>& hotTables) const;
+    // The rows of a new intent, its objects, history and conflicts; stored() fills in the
+    // timestamps and conflict ids their results give.
+    std::vector<db::BatchStatement> insertStatements(const Intent& intent,
+                                                     const QList<Conflict>& conflicts) const;
+    static void stored(const std::vector<db::QueryResult>& results, Intent& intent,
+                       QList<Conflict>& conflicts);
+
     Result<QStringList> sweepExpired(); // inside the caller's transaction
+    db::BatchStatement loadStatement(const QString& where, const db::Params& params) const;
+    // The intents of a loadStatement()'s rows, with their objects (another query) when asked.
+    Result<QList<Intent>> loaded(const db::QueryResult& rows, bool withObjects);
     Result<QList<Intent>> load(const QString& where, const db::Params& params, bool withObjects);
     Result<QList<Conflict>> loadConflicts(const QString& where, const db::Params& params);
-    Result<QString> allocateBranch(const QString& featureName);
-    Status insert(Intent& intent, QList<Conflict>& conflicts); // fills the timestamps
     Status record(const QString& id, std::optional<IntentStatus> from, IntentStatus to,
                   const QString& reason, const QString& changedBy);
 

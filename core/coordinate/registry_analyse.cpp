@@ -106,7 +106,7 @@ Intent withAnalysedDdl(Intent intent, db::Connection& connection, const QStringL
 
 } // namespace
 
-Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progress& progress)
+Result<Registry::ParsedRequest> Registry::parseRequest(const IntentRequest& request)
 {
     if (request.agentId.trimmed().isEmpty())
         return fail(ErrorCode::Config, u"Say who plans the change with --agent-id (a person or "
@@ -122,14 +122,20 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progr
                                        u"--schema-changes \"ALTER TABLE ...; ...\" or a .sql "
                                        u"file."_s);
 
-    progress.step(0, 3, u"Reading what the change names in the live catalog"_s);
     QSet<WrittenName> names = mentionedNames(*parsed);
     for (const QString& table : request.tablesAffected)
         names.insert(writtenName(table));
-    auto knowledge = fetchKnowledge(*m_connection, names);
-    if (!knowledge)
-        return std::unexpected(knowledge.error());
-    Extraction extraction = extractTouches(*parsed, *knowledge);
+    return ParsedRequest{std::move(*parsed), names};
+}
+
+Result<Registry::Analysis> Registry::analyse(const IntentRequest& request,
+                                             const ParsedRequest& parsed,
+                                             const db::QueryResult& knowledgeRows)
+{
+    const QSet<WrittenName>& names = parsed.names;
+    Knowledge knowledge;
+    addKnowledge(knowledgeRows, knowledge);
+    Extraction extraction = extractTouches(parsed.change, knowledge);
     // Function bodies name objects the first look did not ask about: ask, and look again.
     QSet<WrittenName> more;
     for (const Touch& touch : extraction.touches) {
@@ -137,26 +143,26 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progr
         const QString scope = holder.scope();
         const WrittenName name{holder.schema, holder.name};
         if (holder.schema.isEmpty() || names.contains(name) ||
-            knowledge->relations.contains(scope) || knowledge->types.contains(scope) ||
-            knowledge->functions.contains(scope))
+            knowledge.relations.contains(scope) || knowledge.types.contains(scope) ||
+            knowledge.functions.contains(scope))
             continue;
         more.insert(name);
     }
     if (!more.isEmpty()) {
-        if (auto extended = extendKnowledge(*m_connection, *knowledge, more); !extended)
+        if (auto extended = extendKnowledge(*m_connection, knowledge, more); !extended)
             return std::unexpected(extended.error());
-        extraction = extractTouches(*parsed, *knowledge);
+        extraction = extractTouches(parsed.change, knowledge);
     }
     QList<Touch> touches = extraction.touches;
-    addDeclaredTables(touches, request.tablesAffected, *knowledge);
+    addDeclaredTables(touches, request.tablesAffected, knowledge);
 
-    Analysis analysis{Intent{}, *knowledge};
+    Analysis analysis{Intent{}, knowledge};
     Intent& intent = analysis.intent;
     intent.agentId = request.agentId.trimmed();
     intent.featureName = request.featureName.trimmed();
-    for (const ParsedChange::Statement& statement : parsed->statements)
+    for (const ParsedChange::Statement& statement : parsed.change.statements)
         intent.schemaChanges.append(statement.text.trimmed());
-    intent.tablesAffected = request.tablesAffected.isEmpty() ? derivedTables(touches, *knowledge)
+    intent.tablesAffected = request.tablesAffected.isEmpty() ? derivedTables(touches, knowledge)
                                                              : request.tablesAffected;
     intent.estimatedDurationMs = request.estimatedDurationMs;
     intent.risk = request.risk;
@@ -175,7 +181,8 @@ Result<Registry::Analysis> Registry::analyse(const IntentRequest& request, Progr
     return analysis;
 }
 
-Status Registry::addLiveState(Analysis& analysis, Progress& progress)
+Result<Registry::LiveState> Registry::addLiveStateAndRivals(Analysis& analysis, Progress& progress,
+                                                            db::Transaction* committing)
 {
     Intent& intent = analysis.intent;
     progress.step(1, 3, u"Finding what depends on the objects the change breaks"_s);
@@ -190,27 +197,72 @@ Status Registry::addLiveState(Analysis& analysis, Progress& progress)
     for (const IntentObject& object : std::as_const(intent.objects))
         if (!objects.contains(object.touch.object))
             objects.append(object.touch.object);
-    auto prints = fingerprints(*m_connection, objects, true);
-    if (!prints)
-        return std::unexpected(prints.error());
+    // Hot only matters where two changes lock one table: asked about every table this change
+    // locks, before the rivals are known, the question shares the round trip.
+    QSet<QString> locked;
+    for (const Touch& touch : intent.touches())
+        if (touch.lock != LockMode::None)
+            locked.insert(touch.object.scope());
+    // The fingerprints, the rivals with their objects and the hot tables need only the change's
+    // objects: one round trip.
+    std::vector<db::BatchStatement> batch;
+    if (!objects.isEmpty()) {
+        auto statement = fingerprintStatement(objects);
+        if (!statement)
+            return std::unexpected(statement.error());
+        batch.push_back(std::move(*statement));
+    }
+    const bool rivals = exists();
+    const bool hot = rivals && !locked.isEmpty();
+    if (rivals)
+        for (db::BatchStatement& statement : trackedRivalsStatements(intent))
+            batch.push_back(std::move(statement));
+    if (hot) {
+        auto statement = hotTablesStatement(locked);
+        if (!statement)
+            return std::unexpected(statement.error());
+        batch.push_back(std::move(*statement));
+    }
+    std::vector<db::QueryResult> rows;
+    if (committing) {
+        if (auto committed = committing->commit(batch, rows, progress); !committed)
+            return std::unexpected(committed.error());
+    } else {
+        auto ran = m_connection->execBatch(batch, progress);
+        if (!ran)
+            return std::unexpected(ran.error());
+        rows = std::move(*ran);
+    }
+    size_t next = 0;
+    const QStringList prints =
+        objects.isEmpty() ? QStringList() : fingerprintsFrom(rows[next++], objects);
     for (IntentObject& object : intent.objects)
-        object.fingerprint = prints->at(objects.indexOf(object.touch.object));
+        object.fingerprint = prints.at(objects.indexOf(object.touch.object));
     progress.step(3, 3, u"Analysed"_s);
-    return {};
+    LiveState state;
+    if (rivals) {
+        state.rivals = rivalsFrom(rows[next], rows[next + 1]);
+        next += 2;
+    }
+    if (hot)
+        state.hotTables = hotTablesFrom(rows[next], locked, m_options.hot);
+    return state;
 }
 
-Status Registry::beginAnalysis(bool registering)
+db::BatchStatement Registry::setupStatement(bool registering) const
 {
     // Definitions print names qualified only outside the search_path: an empty one (for this
-    // transaction) makes fingerprints read the same from every session. Registering also takes
-    // the registry's lock, so two agents registering at once see each other.
-    auto setup =
-        m_connection->exec(u"SELECT pg_catalog.set_config('search_path', '', true), "
-                           u"CASE WHEN $1 THEN pg_catalog.pg_advisory_xact_lock($2, 2) END"_s,
-                           {db::Param(registering), db::Param(detail::registryLockKey)});
-    if (!setup)
-        return std::unexpected(setup.error());
-    return {};
+    // transaction) makes fingerprints read the same from every session. The catalog queries'
+    // generic plans serve any objects, while planning them for each call costs more than running
+    // them; the server's own choice (custom plans while their estimate looks cheaper) gets that
+    // wrong for short lists, so generic plans are taken for the rest of the transaction. Its
+    // other statements find rows through indexes that serve generic plans too. Registering also
+    // takes the registry's lock, so two agents registering at once see each other.
+    return {u"SELECT pg_catalog.set_config('search_path', '', true), "
+            u"pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true), "
+            u"CASE WHEN $1 THEN pg_catalog.pg_advisory_xact_lock($2, 2) END"_s,
+            {db::Param(registering), db::Param(detail::registryLockKey)},
+            true};
 }
 
 Intent detail::intentFromDdl(Intent intent, db::Connection& connection,

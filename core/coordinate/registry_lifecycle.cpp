@@ -31,28 +31,40 @@ Status Registry::record(const QString& id, std::optional<IntentStatus> from, Int
     return {};
 }
 
-Result<QStringList> Registry::sweepExpired()
+db::BatchStatement Registry::sweepStatement() const
 {
     // One statement: abandon every active intent whose lease ran out and say why in its history.
-    auto rows = m_connection->exec(
-        u"WITH expired AS (SELECT i.id, i.status, p.lease_expires_at FROM %1 i "
-        u"JOIN %2 p ON p.intent_id = i.id WHERE p.lease_expires_at <= pg_catalog.now() "
-        u"AND i.status IN ('registered', 'in_progress', 'conflicted') FOR UPDATE OF i), "
-        u"changed AS (UPDATE %1 i SET status = 'abandoned', updated_at = pg_catalog.now() "
-        u"FROM expired e WHERE i.id = e.id RETURNING i.id) "
-        u"INSERT INTO %3 (intent_id, old_status, new_status, reason, changed_by) "
-        u"SELECT e.id, e.status, 'abandoned', 'lease expired at ' || "
-        u"pg_catalog.to_char(e.lease_expires_at AT TIME ZONE 'UTC', "
-        u"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' without renewal', 'plumbline' "
-        u"FROM expired e JOIN changed c ON c.id = e.id RETURNING intent_id"_s.arg(
-            table(u"tb_pggit_intent"_s), ownTable(u"tb_plumb_intent"_s),
-            table(u"tb_pggit_intent_history"_s)));
+    return {u"WITH expired AS (SELECT i.id, i.status, p.lease_expires_at FROM %1 i "
+            u"JOIN %2 p ON p.intent_id = i.id WHERE p.lease_expires_at <= pg_catalog.now() "
+            u"AND i.status IN ('registered', 'in_progress', 'conflicted') FOR UPDATE OF i), "
+            u"changed AS (UPDATE %1 i SET status = 'abandoned', updated_at = pg_catalog.now() "
+            u"FROM expired e WHERE i.id = e.id RETURNING i.id) "
+            u"INSERT INTO %3 (intent_id, old_status, new_status, reason, changed_by) "
+            u"SELECT e.id, e.status, 'abandoned', 'lease expired at ' || "
+            u"pg_catalog.to_char(e.lease_expires_at AT TIME ZONE 'UTC', "
+            u"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || ' without renewal', 'plumbline' "
+            u"FROM expired e JOIN changed c ON c.id = e.id RETURNING intent_id"_s.arg(
+                table(u"tb_pggit_intent"_s), ownTable(u"tb_plumb_intent"_s),
+                table(u"tb_pggit_intent_history"_s)),
+            {},
+            true};
+}
+
+QStringList Registry::sweptIds(const db::QueryResult& rows)
+{
+    QStringList ids;
+    for (int row = 0; row < rows.rowCount(); ++row)
+        ids.append(rows.text(row, 0));
+    return ids;
+}
+
+Result<QStringList> Registry::sweepExpired()
+{
+    const db::BatchStatement statement = sweepStatement();
+    auto rows = m_connection->execPrepared(statement.sql);
     if (!rows)
         return std::unexpected(rows.error());
-    QStringList ids;
-    for (int row = 0; row < rows->rowCount(); ++row)
-        ids.append(rows->text(row, 0));
-    return ids;
+    return sweptIds(*rows);
 }
 
 Result<QStringList> Registry::expireLeases()

@@ -21,6 +21,9 @@ QDateTime epochTime(const db::QueryResult& rows, int row, int column);
 Intent intentFromRow(const db::QueryResult& rows, int row);
 IntentObject objectFromRow(const db::QueryResult& rows, int row);
 Conflict conflictFromRow(const db::QueryResult& rows, int row);
+// Appends each row of an object query to the intent it belongs to; rows of other intents (one
+// that changed between two statements of a batch) are left out.
+void attachObjects(QList<Intent>& intents, const db::QueryResult& objects);
 
 // An intent only Confiture wrote, with the objects its DDL and tables_affected touch (not
 // fingerprinted: Confiture recorded no live state). Unqualified names resolve along

@@ -190,11 +190,19 @@ Result<QueryResult> Connection::exec(const QString& sql, const Params& params, P
         return fail(ErrorCode::Canceled, u"canceled before the statement was sent"_s);
     const QByteArray text = sql.toUtf8();
     const std::vector<const char*> values = valuesOf(params);
+    return run(sql, progress, [&] {
+        return PQsendQueryParams(m_conn, text.constData(), static_cast<int>(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0);
+    });
+}
+
+Result<QueryResult> Connection::run(const QString& sql, Progress& progress,
+                                    const std::function<int()>& send)
+{
     pg_result* raw = nullptr;
-    if (PQsendQueryParams(m_conn, text.constData(), static_cast<int>(values.size()), nullptr,
-                          values.data(), nullptr, nullptr, 0)) {
-        // A cancel() that came between the check above and the send reached an idle server and
-        // was lost: look at the flag again now that the statement is on its way.
+    if (send()) {
+        // A cancel() that came between the caller's check and the send reached an idle server
+        // and was lost: look at the flag again now that the statement is on its way.
         if (progress.isCanceled())
             cancel();
         raw = lastResult();
@@ -350,6 +358,36 @@ Result<Transaction> Transaction::begin(Connection& connection, const QString& ch
     return Transaction(&connection, nested);
 }
 
+Result<Transaction> Transaction::begin(Connection& connection, const QString& characteristics,
+                                       const std::vector<BatchStatement>& statements,
+                                       std::vector<QueryResult>& results, Progress& progress)
+{
+    if (connection.inTransactionBlock()) {
+        // A savepoint of the caller's block, set on its own: should a statement below fail, it
+        // is certain that the savepoint exists for the rollback to return to.
+        auto begun = begin(connection, characteristics);
+        if (!begun)
+            return std::unexpected(begun.error());
+        auto ran = connection.execBatch(statements, progress);
+        if (!ran)
+            return std::unexpected(ran.error());
+        results = std::move(*ran);
+        return begun;
+    }
+    std::vector<BatchStatement> batch{
+        {characteristics.isEmpty() ? u"BEGIN"_s : u"BEGIN TRANSACTION "_s + characteristics}};
+    batch.insert(batch.end(), statements.begin(), statements.end());
+    auto ran = connection.execBatch(batch, progress);
+    if (!ran) {
+        // BEGIN ran and a later statement failed: the block is left aborted, end it.
+        if (connection.inTransactionBlock())
+            (void)Transaction(&connection, false).rollback();
+        return std::unexpected(ran.error());
+    }
+    results.assign(std::make_move_iterator(ran->begin() + 1), std::make_move_iterator(ran->end()));
+    return Transaction(&connection, false);
+}
+
 Transaction::Transaction(Transaction&& other) noexcept
     : m_connection(std::exchange(other.m_connection, nullptr))
     , m_nested(other.m_nested)
@@ -368,6 +406,22 @@ Status Transaction::commit()
                          ->exec(m_nested ? u"RELEASE SAVEPOINT plumb_nested"_s : u"COMMIT"_s);
     if (!committed)
         return std::unexpected(committed.error());
+    return {};
+}
+
+Status Transaction::commit(const std::vector<BatchStatement>& statements,
+                           std::vector<QueryResult>& results, Progress& progress)
+{
+    if (!m_connection)
+        return fail(ErrorCode::Generic, u"the transaction has already ended"_s);
+    std::vector<BatchStatement> batch = statements;
+    batch.push_back({m_nested ? u"RELEASE SAVEPOINT plumb_nested"_s : u"COMMIT"_s});
+    auto ran = m_connection->execBatch(batch, progress);
+    if (!ran)
+        return std::unexpected(ran.error()); // still open: rolled back on destruction
+    m_connection = nullptr;
+    ran->pop_back();
+    results = std::move(*ran);
     return {};
 }
 

@@ -5,7 +5,9 @@
 #include "core/error.h"
 #include "core/progress.h"
 
+#include <QHash>
 #include <QStringList>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
@@ -51,11 +53,20 @@ private:
 
 using Params = std::vector<Param>;
 
+// One statement of a batch (Connection::execBatch()): run as exec() runs it, or, `prepared`, as
+// execPrepared() does.
+struct BatchStatement {
+    QString sql;
+    Params params = {};
+    bool prepared = false;
+};
+
 // One libpq connection (RAII over PGconn).
 //
 // Threads: a Connection belongs to the thread that uses it; only cancel() may be called from
-// another thread. Every statement goes through the extended protocol (PQsendQueryParams), so
-// values are never spliced into SQL and a string holds at most one statement.
+// another thread. Every statement goes through the extended protocol (PQsendQueryParams, or
+// PQsendPrepare and PQsendQueryPrepared), so values are never spliced into SQL and a string holds
+// at most one statement.
 class Connection {
 public:
     // Connects, giving up when `progress` is canceled or connect_timeout (default 10 s) passes.
@@ -68,6 +79,25 @@ public:
     // Runs one statement. With a progress sink, progress.cancel() interrupts it on the server.
     Result<QueryResult> exec(const QString& sql, const Params& params = {});
     Result<QueryResult> exec(const QString& sql, const Params& params, Progress& progress);
+
+    // Runs one statement like exec(), prepared once per connection: the first call has the
+    // server parse it under a name of its own (PQsendPrepare), later calls send only that name
+    // and the parameters (PQsendQueryPrepared), so the server neither parses nor analyses it
+    // again and, once it keeps a generic plan, does not plan it again either. For the fixed
+    // statements a caller runs again and again on one connection (the intent registry's catalog
+    // queries): the connection keeps each until it closes, keyed by its text, so never pass text
+    // that varies from call to call. Parameters stay bound, never spliced.
+    Result<QueryResult> execPrepared(const QString& sql, const Params& params = {});
+    Result<QueryResult> execPrepared(const QString& sql, const Params& params, Progress& progress);
+
+    // Runs `statements` in order in one round trip (libpq's pipeline mode: all are sent, then
+    // the results read) and returns their results in the same order. The first that fails stops
+    // the batch (the server skips the rest) and its error is returned. Outside a transaction
+    // block the batch is one implicit transaction, all or nothing; inside one (or after a BEGIN
+    // of the batch) each statement is part of the block. For a few small statements with small
+    // results, and no COPY: libpq sends the whole batch before it reads a result.
+    Result<std::vector<QueryResult>> execBatch(const std::vector<BatchStatement>& statements,
+                                               Progress& progress);
 
     // Asks the server to cancel the statement in flight. Thread-safe; harmless when idle.
     void cancel();
@@ -101,6 +131,11 @@ public:
 private:
     Connection(pg_conn* conn, ConnectionInfo info);
     static std::vector<const char*> valuesOf(const Params& params);
+    // Sends a statement with `send` and reads its results, honouring `progress` as exec() does.
+    Result<QueryResult> run(const QString& sql, Progress& progress,
+                            const std::function<int()>& send);
+    // The server-side name of `sql`, prepared on this connection first when it is new.
+    Result<QByteArray> preparedName(const QString& sql, Progress& progress);
     // Reads the results of the statement sent last: the last one, or the first error.
     pg_result* lastResult();
     // Turns a result (null: the connection failed) into rows or an error that says what to do.
@@ -115,6 +150,8 @@ private:
     pg_cancel* m_cancel = nullptr; // guarded by m_cancelMutex
     char* m_copyRow = nullptr;     // the last row readCopyRow() handed out (PQfreemem)
     qint64 m_copiedRows = 0;
+    QHash<QString, QByteArray> m_prepared; // statement text -> its name on the server
+    int m_preparedCount = 0;               // names handed out, so that none is used twice
 };
 
 // A transaction on one connection: rolled back on destruction unless committed. Begun while the
@@ -126,11 +163,21 @@ public:
     // `characteristics` is a fixed clause from code, such as
     // "ISOLATION LEVEL REPEATABLE READ, READ ONLY"; never user input.
     static Result<Transaction> begin(Connection& connection, const QString& characteristics = {});
+    // Begins it and runs `statements` in it, in one round trip (Connection::execBatch()); their
+    // results come in `results`, in order. When one fails, no transaction is left open.
+    static Result<Transaction> begin(Connection& connection, const QString& characteristics,
+                                     const std::vector<BatchStatement>& statements,
+                                     std::vector<QueryResult>& results, Progress& progress);
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
 
     Status commit();
+    // Runs `statements` and commits, in one round trip; their results come in `results`, in
+    // order. When one fails, nothing is committed: the transaction rolls back as one that was
+    // never committed does.
+    Status commit(const std::vector<BatchStatement>& statements, std::vector<QueryResult>& results,
+                  Progress& progress);
     Status rollback();
 
 private:

@@ -218,6 +218,138 @@ private slots:
         QCOMPARE(write.error().sqlState, u"25006"_s);
     }
 
+    void preparedStatementsAreParsedOnceAndOutliveDeallocate()
+    {
+        TestDatabase database(u"prepared"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        const QString sql = u"SELECT $1::int * 2, $2::text[]"_s;
+        for (int value : {21, 5}) {
+            auto result = connection->execPrepared(sql, {value, db::Param::textArray({u"a,b"_s})});
+            PLUMB_VERIFY_OK(result);
+            QCOMPARE(result->int32(0, 0), value * 2);
+            QCOMPARE(result->text(0, 1), u"{\"a,b\"}"_s);
+        }
+        auto prepared = connection->exec(
+            u"SELECT count(*) FROM pg_prepared_statements WHERE statement = $1"_s, {sql});
+        PLUMB_VERIFY_OK(prepared);
+        QCOMPARE(prepared->int64(0, 0), qint64(1));
+
+        // Dropped behind the connection's back: prepared again, outside a transaction block...
+        QVERIFY(connection->exec(u"DEALLOCATE ALL"_s));
+        auto again = connection->execPrepared(sql, {4, db::Param::textArray({})});
+        PLUMB_VERIFY_OK(again);
+        QCOMPARE(again->int32(0, 0), 8);
+        // ...while inside one the block is aborted, and the next call prepares it anew.
+        QVERIFY(connection->exec(u"DEALLOCATE ALL"_s));
+        {
+            auto transaction = db::Transaction::begin(*connection);
+            QVERIFY(transaction);
+            auto lost = connection->execPrepared(sql, {4, db::Param::textArray({})});
+            QVERIFY(!lost);
+            QCOMPARE(lost.error().sqlState, u"26000"_s);
+        }
+        QVERIFY(!connection->inTransactionBlock());
+        PLUMB_VERIFY_OK(connection->execPrepared(sql, {4, db::Param::textArray({})}));
+
+        // A statement the server refuses is not kept: the error says why, every time.
+        for (int i = 0; i < 2; ++i) {
+            auto missing = connection->execPrepared(u"SELECT *\nFROM no_such_table"_s);
+            QVERIFY(!missing);
+            QCOMPARE(missing.error().sqlState, u"42P01"_s);
+            QCOMPARE(missing.error().line, 2);
+        }
+    }
+
+    void batchRunsInOrderAndStopsAtTheFirstError()
+    {
+        TestDatabase database(u"batch"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        SilentProgress progress;
+        const QString doubled = u"SELECT $1::int * 2"_s;
+        auto results = connection->execBatch({{u"SELECT 'one'"_s},
+                                              {doubled, {21}, true},
+                                              {u"SELECT $1::text || $2::text"_s, {u"t"_s, u"wo"_s}},
+                                              {doubled, {2}, true}},
+                                             progress);
+        PLUMB_VERIFY_OK(results);
+        QCOMPARE(results->size(), size_t(4));
+        QCOMPARE(results->at(0).text(0, 0), u"one"_s);
+        QCOMPARE(results->at(1).int32(0, 0), 42);
+        QCOMPARE(results->at(2).text(0, 0), u"two"_s);
+        QCOMPARE(results->at(3).int32(0, 0), 4);
+        // Prepared once, and known to later calls.
+        auto prepared = connection->exec(
+            u"SELECT count(*) FROM pg_prepared_statements WHERE statement = $1"_s, {doubled});
+        PLUMB_VERIFY_OK(prepared);
+        QCOMPARE(prepared->int64(0, 0), qint64(1));
+        PLUMB_VERIFY_OK(connection->execPrepared(doubled, {1}));
+
+        // Outside a transaction block a batch is one implicit transaction: all or nothing.
+        auto failed = connection->execBatch({{u"CREATE TABLE before_error (id int)"_s},
+                                             {u"SELECT *\nFROM no_such_table"_s},
+                                             {u"CREATE TABLE after_error (id int)"_s}},
+                                            progress);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().sqlState, u"42P01"_s);
+        QCOMPARE(failed.error().line, 2);
+        QVERIFY(!connection->inTransactionBlock());
+        auto tables = connection->exec(u"SELECT to_regclass('before_error') IS NULL, "
+                                       u"to_regclass('after_error') IS NULL"_s);
+        PLUMB_VERIFY_OK(tables);
+        QVERIFY(tables->boolean(0, 0));
+        QVERIFY(tables->boolean(0, 1));
+    }
+
+    void transactionBegunAndCommittedWithStatements()
+    {
+        TestDatabase database(u"batchtxn"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        SilentProgress progress;
+        QVERIFY(connection->exec(u"CREATE TABLE t (id int PRIMARY KEY)"_s));
+        {
+            std::vector<db::QueryResult> opened, stored;
+            auto transaction = db::Transaction::begin(
+                *connection, {}, {{u"INSERT INTO t VALUES (1) RETURNING id"_s}}, opened, progress);
+            PLUMB_VERIFY_OK(transaction);
+            QCOMPARE(opened.size(), size_t(1));
+            QCOMPARE(opened[0].int32(0, 0), 1);
+            QVERIFY(connection->inTransactionBlock());
+            PLUMB_VERIFY_OK(transaction->commit(
+                {{u"INSERT INTO t VALUES ($1) RETURNING id"_s, {2}, true}}, stored, progress));
+            QCOMPARE(stored.size(), size_t(1));
+            QCOMPARE(stored[0].int32(0, 0), 2);
+            QVERIFY(!connection->inTransactionBlock());
+        }
+        {
+            // A statement of the commit fails: nothing of the transaction is kept.
+            std::vector<db::QueryResult> opened, stored;
+            auto transaction = db::Transaction::begin(
+                *connection, {}, {{u"INSERT INTO t VALUES (3)"_s}}, opened, progress);
+            PLUMB_VERIFY_OK(transaction);
+            auto duplicate =
+                transaction->commit({{u"INSERT INTO t VALUES (1)"_s}}, stored, progress);
+            QVERIFY(!duplicate);
+            QCOMPARE(duplicate.error().sqlState, u"23505"_s);
+        }
+        QVERIFY(!connection->inTransactionBlock());
+        {
+            // A statement of the beginning fails: no transaction is left open.
+            std::vector<db::QueryResult> opened;
+            auto transaction = db::Transaction::begin(
+                *connection, {}, {{u"INSERT INTO t VALUES (4)"_s}, {u"INSERT INTO t VALUES (1)"_s}},
+                opened, progress);
+            QVERIFY(!transaction);
+            QCOMPARE(transaction.error().sqlState, u"23505"_s);
+            QVERIFY(!connection->inTransactionBlock());
+        }
+        auto ids = connection->exec(u"SELECT string_agg(id::text, ',' ORDER BY id) FROM t"_s);
+        PLUMB_VERIFY_OK(ids);
+        QCOMPARE(ids->text(0, 0), u"1,2"_s);
+    }
+
     void canceledBeforeSendingRunsNothing()
     {
         TestDatabase database(u"precancel"_s);
