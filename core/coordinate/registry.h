@@ -112,6 +112,11 @@ public:
     db::Connection& connection() const { return *m_connection; }
 
 private:
+    // One try of registerIntent and check; the public ones try again once when a statement the
+    // connection had prepared was gone (see registry_register.cpp).
+    Result<RegisterResult> registerOnce(const IntentRequest& request, Progress& progress);
+    Result<CheckReport> checkOnce(const IntentRequest& request, Progress& progress);
+
     Registry(db::Connection& connection, QString schema, bool ownTables, RegistryOptions options)
         : m_connection(&connection)
         , m_schema(std::move(schema))

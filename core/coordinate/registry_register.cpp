@@ -269,7 +269,37 @@ void Registry::stored(const std::vector<db::QueryResult>& results, Intent& inten
     }
 }
 
+namespace {
+
+// SQLSTATE 26000, invalid_sql_statement_name: a statement prepared on this connection is no
+// longer on the server (a DISCARD ALL, or a pooler in transaction mode that handed this client
+// another server connection). The transaction it happened in was rolled back and the
+// connection forgot its prepared statements, so the whole operation can run again.
+template<typename T>
+bool preparedStatementWasGone(const Result<T>& result)
+{
+    return !result && result.error().sqlState == u"26000"_s;
+}
+
+} // namespace
+
 Result<RegisterResult> Registry::registerIntent(const IntentRequest& request, Progress& progress)
+{
+    auto result = registerOnce(request, progress);
+    if (preparedStatementWasGone(result))
+        result = registerOnce(request, progress);
+    return result;
+}
+
+Result<CheckReport> Registry::check(const IntentRequest& request, Progress& progress)
+{
+    auto result = checkOnce(request, progress);
+    if (preparedStatementWasGone(result))
+        result = checkOnce(request, progress);
+    return result;
+}
+
+Result<RegisterResult> Registry::registerOnce(const IntentRequest& request, Progress& progress)
 {
     if (!exists())
         return fail(ErrorCode::Generic, u"The intent registry was opened without its tables; "
@@ -325,7 +355,7 @@ Result<RegisterResult> Registry::registerIntent(const IntentRequest& request, Pr
     return result;
 }
 
-Result<CheckReport> Registry::check(const IntentRequest& request, Progress& progress)
+Result<CheckReport> Registry::checkOnce(const IntentRequest& request, Progress& progress)
 {
     auto parsed = parseRequest(request);
     if (!parsed)

@@ -136,6 +136,7 @@ private:
                             const std::function<int()>& send);
     // The server-side name of `sql`, prepared on this connection first when it is new.
     Result<QByteArray> preparedName(const QString& sql, Progress& progress);
+    QByteArray nextPreparedName();
     // Reads the results of the statement sent last: the last one, or the first error.
     pg_result* lastResult();
     // Turns a result (null: the connection failed) into rows or an error that says what to do.
@@ -152,6 +153,7 @@ private:
     qint64 m_copiedRows = 0;
     QHash<QString, QByteArray> m_prepared; // statement text -> its name on the server
     int m_preparedCount = 0;               // names handed out, so that none is used twice
+    QByteArray m_preparedPrefix;           // this connection's own, random (nextPreparedName)
 };
 
 // A transaction on one connection: rolled back on destruction unless committed. Begun while the

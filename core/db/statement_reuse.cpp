@@ -3,6 +3,7 @@
 // cancel() from another thread interrupts them on the server.
 #include "connection.h"
 
+#include <QRandomGenerator>
 #include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
@@ -42,11 +43,22 @@ Result<QueryResult> Connection::execPrepared(const QString& sql, const Params& p
     }
 }
 
+// Names no other client picks: behind a pooler in transaction mode, server connections (and
+// the statements prepared on them) pass from client to client, so a name must not repeat
+// another plumb process's.
+QByteArray Connection::nextPreparedName()
+{
+    if (m_preparedPrefix.isEmpty())
+        m_preparedPrefix =
+            "plumb_" + QByteArray::number(QRandomGenerator::global()->generate64(), 36) + '_';
+    return m_preparedPrefix + QByteArray::number(++m_preparedCount);
+}
+
 Result<QByteArray> Connection::preparedName(const QString& sql, Progress& progress)
 {
     if (const auto found = m_prepared.constFind(sql); found != m_prepared.cend())
         return *found;
-    const QByteArray name = "plumb_prepared_" + QByteArray::number(++m_preparedCount);
+    const QByteArray name = nextPreparedName();
     const QByteArray text = sql.toUtf8();
     // Parameter types are left to the server, as exec() leaves them: casts in the text say them.
     auto prepared = run(sql, progress, [&] {
@@ -89,7 +101,7 @@ Connection::execBatch(const std::vector<BatchStatement>& statements, Progress& p
         } else {
             QByteArray name = m_prepared.value(statement.sql, preparing.value(statement.sql));
             if (name.isEmpty()) {
-                name = "plumb_prepared_" + QByteArray::number(++m_preparedCount);
+                name = nextPreparedName();
                 sending = PQsendPrepare(m_conn, name.constData(), text.constData(), 0, nullptr);
                 if (sending) {
                     sent.push_back({i, name});

@@ -138,6 +138,33 @@ private slots:
         QVERIFY(third->conflicts.isEmpty());
     }
 
+    // A pooler in transaction mode hands the client another server connection, where the
+    // statements it prepared are missing (as DISCARD ALL leaves it): register and check run
+    // again once, and succeed.
+    void preparedStatementsLostBehindTheRegistrysBackAreRedone()
+    {
+        TestDatabase database(u"intents"_s);
+        load(database, schema);
+        auto connection = database.connect();
+        auto registry = Registry::open(*connection, true);
+        PLUMB_VERIFY_OK(registry);
+        SilentProgress progress;
+        PLUMB_VERIFY_OK(registry->registerIntent(
+            request(u"agent-a"_s, u"one"_s, u"ALTER TABLE app.users DROP COLUMN email"_s),
+            progress));
+        QVERIFY(connection->exec(u"DISCARD ALL"_s));
+        auto again = registry->registerIntent(
+            request(u"agent-b"_s, u"two"_s, u"CREATE INDEX ON app.users (email)"_s), progress);
+        PLUMB_VERIFY_OK(again);
+        QCOMPARE(again->conflicts.size(), 1);
+        QVERIFY(connection->exec(u"DEALLOCATE ALL"_s));
+        auto checked = registry->check(
+            request(u"agent-c"_s, u"three"_s, u"ALTER TABLE app.users RENAME email TO mail"_s),
+            progress);
+        PLUMB_VERIFY_OK(checked);
+        QCOMPARE(checked->proposed.conflictsWith.size(), 2); // both intents above
+    }
+
     void oneAgentsIntentsNeverConflict()
     {
         TestDatabase database(u"intents"_s);
