@@ -38,15 +38,25 @@ bool dropsOnlyFromParent(const Work& work, const Table& parent, const QString& c
 InheritedColumn inheritedColumnFate(const Work& work, const Table& child, const QString& column)
 {
     const Table* target = work.to.table(child.name);
+    QList<QualifiedName> parents = child.inherits;
+    if (child.partitionOf)
+        parents.append(*child.partitionOf);
+    // NO INHERIT and DETACH PARTITION (a partition whose bound changes is detached too) run
+    // first: a parent the child leaves no longer supplies the column.
+    auto stays = [&](const QualifiedName& parent) {
+        if (!target)
+            return false;
+        if (child.partitionOf == parent)
+            return target->partitionOf == parent && target->partitionBound == child.partitionBound;
+        return target->inherits.contains(parent);
+    };
     int staying = 0;
     bool own = false;
     bool kept = false;
-    for (const QualifiedName& name : child.inherits) {
+    for (const QualifiedName& name : parents) {
         const Table* parent = work.from.table(name);
-        if (!parent || !parent->column(column))
+        if (!parent || !parent->column(column) || !stays(name))
             continue;
-        if (!target || !target->inherits.contains(name))
-            continue; // NO INHERIT runs first: this parent no longer supplies the column
         ++staying;
         const Table* after = work.to.table(name);
         if (after && after->column(column))

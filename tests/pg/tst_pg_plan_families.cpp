@@ -377,6 +377,29 @@ private slots:
         QVERIFY2(!hasStep(plan, plan::StepKind::AddColumn), qPrintable(describe(plan)));
     }
 
+    void partitionedTableDropsAColumn()
+    {
+        // The partitions that stay lose the column with the parent; one that is detached keeps
+        // it as its own, with its values.
+        const QString from =
+            u"CREATE TABLE p (id int NOT NULL, k int, extra text) PARTITION BY "
+            u"RANGE (id);"
+            u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
+            u"CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (100) TO (200);"
+            u"INSERT INTO p SELECT g, g % 7, 'x' FROM generate_series(0, 199) g;"_s;
+        const QString to = u"CREATE TABLE p (id int NOT NULL, k int) PARTITION BY RANGE (id);"
+                           u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
+                           u"CREATE TABLE p2 (id int NOT NULL, k int, extra text);"_s;
+        bothModes(
+            from, to,
+            [](const TestDatabase& d) {
+                return value(d, u"SELECT (SELECT count(*) FROM p1) || ' ' || "
+                                u"(SELECT count(*) FROM p2 WHERE extra = 'x')"_s);
+            },
+            u"100 100"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+    }
+
     void columnThatCanOnlyBeMadeAgainSaysWhatItLoses()
     {
         // A child's own column becomes inherited from its parent: no ALTER makes a column
