@@ -106,6 +106,34 @@ QString valueFor(const Catalog& catalog, const QString& type, int depth = 0)
     return {};
 }
 
+// A value for row `i` of `column` that a check "column IN (...)" on it allows (pg_get_constraintdef
+// spells it "col = ANY (ARRAY[...])"): its values in turn. Empty when no such check holds it.
+QString allowedValue(const Catalog& catalog, const Table& table, const Column& column)
+{
+    static const QRegularExpression cast(u"::[a-z ]+(\\([0-9, ]+\\))?(\\[\\])?$"_s);
+    for (const catalog::Constraint& c : catalog.constraints) {
+        const QString& text = c.definition;
+        if (c.table != table.name || c.kind != catalog::ConstraintKind::Check ||
+            c.columns != QStringList{column.name} || text.contains(u"NOT "_s) ||
+            text.count(u"= ANY ("_s) != 1 || text.contains(u" AND "_s) || text.contains(u" OR "_s))
+            continue;
+        const qsizetype open = text.indexOf(u"ARRAY["_s);
+        const qsizetype close = text.indexOf(u']', open);
+        if (open < 0 || close < 0)
+            continue;
+        QStringList values;
+        for (QString item : text.mid(open + 6, close - open - 6).split(u", "_s)) {
+            item.remove(cast);
+            if (item.isEmpty())
+                return {};
+            values.append(item);
+        }
+        return u"(ARRAY["_s + values.join(u", "_s) + u"])[1 + (i - 1) % "_s +
+               QString::number(values.size()) + u"]::"_s + column.type;
+    }
+    return {};
+}
+
 bool serverFills(const Column& c)
 {
     return c.generated != catalog::GeneratedKind::None ||
@@ -267,7 +295,9 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
         for (const Column& c : table->columns) {
             if (serverFills(c))
                 continue;
-            QString value = valueFor(catalog, c.type);
+            QString value = allowedValue(catalog, *table, c);
+            if (value.isEmpty())
+                value = valueFor(catalog, c.type);
             // A required column of a type the filler does not know (citext, an extension's):
             // its text input may read a number; if not, the table cannot be filled as before.
             if (value.isEmpty() && c.notNull && c.defaultExpr.isEmpty())

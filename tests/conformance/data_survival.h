@@ -15,16 +15,16 @@ namespace plumb::testing {
 
 // Fills every table of `catalog` (partitions through their parents) with two rows generated
 // per column type: numbers from the row number, text that reads as a number, dates, ranges,
-// enum labels, and so on (a required column of another type gets a number as its text input),
-// honouring NOT NULL, defaults (identity, serial and generated columns are left to the
-// server), unique keys (the rows differ in every column) and foreign keys (parents first; the
-// rows of a child reference the parent's rows with the same number). A table whose rows a
-// check or a type rules out is tried again with its nullable columns left NULL and with one
-// row. A partitioned table whose rows fit no partition gets rows per leaf partition, its key
-// columns set from the leaf's bound (range: the lower bound; list: the first value; hash: row
-// numbers the server hashes there); one without a leaf partition holds no row and stays empty.
-// Returns empty when every table is filled, else why a table could not be; then no table keeps
-// any row (one transaction).
+// enum labels, and so on (a required column of another type gets a number as its text input;
+// a column a check holds to a list of values, "col IN (...)", those values), honouring NOT NULL,
+// defaults (identity, serial and generated columns are left to the server), unique keys (the rows
+// differ in every column) and foreign keys (parents first; the rows of a child reference the
+// parent's rows with the same number). A table whose rows a check or a type rules out is tried
+// again with its nullable columns left NULL and with one row. A partitioned table whose rows fit no
+// partition gets rows per leaf partition, its key columns set from the leaf's bound (range: the
+// lower bound; list: the first value; hash: row numbers the server hashes there); one without a
+// leaf partition holds no row and stays empty. Returns empty when every table is filled, else why a
+// table could not be; then no table keeps any row (one transaction).
 QString fillTables(db::Connection& connection, const catalog::Catalog& catalog);
 
 // The rows of one table, each as the text of a row of the surviving columns in the target's
