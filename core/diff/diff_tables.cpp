@@ -162,11 +162,19 @@ private:
             if (m_to.column(c.name))
                 continue;
             m_work.droppedColumns.insert({m_key, c.name});
-            if (!c.isLocal)
+            const bool inherited = !c.isLocal;
+            if (inherited &&
+                inheritedColumnFate(m_work, m_from, c.name) != InheritedColumn::BecomesOwn)
                 continue; // goes with the parent's column
-            Change change = columnChange(
-                Action::Drop, c.name, {},
-                {u"ALTER TABLE "_s + m_table + u" DROP COLUMN "_s + ident(c.name)}, c.type, {});
+            // ONLY: a child that keeps the column keeps it as its own, with its values.
+            const bool only = dropsOnlyFromParent(m_work, m_from, c.name);
+            Change change = columnChange(Action::Drop, c.name, {},
+                                         {u"ALTER TABLE "_s + (only ? u"ONLY "_s : QString()) +
+                                          m_table + u" DROP COLUMN "_s + ident(c.name)},
+                                         c.type, {});
+            // An inherited column the parents' changes leave to this table: dropped after them.
+            if (inherited)
+                change.attribute = Attribute::Inherits;
             change.destroysData = c.generated == GeneratedKind::None;
             m_work.early.append(change);
             m_work.retypedTables.insert(m_key);
@@ -206,21 +214,25 @@ private:
         neutral.acl = to.acl;
         if (neutral == to)
             return;
-        // Whether a column is inherited can only change by going through the parent: a column
-        // the parent drops comes back as the child's own; one the parent adds replaces the
-        // child's own (which has to go first).
-        if (!from.isLocal && to.isLocal && parentChanges(to.name, true)) {
+        // Whether a column is inherited can only change by going through the parent. A column
+        // the parent drops becomes the child's own, values included, when the parent drops it
+        // with ONLY (or the child leaves the parent first); only when the parent's drop takes it
+        // is it added again. One the parent adds replaces the child's own, which has to go
+        // first: ADD COLUMN on the parent would merge it and leave it the child's own.
+        if (!from.isLocal && to.isLocal &&
+            inheritedColumnFate(m_work, m_from, from.name) == InheritedColumn::GoesWithParent) {
             QStringList sql{u"ALTER TABLE "_s + m_table + u" ADD COLUMN "_s +
                             catalog::detail::columnDefinitionSql(m_work.to, m_to, to)};
             appendColumnSettings(sql, Column{}, to);
             m_work.alter(m_key, columnChange(Action::Create, to.name, {}, sql, {}, to.type));
             return;
         }
-        if (from.isLocal && !to.isLocal && parentChanges(to.name, false)) {
+        if (from.isLocal && !to.isLocal && parentAdds(to.name)) {
             Change drop =
                 columnChange(Action::Drop, from.name, {},
                              {u"ALTER TABLE "_s + m_table + u" DROP COLUMN "_s + ident(from.name)},
                              from.type, {});
+            drop.attribute = Attribute::Inherits; // made again through the parent
             drop.destroysData = true;
             m_work.early.append(drop);
             return;
@@ -241,10 +253,13 @@ private:
                        {});
             } else {
                 // A column cannot become generated in place: it is dropped and added again.
-                m_work.early.append(columnChange(
+                // The values a plain column held are lost (a generated one's are derived).
+                Change drop = columnChange(
                     Action::Drop, from.name, Attribute::Generated,
                     {u"ALTER TABLE "_s + m_table + u" DROP COLUMN "_s + ident(from.name)},
-                    from.type, {}));
+                    from.type, {});
+                drop.destroysData = !wasGenerated;
+                m_work.early.append(drop);
                 m_work.retypedTables.insert(m_key);
                 QStringList sql{u"ALTER TABLE "_s + m_table + u" ADD COLUMN "_s +
                                 catalog::detail::columnDefinitionSql(m_work.to, m_to, to)};
@@ -324,18 +339,13 @@ private:
                    settings, {}, {});
     }
 
-    // A parent of the table drops (dropped = true) or adds the column.
-    bool parentChanges(const QString& column, bool dropped) const
+    // A parent of the table in `to` adds the column.
+    bool parentAdds(const QString& column) const
     {
-        QList<QualifiedName> parents = dropped ? m_from.inherits : m_to.inherits;
-        for (const QualifiedName& parent : parents) {
+        for (const QualifiedName& parent : m_to.inherits) {
             const Table* before = m_work.from.table(parent);
             const Table* after = m_work.to.table(parent);
-            if (!before || !after)
-                continue;
-            if (dropped && before->column(column) && !after->column(column))
-                return true;
-            if (!dropped && !before->column(column) && after->column(column))
+            if (before && after && !before->column(column) && after->column(column))
                 return true;
         }
         return false;

@@ -168,15 +168,18 @@ private:
     // The early table alters of all tables, in phases: first tables leave their old parents
     // (NO INHERIT, DETACH PARTITION: their inherited columns become their own), then columns
     // change (a default released here frees the sequence an old parent's column owns), then
-    // columns are dropped. Table by table, a parent's DROP COLUMN would take a child's inherited
-    // column the child keeps under its new parent.
+    // columns are dropped, last the inherited columns that those drops leave to a child (a
+    // parent's DROP COLUMN ONLY) or that come back through a parent. Table by table, a parent's
+    // DROP COLUMN would take a child's inherited column the child keeps under its new parent.
     static QList<Change> inEarlyOrder(QList<Change> early)
     {
         auto phase = [](const Change& change) {
             if (change.type == ObjectType::Table && (change.attribute == Attribute::Inherits ||
                                                      change.attribute == Attribute::PartitionOf))
                 return 0;
-            return change.action == Action::Drop && change.type == ObjectType::Column ? 2 : 1;
+            if (change.action != Action::Drop || change.type != ObjectType::Column)
+                return 1;
+            return change.attribute == Attribute::Inherits ? 3 : 2;
         };
         std::stable_sort(early.begin(), early.end(),
                          [&](const Change& a, const Change& b) { return phase(a) < phase(b); });

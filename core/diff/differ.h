@@ -83,6 +83,16 @@ void dropRoutinesWithTheirDependents(Work& work);
 // Compares every object present on both sides and records alters or rebuilds.
 void diffObjects(Work& work);
 void alterTable(Work& work, const catalog::Table& from, const catalog::Table& to);
+// What becomes of a column that a child table only inherits (never declared) when its parents
+// change: still inherited, the child's own (its parent dropped it with ONLY, or the child left
+// every parent that supplied it: it keeps its values), or dropped with the parent's column.
+enum class InheritedColumn { StaysInherited, BecomesOwn, GoesWithParent };
+InheritedColumn inheritedColumnFate(const Work& work, const catalog::Table& child,
+                                    const QString& column);
+// Whether `parent` drops its own `column` with ALTER TABLE ONLY: a child that keeps the column
+// in `to` as its own keeps it, values included (a plain DROP COLUMN would take the child's
+// column with it). Not when another child must keep it inherited from a second parent.
+bool dropsOnlyFromParent(const Work& work, const catalog::Table& parent, const QString& column);
 // Adds enum labels in place, or rebuilds the type when labels go or move (returns true then).
 bool alterEnumLabels(Work& work, const catalog::EnumType& from, const catalog::EnumType& to);
 bool sameEntry(const Entry& a, const Entry& b);

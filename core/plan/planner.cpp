@@ -465,6 +465,14 @@ Decision Planner::decide(const Change& change) const
     }
     if (change.action == Action::Drop && change.destroysData) {
         d.losses = u"column %1 (%2) and its values"_s.arg(where, change.before);
+        const Table* target = m_to.table(nameOf(change.object));
+        if (change.attribute == Attribute::Inherits && target && target->column(change.column))
+            d.losses += u": it is added again empty through its parent, the only way a column "
+                        u"becomes inherited (the parent's ADD COLUMN would keep the values but "
+                        u"leave the column the table's own)"_s;
+        if (change.attribute == Attribute::Generated)
+            d.losses += u": it is added again as a generated column, its values computed from "
+                        u"its expression"_s;
         return d;
     }
     if (change.attribute == Attribute::Type && change.typeChange) {

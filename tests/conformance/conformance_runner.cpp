@@ -132,15 +132,25 @@ Run applyAndCompare(ScratchDatabase& target, const catalog::Catalog& from,
         run.reason = u"connect: no connection to "_s + target.name();
         return run;
     }
-    // Tables the plan drops and makes again, saying so (a destructive step), lose their rows
-    // by design; every other table must keep them.
+    // Tables and columns the plan drops and makes again, saying so (a destructive step), lose
+    // their rows and values by design; every other table and column must keep them.
     QList<TableRows> before;
     if (rows) {
-        QSet<catalog::QualifiedName> remade;
-        for (const plan::Step& step : plan.steps)
-            if (step.destructive() && step.kind == plan::StepKind::DropTable)
-                remade.insert(step.table);
-        before = readSurvivors(*connection, from, to, remade);
+        DeclaredLosses declared;
+        for (const plan::Step& step : plan.steps) {
+            if (!step.destructive() || step.change < 0)
+                continue;
+            const diff::Change& change = changes.changes[step.change];
+            const catalog::Table* kept = to.table(step.table);
+            if (step.kind == plan::StepKind::DropTable && kept)
+                declared.tables.insert(step.table);
+            else if (step.kind == plan::StepKind::DropColumn && kept && kept->column(change.column))
+                declared.columns.insert({step.table, change.column});
+            else
+                continue;
+            run.declaredLosses.append(step.losses);
+        }
+        before = readSurvivors(*connection, from, to, declared);
     }
     plan::ExecuteOptions options;
     options.runBlocked = true;

@@ -26,6 +26,9 @@ struct Run {
     enum class Data { NotChecked, Survived, Lost, PlanFailedOnRows };
     Data data = Data::NotChecked;
     QString dataReason;
+    // What the plan's destructive steps say they lose of what `to` keeps (a table or column
+    // made again empty): left out of the check, listed in the report.
+    QStringList declaredLosses;
 };
 
 QString dataName(Run::Data data); // "survived", "lost", "plan_failed_on_rows", "not_checked"

@@ -79,6 +79,17 @@ QString valueFor(const Catalog& catalog, const QString& type, int depth = 0)
         return u"('08:00:2b:01:02:0' || i)::macaddr"_s;
     if (base == u"bit")
         return u"i::"_s + type;
+    // Ranges that differ and never overlap from row to row (exclusion constraints hold).
+    if (base == u"int4range" || base == u"int8range" || base == u"numrange")
+        return base + u"(i, i + 1)"_s;
+    if (base == u"daterange")
+        return u"daterange(date '2000-01-01' + i, date '2000-01-01' + i + 1)"_s;
+    if (base == u"tsrange" || base == u"tstzrange") {
+        const QString start = base == u"tsrange" ? u"timestamp '2000-01-01'"_s
+                                                 : u"timestamptz '2000-01-01 00:00:00+00'"_s;
+        return u"%1(%2 + i * interval '1 hour', %2 + (i + 1) * interval '1 hour')"_s.arg(base,
+                                                                                         start);
+    }
     for (const catalog::EnumType& e : catalog.enums)
         if (q(e.name) == type && !e.labels.isEmpty()) {
             QStringList labels;
@@ -92,6 +103,34 @@ QString valueFor(const Catalog& catalog, const QString& type, int depth = 0)
             const QString inner = valueFor(catalog, d.baseType, depth + 1);
             return inner.isEmpty() ? QString() : u"("_s + inner + u")::"_s + type;
         }
+    return {};
+}
+
+// A value for row `i` of `column` that a check "column IN (...)" on it allows (pg_get_constraintdef
+// spells it "col = ANY (ARRAY[...])"): its values in turn. Empty when no such check holds it.
+QString allowedValue(const Catalog& catalog, const Table& table, const Column& column)
+{
+    static const QRegularExpression cast(u"::[a-z ]+(\\([0-9, ]+\\))?(\\[\\])?$"_s);
+    for (const catalog::Constraint& c : catalog.constraints) {
+        const QString& text = c.definition;
+        if (c.table != table.name || c.kind != catalog::ConstraintKind::Check ||
+            c.columns != QStringList{column.name} || text.contains(u"NOT "_s) ||
+            text.count(u"= ANY ("_s) != 1 || text.contains(u" AND "_s) || text.contains(u" OR "_s))
+            continue;
+        const qsizetype open = text.indexOf(u"ARRAY["_s);
+        const qsizetype close = text.indexOf(u']', open);
+        if (open < 0 || close < 0)
+            continue;
+        QStringList values;
+        for (QString item : text.mid(open + 6, close - open - 6).split(u", "_s)) {
+            item.remove(cast);
+            if (item.isEmpty())
+                return {};
+            values.append(item);
+        }
+        return u"(ARRAY["_s + values.join(u", "_s) + u"])[1 + (i - 1) % "_s +
+               QString::number(values.size()) + u"]::"_s + column.type;
+    }
     return {};
 }
 
@@ -253,21 +292,19 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
             bool required;
         };
         QList<Value> values;
-        QString missing;
         for (const Column& c : table->columns) {
             if (serverFills(c))
                 continue;
-            const QString value = valueFor(catalog, c.type);
-            if (value.isEmpty()) {
-                if (c.notNull && c.defaultExpr.isEmpty())
-                    missing = c.type;
+            QString value = allowedValue(catalog, *table, c);
+            if (value.isEmpty())
+                value = valueFor(catalog, c.type);
+            // A required column of a type the filler does not know (citext, an extension's):
+            // its text input may read a number; if not, the table cannot be filled as before.
+            if (value.isEmpty() && c.notNull && c.defaultExpr.isEmpty())
+                value = u"i::text::"_s + c.type;
+            if (value.isEmpty())
                 continue;
-            }
             values.append({db::quoteIdentifier(c.name), value, c.notNull});
-        }
-        if (!missing.isEmpty()) {
-            unfilled.append(u"%1: no values for type %2"_s.arg(table->name.display(), missing));
-            continue;
         }
         auto insert = [&](bool optional, int rows) {
             QStringList columns, expressions;
@@ -299,12 +336,16 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
                 filled = insert(false, 1);
             return filled;
         };
+        // A partitioned table without a leaf partition can hold no row: it stays empty.
+        const QList<const Table*> leaves =
+            table->isPartitioned() ? leavesOf(catalog, *table) : QList<const Table*>{};
+        if (table->isPartitioned() && leaves.isEmpty())
+            continue;
         auto filled = attempts();
         // A partitioned table whose plain rows fit no partition: rows for each leaf, its key
         // columns set from the leaf's bound.
         if (!filled && table->isPartitioned()) {
             const QList<Value> plain = values;
-            const QList<const Table*> leaves = leavesOf(catalog, *table);
             for (const Table* leaf : leaves) {
                 const std::map<QString, QString> keys = leafValues(catalog, *leaf);
                 if (keys.empty())
@@ -338,12 +379,19 @@ QString fillTables(db::Connection& connection, const Catalog& catalog)
 }
 
 QList<TableRows> readSurvivors(db::Connection& connection, const Catalog& from, const Catalog& to,
-                               const QSet<QualifiedName>& skip)
+                               const DeclaredLosses& declared)
 {
+    // A partition is dropped with its partitioned table (DROP TABLE takes it, in one step).
+    auto remade = [&](const Table& table) {
+        for (const Table* t = &table; t; t = t->partitionOf ? from.table(*t->partitionOf) : nullptr)
+            if (declared.tables.contains(t->name))
+                return true;
+        return false;
+    };
     QList<TableRows> tables;
     for (const Table& table : from.tables) {
         const Table* target = to.table(table.name);
-        if (!target || skip.contains(table.name) || table.isPartitioned())
+        if (!target || remade(table) || table.isPartitioned())
             continue;
         TableRows rows;
         rows.table = table.name;
@@ -351,7 +399,8 @@ QList<TableRows> readSurvivors(db::Connection& connection, const Catalog& from, 
         for (const Column& c : table.columns) {
             const Column* kept = target->column(c.name);
             if (!kept || c.generated != catalog::GeneratedKind::None ||
-                kept->generated != catalog::GeneratedKind::None)
+                kept->generated != catalog::GeneratedKind::None ||
+                declared.columns.contains({table.name, c.name}))
                 continue;
             const QString column = db::quoteIdentifier(c.name);
             const QString expression =

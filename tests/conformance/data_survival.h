@@ -14,14 +14,16 @@
 namespace plumb::testing {
 
 // Fills every table of `catalog` (partitions through their parents) with two rows generated
-// per column type: numbers from the row number, text that reads as a number, dates, enum
-// labels, and so on, honouring NOT NULL, defaults (identity, serial and generated columns are
-// left to the server), unique keys (the rows differ in every column) and foreign keys (parents
-// first; the rows of a child reference the parent's rows with the same number). A table whose
-// rows a check or a type rules out is tried again with its nullable columns left NULL and with
-// one row. A partitioned table whose rows fit no partition gets rows per leaf partition, its
-// key columns set from the leaf's bound (range: the lower bound; list: the first value; hash:
-// row numbers the server hashes there). Returns empty when every table is filled, else why a
+// per column type: numbers from the row number, text that reads as a number, dates, ranges,
+// enum labels, and so on (a required column of another type gets a number as its text input;
+// a column a check holds to a list of values, "col IN (...)", those values), honouring NOT NULL,
+// defaults (identity, serial and generated columns are left to the server), unique keys (the rows
+// differ in every column) and foreign keys (parents first; the rows of a child reference the
+// parent's rows with the same number). A table whose rows a check or a type rules out is tried
+// again with its nullable columns left NULL and with one row. A partitioned table whose rows fit no
+// partition gets rows per leaf partition, its key columns set from the leaf's bound (range: the
+// lower bound; list: the first value; hash: row numbers the server hashes there); one without a
+// leaf partition holds no row and stays empty. Returns empty when every table is filled, else why a
 // table could not be; then no table keeps any row (one transaction).
 QString fillTables(db::Connection& connection, const catalog::Catalog& catalog);
 
@@ -33,12 +35,18 @@ struct TableRows {
     QStringList rows;
 };
 
-// What the tables of `from` that `to` keeps hold now, cast as `to` will hold them; tables in
-// `skip` (dropped and made again by the plan, a destructive step that says so) are left out.
-// Columns the server cannot cast yet (their type is made by the plan) are left out too.
+// What the plan says it loses: tables and columns that destructive steps drop and the plan
+// makes again (empty). Their rows and values are not expected to survive.
+struct DeclaredLosses {
+    QSet<catalog::QualifiedName> tables;
+    QSet<std::pair<catalog::QualifiedName, QString>> columns; // (table, column)
+};
+
+// What the tables of `from` that `to` keeps hold now, cast as `to` will hold them; what
+// `declared` names is left out (a partition with the table it belongs to). Columns the server
+// cannot cast yet (their type is made by the plan) are left out too.
 QList<TableRows> readSurvivors(db::Connection& connection, const catalog::Catalog& from,
-                               const catalog::Catalog& to,
-                               const QSet<catalog::QualifiedName>& skip);
+                               const catalog::Catalog& to, const DeclaredLosses& declared);
 
 // The same tables and columns read again after the plan; empty when every row and every value
 // survived, else what was lost (the first table that lost something).

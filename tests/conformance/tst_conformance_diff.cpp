@@ -126,6 +126,9 @@ void TestConformanceDiff::corpus()
                                 {u"data"_s, dataName(r.runs[k].data)}};
                 if (!r.runs[k].dataReason.isEmpty())
                     run.insert(u"data_reason"_s, r.runs[k].dataReason.simplified().left(400));
+                if (!r.runs[k].declaredLosses.isEmpty())
+                    run.insert(u"declared_losses"_s,
+                               QJsonArray::fromStringList(r.runs[k].declaredLosses));
                 if (!r.runs[k].pass && known.contains(key))
                     run.insert(u"known"_s, known.value(key));
                 else if (!r.runs[k].pass)

@@ -144,6 +144,7 @@ int diffReport()
         int survived[4] = {0, 0, 0, 0}; // ... and survived
         int unfillable = 0;
         int failedOnRows = 0;
+        int declared = 0; // checked runs whose plan says it loses a table or column
     };
     std::map<QString, Tally> tallies;
     Tally total;
@@ -151,6 +152,7 @@ int diffReport()
     QString unloadable;
     QString losses;
     QString refused;
+    QString declared;
     QString unfillable;
     qint64 phases[5] = {0, 0, 0, 0, 0}; // case, load, introspect, diff, apply
     for (const QJsonObject& shard : objects)
@@ -180,11 +182,18 @@ int diffReport()
                 const QString data = run[u"data"_s].toString();
                 const QString what = u"- "_s + id + u" ("_s + QLatin1StringView(runNames[i]) +
                                      u"): "_s + run[u"data_reason"_s].toString() + u'\n';
+                const QJsonArray declaredLosses = run[u"declared_losses"_s].toArray();
+                const bool checked = data == u"survived" || data == u"lost";
                 for (Tally* each : {&t, &total}) {
-                    each->checked[i] += data == u"survived" || data == u"lost";
+                    each->checked[i] += checked;
                     each->survived[i] += data == u"survived";
                     each->failedOnRows += data == u"plan_failed_on_rows";
+                    each->declared += checked && !declaredLosses.isEmpty();
                 }
+                if (checked)
+                    for (const QJsonValue& loss : declaredLosses)
+                        declared += u"- "_s + id + u" ("_s + QLatin1StringView(runNames[i]) +
+                                    u"): "_s + loss.toString() + u'\n';
                 if (data == u"lost")
                     losses += what;
                 if (data == u"plan_failed_on_rows")
@@ -216,12 +225,16 @@ int diffReport()
         row(source, tally);
     row(u"**all**"_s, total);
     // Data survives next to schema matches: of the runs whose rows were checked (the side was
-    // fillable and the plan ran on its rows), those where every row and value survived.
-    QString dataTable = u"| source | unfillable cases | plans refused by rows | a->b plain | "
-                        u"a->b online | b->a plain | b->a online |\n"
-                        u"|---|---|---|---|---|---|---|\n"_s;
+    // fillable and the plan ran on its rows), those where every row and value survived, but
+    // for what a destructive step of the plan says it loses (counted apart).
+    QString dataTable = u"| source | unfillable cases | plans refused by rows | runs with "
+                        u"declared losses | a->b plain | a->b online | b->a plain | b->a online |\n"
+                        u"|---|---|---|---|---|---|---|---|\n"_s;
     auto dataRow = [&](const QString& name, const Tally& t) {
-        dataTable += u"| %1 | %2 | %3 |"_s.arg(name).arg(t.unfillable).arg(t.failedOnRows);
+        dataTable += u"| %1 | %2 | %3 | %4 |"_s.arg(name)
+                         .arg(t.unfillable)
+                         .arg(t.failedOnRows)
+                         .arg(t.declared);
         for (int k = 0; k < 4; ++k)
             dataTable += u" %1/%2 (%3) |"_s.arg(t.survived[k])
                              .arg(t.checked[k])
@@ -246,8 +259,9 @@ int diffReport()
             .arg(phases[3] / loadable)
             .arg(phases[4] / loadable) +
         u"\n## Failures\n\n"_s + failures + u"\n## Rows lost\n\n"_s + losses +
-        u"\n## Plans the rows refused (schema checked on an empty load)\n\n"_s + refused +
-        u"\n## Cases that cannot be filled (schema checked only)\n\n"_s + unfillable +
+        u"\n## Losses the plans declare (destructive steps, blocked unless allowed)\n\n"_s +
+        declared + u"\n## Plans the rows refused (schema checked on an empty load)\n\n"_s +
+        refused + u"\n## Cases that cannot be filled (schema checked only)\n\n"_s + unfillable +
         u"\n## Not loadable (excluded)\n\n"_s + unloadable;
     return write(u"conformance-diff-report.md"_s, text) ? int(objects.size()) : -1;
 }

@@ -124,7 +124,8 @@ const QString partitioned = u"CREATE TABLE p (id int NOT NULL, k int) PARTITION 
 
 // The plan-correctness families: partitioned tables, enum values added and used in one plan,
 // type changes without an assignment cast, objects an earlier step drops or renames
-// implicitly, and the order of functions and the constraints that call them. Each plan runs in
+// implicitly, the order of functions and the constraints that call them, and columns of
+// inheritance children whose parents change. Each plan runs in
 // both modes on databases with rows and must end equal to the target.
 class TestPgPlanFamilies : public QObject {
     Q_OBJECT
@@ -333,6 +334,97 @@ private slots:
                          u"AS 'SELECT v < 10';"_s +
                              table + u"ALTER TABLE t ADD CONSTRAINT t_x CHECK (small(x));"_s);
         QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+    }
+
+    // Inheritance: a column the parent drops stays the child's own where the child keeps it.
+    void parentDropsAColumnItsChildKeeps()
+    {
+        const QString from = u"CREATE TABLE base (at timestamp DEFAULT now(), e int);"
+                             u"CREATE TABLE a (a1 int, a2 int) INHERITS (base);"
+                             u"CREATE TABLE c (c1 int) INHERITS (base);"
+                             u"INSERT INTO a (e, a1) VALUES (1, 10), (2, 20);"
+                             u"INSERT INTO c (e, c1) VALUES (3, 30);"_s;
+        // a keeps e as its own column, c loses it with the parent.
+        const QString to = u"CREATE TABLE base (at timestamp DEFAULT now());"
+                           u"CREATE TABLE a (a1 int, e int) INHERITS (base);"
+                           u"CREATE TABLE c (c1 int) INHERITS (base);"_s;
+        const plan::Plan plan = bothModes(
+            from, to,
+            [](const TestDatabase& d) {
+                return value(d, u"SELECT string_agg(e::text, ',' ORDER BY a1) FROM a"_s);
+            },
+            u"1,2"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+        // Dropped from the parent only, never dropped and added again on the child.
+        QVERIFY2(hasStep(plan, plan::StepKind::DropColumn, u"ONLY public.base "_s),
+                 qPrintable(describe(plan)));
+        QVERIFY2(hasStep(plan, plan::StepKind::DropColumn, u"public.c DROP COLUMN e"_s),
+                 qPrintable(describe(plan)));
+        QVERIFY2(!hasStep(plan, plan::StepKind::AddColumn), qPrintable(describe(plan)));
+        // What is lost is said: the parent's column and c's, each a destructive step.
+        QCOMPARE(plan.destructiveCount(), 3); // a.a2, base.e, c.e
+    }
+
+    void childLeavesAParentThatDropsTheColumn()
+    {
+        const QString from = u"CREATE TABLE base (id int, e int);"
+                             u"CREATE TABLE a () INHERITS (base);"
+                             u"INSERT INTO a VALUES (1, 5);"_s;
+        const plan::Plan plan = bothModes(
+            from, u"CREATE TABLE base (id int); CREATE TABLE a (id int, e int);"_s,
+            [](const TestDatabase& d) { return value(d, u"SELECT e FROM a"_s); }, u"5"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+        QVERIFY2(!hasStep(plan, plan::StepKind::AddColumn), qPrintable(describe(plan)));
+    }
+
+    void partitionedTableDropsAColumn()
+    {
+        // The partitions that stay lose the column with the parent; one that is detached keeps
+        // it as its own, with its values.
+        const QString from =
+            u"CREATE TABLE p (id int NOT NULL, k int, extra text) PARTITION BY "
+            u"RANGE (id);"
+            u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
+            u"CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (100) TO (200);"
+            u"INSERT INTO p SELECT g, g % 7, 'x' FROM generate_series(0, 199) g;"_s;
+        const QString to = u"CREATE TABLE p (id int NOT NULL, k int) PARTITION BY RANGE (id);"
+                           u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
+                           u"CREATE TABLE p2 (id int NOT NULL, k int, extra text);"_s;
+        bothModes(
+            from, to,
+            [](const TestDatabase& d) {
+                return value(d, u"SELECT (SELECT count(*) FROM p1) || ' ' || "
+                                u"(SELECT count(*) FROM p2 WHERE extra = 'x')"_s);
+            },
+            u"100 100"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+    }
+
+    void columnThatCanOnlyBeMadeAgainSaysWhatItLoses()
+    {
+        // A child's own column becomes inherited from its parent: no ALTER makes a column
+        // inherited only, so it is made again through the parent, empty, and the plan says so.
+        const plan::Plan plan =
+            bothModes(u"CREATE TABLE base (id int); CREATE TABLE a (e int) INHERITS (base);"
+                      u"INSERT INTO a VALUES (1, 5);"_s,
+                      u"CREATE TABLE base (id int, e int); CREATE TABLE a () INHERITS (base);"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+        QCOMPARE(plan.destructiveCount(), 1);
+        const auto drop = std::ranges::find_if(plan.steps, &plan::Step::destructive);
+        QVERIFY2(drop->losses.contains(u"added again empty through its parent"_s),
+                 qPrintable(drop->losses));
+    }
+
+    void plainColumnBecomingGeneratedIsDestructive()
+    {
+        const plan::Plan plan = bothModes(
+            u"CREATE TABLE t (a int, b int); INSERT INTO t VALUES (1, 7);"_s,
+            u"CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);"_s,
+            [](const TestDatabase& d) { return value(d, u"SELECT b FROM t"_s); }, u"2"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+        QCOMPARE(plan.destructiveCount(), 1);
+        const auto drop = std::ranges::find_if(plan.steps, &plan::Step::destructive);
+        QVERIFY2(drop->losses.contains(u"generated column"_s), qPrintable(drop->losses));
     }
 };
 

@@ -1,4 +1,4 @@
--- online plan: 12 steps, 0 blocked, 1 destructive, for PostgreSQL server version 170012
+-- online plan: 12 steps, 0 blocked, 2 destructive, for PostgreSQL server version 170012
 SET check_function_bodies = false;
 
 -- step 1: drop default public.identchanges.c
@@ -14,10 +14,10 @@ SET statement_timeout = '6000ms';
 ALTER TABLE public.identchanges ALTER COLUMN f DROP IDENTITY;
 
 -- step 3: drop column public.gen.adding
---   lock ACCESS EXCLUSIVE on public.gen; structural, prepare
-SET lock_timeout = '3000ms';
-SET statement_timeout = '6000ms';
-ALTER TABLE public.gen DROP COLUMN adding;
+--   lock ACCESS EXCLUSIVE on public.gen; drops_data; structural, prepare
+--   destructive: loses column public.gen.adding (integer) and its values: it is added again as a generated column, its values computed from its expression
+--   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
+--   ALTER TABLE public.gen DROP COLUMN adding;
 
 -- step 4: add column and fill it public.gen.adding
 --   lock ACCESS EXCLUSIVE on public.gen; rewrites_table, full_scan, blocks_writes, blocks_reads; structural, prepare, not online
