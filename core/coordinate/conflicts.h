@@ -57,7 +57,8 @@ struct OtherParty {
 };
 
 // Compares the touches of two changes. `hotTables` holds the "schema.name" of tables busy or
-// large enough that two blocking locks on them hurt (live.h: hotTables()). Pure, no database.
+// large enough that two blocking locks on them hurt (live.h: hotTablesStatement()). Pure, no
+// database.
 QList<DetectedConflict> detectConflicts(const QList<Touch>& mine, const QList<Touch>& theirs,
                                         const QSet<QString>& hotTables, const OtherParty& other);
 

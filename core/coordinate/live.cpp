@@ -157,19 +157,6 @@ Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
     return {};
 }
 
-Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenName>& names)
-{
-    auto statement = knowledgeStatement(names);
-    if (!statement)
-        return std::unexpected(statement.error());
-    auto rows = connection.execPrepared(statement->sql, statement->params);
-    if (!rows)
-        return std::unexpected(rows.error());
-    Knowledge knowledge;
-    addKnowledge(*rows, knowledge);
-    return knowledge;
-}
-
 Result<db::BatchStatement> fingerprintStatement(const QList<ObjectRef>& objects)
 {
     auto sql = coordinateQuery(u"object_fingerprints"_s);
@@ -350,20 +337,6 @@ QSet<QString> hotTablesFrom(const db::QueryResult& rows, const QSet<QString>& ta
             hot.insert(rows.text(row, 0) + u'.' + rows.text(row, 1));
     }
     return hot;
-}
-
-Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
-                                const HotTableOptions& options)
-{
-    if (tables.isEmpty())
-        return QSet<QString>();
-    auto statement = hotTablesStatement(tables);
-    if (!statement)
-        return std::unexpected(statement.error());
-    auto rows = connection.execPrepared(statement->sql, statement->params);
-    if (!rows)
-        return std::unexpected(rows.error());
-    return hotTablesFrom(*rows, tables, options);
 }
 
 } // namespace plumb::coordinate

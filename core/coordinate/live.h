@@ -8,18 +8,15 @@
 
 namespace plumb::coordinate {
 
-// What the live catalog says about the names a change mentions: the session's search_path,
-// the relations (with their columns), types, functions and schemas of those names.
-Result<Knowledge> fetchKnowledge(db::Connection& connection, const QSet<WrittenName>& names);
-
 // Adds to `knowledge` what the catalog says about more names, resolving unqualified ones along
 // knowledge.searchPath (not the session's, which may be empty by then).
 Status extendKnowledge(db::Connection& connection, Knowledge& knowledge,
                        const QSet<WrittenName>& names);
 
-// fetchKnowledge() in two halves, for a caller that sends the query with others in one round
-// trip (db::Connection::execBatch()): the statement, to run with the session's search_path, and
-// what its rows add to a Knowledge.
+// What the live catalog says about the names a change mentions (the session's search_path, the
+// relations with their columns, types, functions and schemas of those names), in two halves so
+// the caller sends the query with others in one round trip (db::Connection::execBatch()): the
+// statement, to run with the session's search_path, and what its rows add to a Knowledge.
 Result<db::BatchStatement> knowledgeStatement(const QSet<WrittenName>& names);
 void addKnowledge(const db::QueryResult& rows, Knowledge& knowledge);
 
@@ -52,11 +49,9 @@ struct HotTableOptions {
     bool operator==(const HotTableOptions&) const = default;
 };
 
-// The tables among `tables` ("schema.name") that are hot by `options`.
-Result<QSet<QString>> hotTables(db::Connection& connection, const QSet<QString>& tables,
-                                const HotTableOptions& options);
-// hotTables() in two halves, for a caller that sends the query with others in one round trip:
-// the statement (for at least one table), and the tables among `tables` hot by `options`.
+// The tables among `tables` ("schema.name") that are hot by `options`, in two halves so the
+// caller sends the query with others in one round trip: the statement (for at least one table),
+// and the tables among `tables` hot by `options`.
 Result<db::BatchStatement> hotTablesStatement(const QSet<QString>& tables);
 QSet<QString> hotTablesFrom(const db::QueryResult& rows, const QSet<QString>& tables,
                             const HotTableOptions& options);
