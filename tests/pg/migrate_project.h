@@ -16,23 +16,15 @@
 
 namespace plumb::testing {
 
-class MigrateProject {
+// A throw-away project folder (db/schema, db/migrations, db/environments) and the plumb runs
+// over it; the database its environment names is the subclass's.
+class ProjectFolder {
 public:
-    explicit MigrateProject(const QString& tag)
-        : database(tag)
+    ProjectFolder()
     {
         QDir(dir.path()).mkpath(QStringLiteral("db/schema"));
         QDir(dir.path()).mkpath(QStringLiteral("db/migrations"));
         QDir(dir.path()).mkpath(QStringLiteral("db/environments"));
-        writeDevEnvironment();
-    }
-
-    // db/environments/local.yaml naming this test's database, written out, and dev: the
-    // commands change it without --confirm. `extra` is appended (YAML).
-    void writeDevEnvironment(const QByteArray& extra = {}) const
-    {
-        write(QStringLiteral("db/environments/local.yaml"),
-              "database_url: \"" + url().toUtf8() + "\"\ndev: true\n" + extra);
     }
 
     void write(const QString& relative, const QByteArray& content) const
@@ -46,7 +38,6 @@ public:
     void remove(const QString& relative) const { QFile::remove(dir.filePath(relative)); }
 
     QString root() const { return dir.path(); }
-    QString url() const { return database.info().toUri(); }
 
     // The environment the CLI runs with: nothing redirects the project (local.yaml names the
     // database), and declared catalogs are cached in a folder of this test's own.
@@ -74,6 +65,28 @@ public:
         return QJsonDocument::fromJson(result.out.toUtf8()).object();
     }
 
+    QTemporaryDir dir;
+    QTemporaryDir data;
+};
+
+class MigrateProject : public ProjectFolder {
+public:
+    explicit MigrateProject(const QString& tag)
+        : database(tag)
+    {
+        writeDevEnvironment();
+    }
+
+    // db/environments/local.yaml naming this test's database, written out, and dev: the
+    // commands change it without --confirm. `extra` is appended (YAML).
+    void writeDevEnvironment(const QByteArray& extra = {}) const
+    {
+        write(QStringLiteral("db/environments/local.yaml"),
+              "database_url: \"" + url().toUtf8() + "\"\ndev: true\n" + extra);
+    }
+
+    QString url() const { return database.info().toUri(); }
+
     int scalar(const QString& sql) const
     {
         auto connection = database.connect();
@@ -85,8 +98,6 @@ public:
         return result->int32(0, 0);
     }
 
-    QTemporaryDir dir;
-    QTemporaryDir data;
     TestDatabase database;
 };
 

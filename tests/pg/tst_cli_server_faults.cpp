@@ -13,7 +13,7 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
-#include "tests/support/cli_run.h"
+#include "migrate_project.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,7 +35,7 @@ using plumb::db::LocalCluster;
 namespace {
 
 // A project whose local environment is database `app` of a scratch cluster.
-class ScratchProject {
+class ScratchProject : public plumb::testing::ProjectFolder {
 public:
     ScratchProject()
     {
@@ -51,8 +51,6 @@ public:
         }
         cluster.emplace(std::move(*started));
         superuser(u"postgres"_s)->exec(u"CREATE DATABASE app"_s);
-        QDir(dir.path()).mkpath(u"db/schema"_s);
-        QDir(dir.path()).mkpath(u"db/migrations"_s);
         write(u"db/environments/local.yaml"_s,
               "database_url: \"" + url().toUtf8() +
                   "\"\ndev: true\n"
@@ -85,23 +83,6 @@ public:
         return result->int32(0, 0);
     }
 
-    void write(const QString& relative, const QByteArray& content) const
-    {
-        const QString path = dir.filePath(relative);
-        QDir().mkpath(QFileInfo(path).path());
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(content);
-    }
-
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DATABASE_URL"_s);
-        env.remove(u"PLUMB_DATABASE_URL"_s);
-        env.insert(u"XDG_DATA_HOME"_s, data.path());
-        return env;
-    }
     std::unique_ptr<QProcess> start(const QStringList& arguments) const
     {
         auto process = std::make_unique<QProcess>();
@@ -109,12 +90,6 @@ public:
         process->start(QString::fromUtf8(PLUMB_CLI_PATH), arguments);
         return process;
     }
-    plumb::testing::CliRun run(QStringList arguments) const
-    {
-        arguments << u"--project"_s << dir.path();
-        return plumb::testing::runPlumb(arguments, environment());
-    }
-
     // The pid of a session of `app` other than the caller's whose state matches `where` (SQL
     // over pg_stat_activity), once there is one; 0 after two minutes. (plumb may read the catalog
     // on several connections at once: any of them will do.)
@@ -155,8 +130,6 @@ public:
         return false;
     }
 
-    QTemporaryDir dir;
-    QTemporaryDir data;
     std::optional<LocalCluster> cluster;
 };
 
