@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/plan/catalog_lookup.h"
 #include "core/plan/plan.h"
 
 #include <map>
@@ -73,6 +74,8 @@ private:
 
     const Catalog& m_from;
     const Catalog& m_to;
+    const CatalogLookup m_fromLookup;
+    const CatalogLookup m_toLookup;
     const diff::ChangeSet& m_changes;
     Mode m_mode;
     int m_serverVersion = 0;

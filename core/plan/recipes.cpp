@@ -68,42 +68,27 @@ QString notNullCheckName(const QString& column)
 
 const Index* Planner::fromIndex(const QualifiedName& name) const
 {
-    for (const Index& i : m_from.indexes)
-        if (i.name == name)
-            return &i;
-    return nullptr;
+    return m_fromLookup.index(name);
 }
 
 const Index* Planner::toIndex(const QualifiedName& name) const
 {
-    for (const Index& i : m_to.indexes)
-        if (i.name == name)
-            return &i;
-    return nullptr;
+    return m_toLookup.index(name);
 }
 
 const Constraint* Planner::fromConstraint(const ObjectKey& key) const
 {
-    for (const Constraint& c : m_from.constraints)
-        if (c.table.schema == key.schema && c.table.name == key.name && c.name == key.member)
-            return &c;
-    return nullptr;
+    return m_fromLookup.constraint(key);
 }
 
 const Constraint* Planner::toConstraint(const ObjectKey& key) const
 {
-    for (const Constraint& c : m_to.constraints)
-        if (c.table.schema == key.schema && c.table.name == key.name && c.name == key.member)
-            return &c;
-    return nullptr;
+    return m_toLookup.constraint(key);
 }
 
 const Index* Planner::constraintIndex(const Constraint& constraint) const
 {
-    for (const Index& i : m_to.indexes)
-        if (i.table == constraint.table && i.constraintName == constraint.name)
-            return &i;
-    return nullptr;
+    return m_toLookup.constraintIndex(constraint.table, constraint.name);
 }
 
 // A primary key or unique constraint to create whose index the table already has (a unique
