@@ -83,8 +83,19 @@ Error located(Error error, const LocatedStatement& statement)
 {
     error.file = statement.file;
     error.line = statement.line + std::max(0, error.line - 1);
-    error.message += u"\n  in statement: "_s + excerpt(statement.text) +
-                     u"\n  Fix the statement in "_s + statement.file + u", then build again."_s;
+    error.message += u"\n  in statement: "_s + excerpt(statement.text);
+    // Out of shared memory for locks (53200 with the server's hint): nothing is wrong with the
+    // statement; the schema is larger than the server's lock table holds in one transaction.
+    if (error.sqlState == u"53200"_s && error.message.contains(u"max_locks_per_transaction"_s))
+        error.message +=
+            u"\n  The schema is built in one transaction, which holds a lock on every table, "
+            u"index and sequence it creates until it commits, and this server's lock table is "
+            u"full. Raise max_locks_per_transaction on the server the schema is built on (the "
+            u"lock table holds max_locks_per_transaction x max_connections locks; a "
+            u"10,000-table schema needs about 70,000) and restart it, then build again. The "
+            u"private servers Plumbline starts itself already allow 512 a connection."_s;
+    else
+        error.message += u"\n  Fix the statement in "_s + statement.file + u", then build again."_s;
     return error;
 }
 
