@@ -2,6 +2,7 @@
 #include "core/db/quote.h"
 #include "ddl.h"
 
+#include <QHash>
 #include <map>
 #include <set>
 
@@ -189,19 +190,25 @@ private:
         const Catalog& c = m_catalog;
         // A check declared on both a child and its parent must be added to the child first:
         // adding it to the parent then merges into the child's copy.
+        // Tables are looked up by name, and only for such checks: a scan of every constraint
+        // per table made writing a 10,000-table schema quadratic.
         std::map<ObjectKey, QList<ObjectKey>> childFirst;
-        for (const Table& t : c.tables) {
-            QList<QualifiedName> parents = t.inherits;
-            if (t.partitionOf)
-                parents.append(*t.partitionOf);
-            for (const Constraint& con : c.constraints) {
-                if (con.table != t.name || !con.isLocal || con.inheritanceCount == 0)
-                    continue;
-                for (const QualifiedName& parent : parents)
-                    childFirst[ObjectKey{NodeKind::Constraint, parent.schema, parent.name,
-                                         con.name}]
-                        .append(keyOf(con));
-            }
+        QHash<QualifiedName, const Table*> tables;
+        for (const Constraint& con : c.constraints) {
+            if (!con.isLocal || con.inheritanceCount == 0)
+                continue;
+            if (tables.isEmpty())
+                for (const Table& t : c.tables)
+                    tables.insert(t.name, &t);
+            const Table* t = tables.value(con.table, nullptr);
+            if (!t)
+                continue;
+            QList<QualifiedName> parents = t->inherits;
+            if (t->partitionOf)
+                parents.append(*t->partitionOf);
+            for (const QualifiedName& parent : parents)
+                childFirst[ObjectKey{NodeKind::Constraint, parent.schema, parent.name, con.name}]
+                    .append(keyOf(con));
         }
         for (const Constraint& con : c.constraints) {
             const int phase =

@@ -221,20 +221,34 @@ private:
         return wasChild && !staysChild;
     }
 
+    // One merge pass over the two indexes, which are sorted by key alike.
     void classify(Work& work)
     {
-        for (const auto& [key, entry] : work.fromObjects)
-            if (!work.toObjects.contains(key))
-                work.dropped.insert(key);
-        for (const auto& [key, entry] : work.toObjects)
-            if (!work.fromObjects.contains(key))
-                work.created.insert(key);
+        auto from = work.fromObjects.begin();
+        auto to = work.toObjects.begin();
+        while (from != work.fromObjects.end() || to != work.toObjects.end()) {
+            if (to == work.toObjects.end() ||
+                (from != work.fromObjects.end() && from->first < to->first)) {
+                work.dropped.insert(work.dropped.end(), from->first);
+                ++from;
+            } else if (from == work.fromObjects.end() || to->first < from->first) {
+                work.created.insert(work.created.end(), to->first);
+                ++to;
+            } else {
+                ++from;
+                ++to;
+            }
+        }
     }
 
     // Objects that depend on something dropped or rebuilt are rebuilt too (pg_depend edges of
     // `from`); a table is never rebuilt for a dependency except under a rebuilt parent table.
     void closeOverDependencies(Work& work)
     {
+        // Nothing dropped, rebuilt or retyped (a no-op diff): no dependent to find, and the
+        // maps below would cost more than the rest of the comparison.
+        if (work.dropped.empty() && work.recreated.empty() && work.retypedTables.empty())
+            return;
         std::map<ObjectKey, QList<ObjectKey>> dependents;
         for (const Dependency& d : m_from.dependencies)
             dependents[d.referenced].append(d.dependent);

@@ -65,6 +65,40 @@ private slots:
         QVERIFY(diff::compare(a, a).isEmpty());
     }
 
+    // Texts the server reprints differently but that say the same (core/sql/equivalence.h) are
+    // not changes; a real change beside them still is. compare() aligns them on a copy of
+    // `from`, object by object, only where a text differs.
+    void reprintedButEquivalentTextsAreNoChange()
+    {
+        const QString printed = u"CHECK (((s)::text = ANY ((ARRAY['a'::character varying, "
+                                u"'b'::character varying])::text[])))"_s;
+        const QString reprinted = u"CHECK (((s)::text = ANY (ARRAY[('a'::character "
+                                  u"varying)::text, ('b'::character varying)::text])))"_s;
+        Catalog from = oneTable({column(u"s"_s, u"character varying"_s)});
+        from.tables[0].columns[0].defaultExpr = u"(ARRAY[1, 2])::bigint[]"_s;
+        Constraint check;
+        check.table = {u"public"_s, u"t"_s};
+        check.name = u"t_s_check"_s;
+        check.kind = ConstraintKind::Check;
+        check.definition = printed;
+        from.constraints.append(check);
+        Catalog to = from;
+        to.tables[0].columns[0].defaultExpr = u"ARRAY[(1)::bigint, (2)::bigint]"_s;
+        to.constraints[0].definition = reprinted;
+        const Catalog before = from;
+        QVERIFY2(diff::compare(from, to).isEmpty(),
+                 qPrintable(allSql(diff::compare(from, to)).join(u'\n')));
+        QCOMPARE(from, before); // the caller's catalog is left as it was
+
+        Constraint other = check;
+        other.name = u"t_s_other"_s;
+        other.definition = u"CHECK ((length((s)::text) > 0))"_s;
+        to.constraints.append(other);
+        const QStringList sql = allSql(diff::compare(from, to));
+        QCOMPARE(sql.size(), 1);
+        QVERIFY2(sql[0].contains(u"t_s_other"_s), qPrintable(sql[0]));
+    }
+
     void droppedColumnIsFlaggedDataDestroying()
     {
         const Catalog a = oneTable({column(u"id"_s, u"integer"_s), column(u"x"_s, u"text"_s)});
