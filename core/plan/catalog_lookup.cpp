@@ -18,6 +18,11 @@ void insertFirst(Map& map, const Key& key, Value value)
 
 CatalogLookup::CatalogLookup(const Catalog& catalog)
 {
+    m_tables.reserve(catalog.tables.size());
+    for (const Table& t : catalog.tables)
+        insertFirst(m_tables, t.name, &t);
+    for (const View& v : catalog.views)
+        insertFirst(m_views, v.name, &v);
     m_indexes.reserve(catalog.indexes.size());
     for (const Index& i : catalog.indexes) {
         insertFirst(m_indexes, i.name, &i);
@@ -27,6 +32,16 @@ CatalogLookup::CatalogLookup(const Catalog& catalog)
     m_constraints.reserve(catalog.constraints.size());
     for (const Constraint& c : catalog.constraints)
         insertFirst(m_constraints, std::pair(c.table, c.name), &c);
+}
+
+const Table* CatalogLookup::table(const QualifiedName& name) const
+{
+    return m_tables.value(name, nullptr);
+}
+
+const View* CatalogLookup::view(const QualifiedName& name) const
+{
+    return m_views.value(name, nullptr);
 }
 
 const Index* CatalogLookup::index(const QualifiedName& name) const

@@ -32,6 +32,7 @@ public:
 private:
     // planner.cpp
     void planChange(const diff::Change& change);
+    // planner_decisions.cpp
     Decision decide(const diff::Change& change) const;
     StepKind kindOf(const diff::Change& change) const;
     QualifiedName tableOf(const diff::Change& change) const;
@@ -100,6 +101,18 @@ private:
     // (table, column) -> the step that makes the column NOT NULL, for steps that need it.
     std::map<std::pair<QualifiedName, QString>, int> m_notNullSteps;
 };
+
+// The table or other object a key names, as a qualified name.
+inline QualifiedName nameOf(const ObjectKey& key)
+{
+    return {key.schema, key.name};
+}
+
+// The object of a change for messages: "schema.table" or "schema.table.column".
+inline QString columnDisplay(const diff::Change& change)
+{
+    return change.object.display() + (change.column.isEmpty() ? QString() : u'.' + change.column);
+}
 
 // `name` with a suffix, within PostgreSQL's 63-byte identifiers.
 QString withSuffix(const QString& name, const QString& suffix);

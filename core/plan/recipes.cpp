@@ -27,11 +27,6 @@ QString ident(QStringView name)
     return db::quoteIdentifier(name);
 }
 
-QualifiedName nameOf(const ObjectKey& key)
-{
-    return {key.schema, key.name};
-}
-
 QString addConstraintSql(const Constraint& c, bool notValid)
 {
     return u"ALTER TABLE "_s + q(c.table) + u" ADD CONSTRAINT "_s + ident(c.name) + u' ' +
@@ -274,17 +269,18 @@ void Planner::planConstraint(const Change& change, const Decision& decision)
     const bool rebuilt = current && target;
     const bool referencesChangingTable =
         constraint && constraint->referencedTable &&
-        (isNewTable(*constraint->referencedTable) || !m_to.table(*constraint->referencedTable) ||
+        (isNewTable(*constraint->referencedTable) ||
+         !m_toLookup.table(*constraint->referencedTable) ||
          m_reshapedTables.contains(ObjectKey{NodeKind::Relation,
                                              constraint->referencedTable->schema,
                                              constraint->referencedTable->name,
                                              {}}));
     // A partitioned table takes checks NOT VALID and validates them partition by partition;
     // its keys and foreign keys are added as they are (no USING INDEX, no NOT VALID there).
-    const Table* partitioned = constraint ? m_to.table(constraint->table) : nullptr;
+    const Table* partitioned = constraint ? m_toLookup.table(constraint->table) : nullptr;
     const bool checkOnPartitioned =
         partitioned && partitioned->isPartitioned() && constraint->kind == ConstraintKind::Check &&
-        m_from.table(constraint->table) && !isNewTable(constraint->table) &&
+        m_fromLookup.table(constraint->table) && !isNewTable(constraint->table) &&
         !m_reshapedTables.contains(
             ObjectKey{NodeKind::Relation, constraint->table.schema, constraint->table.name, {}});
     if (!constraint || (!onExistingTable(constraint->table) && !checkOnPartitioned) ||

@@ -53,8 +53,8 @@ bool Planner::backfillApplies(const Change& change, QList<const Index*>* indexes
         change.typeChange->declared || change.forDependency)
         return false;
     const QualifiedName tableName{change.object.schema, change.object.name};
-    const Table* from = m_from.table(tableName);
-    const Table* to = m_to.table(tableName);
+    const Table* from = m_fromLookup.table(tableName);
+    const Table* to = m_toLookup.table(tableName);
     if (!from || !to || isNewTable(tableName) || from->isPartitioned() || from->partitionOf ||
         !from->inherits.isEmpty())
         return false;
@@ -107,8 +107,8 @@ bool Planner::planBackfill(const Change& change, const Decision& decision)
     if (!backfillApplies(change, &indexes))
         return false;
     const QualifiedName tableName{change.object.schema, change.object.name};
-    const Column* before = m_from.table(tableName)->column(change.column);
-    const Column* after = m_to.table(tableName)->column(change.column);
+    const Column* before = m_fromLookup.table(tableName)->column(change.column);
+    const Column* after = m_toLookup.table(tableName)->column(change.column);
     const QString column = ident(change.column);
 
     const QString table = q(tableName);
