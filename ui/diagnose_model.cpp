@@ -88,6 +88,7 @@ void DiagnoseModel::adopt(std::shared_ptr<const diagnose::Report> report, bool s
             }
         }
     }
+    finishNodes();
     endResetModel();
 }
 

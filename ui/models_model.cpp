@@ -2,7 +2,9 @@
 
 #include <QColor>
 #include <QFont>
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -14,30 +16,6 @@ namespace {
 using catalog::Catalog;
 using catalog::ConstraintKind;
 using catalog::QualifiedName;
-
-// The declaration of `name`, matching an unqualified declaration against the public schema
-// (the search_path schema files are built with).
-const sql::Declaration* findDeclaration(const QList<sql::Declaration>& declarations,
-                                        sql::Declaration::Kind kind, const QualifiedName& name)
-{
-    for (const sql::Declaration& declaration : declarations) {
-        if (declaration.kind != kind || declaration.name != name.name)
-            continue;
-        const QString schema = declaration.schema.isEmpty() ? u"public"_s : declaration.schema;
-        if (schema == name.schema)
-            return &declaration;
-    }
-    return nullptr;
-}
-
-template<typename T, typename Match>
-const T* findIn(const QList<T>& list, Match match)
-{
-    for (const T& item : list)
-        if (match(item))
-            return &item;
-    return nullptr;
-}
 
 template<typename T>
 LiveState compare(const std::optional<Catalog>& live, const T* declared, const T* actual)
@@ -84,6 +62,58 @@ LiveState stateOf(plan::TableStatus::Marker marker)
 
 } // namespace
 
+// What buildTable looks up, hashed once per adopt(): looking each object up by scanning the
+// catalogs' lists made a 10,000-table project's Models tree quadratic (a minute on the GUI
+// thread). Pointers into the snapshot, which outlives it.
+struct ModelsLookup {
+    ModelsLookup(const Catalog& declared, const std::optional<Catalog>& live,
+                 const QList<sql::Declaration>& declarations)
+    {
+        for (const catalog::Index& index : declared.indexes)
+            indexesOf[index.table].append(&index);
+        for (const catalog::Constraint& constraint : declared.constraints) {
+            constraintsOf[constraint.table].append(&constraint);
+            if (constraint.kind == ConstraintKind::ForeignKey && constraint.referencedTable)
+                referencing[*constraint.referencedTable].append(&constraint);
+        }
+        if (live) {
+            for (const catalog::Table& table : live->tables)
+                liveTables.insert(table.name, &table);
+            for (const catalog::Index& index : live->indexes)
+                if (!liveIndexes.contains(index.name))
+                    liveIndexes.insert(index.name, &index);
+            for (const catalog::Constraint& constraint : live->constraints) {
+                const auto key = std::pair(constraint.table, constraint.name);
+                if (!liveConstraints.contains(key))
+                    liveConstraints.insert(key, &constraint);
+            }
+        }
+        // An unqualified declaration matches the public schema (the search_path schema files
+        // are built with); the first declaration of a name wins.
+        for (const sql::Declaration& declaration : declarations) {
+            const QString schema = declaration.schema.isEmpty() ? u"public"_s : declaration.schema;
+            const auto key =
+                std::pair(int(declaration.kind), QualifiedName{schema, declaration.name});
+            if (!declared_.contains(key))
+                declared_.insert(key, &declaration);
+        }
+    }
+
+    const sql::Declaration* declaration(sql::Declaration::Kind kind,
+                                        const QualifiedName& name) const
+    {
+        return declared_.value(std::pair(int(kind), name), nullptr);
+    }
+
+    QHash<QualifiedName, QList<const catalog::Index*>> indexesOf;
+    QHash<QualifiedName, QList<const catalog::Constraint*>> constraintsOf;
+    QHash<QualifiedName, QList<const catalog::Constraint*>> referencing; // by referenced table
+    QHash<QualifiedName, const catalog::Table*> liveTables;
+    QHash<QualifiedName, const catalog::Index*> liveIndexes;
+    QHash<std::pair<QualifiedName, QString>, const catalog::Constraint*> liveConstraints;
+    QHash<std::pair<int, QualifiedName>, const sql::Declaration*> declared_;
+};
+
 QString liveStateText(LiveState state)
 {
     switch (state) {
@@ -111,6 +141,7 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
 {
     beginResetModel();
     clearNodes();
+    const ModelsLookup lookup(snapshot.declared, snapshot.live, snapshot.declarations);
     // The table-level verdicts are the plan's (plan::tableStatuses, computed by the job), so the
     // Models view and `plumb schema` agree, "will be converged" included.
     std::map<catalog::QualifiedName, const plan::TableStatus*> statuses;
@@ -124,24 +155,34 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
             state = stateOf(found->second->marker);
             note = found->second->steps.join(u'\n');
         }
-        buildTable(snapshot, table, state, note);
+        buildTable(snapshot, lookup, table, state, note);
     }
     if (snapshot.live) {
         // Live tables the project does not declare, described by the live catalog itself.
-        const ModelsSnapshot liveOnly{{}, *snapshot.live, snapshot.live, {}, {}};
-        for (const catalog::Table& table : snapshot.live->tables)
-            if (!snapshot.declared.table(table.name))
-                buildTable(liveOnly, table, LiveState::Unmanaged, {});
+        QSet<QualifiedName> declaredTables;
+        for (const catalog::Table& table : snapshot.declared.tables)
+            declaredTables.insert(table.name);
+        std::optional<ModelsSnapshot> liveOnly;
+        std::optional<ModelsLookup> liveLookup;
+        for (const catalog::Table& table : snapshot.live->tables) {
+            if (declaredTables.contains(table.name))
+                continue;
+            if (!liveOnly) {
+                liveOnly = ModelsSnapshot{{}, *snapshot.live, snapshot.live, {}, {}};
+                liveLookup.emplace(liveOnly->declared, liveOnly->live, liveOnly->declarations);
+            }
+            buildTable(*liveOnly, *liveLookup, table, LiveState::Unmanaged, {});
+        }
     }
+    finishNodes();
     endResetModel();
 }
 
-void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Table& table,
-                             LiveState state, const QString& planNote)
+void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup& lookup,
+                             const catalog::Table& table, LiveState state, const QString& planNote)
 {
-    const Catalog& declared = snapshot.declared;
     const std::optional<Catalog>& live = snapshot.live;
-    const catalog::Table* liveTable = live ? live->table(table.name) : nullptr;
+    const catalog::Table* liveTable = lookup.liveTables.value(table.name, nullptr);
 
     ModelsRow tableNode;
     tableNode.name = table.name.display();
@@ -149,8 +190,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
         table.isPartitioned() ? tr("partitioned by %1").arg(table.partitionKey) : table.comment;
     tableNode.state = state;
     tableNode.planNote = planNote;
-    if (const auto* where =
-            findDeclaration(snapshot.declarations, sql::Declaration::Kind::Table, table.name)) {
+    if (const auto* where = lookup.declaration(sql::Declaration::Kind::Table, table.name)) {
         tableNode.file = where->file;
         tableNode.line = where->line;
     }
@@ -179,46 +219,31 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
         addNode(columns, node);
     }
 
-    QList<const catalog::Index*> indexes;
-    for (const catalog::Index& index : declared.indexes)
-        if (index.table == table.name)
-            indexes.append(&index);
+    const QList<const catalog::Index*> indexes = lookup.indexesOf.value(table.name);
     const int indexGroup = group(tr("Indexes"), static_cast<int>(indexes.size()));
     for (const catalog::Index* index : std::as_const(indexes)) {
         ModelsRow node;
         node.name = index->name.name;
         node.details = index->definition;
-        const catalog::Index* actual =
-            live ? findIn(live->indexes,
-                          [&](const catalog::Index& i) { return i.name == index->name; })
-                 : nullptr;
+        const catalog::Index* actual = lookup.liveIndexes.value(index->name, nullptr);
         node.state = state == LiveState::Unmanaged ? state : compare(live, index, actual);
-        if (const auto* where = findDeclaration(snapshot.declarations,
-                                                sql::Declaration::Kind::Index, index->name)) {
+        if (const auto* where = lookup.declaration(sql::Declaration::Kind::Index, index->name)) {
             node.file = where->file;
             node.line = where->line;
         }
         addNode(indexGroup, node);
     }
 
-    QList<const catalog::Constraint*> constraints, foreignKeys, referencedBy;
-    for (const catalog::Constraint& constraint : declared.constraints) {
-        if (constraint.table == table.name)
-            (constraint.kind == ConstraintKind::ForeignKey ? foreignKeys : constraints)
-                .append(&constraint);
-        if (constraint.kind == ConstraintKind::ForeignKey &&
-            constraint.referencedTable == table.name)
-            referencedBy.append(&constraint);
-    }
+    QList<const catalog::Constraint*> constraints, foreignKeys;
+    for (const catalog::Constraint* constraint : lookup.constraintsOf.value(table.name))
+        (constraint->kind == ConstraintKind::ForeignKey ? foreignKeys : constraints)
+            .append(constraint);
+    const QList<const catalog::Constraint*> referencedBy = lookup.referencing.value(table.name);
     auto constraintState = [&](const catalog::Constraint* constraint) {
         if (state == LiveState::Unmanaged)
             return state;
         const catalog::Constraint* actual =
-            live ? findIn(live->constraints,
-                          [&](const catalog::Constraint& c) {
-                              return c.table == constraint->table && c.name == constraint->name;
-                          })
-                 : nullptr;
+            lookup.liveConstraints.value(std::pair(constraint->table, constraint->name), nullptr);
         return compare(live, constraint, actual);
     };
     const int constraintGroup = group(tr("Constraints"), static_cast<int>(constraints.size()));
@@ -248,6 +273,17 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const catalog::Tabl
         node.target = constraint->table.display();
         addNode(referencedGroup, node);
     }
+}
+
+void ModelsModel::setFilterText(const QString& text)
+{
+    if (text.isEmpty()) {
+        setFilter({});
+        return;
+    }
+    setFilter([text](const ModelsRow& row) {
+        return !row.isGroup && row.name.contains(text, Qt::CaseInsensitive);
+    });
 }
 
 QModelIndex ModelsModel::tableIndex(const QString& qualifiedName) const

@@ -16,6 +16,8 @@ struct ModelsRow {
     bool isGroup = false;
 };
 
+struct ModelsLookup; // models_model.cpp
+
 class ModelsModel : public FlatTreeModel<ModelsRow> {
     Q_OBJECT
 public:
@@ -28,6 +30,10 @@ public:
     explicit ModelsModel(QObject* parent = nullptr);
 
     void adopt(const ModelsSnapshot& snapshot);
+    // Shows the tables and the rows inside them whose name contains `text` (any case), with
+    // the groups and tables that hold them; empty shows everything.
+    void setFilterText(const QString& text);
+    // Invalid when the filter hides the table.
     QModelIndex tableIndex(const QString& qualifiedName) const;
     int tableCount() const;
 
@@ -37,8 +43,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    void buildTable(const ModelsSnapshot& snapshot, const catalog::Table& table, LiveState state,
-                    const QString& planNote);
+    void buildTable(const ModelsSnapshot& snapshot, const ModelsLookup& lookup,
+                    const catalog::Table& table, LiveState state, const QString& planNote);
 };
 
 } // namespace plumb::ui

@@ -6,7 +6,6 @@
 
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTreeView;
 
 namespace plumb::ui {
@@ -34,7 +33,6 @@ private:
     void activate(const QModelIndex& index);
 
     ModelsModel* m_model;
-    QSortFilterProxyModel* m_filtered;
     QLineEdit* m_filter;
     QTreeView* m_tree;
     QLabel* m_status;

@@ -27,6 +27,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -136,6 +137,30 @@ private slots:
             }
         }
         QVERIFY(foundForeignKey);
+
+        // The filter shows the rows whose name matches and the tables and groups holding them:
+        // "sku" is a column (and a constraint's name part) of products only.
+        auto* filter = models->findChild<QLineEdit*>(u"models.filter"_s);
+        QVERIFY(filter);
+        filter->setText(u"sku"_s);
+        QCOMPARE(models->model()->rowCount(), 1);
+        const QModelIndex products = models->model()->index(0, 0);
+        QCOMPARE(products.data().toString(), u"public.products"_s);
+        QStringList shown;
+        for (int group = 0; group < models->model()->rowCount(products); ++group) {
+            const QModelIndex groupIndex = models->model()->index(group, 0, products);
+            for (int row = 0; row < models->model()->rowCount(groupIndex); ++row)
+                shown.append(models->model()->index(row, 0, groupIndex).data().toString());
+        }
+        QVERIFY2(shown.contains(u"sku"_s) && shown.contains(u"products_sku_key"_s),
+                 qPrintable(shown.join(u", "_s)));
+        for (const QString& name : std::as_const(shown))
+            QVERIFY2(name.contains(u"sku"_s, Qt::CaseInsensitive), qPrintable(name));
+        QVERIFY(!models->model()->tableIndex(u"public.customers"_s).isValid());
+        // Following a foreign key clears the filter, so the table it leads to is there.
+        QVERIFY(models->revealTable(u"public.customers"_s));
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(models->model()->rowCount(), models->model()->tableCount());
 
         // The SQL view runs on the demo database through a job.
         auto* sql = window.findChild<SqlView*>();
