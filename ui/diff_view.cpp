@@ -204,6 +204,10 @@ bool DiffView::openSavedReport(const QString& path)
 void DiffView::adopt(std::shared_ptr<const Drift> drift)
 {
     m_drift = std::move(drift);
+    // The proxy is detached while the rows are replaced and takes them in one reset: attached,
+    // it filtered and sorted again for every row appended, which for the tens of thousands of
+    // objects of a large schema stalled the GUI thread for seconds.
+    m_filtered->setSourceModel(nullptr);
     m_objects->removeRows(0, m_objects->rowCount());
     for (int i = 0; i < m_drift->entries.size(); ++i) {
         const DriftEntry& entry = m_drift->entries[i];
@@ -214,6 +218,7 @@ void DiffView::adopt(std::shared_ptr<const Drift> drift)
         state->setForeground(stateColor(entry.state));
         m_objects->appendRow({name, new QStandardItem(entry.kind), state});
     }
+    m_filtered->setSourceModel(m_objects);
     m_leftTitle->setText(m_drift->leftLabel);
     m_rightTitle->setText(m_drift->rightLabel);
     m_status->setText(
