@@ -11,9 +11,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -22,72 +20,10 @@ using namespace Qt::StringLiterals;
 
 namespace plumb::ui {
 
-namespace {
-
-constexpr int EntryRole = Qt::UserRole + 1;
-
-QString stateText(DriftEntry::State state)
-{
-    switch (state) {
-    case DriftEntry::State::Added:
-        return QObject::tr("added");
-    case DriftEntry::State::Removed:
-        return QObject::tr("removed");
-    case DriftEntry::State::Changed:
-        return QObject::tr("changed");
-    }
-    return {};
-}
-
-QColor stateColor(DriftEntry::State state)
-{
-    switch (state) {
-    case DriftEntry::State::Added:
-        return {0x2e, 0x7d, 0x32};
-    case DriftEntry::State::Removed:
-        return {0xc6, 0x28, 0x28};
-    case DriftEntry::State::Changed:
-        return {0xef, 0x6c, 0x00};
-    }
-    return {};
-}
-
-// Keeps rows that have the chosen state (if any) and contain the filter text (if any).
-class DriftFilter final : public QSortFilterProxyModel {
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    void set(const QString& state, const QString& text)
-    {
-        m_state = state;
-        m_text = text;
-        invalidateRowsFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
-    {
-        const QAbstractItemModel* model = sourceModel();
-        if (!m_state.isEmpty() && model->index(row, 2, parent).data().toString() != m_state)
-            return false;
-        return m_text.isEmpty() ||
-               model->index(row, 0, parent)
-                   .data()
-                   .toString()
-                   .contains(m_text, Qt::CaseInsensitive) ||
-               model->index(row, 1, parent).data().toString().contains(m_text, Qt::CaseInsensitive);
-    }
-
-private:
-    QString m_state, m_text;
-};
-
-} // namespace
-
 DiffView::DiffView(Workbench* workbench, QWidget* parent)
     : QWidget(parent)
     , m_workbench(workbench)
-    , m_objects(new QStandardItemModel(0, 3, this))
-    , m_filtered(new DriftFilter(this))
+    , m_objects(new DriftModel(this))
     , m_stateFilter(new QComboBox(this))
     , m_textFilter(new QLineEdit(this))
     , m_tree(new QTreeView(this))
@@ -115,10 +51,8 @@ DiffView::DiffView(Workbench* workbench, QWidget* parent)
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &DiffView::applyFilter);
     connect(m_textFilter, &QLineEdit::textChanged, this, &DiffView::applyFilter);
 
-    m_objects->setHorizontalHeaderLabels({tr("Object"), tr("Kind"), tr("State")});
-    m_filtered->setSourceModel(m_objects);
     m_tree->setObjectName(u"diff.objects"_s);
-    m_tree->setModel(m_filtered);
+    m_tree->setModel(m_objects);
     m_tree->setRootIsDecorated(false);
     m_tree->setSortingEnabled(true);
     m_tree->header()->resizeSection(0, 280);
@@ -204,36 +138,22 @@ bool DiffView::openSavedReport(const QString& path)
 void DiffView::adopt(std::shared_ptr<const Drift> drift)
 {
     m_drift = std::move(drift);
-    // The proxy is detached while the rows are replaced and takes them in one reset: attached,
-    // it filtered and sorted again for every row appended, which for the tens of thousands of
-    // objects of a large schema stalled the GUI thread for seconds.
-    m_filtered->setSourceModel(nullptr);
-    m_objects->removeRows(0, m_objects->rowCount());
-    for (int i = 0; i < m_drift->entries.size(); ++i) {
-        const DriftEntry& entry = m_drift->entries[i];
-        auto* name = new QStandardItem(entry.object.display());
-        name->setData(i, EntryRole);
-        name->setToolTip(entry.changes.join(u'\n'));
-        auto* state = new QStandardItem(stateText(entry.state));
-        state->setForeground(stateColor(entry.state));
-        m_objects->appendRow({name, new QStandardItem(entry.kind), state});
-    }
-    m_filtered->setSourceModel(m_objects);
+    m_objects->adopt(m_drift);
     m_leftTitle->setText(m_drift->leftLabel);
     m_rightTitle->setText(m_drift->rightLabel);
     m_status->setText(
         m_drift->entries.isEmpty()
             ? tr("No drift: the live database matches the declaration.")
             : tr("%n object(s) differ", nullptr, static_cast<int>(m_drift->entries.size())));
-    if (m_filtered->rowCount() > 0)
-        m_tree->setCurrentIndex(m_filtered->index(0, 0));
+    if (m_objects->rowCount() > 0)
+        m_tree->setCurrentIndex(m_objects->index(0, 0));
 }
 
 void DiffView::applyFilter()
 {
-    static_cast<DriftFilter*>(m_filtered)
-        ->set(m_stateFilter->currentIndex() == 0 ? QString() : m_stateFilter->currentText(),
-              m_textFilter->text());
+    m_objects->setFilter(m_stateFilter->currentIndex() == 0 ? QString()
+                                                            : m_stateFilter->currentText(),
+                         m_textFilter->text());
 }
 
 void DiffView::showSelected()
@@ -241,7 +161,7 @@ void DiffView::showSelected()
     const QModelIndex current = m_tree->currentIndex();
     if (!current.isValid() || !m_drift)
         return;
-    const int entryIndex = current.siblingAtColumn(0).data(EntryRole).toInt();
+    const int entryIndex = current.siblingAtColumn(0).data(DriftModel::EntryRole).toInt();
     const DriftEntry& entry = m_drift->entries[entryIndex];
     m_left->setPlainText(entry.leftDdl);
     m_right->setPlainText(entry.rightDdl);

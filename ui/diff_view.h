@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/jobs/job_runner.h"
-#include "ui/drift.h"
+#include "ui/drift_model.h"
 
 #include <QWidget>
 #include <memory>
@@ -9,8 +9,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
-class QStandardItemModel;
 class QTreeView;
 
 namespace plumb::ui {
@@ -32,7 +30,7 @@ public:
     // cannot be read.
     bool openSavedReport(const QString& path);
     const Drift* drift() const { return m_drift.get(); }
-    QStandardItemModel* objects() const { return m_objects; }
+    DriftModel* objects() const { return m_objects; }
 
 private:
     void showSelected();
@@ -40,8 +38,7 @@ private:
 
     Workbench* m_workbench;
     std::shared_ptr<const Drift> m_drift;
-    QStandardItemModel* m_objects;
-    QSortFilterProxyModel* m_filtered;
+    DriftModel* m_objects; // filters and sorts itself
     QComboBox* m_stateFilter;
     QLineEdit* m_textFilter;
     QTreeView* m_tree;
