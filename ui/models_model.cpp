@@ -94,15 +94,15 @@ struct ModelsLookup {
             const QString schema = declaration.schema.isEmpty() ? u"public"_s : declaration.schema;
             const auto key =
                 std::pair(int(declaration.kind), QualifiedName{schema, declaration.name});
-            if (!declared_.contains(key))
-                declared_.insert(key, &declaration);
+            if (!byName.contains(key))
+                byName.insert(key, &declaration);
         }
     }
 
     const sql::Declaration* declaration(sql::Declaration::Kind kind,
                                         const QualifiedName& name) const
     {
-        return declared_.value(std::pair(int(kind), name), nullptr);
+        return byName.value(std::pair(int(kind), name), nullptr);
     }
 
     QHash<QualifiedName, QList<const catalog::Index*>> indexesOf;
@@ -111,7 +111,7 @@ struct ModelsLookup {
     QHash<QualifiedName, const catalog::Table*> liveTables;
     QHash<QualifiedName, const catalog::Index*> liveIndexes;
     QHash<std::pair<QualifiedName, QString>, const catalog::Constraint*> liveConstraints;
-    QHash<std::pair<int, QualifiedName>, const sql::Declaration*> declared_;
+    QHash<std::pair<int, QualifiedName>, const sql::Declaration*> byName; // (kind, name)
 };
 
 QString liveStateText(LiveState state)
