@@ -9,8 +9,9 @@
 // desired schema (tenant_schema.h). For each parallelism it recreates the targets from a
 // template, then, in a child process (so its peak memory is its own), plans the fleet
 // (fleet::planFleet: every target read, grouped by fingerprint, one plan per group) and applies
-// it (fleet::applyFleet: canary, then waves, each target under its lock, verified afterwards). Prints the plan and apply times, the groups,
-// the plans computed and the peak memory, with the machine's load average.
+// it (fleet::applyFleet: canary, then waves, each target under its lock, verified afterwards).
+// Prints the plan and apply times, the groups, the plans computed and the peak memory, with the
+// machine's load average.
 //
 // Without --server a private PostgreSQL is started and stopped. The databases are dropped at
 // the end.
