@@ -30,11 +30,12 @@ public:
     Plan run();
 
 private:
-    // planner.cpp
-    void planChange(const diff::Change& change);
-    // planner_decisions.cpp
+    // planner_decisions.cpp: what a change is, before its steps are written
     Decision decide(const diff::Change& change) const;
     StepKind kindOf(const diff::Change& change) const;
+
+    // planner.cpp
+    void planChange(const diff::Change& change);
     QualifiedName tableOf(const diff::Change& change) const;
     void addChangeStatements(const diff::Change& change, Pass pass, const Decision& decision);
     bool onExistingTable(const QualifiedName& table) const;
