@@ -20,7 +20,13 @@ using catalog::Catalog;
 template<typename T, typename SchemaOf>
 void keepIn(QList<T>& list, const QString& schema, SchemaOf schemaOf)
 {
-    list.removeIf([&](const T& item) { return schemaOf(item) != schema; });
+    // Copies the kept items only: `list` is shared with a catalog that may hold every tenant's
+    // objects, and removing from it would copy them all first.
+    QList<T> kept;
+    for (const T& item : std::as_const(list))
+        if (schemaOf(item) == schema)
+            kept.append(item);
+    list = std::move(kept);
 }
 
 bool identifierCharacter(QChar c)
@@ -147,11 +153,13 @@ Catalog schemaAs(const Catalog& source, const QString& from, const QString& to)
     keepIn(catalog.triggers, from, byTable);
     keepIn(catalog.policies, from, byTable);
     keepIn(catalog.unmanaged, from, [](const catalog::UnmanagedObject& u) { return u.schema; });
-    catalog.dependencies.removeIf([&](const catalog::Dependency& d) {
-        return !inSchema(d.dependent, from) || !inSchema(d.referenced, from) ||
-               d.dependent.kind == catalog::NodeKind::Schema ||
-               d.referenced.kind == catalog::NodeKind::Schema;
-    });
+    QList<catalog::Dependency> dependencies;
+    for (const catalog::Dependency& d : std::as_const(source.dependencies))
+        if (inSchema(d.dependent, from) && inSchema(d.referenced, from) &&
+            d.dependent.kind != catalog::NodeKind::Schema &&
+            d.referenced.kind != catalog::NodeKind::Schema)
+            dependencies.append(d);
+    catalog.dependencies = std::move(dependencies);
     if (from == to)
         return catalog;
 
