@@ -267,17 +267,21 @@ private slots:
         auto* syncAction = window.findChild<QAction*>(u"action.sync"_s);
         QVERIFY(syncAction && syncAction->isEnabled());
 
+        // What the workbench says (the sync's summary or its error), for a failure to show.
+        QStringList messages;
+        connect(window.workbench(), &Workbench::message, this,
+                [&messages](const QString& text) { messages.append(text); });
         syncAction->trigger();
         // Migration 002 applied, then the declared index, checks and partial index converged:
         // every declared table matches its declaration afterwards.
-        QTRY_VERIFY_WITH_TIMEOUT(
+        QTRY_VERIFY2_WITH_TIMEOUT(
             std::ranges::all_of(QStringList{u"public.customers"_s, u"public.orders"_s,
                                             u"public.order_items"_s, u"public.products"_s},
                                 [&](const QString& table) {
                                     return models->model()->tableIndex(table).data(
                                                ModelsModel::StateRole) == int(LiveState::Ok);
                                 }),
-            60000);
+            qPrintable(messages.join(u"\n"_s)), 60000);
         auto* migrations = window.findChild<MigrationsView*>()->model();
         QCOMPARE(migrations->pendingCount(), 0);
         auto* plan = window.findChild<PlanView*>();
