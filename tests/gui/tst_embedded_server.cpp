@@ -2,6 +2,7 @@
 // leaves its server running; the next workbench finds it and stops it; a workbench that ends
 // normally stops its own.
 #include "core/db/connection.h"
+#include "tests/support/verify.h"
 #include "ui/workbench.h"
 
 #include <QDir>
@@ -82,24 +83,24 @@ private slots:
                         {u"--project"_s, temp.filePath(u"project"_s)});
         QVERIFY(workbench.waitForStarted());
         // Its embedded server comes up (in a job; give a loaded machine its time).
-        QTRY_VERIFY_WITH_TIMEOUT(
-            clusterFolders(parent).size() == 1 && answers(clusterFolders(parent).first()), 180000);
+        PLUMB_TRY_VERIFY(clusterFolders(parent).size() == 1 &&
+                         answers(clusterFolders(parent).first()));
         const QString orphan = clusterFolders(parent).first();
         workbench.kill(); // SIGKILL: no destructor, no shutdown
-        QVERIFY(workbench.waitForFinished());
+        QVERIFY(workbench.waitForFinished(plumb::test::hangTimeoutMs));
         QVERIFY(answers(orphan)); // left running
 
         qputenv("TMPDIR", QFile::encodeName(temp.path()));
         {
             ui::Workbench next;
             next.startEmbeddedServer();
-            QTRY_VERIFY_WITH_TIMEOUT(!next.embeddedServerStarting(), 180000);
+            PLUMB_TRY_VERIFY(!next.embeddedServerStarting());
             QVERIFY(!QDir(orphan).exists());
             QVERIFY(!answers(orphan));
             const QStringList running = clusterFolders(parent);
             QCOMPARE(running.size(), 1);
             QVERIFY(answers(running.first()));
-            QTRY_VERIFY_WITH_TIMEOUT(next.jobs().runningCount() == 0, 180000);
+            PLUMB_TRY_VERIFY(next.jobs().runningCount() == 0);
         }
         // The workbench that ended normally stopped its own.
         QCOMPARE(clusterFolders(parent).size(), 0);
@@ -109,11 +110,11 @@ private slots:
         workbench.start(QStringLiteral(PLUMBLINE_GUI_PATH),
                         {u"--project"_s, temp.filePath(u"project"_s)});
         QVERIFY(workbench.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            clusterFolders(parent).size() == 1 && answers(clusterFolders(parent).first()), 180000);
+        PLUMB_TRY_VERIFY(clusterFolders(parent).size() == 1 &&
+                         answers(clusterFolders(parent).first()));
         const QString terminated = clusterFolders(parent).first();
         workbench.terminate();
-        QVERIFY(workbench.waitForFinished(180000));
+        QVERIFY(workbench.waitForFinished(plumb::test::hangTimeoutMs));
         QCOMPARE(workbench.exitStatus(), QProcess::NormalExit);
         QVERIFY(!QDir(terminated).exists());
         QVERIFY(!answers(terminated));

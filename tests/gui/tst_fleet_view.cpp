@@ -2,6 +2,7 @@
 // (three empty, one drifted), planned into two groups, applied after the environment's name is
 // typed, each target's status shown, and planned again into one group that is up to date.
 #include "core/db/connection.h"
+#include "tests/support/verify.h"
 #include "ui/fleet/fleet_view.h"
 #include "ui/main_window.h"
 #include "ui/workbench.h"
@@ -61,7 +62,7 @@ private slots:
         auto* view = window.findChild<FleetView*>();
         QVERIFY(view);
         Workbench* workbench = window.workbench();
-        QTRY_VERIFY_WITH_TIMEOUT(workbench->project() && workbench->project()->hasLive(), 90000);
+        PLUMB_TRY_VERIFY(workbench->project() && workbench->project()->hasLive());
         const auto project = workbench->project();
 
         // Four databases on the embedded server: three empty, one with the demo's first type.
@@ -89,12 +90,12 @@ private slots:
         file.close();
         workbench->reloadProject();
         auto* environments = view->findChild<QComboBox*>(u"fleet.environment"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(environments->findText(u"shards"_s) >= 0, 90000);
+        PLUMB_TRY_VERIFY(environments->findText(u"shards"_s) >= 0);
         environments->setCurrentIndex(environments->findText(u"shards"_s));
 
         QSignalSpy planned(view, &FleetView::planned);
         view->findChild<QPushButton*>(u"fleet.plan"_s)->click();
-        QTRY_COMPARE_WITH_TIMEOUT(planned.size(), 1, 90000);
+        PLUMB_TRY_COMPARE(planned.size(), 1);
         QCOMPARE(planned.front().front().toInt(), 2);
         auto* groups = view->findChild<QTreeWidget*>(u"fleet.groups"_s);
         QCOMPARE(groups->topLevelItemCount(), 2);
@@ -109,7 +110,7 @@ private slots:
         auto* apply = view->findChild<QPushButton*>(u"fleet.apply"_s);
         QVERIFY(apply->isEnabled());
         apply->click();
-        QTRY_VERIFY_WITH_TIMEOUT(confirmDialog(), 10000);
+        PLUMB_TRY_VERIFY(confirmDialog());
         QDialog* dialog = confirmDialog();
         auto* name = dialog->findChild<QLineEdit*>(u"confirmChange.name"_s);
         auto* go = dialog->findChild<QPushButton*>(u"confirmChange.go"_s);
@@ -120,7 +121,7 @@ private slots:
         QVERIFY(go->isEnabled());
         QSignalSpy applied(view, &FleetView::applied);
         go->click();
-        QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 120000);
+        PLUMB_TRY_COMPARE(applied.size(), 1);
         auto* status = view->findChild<QTreeWidget*>(u"fleet.status"_s);
         for (int row = 0; row < status->topLevelItemCount(); ++row)
             QVERIFY2(status->topLevelItem(row)->text(2) == u"done"_s,
@@ -133,7 +134,7 @@ private slots:
 
         // Planned again: one group, up to date, nothing to apply.
         view->planFleet();
-        QTRY_COMPARE_WITH_TIMEOUT(planned.size(), 2, 90000);
+        PLUMB_TRY_COMPARE(planned.size(), 2);
         QCOMPARE(groups->topLevelItemCount(), 1);
         QCOMPARE(groups->topLevelItem(0)->text(3), u"up to date"_s);
         QVERIFY(!apply->isEnabled());

@@ -2,6 +2,7 @@
 // colliding with it, and the view showing both with their conflict.
 #include "core/coordinate/registry.h"
 #include "core/db/connection.h"
+#include "tests/support/verify.h"
 #include "ui/intents/intents_model.h"
 #include "ui/intents/intents_view.h"
 #include "ui/main_window.h"
@@ -51,7 +52,7 @@ private slots:
         QAbstractItemModelTester tester(intents->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         // The demo's live database is one migration behind: its plan has steps.
-        QTRY_VERIFY_WITH_TIMEOUT(!plan->model()->plan().steps.isEmpty(), 90000);
+        PLUMB_TRY_VERIFY(!plan->model()->plan().steps.isEmpty());
 
         // "Register as intent…" asks who and what, then registers in a job.
         QTimer::singleShot(0, this, [] {
@@ -67,10 +68,10 @@ private slots:
         });
         QSignalSpy registered(intents, &IntentsView::registered);
         plan->findChild<QAction*>(u"action.registerIntent"_s)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(registered.size(), 1, 60000);
+        PLUMB_TRY_COMPARE(registered.size(), 1);
         const QString planIntent = registered.front().front().toString();
         QVERIFY(!planIntent.isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(intents->model()->rowCount(), 1, 30000);
+        PLUMB_TRY_COMPARE(intents->model()->rowCount(), 1);
 
         // Another agent plans the same column under another type.
         const auto project = window.workbench()->project();
@@ -91,7 +92,7 @@ private slots:
             QCOMPARE(other->conflicts.front().intentB, planIntent);
         }
         intents->refresh();
-        QTRY_COMPARE_WITH_TIMEOUT(intents->model()->rowCount(), 2, 30000);
+        PLUMB_TRY_COMPARE(intents->model()->rowCount(), 2);
         const IntentsModel* model = intents->model();
         const int conflicted =
             model->index(0, IntentsModel::Feature).data().toString() == u"order note length" ? 0
@@ -110,7 +111,7 @@ private slots:
         intents->findChild<QTreeView*>(u"intents.list"_s)
             ->setCurrentIndex(model->index(conflicted, 0));
         auto* detail = intents->findChild<QPlainTextEdit*>(u"intents.detail"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(u"-- history"_s), 30000);
+        PLUMB_TRY_VERIFY(detail->toPlainText().contains(u"-- history"_s));
         QVERIFY(detail->toPlainText().contains(u"registered with 1 conflict(s)"_s));
         const QString folder = qEnvironmentVariable("PLUMB_SCREENSHOT_DIR");
         if (!folder.isEmpty())

@@ -72,8 +72,8 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* models = window.findChild<ModelsView*>();
-        QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 90000);
-        QTRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
+        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
         Workbench* workbench = window.workbench();
         const db::ConnectionInfo demo = workbench->project()->target()->management.info;
 
@@ -128,7 +128,7 @@ private slots:
 
         // The proposal pairs mail with email by type and position, and says to review it.
         view->findChild<QAction*>(u"action.planMove"_s)->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(outcomeOf(u"plan"_s).has_value(), 60000);
+        PLUMB_TRY_VERIFY(outcomeOf(u"plan"_s).has_value());
         QVERIFY(*outcomeOf(u"plan"_s));
         const QString proposal = view->findChild<QPlainTextEdit*>(u"move.mapping"_s)->toPlainText();
         QVERIFY2(proposal.contains(u"Review:"_s) && (proposal.contains(u"\"email\": \"mail\""_s) ||
@@ -139,9 +139,9 @@ private slots:
         // Started with the proposal accepted: the target is a dev database, so a plain yes.
         view->findChild<QCheckBox*>(u"move.acceptProposed"_s)->setChecked(true);
         view->findChild<QAction*>(u"action.startMove"_s)->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(openDialog<QMessageBox>(), 30000);
+        PLUMB_TRY_VERIFY(openDialog<QMessageBox>());
         openDialog<QMessageBox>()->button(QMessageBox::Yes)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(view->lastStatus().phase == u"catching_up"_s, 120000);
+        PLUMB_TRY_VERIFY(view->lastStatus().phase == u"catching_up"_s);
         QVERIFY(view->runnerRunning());
         const int personRow = view->tablesModel()->rowOf(u"public.person"_s);
         QVERIFY(personRow >= 0);
@@ -157,7 +157,7 @@ private slots:
 
         // The cutover asks for the source's name, dev or not; a partial name cannot go ahead.
         view->findChild<QAction*>(u"action.cutoverMove"_s)->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(openDialog<ConfirmChangeDialog>(), 30000);
+        PLUMB_TRY_VERIFY(openDialog<ConfirmChangeDialog>());
         auto* confirm = openDialog<ConfirmChangeDialog>();
         auto* name = confirm->findChild<QLineEdit*>(u"confirmChange.name"_s);
         auto* go = confirm->findChild<QPushButton*>(u"confirmChange.go"_s);
@@ -166,17 +166,17 @@ private slots:
         name->setText(u"mv_gui_source"_s);
         QVERIFY(go->isEnabled());
         go->click();
-        QTRY_VERIFY_WITH_TIMEOUT(outcomeOf(u"cutover"_s).has_value(), 120000);
+        PLUMB_TRY_VERIFY(outcomeOf(u"cutover"_s).has_value());
         QVERIFY2(*outcomeOf(u"cutover"_s),
                  qPrintable(view->findChild<QLabel*>(u"move.status"_s)->text()));
-        QTRY_VERIFY_WITH_TIMEOUT(!view->runnerRunning(), 60000);
+        PLUMB_TRY_VERIFY(!view->runnerRunning());
         QVERIFY(outcomeOf(u"start"_s) == std::optional<bool>(true));
 
         // The target equals the source, row for row; the view shows the verification.
         const QString sourceRows = rowsOf(source, u"mail"_s);
         QVERIFY(sourceRows.contains(u"late@mail.test"_s));
         QCOMPARE(rowsOf(target, u"email"_s), sourceRows);
-        QTRY_COMPARE_WITH_TIMEOUT(view->lastStatus().phase, u"done"_s, 30000);
+        PLUMB_TRY_COMPARE(view->lastStatus().phase, u"done"_s);
         QVERIFY(view->lastStatus().sourceBlocked);
         const int verifiedRow = view->tablesModel()->rowOf(u"public.person"_s);
         QVERIFY(verifiedRow >= 0);
@@ -189,11 +189,11 @@ private slots:
         // Release lets the source take writes again.
         QVERIFY(view->findChild<QAction*>(u"action.releaseMove"_s)->isEnabled());
         view->findChild<QAction*>(u"action.releaseMove"_s)->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(outcomeOf(u"release"_s).has_value(), 60000);
+        PLUMB_TRY_VERIFY(outcomeOf(u"release"_s).has_value());
         QVERIFY(*outcomeOf(u"release"_s));
         PLUMB_VERIFY_OK((*writer)->exec(u"INSERT INTO person VALUES (402, 'Free', NULL)"_s));
         window.close();
-        QTRY_VERIFY(workbench->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
     }
 };
 

@@ -3,6 +3,7 @@
 // repaired order (said in the Log), and a Python migration is listed, never run on open, and
 // applied from the Migrations view with the interpreter set in Settings.
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 #include "ui/log_view.h"
 #include "ui/main_window.h"
 #include "ui/migrations_model.h"
@@ -88,7 +89,7 @@ private slots:
         Workbench* workbench = window.workbench();
         const QString root = QDir(project.path()).canonicalPath();
         workbench->openProject(root);
-        QTRY_VERIFY_WITH_TIMEOUT(workbench->projectDir() == root, 120000);
+        PLUMB_TRY_VERIFY(workbench->projectDir() == root);
 
         auto* projectView = window.findChild<ProjectView*>();
         QStandardItemModel* environments = projectView->environments();
@@ -102,8 +103,7 @@ private slots:
                  qPrintable(warnings->text()));
         auto* log = window.findChild<LogView*>();
         QVERIFY(log);
-        QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(u"The build order was repaired"_s),
-                                 30000);
+        PLUMB_TRY_VERIFY(log->toPlainText().contains(u"The build order was repaired"_s));
         QVERIFY(log->toPlainText().contains(u"unknown key 'options' is ignored"_s));
 
         auto* migrations = window.findChild<MigrationsView*>()->model();
@@ -113,7 +113,7 @@ private slots:
         QCOMPARE(migrations->index(0, MigrationsModel::State).data().toString(), u"pending"_s);
 
         // Opening the project (building it, reading the ledger) ran none of its Python.
-        QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
+        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
         QVERIFY(!QFile::exists(marker));
 
         // Applied from the Migrations view (a dev database: one Yes), with the interpreter set
@@ -132,19 +132,18 @@ private slots:
         applyPending();
         auto* status = window.findChild<QLabel*>(u"migrations.status"_s);
         QVERIFY(status);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"'/nonexistent/python3' (from Settings) "
-                                                         u"was not found"_s),
-                                 60000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"'/nonexistent/python3' (from Settings) "
+                                                 u"was not found"_s));
         QVERIFY(!QFile::exists(marker));
         const QString python3 = QStandardPaths::findExecutable(u"python3"_s);
         QVERIFY(!python3.isEmpty());
         preferences.pythonInterpreter = python3;
         preferences.save();
-        QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
+        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
         applyPending();
-        QTRY_COMPARE_WITH_TIMEOUT(
+        PLUMB_TRY_COMPARE(
             window.findChild<MigrationsView*>()->model()->index(0, MigrationsModel::State).data(),
-            QVariant(u"applied"_s), 60000);
+            QVariant(u"applied"_s));
         auto connection = database.connect();
         auto row = connection->exec(u"SELECT name, checksum IS NOT NULL FROM tb_confiture"_s);
         QVERIFY(row && row->rowCount() == 1);

@@ -1,6 +1,7 @@
 // The workbench as a user first meets it: started with no project, it runs its own PostgreSQL,
 // opens the bundled demo project and fills the views.
 #include "core/plan/plan.h"
+#include "tests/support/verify.h"
 #include "ui/activity_model.h"
 #include "ui/diagnose_model.h"
 #include "ui/diagnose_view.h"
@@ -82,7 +83,7 @@ private slots:
             activity->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         // The embedded server starts and the demo project loads, in jobs.
-        QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
+        PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
         QAbstractItemModelTester migrationsTester(
             window.findChild<MigrationsView*>()->model(),
             QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -116,15 +117,15 @@ private slots:
                  int(LiveState::Ok));
         QVERIFY(activity->model()->rowCount() >=
                 3); // server, demo migration, project, then plan and drift
-        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
+        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
 
         // Apply the pending migration from the view; the dev database asks for a plain yes.
         window.findChild<MigrationsView*>()->request(MigrationsView::Action::Up);
         QVERIFY(answerYes(window));
-        QTRY_COMPARE_WITH_TIMEOUT(migrations->index(1, MigrationsModel::State).data().toString(),
-                                  u"applied"_s, 30000);
+        PLUMB_TRY_COMPARE(migrations->index(1, MigrationsModel::State).data().toString(),
+                          u"applied"_s);
         QVERIFY(!migrations->index(1, MigrationsModel::AppliedBy).data().toString().isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
+        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
 
         // Foreign keys lead both ways: orders -> customers, and customers lists orders.
         bool foundForeignKey = false;
@@ -166,14 +167,14 @@ private slots:
         auto* sql = window.findChild<SqlView*>();
         QVERIFY(sql);
         auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(databases->count(), 1, 60000);
+        PLUMB_TRY_COMPARE(databases->count(), 1);
         QAbstractItemModelTester resultsTester(
             sql->results(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         sql->editor()->setPlainText(u"INSERT INTO customers (email, display_name) VALUES "
                                     u"('ada@example.org', 'Ada');\n"
                                     u"SELECT id, email, NULL AS nothing FROM customers;"_s);
         sql->run();
-        QTRY_COMPARE_WITH_TIMEOUT(sql->results()->rowCount(), 1, 20000);
+        PLUMB_TRY_COMPARE(sql->results()->rowCount(), 1);
         QCOMPARE(sql->results()->columnCount(), 3);
         QCOMPARE(sql->results()->index(0, 1).data().toString(), u"ada@example.org"_s);
         QCOMPARE(sql->results()->index(0, 2).data().toString(), u"NULL"_s);
@@ -182,13 +183,13 @@ private slots:
         sql->editor()->setPlainText(u"SELECT 1;\nSELECT nope FROM customers;"_s);
         sql->run();
         auto* status = window.findChild<QLabel*>(u"sql.status"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"nope"), 20000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"nope"));
         QVERIFY2(status->text().contains(u"line 2:"), qPrintable(status->text()));
 
         // Quitting cancels and waits for jobs; the window closes cleanly with a job running.
         sql->editor()->setPlainText(u"SELECT pg_sleep(30);"_s);
         sql->run();
-        QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->jobs().runningCount(), 1, 60000);
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 1);
         QElapsedTimer closing;
         closing.start();
         window.close();
@@ -211,7 +212,7 @@ private slots:
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         // Opening the project computes the plan: the declared index is created concurrently.
-        QTRY_VERIFY_WITH_TIMEOUT(!plan->model()->plan().steps.isEmpty(), 60000);
+        PLUMB_TRY_VERIFY(!plan->model()->plan().steps.isEmpty());
         int indexStep = -1;
         for (int i = 0; i < plan->model()->plan().steps.size(); ++i) {
             const plumb::plan::Step& step = plan->model()->plan().steps[i];
@@ -226,7 +227,7 @@ private slots:
         QVERIFY(!create.transactional);
 
         // The drift lists orders as changed, with both sides' DDL.
-        QTRY_VERIFY_WITH_TIMEOUT(diff->drift() && !diff->drift()->entries.isEmpty(), 30000);
+        PLUMB_TRY_VERIFY(diff->drift() && !diff->drift()->entries.isEmpty());
         const auto orders = std::ranges::find_if(diff->drift()->entries, [](const DriftEntry& e) {
             return e.object.name == u"orders" && e.kind == u"table";
         });
@@ -238,19 +239,16 @@ private slots:
         // Apply only the index step, on the dev database (a plain yes).
         plan->apply({indexStep});
         QVERIFY(answerYes(window));
-        QTRY_COMPARE_WITH_TIMEOUT(plan->model()->status(indexStep), PlanModel::StepStatus::Done,
-                                  30000);
+        PLUMB_TRY_COMPARE(plan->model()->status(indexStep), PlanModel::StepStatus::Done);
         // The project reloads and the plan is computed again, without that index.
-        QTRY_VERIFY_WITH_TIMEOUT(std::ranges::none_of(plan->model()->plan().steps,
-                                                      [](const plumb::plan::Step& step) {
-                                                          return step.sql.contains(
-                                                              u"orders_customer_id_idx");
-                                                      }),
-                                 30000);
+        PLUMB_TRY_VERIFY(
+            std::ranges::none_of(plan->model()->plan().steps, [](const plumb::plan::Step& step) {
+                return step.sql.contains(u"orders_customer_id_idx");
+            }));
 
         // Diagnose runs read-only and reports its checks by tier.
         diagnose->run();
-        QTRY_VERIFY_WITH_TIMEOUT(diagnose->model()->report() != nullptr, 60000);
+        PLUMB_TRY_VERIFY(diagnose->model()->report() != nullptr);
         QVERIFY(diagnose->model()->report()->checks.size() >= 30);
         QVERIFY(diagnose->model()->rowCount() > 0);
         window.close();
@@ -261,8 +259,8 @@ private slots:
         MainWindow window({.startEmbeddedServer = true});
         window.show();
         auto* models = window.findChild<ModelsView*>();
-        QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->jobs().runningCount() == 0, 60000);
+        PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
+        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
         QVERIFY(window.workbench()->canSync());
         auto* syncAction = window.findChild<QAction*>(u"action.sync"_s);
         QVERIFY(syncAction && syncAction->isEnabled());
@@ -272,25 +270,31 @@ private slots:
         connect(window.workbench(), &Workbench::message, this,
                 [&messages](const QString& text) { messages.append(text); });
         syncAction->trigger();
+        // The sync's own word first (its summary or its error), then the reload it starts.
+        const auto said = [&messages](const QString& prefix) {
+            return std::ranges::any_of(
+                messages, [&](const QString& text) { return text.startsWith(prefix); });
+        };
+        PLUMB_TRY_VERIFY(said(u"Synced"_s) || said(u"Sync failed"_s));
+        QVERIFY2(said(u"Synced"_s), qPrintable(messages.join(u"\n"_s)));
         // Migration 002 applied, then the declared index, checks and partial index converged:
-        // every declared table matches its declaration afterwards.
-        QTRY_VERIFY2_WITH_TIMEOUT(
+        // every declared table matches its declaration once the reload is adopted.
+        PLUMB_TRY_VERIFY2(
             std::ranges::all_of(QStringList{u"public.customers"_s, u"public.orders"_s,
                                             u"public.order_items"_s, u"public.products"_s},
                                 [&](const QString& table) {
                                     return models->model()->tableIndex(table).data(
                                                ModelsModel::StateRole) == int(LiveState::Ok);
                                 }),
-            qPrintable(messages.join(u"\n"_s)), 60000);
+            qPrintable(messages.join(u"\n"_s)));
         auto* migrations = window.findChild<MigrationsView*>()->model();
         QCOMPARE(migrations->pendingCount(), 0);
         auto* plan = window.findChild<PlanView*>();
         // The plan is recomputed from the same refreshed catalog, in its own job: wait for it.
-        QTRY_VERIFY2_WITH_TIMEOUT(plan->model()->plan().isEmpty(),
-                                  qPrintable(plan->model()->plan().steps.isEmpty()
-                                                 ? QString()
-                                                 : plan->model()->plan().steps.front().sql),
-                                  30000);
+        PLUMB_TRY_VERIFY2(plan->model()->plan().isEmpty(),
+                          qPrintable(plan->model()->plan().steps.isEmpty()
+                                         ? QString()
+                                         : plan->model()->plan().steps.front().sql));
         window.close();
     }
 
@@ -363,7 +367,7 @@ private slots:
         MainWindow window({.startEmbeddedServer = true});
         window.show();
         auto* models = window.findChild<ModelsView*>();
-        QTRY_VERIFY_WITH_TIMEOUT(models->model()->tableCount() == 4, 60000);
+        PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
         emit models->openDeclaration(window.workbench()->projectDir(),
                                      u"db/schema/10_tables/30_orders.sql"_s, 9);
         auto* sql = window.findChild<SqlView*>();

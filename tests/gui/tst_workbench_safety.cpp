@@ -123,9 +123,9 @@ private slots:
         name->setText(project.database.name() + u" "_s);
         QVERIFY(!go->isEnabled());
         QTest::keyClick(name, Qt::Key_Return); // the default button is Cancel
-        QTRY_VERIFY(!dialog || !dialog->isVisible());
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(u"nothing was changed"));
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        PLUMB_TRY_VERIFY(!dialog || !dialog->isVisible());
+        PLUMB_TRY_VERIFY(window.statusBar()->currentMessage().contains(u"nothing was changed"));
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
         QCOMPARE(project.fingerprint(), before);
 
         // The name typed in full: Sync runs.
@@ -141,12 +141,11 @@ private slots:
             dialog->grab().save(shots + u"/confirm-change.png"_s, "PNG");
         go->click();
         auto* migrations = window.findChild<MigrationsView*>()->model();
-        QTRY_VERIFY_WITH_TIMEOUT(migrations->rowCount() == 1 && migrations->pendingCount() == 0,
-                                 60000);
+        PLUMB_TRY_VERIFY(migrations->rowCount() == 1 && migrations->pendingCount() == 0);
         QCOMPARE(project.scalar(u"SELECT count(*)::int FROM pg_indexes WHERE indexname = "
                                 u"'items_price_idx'"_s),
                  1);
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
         window.close();
     }
 
@@ -159,7 +158,7 @@ private slots:
         QVERIFY(opened && opened->target());
         QCOMPARE(opened->target()->protection, workflow::Protection::Dev);
         auto* plan = window.findChild<PlanView*>();
-        QTRY_VERIFY_WITH_TIMEOUT(plan->current().has_value(), 30000);
+        PLUMB_TRY_VERIFY(plan->current().has_value());
 
         // The workbench and plumb plan the same way, from the same live schema.
         QProcessEnvironment env = WorkflowProject::cleanVariables();
@@ -178,15 +177,15 @@ private slots:
         const QString changed = project.fingerprint();
         plan->apply({});
         QMessageBox* box = nullptr; // a dev database: a plain yes
-        QTRY_VERIFY((box = window.findChild<QMessageBox*>()) != nullptr);
+        PLUMB_TRY_VERIFY((box = window.findChild<QMessageBox*>()) != nullptr);
         box->button(QMessageBox::Yes)->click();
         auto* status = window.findChild<QLabel*>(u"plan.status"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"stale"), 30000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"stale"));
         QCOMPARE(project.fingerprint(), changed);
         // The same plan is not offered twice.
         plan->apply({});
         QVERIFY(status->text().contains(u"applied already"));
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
         window.close();
     }
 
@@ -202,8 +201,7 @@ private slots:
         auto held = workflow::ChangeLock::acquire(*holder, u"deploy job"_s, {}, progress);
         PLUMB_VERIFY_OK(held);
         window.findChild<QAction*>(u"action.sync"_s)->trigger(); // dev: one click
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(u"Sync failed"),
-                                 30000);
+        PLUMB_TRY_VERIFY(window.statusBar()->currentMessage().contains(u"Sync failed"));
         const QString message = window.statusBar()->currentMessage();
         QVERIFY2(message.contains(u"plumb deploy job"), qPrintable(message));
         QVERIFY2(message.contains(u"pid "_s + QString::number(holder->backendPid())),
@@ -212,7 +210,7 @@ private slots:
         QCOMPARE(project.scalar(u"SELECT count(*)::int FROM pg_tables WHERE schemaname = "
                                 u"'public'"_s),
                  0);
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
         window.close();
     }
 
@@ -227,18 +225,18 @@ private slots:
         QCOMPARE(opened->target()->protection, workflow::Protection::Protected);
         auto* sql = window.findChild<SqlView*>();
         auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
-        QTRY_COMPARE(databases->count(), 1);
+        PLUMB_TRY_COMPARE(databases->count(), 1);
         auto* status = window.findChild<QLabel*>(u"sql.status"_s);
         QSignalSpy log(&window.workbench()->jobs(), &jobs::JobRunner::logLine);
 
         // Without writes turned on, everything runs in a read-only transaction.
         sql->editor()->setPlainText(u"INSERT INTO notes VALUES ('the-secret-note')"_s);
         sql->run();
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"read-only transaction"), 20000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"read-only transaction"));
         QCOMPARE(project.scalar(u"SELECT count(*)::int FROM notes"_s), 0);
         sql->editor()->setPlainText(u"COMMIT; INSERT INTO notes VALUES ('x')"_s);
         sql->run();
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"not allowed here"), 20000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"not allowed here"));
 
         // Writes on for one statement: the name typed, then it runs as written, once.
         auto* allowWrites = window.findChild<QAction*>(u"action.allowWrites"_s);
@@ -251,9 +249,9 @@ private slots:
         QTest::keyClicks(dialog->findChild<QLineEdit*>(u"confirmChange.name"_s),
                          project.database.name());
         dialog->findChild<QPushButton*>(u"confirmChange.go"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"INSERT 0 1"), 20000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"INSERT 0 1"));
         QCOMPARE(project.scalar(u"SELECT count(*)::int FROM notes"_s), 1);
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
 
         // What ran is in the log without its literal values.
         bool sawInsert = false;
@@ -290,14 +288,14 @@ private slots:
 
         auto* sql = window.findChild<SqlView*>();
         auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
-        QTRY_COMPARE(databases->count(), 2);
+        PLUMB_TRY_COMPARE(databases->count(), 2);
         databases->setCurrentIndex(1);
         auto* status = window.findChild<QLabel*>(u"sql.status"_s);
         sql->editor()->setPlainText(u"INSERT INTO notes VALUES ('x')"_s);
         sql->run();
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"read-only transaction"), 20000);
+        PLUMB_TRY_VERIFY(status->text().contains(u"read-only transaction"));
         QCOMPARE(project.scalar(u"SELECT count(*)::int FROM notes"_s), 0);
-        QTRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
+        PLUMB_TRY_COMPARE(window.workbench()->jobs().runningCount(), 0);
         window.close();
     }
 

@@ -10,6 +10,7 @@
 #include "core/db/quote.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 #include "ui/confirm_change.h"
 #include "ui/connection_store.h"
 #include "ui/main_window.h"
@@ -308,21 +309,20 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             ui::Workbench* workbench = window.workbench();
             workbench->openProject(project);
-            QTRY_VERIFY2_WITH_TIMEOUT(workbench->project() && workbench->project()->hasLive(),
-                                      qPrintable(window.statusBar()->currentMessage()), 120000);
-            QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 120000);
+            PLUMB_TRY_VERIFY2(workbench->project() && workbench->project()->hasLive(),
+                              qPrintable(window.statusBar()->currentMessage()));
+            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
 
             auto* sql = window.findChild<ui::SqlView*>();
             QVERIFY(sql);
             auto* databases = window.findChild<QComboBox*>(u"sql.database"_s);
-            QTRY_VERIFY(databases->count() >= 1);
+            PLUMB_TRY_VERIFY(databases->count() >= 1);
             databases->setCurrentIndex(databases->count() - 1);
             // The environment is protected: one statement that writes, with the name typed.
             auto confirm = [&] {
                 ui::ConfirmChangeDialog* dialog = nullptr;
-                QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ui::ConfirmChangeDialog*>()) &&
-                                             dialog->isVisible(),
-                                         60000);
+                PLUMB_TRY_VERIFY((dialog = window.findChild<ui::ConfirmChangeDialog*>()) &&
+                                 dialog->isVisible());
                 keep(u"confirmation dialog"_s,
                      dialog->findChild<QLabel*>(u"confirmChange.facts"_s)->text());
                 QTest::keyClicks(dialog->findChild<QLineEdit*>(u"confirmChange.name"_s),
@@ -333,15 +333,15 @@ private slots:
             sql->editor()->setPlainText(u"INSERT INTO item (id, name) VALUES (1, 'one');"_s);
             sql->run();
             confirm();
-            QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
+            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
             sql->editor()->setPlainText(u"SELECT current_user, name FROM item;"_s);
             sql->run();
-            QTRY_COMPARE_WITH_TIMEOUT(sql->results()->rowCount(), 1, 60000);
+            PLUMB_TRY_COMPARE(sql->results()->rowCount(), 1);
             QCOMPARE(sql->results()->index(0, 0).data().toString(), role);
 
             workbench->sync(&window);
             confirm();
-            QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 120000);
+            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
 
             // A connection saved by hand, with its password (the keychain may be absent here:
             // then the password lives for the session only, and says so).
@@ -358,7 +358,7 @@ private slots:
             databases->setCurrentIndex(databases->count() - 1);
             sql->editor()->setPlainText(u"SELECT 1;"_s);
             sql->run();
-            QTRY_VERIFY_WITH_TIMEOUT(workbench->jobs().runningCount() == 0, 60000);
+            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
 
             auto* activity = window.findChild<QTreeView*>(u"activity.jobs"_s);
             QVERIFY(activity);

@@ -3,6 +3,7 @@
 #include "copy_support.h"
 #include "json_schema_check.h"
 #include "tests/support/cli_run.h"
+#include "tests/support/verify.h"
 
 #include <QDir>
 #include <QFile>
@@ -214,17 +215,16 @@ private slots:
         const QString blocked =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
             u"'Lock' AND query LIKE 'COPY public.orders%'"_s.arg(target.name());
-        QTRY_VERIFY_WITH_TIMEOUT(scalar(target, blocked) == 1, 120000);
+        PLUMB_TRY_VERIFY(scalar(target, blocked) == 1);
         // The tables orders references were committed before it, with their progress.
         QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
         QCOMPARE(scalar(target, u"SELECT count(*) FROM products"_s), 20);
         copy.kill(); // SIGKILL
-        QVERIFY(copy.waitForFinished());
+        QVERIFY(copy.waitForFinished(plumb::test::hangTimeoutMs));
         PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
         // The server ends the dead client's COPY once it gets the lock and finds the client gone.
-        QTRY_VERIFY_WITH_TIMEOUT(scalar(target, blocked.section(u" AND wait_event_type"_s, 0, 0) +
-                                                    u" AND query LIKE 'COPY%'"_s) == 0,
-                                 60000);
+        PLUMB_TRY_VERIFY(scalar(target, blocked.section(u" AND wait_event_type"_s, 0, 0) +
+                                            u" AND query LIKE 'COPY%'"_s) == 0);
 
         const CliRun resumed =
             runPlumb(arguments + QStringList{u"--resume"_s, u"--format"_s, u"json"_s}, withKey(),

@@ -7,6 +7,7 @@
 // transaction of the test) and the test polls pg_stat_activity until the statement is there.
 #include "migrate_project.h"
 #include "tests/support/kill_trials.h"
+#include "tests/support/verify.h"
 
 #include <QProcess>
 #include <memory>
@@ -119,7 +120,7 @@ private slots:
         QVERIFY(runner->waitForStarted());
         QVERIFY2(p.waitFor(p.activeQuery(sleepPattern)), "the migration never reached the gate");
         QCOMPARE(p.terminate(sleepPattern), 1);
-        QVERIFY(runner->waitForFinished(120000));
+        QVERIFY(runner->waitForFinished(plumb::test::hangTimeoutMs));
         const QString err = QString::fromUtf8(runner->readAllStandardError());
         const QString out = QString::fromUtf8(runner->readAllStandardOutput());
         QCOMPARE(runner->exitStatus(), QProcess::NormalExit);
@@ -147,7 +148,7 @@ private slots:
         QVERIFY(runner->waitForStarted());
         QVERIFY2(p.waitFor(p.activeQuery(sleepPattern)), "the replay never reached the gate");
         QCOMPARE(p.terminate(sleepPattern), 1);
-        QVERIFY(runner->waitForFinished(120000));
+        QVERIFY(runner->waitForFinished(plumb::test::hangTimeoutMs));
         const QString output =
             QString::fromUtf8(runner->readAllStandardOutput() + runner->readAllStandardError());
         QCOMPARE(runner->exitStatus(), QProcess::NormalExit);
@@ -186,7 +187,7 @@ private slots:
         QVERIFY2(p.waitFor(p.activeQuery(building) + u" AND wait_event_type = 'Lock'"_s),
                  "the index build never waited for the open writer");
         QCOMPARE(p.terminate(building), 1);
-        QVERIFY(runner->waitForFinished(120000));
+        QVERIFY(runner->waitForFinished(plumb::test::hangTimeoutMs));
         const QString output =
             QString::fromUtf8(runner->readAllStandardOutput() + runner->readAllStandardError());
         QVERIFY2(runner->exitCode() != 0, qPrintable(output));

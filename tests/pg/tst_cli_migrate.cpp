@@ -2,6 +2,7 @@
 #include "core/db/local_cluster.h"
 #include "json_schema_check.h"
 #include "migrate_project.h"
+#include "tests/support/verify.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -309,7 +310,7 @@ private slots:
         QVERIFY(message.contains(u"pid "));
         QVERIFY(message.contains(u"since 20"));
         first.kill();
-        first.waitForFinished();
+        first.waitForFinished(plumb::test::hangTimeoutMs);
     }
 
     void preflightReplaysAndRollsBack()

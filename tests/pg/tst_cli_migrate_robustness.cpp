@@ -1,4 +1,5 @@
 #include "migrate_project.h"
+#include "tests/support/verify.h"
 
 #include <QProcess>
 #include <memory>
@@ -55,7 +56,7 @@ private slots:
         QVERIFY(runner->waitForStarted());
         QVERIFY2(waitFor(p, sleeping, 1, 120), "the runner never reached the slow statement");
         runner->kill(); // SIGKILL
-        QVERIFY(runner->waitForFinished());
+        QVERIFY(runner->waitForFinished(plumb::test::hangTimeoutMs));
         QCOMPARE(runner->exitStatus(), QProcess::CrashExit);
 
         // The server notices the dead client (client_connection_check_interval) and rolls back.
@@ -85,7 +86,7 @@ private slots:
         for (int i = 0; i < 10; ++i)
             runners.push_back(startUp(p));
         for (auto& runner : runners) {
-            QVERIFY(runner->waitForFinished(120000));
+            QVERIFY(runner->waitForFinished(plumb::test::hangTimeoutMs));
             QVERIFY2(runner->exitStatus() == QProcess::NormalExit && runner->exitCode() == 0,
                      runner->readAllStandardError().constData());
         }

@@ -3,6 +3,7 @@
 // that needs the source's name, status in JSON, and release.
 #include "move_support.h"
 #include "tests/support/cli_run.h"
+#include "tests/support/verify.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -70,45 +71,43 @@ private slots:
         const QString copyWaiting =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
             u"'Lock' AND query LIKE 'COPY public.note%'"_s.arg(target.name());
-        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, copyWaiting) == 1, 120000);
+        PLUMB_TRY_VERIFY(tryCount(target, copyWaiting) == 1);
         PLUMB_VERIFY_OK(writer->exec(u"UPDATE person SET city = 'During copy' WHERE id < 100"_s));
         PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO note VALUES (9001, 5, 'during copy')"_s));
         first.kill();
-        QVERIFY(first.waitForFinished());
-        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 0, 60000);
+        QVERIFY(first.waitForFinished(plumb::test::hangTimeoutMs));
+        PLUMB_TRY_VERIFY(tryCount(target, runnerAlive) == 0);
         PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            tryCount(target, copyWaiting.section(u" AND wait_event_type"_s, 0, 0) +
-                                 u" AND query LIKE 'COPY%'"_s) == 0,
-            60000);
+        PLUMB_TRY_VERIFY(tryCount(target, copyWaiting.section(u" AND wait_event_type"_s, 0, 0) +
+                                              u" AND query LIKE 'COPY%'"_s) == 0);
         QCOMPARE(phaseOf(target), u"copying"_s);
 
         // 2. Restarted, then killed during the catch-up with changes applied and pending.
         QProcess second;
         second.start(QStringLiteral(PLUMB_CLI_PATH), start);
         QVERIFY(second.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(phaseOf(target) == u"catching_up"_s, 120000);
+        PLUMB_TRY_VERIFY(phaseOf(target) == u"catching_up"_s);
         PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM person WHERE id BETWEEN 200 AND 210"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            tryCount(source, u"SELECT count(*) FROM plumbline_move.change_log"_s) == 0, 120000);
+        PLUMB_TRY_VERIFY(tryCount(source, u"SELECT count(*) FROM plumbline_move.change_log"_s) ==
+                         0);
         PLUMB_VERIFY_OK(writer->exec(u"UPDATE note SET body = 'after kill' WHERE id < 50"_s));
         second.kill();
-        QVERIFY(second.waitForFinished());
-        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 0, 60000);
+        QVERIFY(second.waitForFinished(plumb::test::hangTimeoutMs));
+        PLUMB_TRY_VERIFY(tryCount(target, runnerAlive) == 0);
         PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO person (full_name) VALUES ('Late Writer')"_s));
 
         // 3. Restarted; a cutover from another process asks it to finish.
         QProcess third;
         third.start(QStringLiteral(PLUMB_CLI_PATH), start);
         QVERIFY(third.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 1, 120000);
+        PLUMB_TRY_VERIFY(tryCount(target, runnerAlive) == 1);
         const QStringList cutover = {u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri()};
         const CliRun unconfirmed = runPlumb(cutover);
         QCOMPARE(unconfirmed.exitCode, 5);
         const CliRun done = runPlumb(
             cutover + QStringList{u"--confirm"_s, source.name(), u"--format"_s, u"json"_s});
         QVERIFY2(done.exitCode == 0, qPrintable(done.out + done.err));
-        QVERIFY(third.waitForFinished(120000));
+        QVERIFY(third.waitForFinished(plumb::test::hangTimeoutMs));
         QCOMPARE(third.exitCode(), 0);
         QCOMPARE(targetRows(target), mappedSource(source));
 
@@ -161,10 +160,10 @@ private slots:
                      QStringList{u"move"_s, u"start"_s} + sides +
                          QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s)});
         QVERIFY(runner.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(phaseOf(target) == u"catching_up"_s, 120000);
+        PLUMB_TRY_VERIFY(phaseOf(target) == u"catching_up"_s);
         runner.kill();
-        QVERIFY(runner.waitForFinished());
-        QTRY_VERIFY_WITH_TIMEOUT(tryCount(target, runnerAlive) == 0, 60000);
+        QVERIFY(runner.waitForFinished(plumb::test::hangTimeoutMs));
+        PLUMB_TRY_VERIFY(tryCount(target, runnerAlive) == 0);
         auto writer = source.connect();
         PLUMB_VERIFY_OK(
             writer->exec(u"UPDATE person SET full_name = 'Alan Turing' WHERE id = 3"_s));

@@ -14,6 +14,7 @@
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
 #include "migrate_project.h"
+#include "tests/support/verify.h"
 
 #include <QDir>
 #include <QFile>
@@ -146,7 +147,8 @@ struct Finished {
 Finished finish(QProcess& process)
 {
     // The event loop the test spun while waiting may have seen the process end already.
-    if (process.state() != QProcess::NotRunning && !process.waitForFinished(120000))
+    if (process.state() != QProcess::NotRunning &&
+        !process.waitForFinished(plumb::test::hangTimeoutMs))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),

@@ -1,6 +1,7 @@
 #include "core/db/local_cluster.h"
 #include "tests/pg/diagnose_support.h"
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 
 #include <QTest>
 #include <thread>
@@ -44,7 +45,7 @@ private slots:
                         u"INSERT INTO acct VALUES (1, 0);"_s));
         QVERIFY(run(*blocker, u"BEGIN; LOCK TABLE acct IN ACCESS EXCLUSIVE MODE;"_s));
         std::thread reader([&] { (void)victim->exec(u"SELECT * FROM acct"_s); });
-        QTRY_VERIFY_WITH_TIMEOUT(waitingOnALock(*c, victim->backendPid()), 20000);
+        PLUMB_TRY_VERIFY(waitingOnALock(*c, victim->backendPid()));
 
         const CheckResult result = runCheck(*c, u"blocking_queries"_s, immediate());
         const Finding* finding =
@@ -71,7 +72,7 @@ private slots:
                         u"INSERT INTO acct VALUES (1, 0);"_s));
         QVERIFY(run(*blocker, u"BEGIN; UPDATE acct SET bal = 1 WHERE id = 1;"_s));
         std::thread writer([&] { (void)victim->exec(u"UPDATE acct SET bal = 2 WHERE id = 1"_s); });
-        QTRY_VERIFY_WITH_TIMEOUT(waitingOnALock(*c, victim->backendPid()), 20000);
+        PLUMB_TRY_VERIFY(waitingOnALock(*c, victim->backendPid()));
         const CheckResult result = runCheck(*c, u"blocking_queries"_s, immediate());
         const Finding* finding =
             findingOn(result, u"pid "_s + QString::number(blocker->backendPid()));
@@ -94,8 +95,7 @@ private slots:
         QCOMPARE(result.status, CheckStatus::Warning);
         QVERIFY(!findingOn(runCheck(*c, u"idle_in_transaction"_s), object)); // 60 s default
         QVERIFY(applyFix(*c, *finding));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !findingOn(runCheck(*c, u"idle_in_transaction"_s, immediate()), object), 60000);
+        PLUMB_TRY_VERIFY(!findingOn(runCheck(*c, u"idle_in_transaction"_s, immediate()), object));
     }
 
     void longRunningQuery()
@@ -105,10 +105,9 @@ private slots:
         auto busy = database.connect();
         const int pid = busy->backendPid();
         std::thread sleeper([&] { (void)busy->exec(u"SELECT pg_sleep(60)"_s); });
-        QTRY_VERIFY_WITH_TIMEOUT(
+        PLUMB_TRY_VERIFY(
             c->exec(u"SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active'"_s, {pid})
-                    ->rowCount() == 1,
-            20000);
+                ->rowCount() == 1);
         const QString object = u"pid "_s + QString::number(pid);
         const CheckResult result = runCheck(*c, u"long_running_queries"_s, immediate());
         const Finding* finding = findingOn(result, object);

@@ -1,5 +1,6 @@
 #include "tests/pg/diagnose_support.h"
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 
 #include <QTest>
 #include <thread>
@@ -49,10 +50,9 @@ private slots:
         QVERIFY(run(*writer, u"BEGIN; INSERT INTO b VALUES (0);"_s));
         std::thread build(
             [&] { (void)builder->exec(u"CREATE INDEX CONCURRENTLY b_x ON b (x)"_s); });
-        QTRY_VERIFY_WITH_TIMEOUT(
+        PLUMB_TRY_VERIFY(
             c->exec(u"SELECT 1 FROM pg_stat_progress_create_index WHERE index_relid <> 0"_s)
-                    ->rowCount() == 1,
-            20000);
+                ->rowCount() == 1);
         auto invalid = c->exec(u"SELECT NOT indisvalid FROM pg_index WHERE "
                                u"indexrelid = 'b_x'::regclass"_s);
         QVERIFY(invalid && invalid->boolean(0, 0));

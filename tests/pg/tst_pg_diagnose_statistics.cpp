@@ -1,5 +1,6 @@
 #include "tests/pg/diagnose_support.h"
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 
 #include <QTest>
 #include <thread>
@@ -65,11 +66,10 @@ private slots:
         std::thread crossing([&] {
             secondFailed = !second->exec(u"UPDATE r SET v = 2 WHERE id = 1"_s).has_value();
         });
-        QTRY_VERIFY_WITH_TIMEOUT(
+        PLUMB_TRY_VERIFY(
             c->exec(u"SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'"_s,
                     {second->backendPid()})
-                    ->rowCount() == 1,
-            20000);
+                ->rowCount() == 1);
         const bool firstFailed = !first->exec(u"UPDATE r SET v = 1 WHERE id = 2"_s).has_value();
         // One of the two is chosen as the victim; the other then gets its lock.
         (void)first->exec(u"ROLLBACK"_s);
@@ -78,7 +78,7 @@ private slots:
         QVERIFY(firstFailed != secondFailed);
         flushStats(*first);
         flushStats(*second);
-        QTRY_COMPARE_WITH_TIMEOUT(runCheck(*c, u"deadlocks"_s).findings.size(), size_t(1), 60000);
+        PLUMB_TRY_COMPARE(runCheck(*c, u"deadlocks"_s).findings.size(), size_t(1));
     }
 
     void fewHotUpdates()

@@ -5,6 +5,7 @@
 #include "core/project/build.h"
 #include "core/project/project.h"
 #include "tests/pg/migrate_project.h"
+#include "tests/support/verify.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,7 +86,7 @@ ToolRun runAs(const QString& user, const QString& program, const QStringList& ar
     environment.remove(u"PGPASSWORD"_s);
     process.setProcessEnvironment(environment);
     process.start(u"runuser"_s, QStringList{u"-u"_s, user, u"--"_s, program} + arguments);
-    if (!process.waitForFinished(60000))
+    if (!process.waitForFinished(plumb::test::hangTimeoutMs))
         return {};
     return {process.exitCode(), QString::fromLocal8Bit(process.readAll())};
 }
@@ -187,7 +188,7 @@ private slots:
         QVERIFY(answers(orphanInfo));
 
         holder.kill(); // SIGKILL: no destructor runs
-        QVERIFY(holder.waitForFinished());
+        QVERIFY(holder.waitForFinished(plumb::test::hangTimeoutMs));
         QVERIFY(answers(orphanInfo)); // the server outlived its owner
 
         SilentProgress progress;

@@ -1,6 +1,7 @@
 #include "core/db/connection.h"
 #include "core/jobs/job_runner.h"
 #include "tests/support/test_database.h"
+#include "tests/support/verify.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -29,13 +30,13 @@ private slots:
                     return std::unexpected(slept.error());
                 return u"woke up"_s;
             });
-        QTRY_VERIFY_WITH_TIMEOUT(changes.count() >= 2, 60000); // started, then "sleeping"
+        PLUMB_TRY_VERIFY(changes.count() >= 2); // started, then "sleeping"
         runner.cancel(changes.first().at(0).value<jobs::JobSnapshot>().id);
-        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+        PLUMB_TRY_VERIFY(future.isFinished());
         QVERIFY(!future.result());
         QCOMPARE(future.result().error().code, ErrorCode::Canceled);
-        QTRY_COMPARE_WITH_TIMEOUT(changes.last().at(0).value<jobs::JobSnapshot>().state,
-                                  jobs::JobState::Canceled, 60000);
+        PLUMB_TRY_COMPARE(changes.last().at(0).value<jobs::JobSnapshot>().state,
+                          jobs::JobState::Canceled);
     }
 };
 

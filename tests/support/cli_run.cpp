@@ -1,5 +1,7 @@
 #include "cli_run.h"
 
+#include "tests/support/verify.h"
+
 #include <QProcess>
 
 namespace plumb::testing {
@@ -12,7 +14,7 @@ CliRun runPlumb(const QStringList& arguments, const QProcessEnvironment& environ
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
     process.start(QString::fromUtf8(PLUMB_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
+    if (!process.waitForFinished(plumb::test::hangTimeoutMs))
         process.kill();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),

@@ -1,4 +1,5 @@
 #include "core/jobs/job_runner.h"
+#include "tests/support/verify.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -29,9 +30,9 @@ private slots:
                 progress.step(1, 2, u"thinking"_s);
                 return 42;
             });
-        QTRY_VERIFY(future.isFinished());
+        PLUMB_TRY_VERIFY(future.isFinished());
         QCOMPARE(future.result().value(), 42);
-        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Succeeded);
+        PLUMB_TRY_COMPARE(lastSnapshot(changes).state, JobState::Succeeded);
         QCOMPARE(lastSnapshot(changes).title, u"answer"_s);
         QCOMPARE(lastSnapshot(changes).target, u"db"_s);
         QVERIFY(lastSnapshot(changes).finished.isValid());
@@ -45,7 +46,7 @@ private slots:
         QThread* seen = nullptr;
         runner.start<int>(u"t"_s, {}, [](Progress&) -> Result<int> { return 1; })
             .then(&context, [&seen](const Result<int>&) { seen = QThread::currentThread(); });
-        QTRY_VERIFY(seen != nullptr);
+        PLUMB_TRY_VERIFY(seen != nullptr);
         QCOMPARE(seen, QThread::currentThread());
     }
 
@@ -57,11 +58,11 @@ private slots:
         auto future = runner.start<int>(u"broken"_s, {}, [](Progress&) -> Result<int> {
             return fail(ErrorCode::Schema, u"relation \"x\" does not exist"_s);
         });
-        QTRY_VERIFY(future.isFinished());
+        PLUMB_TRY_VERIFY(future.isFinished());
         QVERIFY(!future.result());
-        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Failed);
+        PLUMB_TRY_COMPARE(lastSnapshot(changes).state, JobState::Failed);
         QVERIFY(lastSnapshot(changes).message.contains(u"does not exist"));
-        QTRY_VERIFY(log.last().at(2).toString().startsWith(u"failed"));
+        PLUMB_TRY_VERIFY(log.last().at(2).toString().startsWith(u"failed"));
     }
 
     void cancelStopsAJob()
@@ -76,8 +77,8 @@ private slots:
         const quint64 id = lastSnapshot(changes).id;
         QCOMPARE(runner.runningCount(), 1);
         runner.cancel(id);
-        QTRY_VERIFY(future.isFinished());
-        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Canceled);
+        PLUMB_TRY_VERIFY(future.isFinished());
+        PLUMB_TRY_COMPARE(lastSnapshot(changes).state, JobState::Canceled);
     }
 
     void cancelDoesNotWaitForTheInterrupt()
@@ -101,9 +102,9 @@ private slots:
         });
         const quint64 id = lastSnapshot(changes).id;
         runner.cancel(id);
-        QTRY_VERIFY(interrupting.load());
+        PLUMB_TRY_VERIFY(interrupting.load());
         release = true;
-        QTRY_VERIFY(future.isFinished());
+        PLUMB_TRY_VERIFY(future.isFinished());
     }
 
     void destructionCancelsAndWaits()
@@ -134,8 +135,8 @@ private slots:
                 progress.step(i, 100000, u"step"_s);
             return 0;
         });
-        QTRY_VERIFY(future.isFinished());
-        QTRY_COMPARE(lastSnapshot(changes).state, JobState::Succeeded);
+        PLUMB_TRY_VERIFY(future.isFinished());
+        PLUMB_TRY_COMPARE(lastSnapshot(changes).state, JobState::Succeeded);
         QVERIFY2(changes.count() < 1000, qPrintable(QString::number(changes.count())));
         QCOMPARE(lastSnapshot(changes).done, 100000);
     }

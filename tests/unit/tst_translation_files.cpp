@@ -1,6 +1,8 @@
 // The translations are complete and current: every entry of translations/plumbline_LANG.ts is
 // finished, keeps the source's placeholders and has every plural form, and lupdate finds no
 // source text in ui/ or app/gui that the files lack (nor one they have that is gone).
+#include "tests/support/verify.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -142,7 +144,7 @@ private slots:
                       QStringList{u"-locations"_s, u"none"_s, u"-no-obsolete"_s, u"-silent"_s,
                                   u"ui"_s, u"app/gui"_s, u"-ts"_s} +
                           copies);
-        QVERIFY(lupdate.waitForFinished(120000));
+        QVERIFY(lupdate.waitForFinished(plumb::test::hangTimeoutMs));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         for (const QString& copy : std::as_const(copies)) {
             const QString committed = translationsDir + u'/' + QFileInfo(copy).fileName();
