@@ -96,6 +96,7 @@ int runBuild(Invocation& invocation)
              {u"target"_s, report->target},
              {u"scratch"_s, scratch},
              {u"single_transaction"_s, report->singleTransaction},
+             {u"statements_per_commit"_s, report->statementsPerCommit},
              {u"order_repaired"_s, !report->repairs.isEmpty()},
              {u"applied_order"_s,
               report->repairs.isEmpty() ? files : QJsonArray::fromStringList(report->appliedOrder)},

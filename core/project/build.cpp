@@ -124,9 +124,18 @@ public:
             auto result = m_connection.exec(statement.text, {}, m_progress);
             if (!result)
                 return std::unexpected(located(result.error(), statement));
+            if (m_commitEvery > 0 && ++m_sinceCommit >= m_commitEvery) {
+                m_sinceCommit = 0;
+                for (const QString& control : {u"COMMIT"_s, u"BEGIN"_s})
+                    if (auto ended = m_connection.exec(control); !ended)
+                        return std::unexpected(located(ended.error(), statement));
+            }
         }
         return {};
     }
+    // Inside the caller's transaction, commit and begin again after every `statements`
+    // statements (0: never).
+    void commitEvery(int statements) { m_commitEvery = statements; }
     Status exec(const QString& sql)
     {
         auto result = m_connection.exec(sql);
@@ -145,6 +154,8 @@ private:
     Progress& m_progress;
     int m_total;
     int m_done = 0;
+    int m_commitEvery = 0;
+    int m_sinceCommit = 0;
     bool m_logPrelude = true;
 };
 
@@ -207,9 +218,14 @@ Result<QStringList> buildInRounds(FileBuilder& builder, QList<FileStatements> pe
     }
 }
 
+// Builds `statements` into `connection`'s database. With `commitEvery` > 0 (a scratch build
+// whose statements allow it, see chunkedBuildSize) the one transaction commits after every that
+// many statements, and a failure returns at once, without the build-order repair: part of the
+// build is committed, and the caller starts over in one transaction.
 Result<BuildReport> applyLocated(db::Connection& connection, const SchemaSources& sources,
                                  const QList<LocatedStatement>& statements,
-                                 const PrivilegedPrelude& prelude, Progress& progress)
+                                 const PrivilegedPrelude& prelude, Progress& progress,
+                                 int commitEvery = 0)
 {
     QElapsedTimer timer;
     timer.start();
@@ -241,15 +257,17 @@ Result<BuildReport> applyLocated(db::Connection& connection, const SchemaSources
         auto transaction = db::Transaction::begin(connection);
         if (!transaction)
             return std::unexpected(transaction.error());
+        builder.commitEvery(commitEvery);
         Status built;
         for (const FileStatements& file : std::as_const(files))
             if (built = builder.run(file); !built)
                 break;
+        builder.commitEvery(0);
         if (built) {
             if (auto committed = transaction->commit(); !committed)
                 return std::unexpected(committed.error());
         } else {
-            if (!isMissingObject(built.error()))
+            if (commitEvery > 0 || !isMissingObject(built.error()))
                 return std::unexpected(built.error());
             if (auto rolled = transaction->rollback(); !rolled)
                 return std::unexpected(rolled.error());
@@ -276,7 +294,8 @@ Result<BuildReport> applyLocated(db::Connection& connection, const SchemaSources
     BuildReport report{static_cast<int>(sources.files.size()),
                        total,
                        sources.hash,
-                       transactional,
+                       transactional && commitEvery == 0,
+                       transactional ? commitEvery : 0,
                        timer.elapsed(),
                        connection.info().redacted(),
                        {},
@@ -286,6 +305,39 @@ Result<BuildReport> applyLocated(db::Connection& connection, const SchemaSources
         report.repairs = explainRepairs(sources, *applied, missed);
     }
     return report;
+}
+
+// How many statements a scratch build may commit at a time: 0 (one transaction) for a schema
+// small enough to gain nothing, or when a statement needs one transaction to mean what it says
+// (sql::transactionScopedEffect: SET LOCAL and the like) or cannot run in one at all (then the
+// build runs file by file in autocommit anyway).
+//
+// Why commit at all: PostgreSQL's cost per DDL statement grows with what the transaction has
+// created before it, so one transaction of a 10,000-table schema takes several times as long as
+// the same statements in chunks (gen_schema.py 10000 on PostgreSQL 17: see docs/scale.md), and
+// holds a lock on every relation until the end. A scratch database has no reader that could
+// see it half-built, and a chunked build that fails is started again in one transaction.
+int chunkedBuildSize(const QList<LocatedStatement>& statements, int serverVersionNum,
+                     Progress& progress)
+{
+    constexpr int statementsPerCommit = 1000;
+    if (statements.size() <= statementsPerCommit)
+        return 0;
+    for (const LocatedStatement& statement : statements) {
+        auto kind = sql::classifyStatement(statement.text, serverVersionNum);
+        if (!kind || kind->rule != sql::TransactionRule::Transactional)
+            return 0;
+        auto scoped = sql::transactionScopedEffect(statement.text);
+        if (!scoped)
+            return 0;
+        if (*scoped) {
+            progress.log(statement.file + u':' + QString::number(statement.line) + u": "_s +
+                         **scoped +
+                         u" lasts until its transaction ends: building in one transaction"_s);
+            return 0;
+        }
+    }
+    return statementsPerCommit;
 }
 
 } // namespace
@@ -343,7 +395,32 @@ Result<BuildReport> buildInScratch(const SchemaSources& sources,
     auto connection = db::Connection::open(scratch->info(), progress);
     if (!connection)
         return std::unexpected(connection.error());
-    auto built = applyLocated(**connection, sources, *located, *prelude, progress);
+    Result<BuildReport> built;
+    if (const int chunk =
+            chunkedBuildSize(*located, (*connection)->serverVersionNumber(), progress)) {
+        built = applyLocated(**connection, sources, *located, *prelude, progress, chunk);
+        if (!built) {
+            // Part of it is committed: start over in one transaction, whose outcome (an error,
+            // or a repaired build order) is the one the user gets.
+            const Error& stopped = built.error();
+            progress.log(stopped.file + u':' + QString::number(stopped.line) + u": "_s +
+                         stopped.message.section(u'\n', 0, 0) + u": the build committing every "_s +
+                         QString::number(chunk) +
+                         u" statements stopped here; building again in one transaction"_s);
+            connection->reset();
+            if (auto again = scratch->recreate(progress); !again)
+                return std::unexpected(again.error());
+            prelude = scratch->runPrelude(*located, progress);
+            if (!prelude)
+                return std::unexpected(prelude.error());
+            connection = db::Connection::open(scratch->info(), progress);
+            if (!connection)
+                return std::unexpected(connection.error());
+            built = applyLocated(**connection, sources, *located, *prelude, progress);
+        }
+    } else {
+        built = applyLocated(**connection, sources, *located, *prelude, progress);
+    }
     if (built && inspect)
         if (auto inspected = inspect(**connection); !inspected)
             return std::unexpected(inspected.error());

@@ -18,6 +18,8 @@ struct BuildReport {
     int statements = 0;
     QString hash;
     bool singleTransaction = false; // false when a statement cannot run in a transaction block
+    // A scratch build of a large schema commits every that many statements (0: it did not).
+    int statementsPerCommit = 0;
     qint64 elapsedMs = 0;
     QString target; // redacted URL of the database built into
     // Set when files failed in their alphabetical place for a missing object and were built
@@ -63,6 +65,11 @@ Result<BuildReport> applySchema(db::Connection& connection, const SchemaSources&
 // connection to it before it is dropped: the seam where the catalog introspects the declared
 // state. On a private cluster the project's SQL runs as the unprivileged role, after the
 // superuser created the extensions it asks for (ScratchDatabase::runPrelude).
+//
+// A large schema is built committing every thousand statements, which the server does several
+// times faster than one transaction; if that build fails anywhere, the scratch database is
+// emptied and the schema built again as applySchema does, in one transaction, whose outcome
+// (the error, or the repaired build order) is the one returned.
 Result<BuildReport> buildInScratch(const SchemaSources& sources,
                                    const std::optional<ScratchServer>& server, Progress& progress,
                                    const std::function<Status(db::Connection&)>& inspect = {});

@@ -61,6 +61,8 @@ Result<ScratchDatabase> ScratchDatabase::create(const std::optional<ScratchServe
     }
     if (!scratch.m_cluster)
         scratch.m_dropFrom = target->admin; // a private cluster goes away with its folder
+    scratch.m_admin = target->admin;
+    scratch.m_createSql = create;
     const db::ConnectionInfo database = target->admin.with(u"dbname"_s, name);
     scratch.m_info = database;
     if (target->isPrivate()) {
@@ -74,6 +76,8 @@ Result<ScratchDatabase> ScratchDatabase::create(const std::optional<ScratchServe
 ScratchDatabase::ScratchDatabase(ScratchDatabase&& other) noexcept
     : m_cluster(std::move(other.m_cluster))
     , m_dropFrom(std::exchange(other.m_dropFrom, std::nullopt))
+    , m_admin(other.m_admin)
+    , m_createSql(other.m_createSql)
     , m_privileged(std::move(other.m_privileged))
     , m_projectRole(std::move(other.m_projectRole))
     , m_info(other.m_info)
@@ -89,6 +93,24 @@ ScratchDatabase::~ScratchDatabase()
         (void)(*connection)
             ->exec(u"DROP DATABASE IF EXISTS "_s + db::quoteIdentifier(m_info.database()) +
                    u" WITH (FORCE)"_s);
+}
+
+Status ScratchDatabase::recreate(Progress& progress)
+{
+    auto connection = db::Connection::open(m_admin, progress);
+    if (!connection)
+        return std::unexpected(connection.error());
+    progress.log(u"dropping the scratch database "_s + m_info.database() +
+                 u" and creating it again, empty"_s);
+    if (auto dropped = (*connection)
+                           ->exec(u"DROP DATABASE IF EXISTS "_s +
+                                  db::quoteIdentifier(m_info.database()) + u" WITH (FORCE)"_s);
+        !dropped)
+        return std::unexpected(dropped.error());
+    if (auto created = (*connection)->exec(m_createSql); !created)
+        return std::unexpected(created.error());
+    m_prelude = {};
+    return {};
 }
 
 Result<PrivilegedPrelude> ScratchDatabase::runPrelude(const QList<LocatedStatement>& statements,

@@ -73,10 +73,17 @@ public:
     // Everything runPrelude did on this database.
     const PrivilegedPrelude& prelude() const { return m_prelude; }
 
+    // Drops the database and creates it again, empty, under the same name (what runPrelude did
+    // is gone with it). Every connection to it must be closed first. For a build that has to
+    // start over after it committed part of its work (buildInScratch's chunked build).
+    Status recreate(Progress& progress);
+
 private:
     ScratchDatabase() = default;
     std::optional<db::LocalCluster> m_cluster;
     std::optional<db::ConnectionInfo> m_dropFrom; // the server to drop the database from
+    db::ConnectionInfo m_admin;                   // the server's admin, for recreate()
+    QString m_createSql;                          // how create() made the database
     std::optional<db::ConnectionInfo> m_privileged;
     QString m_projectRole;
     db::ConnectionInfo m_info;

@@ -140,4 +140,45 @@ Result<StatementClass> classifyStatement(const QString& statement, int serverVer
     return result;
 }
 
+Result<std::optional<QString>> transactionScopedEffect(const QString& statement)
+{
+    // Every answer below needs one of these words; most statements of a schema have none.
+    static const QStringList keywords{u"LOCAL"_s,  u"CONSTRAINTS"_s, u"TRANSACTION"_s,
+                                      u"CURSOR"_s, u"COMMIT"_s,      u"set_config"_s};
+    if (std::ranges::none_of(keywords, [&](const QString& keyword) {
+            return statement.contains(keyword, Qt::CaseInsensitive);
+        }))
+        return std::nullopt;
+    // A function may set a setting for the rest of the transaction whatever the statement is.
+    if (statement.contains(u"set_config"_s, Qt::CaseInsensitive))
+        return u"set_config"_s;
+    auto tree = parseTree(statement.toUtf8());
+    if (!tree)
+        return std::unexpected(tree.error());
+    for (const QJsonValue& entry : std::as_const(tree->statements)) {
+        const QJsonObject stmt = entry[u"stmt"_s].toObject();
+        if (stmt.isEmpty())
+            continue;
+        const QString kind = stmt.constBegin().key();
+        const QJsonObject node = stmt.constBegin()->toObject();
+        if (kind == u"VariableSetStmt" && node[u"is_local"_s].toBool())
+            return u"SET LOCAL"_s;
+        if (kind == u"VariableSetStmt" && node[u"kind"_s].toString() == u"VAR_SET_MULTI" &&
+            node[u"name"_s].toString() == u"TRANSACTION")
+            return u"SET TRANSACTION"_s;
+        if (kind == u"ConstraintsSetStmt")
+            return u"SET CONSTRAINTS"_s;
+        if (kind == u"DeclareCursorStmt")
+            return u"DECLARE CURSOR"_s;
+        const QString onCommit = kind == u"CreateStmt" ? node[u"oncommit"_s].toString()
+                                                       : node[u"into"_s][u"onCommit"_s].toString();
+        if (onCommit == u"ONCOMMIT_DROP" || onCommit == u"ONCOMMIT_DELETE_ROWS")
+            return u"a temporary table ON COMMIT"_s;
+        // A DO block's body is a string the parser does not look into.
+        if (kind == u"DoStmt" && statement.contains(u"LOCAL"_s, Qt::CaseInsensitive))
+            return u"LOCAL in a DO block"_s;
+    }
+    return std::nullopt;
+}
+
 } // namespace plumb::sql

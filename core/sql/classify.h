@@ -3,6 +3,7 @@
 #include "core/error.h"
 
 #include <QString>
+#include <optional>
 
 namespace plumb::sql {
 
@@ -26,6 +27,14 @@ struct StatementClass {
 // ALTER TYPE ... ADD VALUE, which may run in a transaction block only from PostgreSQL 12 on;
 // pass 0 when the server is unknown (then the newest rules apply).
 Result<StatementClass> classifyStatement(const QString& statement, int serverVersionNum = 0);
+
+// What in the statement lasts only until its transaction ends ("SET LOCAL", "SET CONSTRAINTS",
+// "DECLARE CURSOR", a temporary table "ON COMMIT", set_config(..., true)), or nothing. A build
+// that commits between statements would end such an effect early and so build something else
+// than one transaction would: project::buildInScratch builds in one transaction when any
+// statement answers here. Errs on the side of an answer: set_config anywhere, and LOCAL in a DO
+// block, count.
+Result<std::optional<QString>> transactionScopedEffect(const QString& statement);
 
 // The statement without its leading whitespace and comments (splitStatements keeps them), with
 // *line moved from where the text started to the line of its first token. Errors and the Models

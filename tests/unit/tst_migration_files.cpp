@@ -71,6 +71,45 @@ private slots:
         QCOMPARE(int(kind->rule), rule);
     }
 
+    // What a scratch build that commits between statements would end early.
+    void findsEffectsThatEndWithTheTransaction_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QString>("effect"); // empty: none
+        QTest::newRow("create table") << u"CREATE TABLE t (id int)"_s << QString();
+        QTest::newRow("set") << u"SET search_path = app"_s << QString();
+        QTest::newRow("set local") << u"SET LOCAL search_path = app"_s << u"SET LOCAL"_s;
+        QTest::newRow("set transaction")
+            << u"SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"_s << u"SET TRANSACTION"_s;
+        QTest::newRow("set constraints")
+            << u"SET CONSTRAINTS ALL DEFERRED"_s << u"SET CONSTRAINTS"_s;
+        QTest::newRow("cursor") << u"DECLARE c CURSOR FOR SELECT 1"_s << u"DECLARE CURSOR"_s;
+        QTest::newRow("temp on commit drop")
+            << u"CREATE TEMP TABLE x (a int) ON COMMIT DROP"_s << u"a temporary table ON COMMIT"_s;
+        QTest::newRow("temp as on commit delete")
+            << u"CREATE TEMP TABLE x ON COMMIT DELETE ROWS AS SELECT 1 AS a"_s
+            << u"a temporary table ON COMMIT"_s;
+        QTest::newRow("temp preserve")
+            << u"CREATE TEMP TABLE x (a int) ON COMMIT PRESERVE ROWS"_s << QString();
+        QTest::newRow("set_config")
+            << u"SELECT pg_catalog.set_config('search_path', 'app', true)"_s << u"set_config"_s;
+        QTest::newRow("do set local")
+            << u"DO $$ BEGIN SET LOCAL search_path = app; END $$"_s << u"LOCAL in a DO block"_s;
+        QTest::newRow("comment only mentions it")
+            << u"-- SET LOCAL x\nCREATE TABLE t (id int)"_s << QString();
+        QTest::newRow("string mentions it")
+            << u"COMMENT ON TABLE t IS 'SET CONSTRAINTS ALL DEFERRED'"_s << QString();
+    }
+
+    void findsEffectsThatEndWithTheTransaction()
+    {
+        QFETCH(QString, statement);
+        QFETCH(QString, effect);
+        auto found = sql::transactionScopedEffect(statement);
+        QVERIFY2(found, found ? "" : qPrintable(found.error().message));
+        QCOMPARE(found->value_or(QString()), effect);
+    }
+
     void discoversMigrationsAndIssues()
     {
         QTemporaryDir dir;
