@@ -64,14 +64,12 @@ DiagnoseModel::DiagnoseModel(QObject* parent)
 
 void DiagnoseModel::adopt(std::shared_ptr<const diagnose::Report> report, bool showAll)
 {
-    beginResetModel();
-    m_report = std::move(report);
-    clearNodes();
-    if (m_report) {
+    auto tree = std::make_shared<Tree>();
+    if (report) {
         for (Tier tier : {Tier::Warning, Tier::Operational, Tier::Informational}) {
             int tierNode = -1;
-            for (size_t c = 0; c < m_report->checks.size(); ++c) {
-                const diagnose::CheckResult& check = m_report->checks[c];
+            for (size_t c = 0; c < report->checks.size(); ++c) {
+                const diagnose::CheckResult& check = report->checks[c];
                 if (check.tier != tier)
                     continue;
                 const bool interesting =
@@ -80,15 +78,17 @@ void DiagnoseModel::adopt(std::shared_ptr<const diagnose::Report> report, bool s
                 if (!showAll && !interesting)
                     continue;
                 if (tierNode < 0)
-                    tierNode = addNode(-1, {.tier = static_cast<int>(tier)});
-                const int checkNode = addNode(tierNode, {.check = static_cast<int>(c)});
+                    tierNode = tree->add(-1, {.tier = static_cast<int>(tier)});
+                const int checkNode = tree->add(tierNode, {.check = static_cast<int>(c)});
                 for (size_t f = 0; f < check.findings.size(); ++f)
-                    addNode(checkNode,
-                            {.check = static_cast<int>(c), .finding = static_cast<int>(f)});
+                    tree->add(checkNode,
+                              {.check = static_cast<int>(c), .finding = static_cast<int>(f)});
             }
         }
     }
-    finishNodes();
+    beginResetModel();
+    m_report = std::move(report);
+    setTree(std::move(tree));
     endResetModel();
 }
 

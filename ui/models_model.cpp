@@ -139,8 +139,12 @@ ModelsModel::ModelsModel(QObject* parent)
 
 void ModelsModel::adopt(const ModelsSnapshot& snapshot)
 {
-    beginResetModel();
-    clearNodes();
+    adoptTree(snapshot.tree);
+}
+
+std::shared_ptr<const ModelsTree> ModelsModel::buildTree(const ModelsSnapshot& snapshot)
+{
+    auto tree = std::make_shared<ModelsTree>();
     const ModelsLookup lookup(snapshot.declared, snapshot.live, snapshot.declarations);
     // The table-level verdicts are the plan's (plan::tableStatuses, computed by the job), so the
     // Models view and `plumb schema` agree, "will be converged" included.
@@ -155,7 +159,7 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
             state = stateOf(found->second->marker);
             note = found->second->steps.join(u'\n');
         }
-        buildTable(snapshot, lookup, table, state, note);
+        buildTable(*tree, snapshot, lookup, table, state, note);
     }
     if (snapshot.live) {
         // Live tables the project does not declare, described by the live catalog itself.
@@ -168,18 +172,18 @@ void ModelsModel::adopt(const ModelsSnapshot& snapshot)
             if (declaredTables.contains(table.name))
                 continue;
             if (!liveOnly) {
-                liveOnly = ModelsSnapshot{{}, *snapshot.live, snapshot.live, {}, {}};
+                liveOnly = ModelsSnapshot{{}, *snapshot.live, snapshot.live, {}, {}, {}};
                 liveLookup.emplace(liveOnly->declared, liveOnly->live, liveOnly->declarations);
             }
-            buildTable(*liveOnly, *liveLookup, table, LiveState::Unmanaged, {});
+            buildTable(*tree, *liveOnly, *liveLookup, table, LiveState::Unmanaged, {});
         }
     }
-    finishNodes();
-    endResetModel();
+    return tree;
 }
 
-void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup& lookup,
-                             const catalog::Table& table, LiveState state, const QString& planNote)
+void ModelsModel::buildTable(ModelsTree& tree, const ModelsSnapshot& snapshot,
+                             const ModelsLookup& lookup, const catalog::Table& table,
+                             LiveState state, const QString& planNote)
 {
     const std::optional<Catalog>& live = snapshot.live;
     const catalog::Table* liveTable = lookup.liveTables.value(table.name, nullptr);
@@ -194,12 +198,12 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup&
         tableNode.file = where->file;
         tableNode.line = where->line;
     }
-    const int tableId = addNode(-1, tableNode);
+    const int tableId = tree.add(-1, tableNode);
     auto group = [&](const QString& title, int count) {
         ModelsRow node;
         node.name = title + u" ("_s + QLocale().toString(count) + u')';
         node.isGroup = true;
-        return addNode(tableId, node);
+        return tree.add(tableId, node);
     };
 
     const int columns = group(tr("Columns"), static_cast<int>(table.columns.size()));
@@ -216,7 +220,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup&
                actual->defaultExpr == column.defaultExpr && actual->identity == column.identity)
                 ? LiveState::Ok
                 : LiveState::Differs;
-        addNode(columns, node);
+        tree.add(columns, node);
     }
 
     const QList<const catalog::Index*> indexes = lookup.indexesOf.value(table.name);
@@ -231,7 +235,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup&
             node.file = where->file;
             node.line = where->line;
         }
-        addNode(indexGroup, node);
+        tree.add(indexGroup, node);
     }
 
     QList<const catalog::Constraint*> constraints, foreignKeys;
@@ -252,7 +256,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup&
         node.name = constraint->name;
         node.details = constraint->definition;
         node.state = constraintState(constraint);
-        addNode(constraintGroup, node);
+        tree.add(constraintGroup, node);
     }
     const int foreignGroup = group(tr("Foreign keys"), static_cast<int>(foreignKeys.size()));
     for (const catalog::Constraint* constraint : std::as_const(foreignKeys)) {
@@ -262,7 +266,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup&
         node.state = constraintState(constraint);
         node.target =
             constraint->referencedTable ? constraint->referencedTable->display() : QString();
-        addNode(foreignGroup, node);
+        tree.add(foreignGroup, node);
     }
     const int referencedGroup = group(tr("Referenced by"), static_cast<int>(referencedBy.size()));
     for (const catalog::Constraint* constraint : std::as_const(referencedBy)) {
@@ -271,7 +275,7 @@ void ModelsModel::buildTable(const ModelsSnapshot& snapshot, const ModelsLookup&
             constraint->table.display() + u" ("_s + constraint->columns.join(u", "_s) + u')';
         node.details = constraint->name;
         node.target = constraint->table.display();
-        addNode(referencedGroup, node);
+        tree.add(referencedGroup, node);
     }
 }
 

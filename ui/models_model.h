@@ -18,6 +18,9 @@ struct ModelsRow {
 
 struct ModelsLookup; // models_model.cpp
 
+// The Models tree of one snapshot, built by ModelsModel::buildTree on the job's worker thread.
+struct ModelsTree final : FlatTree<ModelsRow> {};
+
 class ModelsModel : public FlatTreeModel<ModelsRow> {
     Q_OBJECT
 public:
@@ -29,6 +32,9 @@ public:
 
     explicit ModelsModel(QObject* parent = nullptr);
 
+    // The tree of `snapshot`: pure, for the job that makes the snapshot (a worker thread).
+    static std::shared_ptr<const ModelsTree> buildTree(const ModelsSnapshot& snapshot);
+    // Shows the snapshot's tree (built with it), in one reset.
     void adopt(const ModelsSnapshot& snapshot);
     // Shows the tables and the rows inside them whose name contains `text` (any case), with
     // the groups and tables that hold them; empty shows everything.
@@ -43,8 +49,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    void buildTable(const ModelsSnapshot& snapshot, const ModelsLookup& lookup,
-                    const catalog::Table& table, LiveState state, const QString& planNote);
+    static void buildTable(ModelsTree& tree, const ModelsSnapshot& snapshot,
+                           const ModelsLookup& lookup, const catalog::Table& table, LiveState state,
+                           const QString& planNote);
 };
 
 } // namespace plumb::ui

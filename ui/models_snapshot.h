@@ -4,9 +4,12 @@
 #include "core/plan/schema_compare.h"
 #include "core/sql/declarations.h"
 
+#include <memory>
 #include <optional>
 
 namespace plumb::ui {
+
+struct ModelsTree; // models_model.h
 
 // What the Models view shows: the declared schema (the project's files built into a scratch
 // database and introspected), where each object is declared, and the live database's catalog
@@ -18,6 +21,8 @@ struct ModelsSnapshot {
     QList<sql::Declaration> declarations; // files relative to projectDir
     // Each declared (then each undeclared live) table against the live one; empty without live.
     QList<plan::TableStatus> tableStatuses;
+    // The Models view's rows, built from the above by the same job (ModelsModel::buildTree).
+    std::shared_ptr<const ModelsTree> tree;
 };
 
 // How an object of the declaration compares with the live database.

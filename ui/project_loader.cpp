@@ -1,6 +1,7 @@
 #include "project_loader.h"
 
 #include "core/plan/schema_compare.h"
+#include "ui/models_model.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -51,6 +52,7 @@ ProjectSnapshot snapshotOf(workflow::ProjectState state)
         snapshot.models.tableStatuses = plan::tableStatuses(
             snapshot.models.declared, state.live->catalog, *state.liveToDeclared);
     }
+    snapshot.models.tree = ModelsModel::buildTree(snapshot.models);
     snapshot.state = std::move(state);
     return snapshot;
 }
