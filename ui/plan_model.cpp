@@ -106,10 +106,13 @@ void PlanModel::adopt(const plan::Plan& plan)
     m_plan = plan;
     m_groups.clear();
     m_status.clear();
+    m_placeOfStep.clear();
+    m_placeOfStep.reserve(std::size_t(m_plan.steps.size()));
     for (int step = 0; step < m_plan.steps.size(); ++step) {
         const plan::Pass pass = m_plan.steps[step].pass;
         if (m_groups.isEmpty() || m_groups.last().pass != pass)
             m_groups.append({pass, {}});
+        m_placeOfStep.emplace_back(int(m_groups.size()) - 1, int(m_groups.last().steps.size()));
         m_groups.last().steps.append(step);
     }
     endResetModel();
@@ -131,12 +134,9 @@ PlanModel::StepStatus PlanModel::status(int step) const
 
 QModelIndex PlanModel::indexOfStep(int step) const
 {
-    for (int group = 0; group < m_groups.size(); ++group) {
-        const int row = static_cast<int>(m_groups[group].steps.indexOf(step));
-        if (row >= 0)
-            return createIndex(row, 0, quintptr(step + 1));
-    }
-    return {};
+    if (step < 0 || std::size_t(step) >= m_placeOfStep.size())
+        return {};
+    return createIndex(m_placeOfStep[std::size_t(step)].second, 0, quintptr(step + 1));
 }
 
 QModelIndex PlanModel::index(int row, int column, const QModelIndex& parent) const
@@ -154,10 +154,10 @@ QModelIndex PlanModel::parent(const QModelIndex& child) const
     if (!child.isValid() || child.internalId() >= (quintptr(1) << 32))
         return {};
     const int step = static_cast<int>(child.internalId()) - 1;
-    for (int group = 0; group < m_groups.size(); ++group)
-        if (m_groups[group].steps.contains(step))
-            return createIndex(group, 0, groupId(group));
-    return {};
+    if (step < 0 || std::size_t(step) >= m_placeOfStep.size())
+        return {};
+    const int group = m_placeOfStep[std::size_t(step)].first;
+    return createIndex(group, 0, groupId(group));
 }
 
 int PlanModel::rowCount(const QModelIndex& parent) const

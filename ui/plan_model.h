@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModel>
 #include <map>
+#include <vector>
 
 namespace plumb::ui {
 
@@ -41,6 +42,9 @@ private:
     };
     plan::Plan m_plan;
     QList<PassGroup> m_groups;
+    // Each step's group and row in it: parent() and indexOfStep() look them up here rather
+    // than scanning the groups (a 10,000-table plan has 50,000 steps).
+    std::vector<std::pair<int, int>> m_placeOfStep;
     std::map<int, std::pair<StepStatus, QString>> m_status; // by step
     // Internal ids: 0 = pass group g is id (g+1) << 32; step s is s + 1.
     static quintptr groupId(int group) { return quintptr(group + 1) << 32; }
