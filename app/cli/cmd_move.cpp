@@ -60,7 +60,7 @@ QString labelOf(const workflow::Target& target)
 
 // What start (after a cutover or an abort) and a cutover run here print.
 int printOutcome(Invocation& invocation, const QString& action, const MoveOutcome& outcome,
-                 const MoveRequest& request, const Sides& sides)
+                 const MoveRequest& request, const Sides& sides, bool switched = false)
 {
     if (invocation.format == OutputFormat::Json) {
         QJsonArray tables;
@@ -77,12 +77,15 @@ int printOutcome(Invocation& invocation, const QString& action, const MoveOutcom
                               {u"copied_rows"_s, outcome.copy.rows},
                               {u"applied_changes"_s, outcome.applied},
                               {u"write_pause_ms"_s, outcome.writePauseMs},
+                              {u"switched"_s, switched},
                               {u"tables"_s, tables}});
     } else if (outcome.phase == u"done"_s) {
         invocation.print(u"Cut over: %1 equals %2 (mapped), writes paused %3 ms; writes to the "
                          u"source stay blocked until plumb move release."_s
                              .arg(sides.target.label, sides.source->label)
                              .arg(outcome.writePauseMs));
+        if (switched)
+            invocation.print(u"The switch ran."_s);
     } else {
         invocation.print(u"Aborted: the source has no capture left."_s);
     }
@@ -99,7 +102,8 @@ int runMoveCommand(Invocation& invocation)
         u"  plumb move start   --from SRC --to DST [--mapping FILE | --accept-proposed] [--jobs "
         u"N]\n"
         u"  plumb move status  --to DST\n"
-        u"  plumb move cutover --to DST --confirm SOURCE_DATABASE [--timeout SECONDS]\n"
+        u"  plumb move cutover --to DST --confirm SOURCE_DATABASE [--timeout SECONDS] [--switch "
+        u"COMMAND]\n"
         u"  plumb move abort   --to DST\n"
         u"  plumb move release --to DST"_s);
     addProjectOptions(parser, false);
@@ -122,6 +126,11 @@ int runMoveCommand(Invocation& invocation)
     parser.addOption({u"timeout"_s,
                       u"cutover: how long to wait for the runner to finish it (default 600)."_s,
                       u"seconds"_s});
+    parser.addOption({u"switch"_s,
+                      u"cutover: a shell command that points the application at the target, run "
+                      u"once the cutover is verified (the source still blocked), with "
+                      u"PLUMB_MOVE_SOURCE, PLUMB_MOVE_TARGET and PLUMB_MOVE_TARGET_DATABASE set."_s,
+                      u"command"_s});
     int exitCode = 0;
     if (!invocation.parse(parser, &exitCode))
         return exitCode;
@@ -294,20 +303,25 @@ int runMoveCommand(Invocation& invocation)
         ControlWait wait;
         if (parser.isSet(u"timeout"_s))
             wait.timeoutMs = parser.value(u"timeout"_s).toInt() * 1000;
-        auto cut = cutoverMove(request, progress, wait);
+        CutoverSwitch cutoverSwitch;
+        cutoverSwitch.command = parser.value(u"switch"_s);
+        auto cut = cutoverMove(request, progress, wait, cutoverSwitch);
         if (!cut)
             return invocation.fail(cut.error());
         if (cut->ranHere)
-            return printOutcome(invocation, action, cut->outcome, request, sides);
+            return printOutcome(invocation, action, cut->outcome, request, sides, cut->switched);
         if (json) {
             QJsonObject payload = statusJson(cut->status);
             payload.insert(u"ok"_s, true);
             payload.insert(u"command"_s, u"move cutover"_s);
+            payload.insert(u"switched"_s, cut->switched);
             invocation.printJson(payload);
         } else {
             invocation.print(u"Cut over: %1 equals %2 (mapped); writes to the source stay "
                              u"blocked until plumb move release."_s.arg(sides.target.label,
                                                                         sides.source->label));
+            if (cut->switched)
+                invocation.print(u"The switch ran."_s);
         }
         return 0;
     }

@@ -18,9 +18,21 @@ void pause(int ms, Progress& progress)
 
 } // namespace
 
-Result<CutoverResult> cutoverMove(MoveRequest request, Progress& progress, const ControlWait& wait)
+Result<CutoverResult> cutoverMove(MoveRequest request, Progress& progress, const ControlWait& wait,
+                                  const CutoverSwitch& cutoverSwitch)
 {
     CutoverResult result;
+    // The switch runs only after a verified cutover, with the move's sides (never a password).
+    auto switchOver = [&](CutoverResult done) -> Result<CutoverResult> {
+        if (cutoverSwitch.command.isEmpty())
+            return done;
+        const SwitchContext context{done.status.sourceLabel, request.target.redacted(),
+                                    request.target.database()};
+        if (auto switched = runCutoverSwitch(cutoverSwitch, context, progress); !switched)
+            return std::unexpected(switched.error());
+        done.switched = true;
+        return done;
+    };
     auto status = moveStatus(request.target, std::nullopt, progress);
     if (!status)
         return std::unexpected(status.error());
@@ -44,7 +56,7 @@ Result<CutoverResult> cutoverMove(MoveRequest request, Progress& progress, const
                 return std::unexpected(now.error());
             if (now->phase == u"done"_s) {
                 result.status = *now;
-                return result;
+                return switchOver(result);
             }
             if (!now->runnerAlive || (!now->lastError.isEmpty() && now->requested.isEmpty()))
                 return fail(ErrorCode::Generic,
@@ -77,7 +89,7 @@ Result<CutoverResult> cutoverMove(MoveRequest request, Progress& progress, const
     if (!after)
         return std::unexpected(after.error());
     result.status = *after;
-    return result;
+    return switchOver(result);
 }
 
 Status stopMove(const db::ConnectionInfo& target, const db::ConnectionInfo& source,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/transfer/move.h"
+#include "core/transfer/move_switch.h"
 
 namespace plumb::transfer {
 
@@ -19,7 +20,8 @@ struct CutoverResult {
     // started with): `outcome` holds what it did.
     bool ranHere = false;
     MoveOutcome outcome;
-    MoveStatus status; // the move after the cutover, the source read too
+    MoveStatus status;     // the move after the cutover, the source read too
+    bool switched = false; // the configured switch ran and succeeded
 };
 
 // Cuts the move into `request.target` over: blocks writes on the source, drains the captured
@@ -28,8 +30,12 @@ struct CutoverResult {
 // file or text, the mapping the move was started with is used. Fails (Config) when the target
 // holds no move, (Lock) when the runner did not finish within `wait.timeoutMs` (the cutover
 // stays asked for), and with the runner's error when it stopped or the verification failed.
+//
+// With a `cutoverSwitch` command, runs it once the cutover is verified (runCutoverSwitch); its
+// failure is this call's, and leaves the move done with the source still blocked.
 Result<CutoverResult> cutoverMove(MoveRequest request, Progress& progress,
-                                  const ControlWait& wait = {});
+                                  const ControlWait& wait = {},
+                                  const CutoverSwitch& cutoverSwitch = {});
 
 // Aborts the move into `target` at any phase: a live runner is asked and waited for (it removes
 // the capture and forgets the state); otherwise abortMove() does it here. The source is left as

@@ -104,9 +104,19 @@ private slots:
         const QStringList cutover = {u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri()};
         const CliRun unconfirmed = runPlumb(cutover);
         QCOMPARE(unconfirmed.exitCode, 5);
+        // The configured switch runs after the verified cutover, told which database to use.
+        const QString switched = dir.filePath(u"switched"_s);
         const CliRun done = runPlumb(
-            cutover + QStringList{u"--confirm"_s, source.name(), u"--format"_s, u"json"_s});
+            cutover +
+            QStringList{u"--confirm"_s, source.name(), u"--format"_s, u"json"_s, u"--switch"_s,
+                        u"printf %s \"$PLUMB_MOVE_TARGET_DATABASE\" > '"_s + switched + u"'"_s});
         QVERIFY2(done.exitCode == 0, qPrintable(done.out + done.err));
+        QCOMPARE(QJsonDocument::fromJson(done.out.toUtf8()).object().value(u"switched"_s), true);
+        {
+            QFile file(switched);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromUtf8(file.readAll()), target.name());
+        }
         QVERIFY(third.waitForFinished(plumb::test::hangTimeoutMs));
         QCOMPARE(third.exitCode(), 0);
         QCOMPARE(targetRows(target), mappedSource(source));
@@ -168,11 +178,18 @@ private slots:
         PLUMB_VERIFY_OK(
             writer->exec(u"UPDATE person SET full_name = 'Alan Turing' WHERE id = 3"_s));
         PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM note WHERE id > 4990"_s));
-        const CliRun cutover = runPlumb({u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri(),
-                                         u"--confirm"_s, source.name()});
-        QVERIFY2(cutover.exitCode == 0, qPrintable(cutover.out + cutover.err));
+        // A switch that fails fails the command, and says that the cutover itself is done.
+        const CliRun cutover =
+            runPlumb({u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri(), u"--confirm"_s,
+                      source.name(), u"--switch"_s, u"echo pgbouncer is down; exit 3"_s});
+        QVERIFY2(cutover.exitCode != 0, qPrintable(cutover.out + cutover.err));
+        QVERIFY2(cutover.err.contains(u"the switch failed (exit code 3)"_s) &&
+                     cutover.err.contains(u"pgbouncer is down"_s) &&
+                     cutover.err.contains(u"cutover itself is done"_s),
+                 qPrintable(cutover.err));
         QCOMPARE(targetRows(target), mappedSource(source));
         QCOMPARE(phaseOf(target), u"done"_s);
+        QVERIFY(!writer->exec(u"INSERT INTO person (full_name) VALUES ('Blocked')"_s));
 
         // Release lifts the block and forgets the move.
         const CliRun released =
