@@ -2008,6 +2008,22 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
             <numerusform>Geprüft: %n Tabellen gleichen der Quelle (zugeordnet), nach Anzahl und Prüfsumme; %1 Zeilen. Die Quelle bleibt bis „Quelle freigeben“ schreibgeschützt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cut over and switched: the target equals the source (mapped) and the switch ran; writes to the source stay blocked until Release source.</source>
+        <translation>Umgeschaltet und umgestellt: das Ziel gleicht der Quelle (zugeordnet), und der Umstellungsbefehl lief; Schreibzugriffe auf die Quelle bleiben bis „Quelle freigeben“ gesperrt.</translation>
+    </message>
+    <message>
+        <source>none: point the application at the target yourself after the cutover</source>
+        <translation>keiner: die Anwendung nach dem Umschalten selbst auf das Ziel umstellen</translation>
+    </message>
+    <message>
+        <source>A shell command run once the cutover is verified, while the source is still blocked (a pgbouncer reload, a configuration push). It finds the target database in PLUMB_MOVE_TARGET_DATABASE.</source>
+        <translation>Ein Shell-Befehl, der läuft, sobald das Umschalten geprüft ist, während die Quelle noch gesperrt ist (ein Neuladen von pgbouncer, eine verteilte Konfiguration). Er findet die Zieldatenbank in PLUMB_MOVE_TARGET_DATABASE.</translation>
+    </message>
+    <message>
+        <source>Switch at cutover</source>
+        <translation>Umstellung beim Umschalten</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::PlanModel</name>

@@ -2008,6 +2008,22 @@ Un atelier de schémas PostgreSQL.</translation>
             <numerusform>Vérifié : %n tables égales à la source (selon la correspondance), par nombre et somme de contrôle ; %1 lignes. La source reste en lecture seule jusqu’à « Libérer la source ».</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cut over and switched: the target equals the source (mapped) and the switch ran; writes to the source stay blocked until Release source.</source>
+        <translation>Basculé et redirigé : la cible égale la source (selon la correspondance) et la commande de redirection a tourné ; les écritures sur la source restent bloquées jusqu’à « Libérer la source ».</translation>
+    </message>
+    <message>
+        <source>none: point the application at the target yourself after the cutover</source>
+        <translation>aucune : rediriger soi-même l’application vers la cible après la bascule</translation>
+    </message>
+    <message>
+        <source>A shell command run once the cutover is verified, while the source is still blocked (a pgbouncer reload, a configuration push). It finds the target database in PLUMB_MOVE_TARGET_DATABASE.</source>
+        <translation>Une commande shell lancée une fois la bascule vérifiée, pendant que la source est encore bloquée (un rechargement de pgbouncer, un envoi de configuration). Elle trouve la base cible dans PLUMB_MOVE_TARGET_DATABASE.</translation>
+    </message>
+    <message>
+        <source>Switch at cutover</source>
+        <translation>Redirection à la bascule</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::PlanModel</name>

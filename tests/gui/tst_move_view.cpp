@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -156,6 +158,11 @@ private slots:
             PLUMB_VERIFY_OK((*writer)->exec(statement));
 
         // The cutover asks for the source's name, dev or not; a partial name cannot go ahead.
+        // Its switch then runs, told the target database.
+        QTemporaryDir switchDir;
+        const QString switched = switchDir.filePath(u"switched"_s);
+        view->findChild<QLineEdit*>(u"move.switchCommand"_s)
+            ->setText(u"printf %s \"$PLUMB_MOVE_TARGET_DATABASE\" > '"_s + switched + u"'"_s);
         view->findChild<QAction*>(u"action.cutoverMove"_s)->trigger();
         PLUMB_TRY_VERIFY(openDialog<ConfirmChangeDialog>());
         auto* confirm = openDialog<ConfirmChangeDialog>();
@@ -171,6 +178,14 @@ private slots:
                  qPrintable(view->findChild<QLabel*>(u"move.status"_s)->text()));
         PLUMB_TRY_VERIFY(!view->runnerRunning());
         QVERIFY(outcomeOf(u"start"_s) == std::optional<bool>(true));
+        QVERIFY(view->findChild<QLabel*>(u"move.status"_s)
+                    ->text()
+                    .startsWith(u"Cut over and switched"_s));
+        {
+            QFile file(switched);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(QString::fromUtf8(file.readAll()), u"mv_gui_target"_s);
+        }
 
         // The target equals the source, row for row; the view shows the verification.
         const QString sourceRows = rowsOf(source, u"mail"_s);

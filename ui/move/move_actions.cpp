@@ -7,6 +7,7 @@
 #include "ui/database_chooser.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -105,7 +106,9 @@ void MoveView::cutover()
         {tr("block every write to the source's moved tables (until Release source)"),
          tr("apply the last captured changes and set the sequences"),
          tr("verify counts and checksums of every mapped table on both sides")},
-        [this, wanted = *wanted, rules](std::optional<QString> confirmation) {
+        [this, wanted = *wanted, rules,
+         cutoverSwitch = transfer::CutoverSwitch{m_switchCommand->text().trimmed()}](
+            std::optional<QString> confirmation) {
             if (!confirmation) {
                 report(u"cutover"_s, false, tr("Canceled: the source takes writes as before."));
                 return;
@@ -116,12 +119,13 @@ void MoveView::cutover()
             m_workbench->jobs()
                 .start<Cut>(
                     tr("Cut over into %1").arg(m_to->currentText()), rules.label,
-                    [wanted, rules, confirmation](Progress& progress) -> Result<Cut> {
+                    [wanted, rules, confirmation,
+                     cutoverSwitch](Progress& progress) -> Result<Cut> {
                         if (auto authorized =
                                 workflow::authorizeChange(rules, confirmation, u"cut over"_s);
                             !authorized)
                             return std::unexpected(authorized.error());
-                        auto cut = transfer::cutoverMove(wanted, progress);
+                        auto cut = transfer::cutoverMove(wanted, progress, {}, cutoverSwitch);
                         if (!cut)
                             return std::unexpected(cut.error());
                         return std::make_shared<const transfer::CutoverResult>(std::move(*cut));
@@ -136,8 +140,12 @@ void MoveView::cutover()
                     }
                     showStatus((*cut)->status);
                     report(u"cutover"_s, true,
-                           tr("Cut over: the target equals the source (mapped); writes to the "
-                              "source stay blocked until Release source."));
+                           (*cut)->switched
+                               ? tr("Cut over and switched: the target equals the source "
+                                    "(mapped) and the switch ran; writes to the source stay "
+                                    "blocked until Release source.")
+                               : tr("Cut over: the target equals the source (mapped); writes to "
+                                    "the source stay blocked until Release source."));
                 });
             pollWhileMoving();
         });

@@ -57,6 +57,7 @@ MoveView::MoveView(Workbench* workbench, QWidget* parent)
     , m_mappingFile(new QLineEdit(this))
     , m_acceptProposed(new QCheckBox(tr("Use the proposed mapping as it is"), this))
     , m_jobs(new QSpinBox(this))
+    , m_switchCommand(new QLineEdit(this))
     , m_mapping(new QPlainTextEdit(this))
     , m_tables(new MoveTablesModel(this))
     , m_tableList(new QTreeView(this))
@@ -130,6 +131,14 @@ MoveView::MoveView(Workbench* workbench, QWidget* parent)
     form->addRow(tr("Mapping file"), fileRow);
     form->addRow(QString(), m_acceptProposed);
     form->addRow(tr("Copy workers"), m_jobs);
+    m_switchCommand->setObjectName(u"move.switchCommand"_s);
+    m_switchCommand->setPlaceholderText(
+        tr("none: point the application at the target yourself after the cutover"));
+    m_switchCommand->setToolTip(
+        tr("A shell command run once the cutover is verified, while the source is still "
+           "blocked (a pgbouncer reload, a configuration push). It finds the target database in "
+           "PLUMB_MOVE_TARGET_DATABASE."));
+    form->addRow(tr("Switch at cutover"), m_switchCommand);
 
     m_mapping->setObjectName(u"move.mapping"_s);
     m_mapping->setReadOnly(true);

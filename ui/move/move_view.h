@@ -70,6 +70,7 @@ private:
     QLineEdit* m_mappingFile;
     QCheckBox* m_acceptProposed;
     QSpinBox* m_jobs;
+    QLineEdit* m_switchCommand; // run after a verified cutover (transfer::CutoverSwitch)
     QPlainTextEdit* m_mapping;
     MoveTablesModel* m_tables;
     QTreeView* m_tableList;
