@@ -19,7 +19,7 @@ constexpr std::array<QStringView, 20> objectTypeNames{
     u"publication", u"operator"};
 constexpr std::array<QStringView, 4> actionNames{u"create", u"drop", u"alter", u"rename"};
 // In Attribute order.
-constexpr std::array<QStringView, 31> attributeNames{u"",
+constexpr std::array<QStringView, 34> attributeNames{u"",
                                                      u"deferred",
                                                      u"type",
                                                      u"default",
@@ -49,8 +49,11 @@ constexpr std::array<QStringView, 31> attributeNames{u"",
                                                      u"definition",
                                                      u"estimators",
                                                      u"cluster",
-                                                     u"enabled"};
-static_assert(attributeNames.size() == size_t(Attribute::Enabled) + 1);
+                                                     u"enabled",
+                                                     u"set_aside",
+                                                     u"copy_rows",
+                                                     u"drop_set_aside"};
+static_assert(attributeNames.size() == size_t(Attribute::DropSetAside) + 1);
 // In NodeKind order, every kind: a change's key is written by its index.
 constexpr std::array<QStringView, 14> nodeKindNames{u"schema",
                                                     u"extension",

@@ -70,6 +70,12 @@ enum class Attribute {
     Estimators,  // operator RESTRICT/JOIN
     Cluster,     // index CLUSTER ON
     Enabled,     // trigger or event trigger enabled state
+    // A table made again in a new shape that no ALTER reaches (its partitioning): set aside
+    // under another name with its partitions, indexes and identity sequences, its rows copied
+    // into the new table, then dropped (table_swap.h).
+    SetAside,
+    CopyRows,
+    DropSetAside,
 };
 
 // One change that turns part of `from` into `to`, with the plain SQL that makes it.

@@ -62,8 +62,16 @@ public:
     void run()
     {
         if (m_from.partitionKey != m_to.partitionKey) {
-            // The partitioning scheme cannot change in place: the table is built again.
+            // The partitioning scheme cannot change in place: the table is built again, its
+            // rows copied over, unless it becomes a partitioned table without a partition,
+            // which holds no row: then it is made again empty, a loss the plan declares.
             m_work.recreated.insert(m_key);
+            const bool holdsRows =
+                !m_to.isPartitioned() || std::ranges::any_of(m_work.to.tables, [&](const Table& t) {
+                    return t.partitionOf && *t.partitionOf == m_to.name;
+                });
+            if (holdsRows)
+                m_work.swapped.insert(m_key);
             return;
         }
         detachAndUninherit();

@@ -3,6 +3,7 @@
 #include "core/catalog/ddl.h"
 #include "core/db/quote.h"
 #include "core/diff/equivalent_texts.h"
+#include "core/diff/table_swap.h"
 
 #include <algorithm>
 
@@ -14,6 +15,13 @@ using namespace catalog;
 using namespace detail;
 
 namespace {
+
+// The set-aside, copy and drop statements of a swapped table (work.swapped).
+TableSwap swapOf(const Work& work, const ObjectKey& key)
+{
+    const QualifiedName name{key.schema, key.name};
+    return tableSwap(work.from, *work.from.table(name), *work.to.table(name));
+}
 
 bool sameObject(const Entry& a, const Entry& b)
 {
@@ -398,6 +406,13 @@ private:
         });
         for (const auto& [position, key] : order) {
             const Entry& entry = work.fromObjects.at(key);
+            if (work.swapped.contains(key)) {
+                Change setAside =
+                    makeChange(Action::Alter, ObjectType::Table, key, swapOf(work, key).setAside);
+                setAside.attribute = Attribute::SetAside;
+                out.append(setAside);
+                continue;
+            }
             QStringList sql = dropStatements(m_from, entry);
             if (sql.isEmpty())
                 continue;
@@ -422,6 +437,24 @@ private:
             keys.insert(key);
         const QList<DdlStatement> toDdl = ddlStatements(subset(m_to, keys));
         const Positions positions = positionsOf(toDdl);
+        // A swapped table's rows are copied once it and every partition it has in `to` exist,
+        // before anything else (indexes, keys, foreign keys that point at it) is made on it.
+        std::map<int, QList<ObjectKey>> copyAfter;
+        for (const ObjectKey& key : work.swapped) {
+            int last = positions.last.at(key);
+            for (const Table& table : m_to.tables)
+                for (auto parent = table.partitionOf; parent;) {
+                    if (relationKey(*parent) == key) {
+                        if (auto found = positions.last.find(keyOf(table));
+                            found != positions.last.end())
+                            last = std::max(last, found->second);
+                        break;
+                    }
+                    const Table* up = m_to.table(*parent);
+                    parent = up ? up->partitionOf : std::nullopt;
+                }
+            copyAfter[last].append(key);
+        }
         std::set<ObjectKey> placed;
         ObjectKey previous;
         bool previousOpen = false;
@@ -457,6 +490,21 @@ private:
                     out += it->second;
                     previousOpen = false;
                 }
+            }
+            if (auto copies = copyAfter.find(i); copies != copyAfter.end()) {
+                for (const ObjectKey& swapped : copies->second) {
+                    const TableSwap swap = swapOf(work, swapped);
+                    for (auto [attribute, sql] :
+                         {std::pair(Attribute::CopyRows, swap.copyRows),
+                          std::pair(Attribute::DropSetAside, swap.dropSetAside)}) {
+                        if (sql.isEmpty())
+                            continue;
+                        Change change = makeChange(Action::Alter, ObjectType::Table, swapped, sql);
+                        change.attribute = attribute;
+                        out.append(change);
+                    }
+                }
+                previousOpen = false;
             }
         }
         for (const auto& [key, changes] : work.alterFirst)

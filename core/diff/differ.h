@@ -48,6 +48,8 @@ struct Work {
     std::set<ObjectKey> dropped;   // in `from` only
     std::set<ObjectKey> created;   // in `to` only
     std::set<ObjectKey> recreated; // in both, dropped and created again
+    // Recreated tables whose rows are kept: set aside, made again, copied (table_swap.h).
+    std::set<ObjectKey> swapped;
     std::set<ObjectKey> forDependency;
     // Removed objects that depend on something dropped early: they go in the first stage too.
     std::set<ObjectKey> dropFirst;

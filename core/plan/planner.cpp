@@ -83,9 +83,11 @@ Plan Planner::run()
     // The change set drops everything before it creates: up to its last drop (and the early
     // alters among the drops) is the prepare pass.
     int lastDrop = -1;
+    // Setting a swapped table aside takes the place of its drop.
     for (int n = 0; n < m_changes.changes.size(); ++n)
-        if (m_changes.changes[n].action == Action::Drop &&
-            m_changes.changes[n].type != ObjectType::Column)
+        if ((m_changes.changes[n].action == Action::Drop &&
+             m_changes.changes[n].type != ObjectType::Column) ||
+            m_changes.changes[n].attribute == Attribute::SetAside)
             lastDrop = n;
     for (int n = 0; n < m_changes.changes.size(); ++n) {
         const Change& change = m_changes.changes[n];
@@ -154,7 +156,10 @@ Step Planner::make(StepKind kind, const QString& sql, Pass pass, Category catego
     const StepEffects effects = effectsOf(kind, m_serverVersion);
     s.transactional = effects.transactional;
     // A table this plan creates is empty and nobody else uses it yet: its locks cost nothing.
-    const bool existing = !table.name.isEmpty() && !isNewTable(table);
+    // A swapped table is made again under the name the application uses, holding its rows.
+    const bool swapStep = kind == StepKind::SetAsideTable || kind == StepKind::CopyRows ||
+                          kind == StepKind::DropSetAsideTable;
+    const bool existing = !table.name.isEmpty() && (swapStep || !isNewTable(table));
     if (!existing)
         return s;
     s.lock = effects.lock;
@@ -170,6 +175,11 @@ Step Planner::make(StepKind kind, const QString& sql, Pass pass, Category catego
     case StepKind::CreateIndexConcurrently:
     case StepKind::ReindexConcurrently:
         s.hazards.append(Hazard::InvalidIndexOnFailure);
+        break;
+    case StepKind::CopyRows:
+        // Readers find the table empty and writers' rows mix with the copy until it commits.
+        s.hazards.append(Hazard::BlocksWrites);
+        s.hazards.append(Hazard::BlocksReads);
         break;
     case StepKind::AddCheck:
     case StepKind::AddForeignKey:
@@ -238,7 +248,11 @@ void Planner::addChangeStatements(const Change& change, Pass pass, const Decisio
     const StepKind kind = kindOf(change);
     const QualifiedName table = tableOf(change);
     const QString object = columnDisplay(change);
+    // The set-aside table of a swap is dropped only after its rows are copied.
     int previous = -1;
+    if (kind == StepKind::DropSetAsideTable)
+        if (auto copied = m_copySteps.find(change.object); copied != m_copySteps.end())
+            previous = copied->second;
     for (const QString& sql : change.sql) {
         Step s = make(kind, sql, pass, decision.category, table, object);
         // The change set knows what runs outside a transaction (ALTER TYPE ... ADD VALUE) even
@@ -249,6 +263,8 @@ void Planner::addChangeStatements(const Change& change, Pass pass, const Decisio
             s.after.append(previous);
         previous = add(s, decision);
     }
+    if (kind == StepKind::CopyRows)
+        m_copySteps[change.object] = previous;
 }
 
 void Planner::planChange(const Change& change)

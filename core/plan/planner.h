@@ -90,7 +90,8 @@ private:
     std::set<std::pair<ObjectKey, QString>> m_identityColumns;
     std::set<ObjectKey> m_droppedKeys;
     std::set<ObjectKey> m_rebuiltKeys;
-    std::set<ObjectKey> m_rebuiltEnums; // enums whose labels are removed or reordered
+    std::set<ObjectKey> m_rebuiltEnums;   // enums whose labels are removed or reordered
+    std::map<ObjectKey, int> m_copySteps; // a swapped table's last copy step (CopyRows)
     // Key constraints to create (key) that take over an index of `from` (its name) instead of
     // building one; that index's drop is left out.
     std::map<ObjectKey, QString> m_adoptions;

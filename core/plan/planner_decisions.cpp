@@ -51,6 +51,12 @@ StepKind Planner::kindOf(const Change& change) const
             return StepKind::Inherit;
         case Attribute::PartitionOf:
             return change.after.isEmpty() ? StepKind::DetachPartition : StepKind::AttachPartition;
+        case Attribute::SetAside:
+            return StepKind::SetAsideTable;
+        case Attribute::CopyRows:
+            return StepKind::CopyRows;
+        case Attribute::DropSetAside:
+            return StepKind::DropSetAsideTable;
         default:
             return StepKind::AlterObject;
         }

@@ -108,6 +108,13 @@ constexpr std::array rows{
         true},
     Row{StepKind::DropTable, u"drop_table", u"drop table", AE, false, false, true},
     Row{StepKind::RenameTable, u"rename_table", u"rename table", AE, false, false, true},
+    Row{StepKind::SetAsideTable, u"set_aside_table", u"set aside", AE, false, false, true},
+    // The new table's lock is ROW EXCLUSIVE, but it is empty until the copy commits: the planner
+    // names the step as blocking reads and writes of the table.
+    Row{StepKind::CopyRows, u"copy_rows", u"copy the rows back into", Lock::RowExclusive, true,
+        true, true},
+    Row{StepKind::DropSetAsideTable, u"drop_set_aside_table", u"drop the set-aside copy of", AE,
+        false, false, true},
     Row{StepKind::SetStorageParameters, u"set_storage_parameters", u"set storage parameters", SUE,
         false, false, true},
     Row{StepKind::SetLogged, u"set_logged", u"change logging", AE, true, true, true},

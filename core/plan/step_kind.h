@@ -70,6 +70,11 @@ enum class StepKind {
     CreatePartition, // CREATE TABLE ... PARTITION OF: locks the parent
     DropTable,
     RenameTable,
+    // A table made again in a new partitioning (diff/table_swap.h): renamed out of the way with
+    // its partitions, indexes and identity sequences; its rows copied into the new table; dropped.
+    SetAsideTable,
+    CopyRows, // INSERT ... SELECT: the new table holds no rows until it commits
+    DropSetAsideTable,
     SetStorageParameters, // SET/RESET (fillfactor, autovacuum_*, toast.*)
     SetLogged,            // SET LOGGED / UNLOGGED: rewrites
     SetAccessMethod,      // rewrites

@@ -1,4 +1,4 @@
--- online plan: 8 steps, 0 blocked, 2 destructive, for PostgreSQL server version 170012
+-- online plan: 10 steps, 0 blocked, 1 destructive, for PostgreSQL server version 170012
 SET check_function_bodies = false;
 
 -- step 1: detach partition public.measurement_y2006m03
@@ -13,11 +13,11 @@ ALTER TABLE public.measurement DETACH PARTITION public.measurement_y2006m03;
 --   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
 --   DROP TABLE public.reg2partitioned;
 
--- step 3: drop table public.partitioned2reg
---   no lock on existing tables; drops_data; structural, prepare
---   destructive: loses table public.partitioned2reg is made again empty: its rows are lost
---   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
---   DROP TABLE public.partitioned2reg;
+-- step 3: set aside public.partitioned2reg
+--   lock ACCESS EXCLUSIVE on public.partitioned2reg; structural, prepare
+SET lock_timeout = '3000ms';
+SET statement_timeout = '6000ms';
+ALTER TABLE public.partitioned2reg RENAME TO plumb_old_d614c5e61e99;
 
 -- step 4: add column public.measurement.extra
 --   lock ACCESS EXCLUSIVE on public.measurement; structural, structural
@@ -42,7 +42,19 @@ CREATE TABLE public.partitioned2reg (
     unitsales integer
 );
 
--- step 7: create table public.reg2partitioned
+-- step 7: copy the rows back into public.partitioned2reg
+--   lock ROW EXCLUSIVE on public.partitioned2reg; rewrites_table, full_scan, blocks_writes, blocks_reads; structural, structural, not online
+SET lock_timeout = '3000ms';
+SET statement_timeout = 0;
+INSERT INTO public.partitioned2reg (city_id, logdate, peaktemp, unitsales) SELECT city_id, logdate, peaktemp, unitsales FROM public.plumb_old_d614c5e61e99;
+
+-- step 8: drop the set-aside copy of public.partitioned2reg (after step 7)
+--   lock ACCESS EXCLUSIVE on public.partitioned2reg; structural, structural
+SET lock_timeout = '3000ms';
+SET statement_timeout = '6000ms';
+DROP TABLE public.plumb_old_d614c5e61e99;
+
+-- step 9: create table public.reg2partitioned
 --   no lock on existing tables; structural, structural
 SET lock_timeout = '3000ms';
 SET statement_timeout = 0;
@@ -53,7 +65,7 @@ CREATE TABLE public.reg2partitioned (
     unitsales integer
 ) PARTITION BY RANGE (logdate);
 
--- step 8: drop index concurrently public.measurement_y2006m02_logdate_idx
+-- step 10: drop index concurrently public.measurement_y2006m02_logdate_idx
 --   lock SHARE UPDATE EXCLUSIVE on public.measurement_y2006m02; convergence, drop_indexes
 SET lock_timeout = '3000ms';
 SET statement_timeout = 0;

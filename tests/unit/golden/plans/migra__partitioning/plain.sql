@@ -1,4 +1,4 @@
--- plain plan: 8 steps, 0 blocked, 2 destructive, for PostgreSQL server version 170012
+-- plain plan: 10 steps, 0 blocked, 1 destructive, for PostgreSQL server version 170012
 SET check_function_bodies = false;
 BEGIN;
 -- step 1: drop index public.measurement_y2006m02_logdate_idx
@@ -14,11 +14,9 @@ ALTER TABLE public.measurement DETACH PARTITION public.measurement_y2006m03;
 --   destructive: loses table public.reg2partitioned is made again empty: its rows are lost
 --   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
 --   DROP TABLE public.reg2partitioned;
--- step 4: drop table public.partitioned2reg
---   no lock on existing tables; drops_data; structural, prepare
---   destructive: loses table public.partitioned2reg is made again empty: its rows are lost
---   BLOCKED: destructive; plumb diff --allow-destructive writes it as a statement
---   DROP TABLE public.partitioned2reg;
+-- step 4: set aside public.partitioned2reg
+--   lock ACCESS EXCLUSIVE on public.partitioned2reg; structural, prepare
+ALTER TABLE public.partitioned2reg RENAME TO plumb_old_d614c5e61e99;
 -- step 5: add column public.measurement.extra
 --   lock ACCESS EXCLUSIVE on public.measurement; structural, structural
 ALTER TABLE public.measurement ADD COLUMN extra text;
@@ -35,8 +33,18 @@ CREATE TABLE public.partitioned2reg (
     peaktemp integer,
     unitsales integer
 );
--- step 8: create table public.reg2partitioned
+-- step 8: copy the rows back into public.partitioned2reg
+--   lock ROW EXCLUSIVE on public.partitioned2reg; rewrites_table, full_scan, blocks_writes, blocks_reads; structural, structural, not online
+INSERT INTO public.partitioned2reg (city_id, logdate, peaktemp, unitsales) SELECT city_id, logdate, peaktemp, unitsales FROM public.plumb_old_d614c5e61e99;
+-- step 9: drop the set-aside copy of public.partitioned2reg (after step 8)
+--   lock ACCESS EXCLUSIVE on public.partitioned2reg; structural, structural
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = '6000ms';
+DROP TABLE public.plumb_old_d614c5e61e99;
+-- step 10: create table public.reg2partitioned
 --   no lock on existing tables; structural, structural
+SET LOCAL lock_timeout = '3000ms';
+SET LOCAL statement_timeout = 0;
 CREATE TABLE public.reg2partitioned (
     city_id integer NOT NULL,
     logdate date NOT NULL,
