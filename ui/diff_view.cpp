@@ -1,6 +1,7 @@
 #include "diff_view.h"
 
 #include "ui/actions.h"
+#include "ui/release_on_worker.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -137,8 +138,9 @@ bool DiffView::openSavedReport(const QString& path)
 
 void DiffView::adopt(std::shared_ptr<const Drift> drift)
 {
-    m_drift = std::move(drift);
+    std::shared_ptr<const Drift> previous = std::exchange(m_drift, std::move(drift));
     m_objects->adopt(m_drift);
+    releaseOnWorker(std::move(previous));
     m_leftTitle->setText(m_drift->leftLabel);
     m_rightTitle->setText(m_drift->rightLabel);
     m_status->setText(

@@ -1,5 +1,7 @@
 #include "drift_model.h"
 
+#include "ui/release_on_worker.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <algorithm>
@@ -45,7 +47,7 @@ DriftModel::DriftModel(QObject* parent)
 void DriftModel::adopt(std::shared_ptr<const Drift> drift)
 {
     beginResetModel();
-    m_drift = std::move(drift);
+    std::shared_ptr<const Drift> previous = std::exchange(m_drift, std::move(drift));
     m_names.clear();
     for (std::vector<int>& order : m_orders)
         order.clear();
@@ -58,6 +60,7 @@ void DriftModel::adopt(std::shared_ptr<const Drift> drift)
         sortColumn(m_sortColumn);
     rebuild();
     endResetModel();
+    releaseOnWorker(std::move(previous));
 }
 
 void DriftModel::setFilter(const QString& state, const QString& text)

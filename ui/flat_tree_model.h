@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/release_on_worker.h"
+
 #include <QAbstractItemModel>
 #include <functional>
 #include <memory>
@@ -96,8 +98,10 @@ protected:
     // data in the same reset.
     void setTree(std::shared_ptr<const Tree> tree)
     {
-        m_tree = tree ? std::move(tree) : std::make_shared<const Tree>();
+        std::shared_ptr<const Tree> previous =
+            std::exchange(m_tree, tree ? std::move(tree) : std::make_shared<const Tree>());
         applyFilter();
+        releaseOnWorker(std::move(previous));
     }
     const Row& rowAt(const QModelIndex& index) const
     {

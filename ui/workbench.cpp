@@ -7,6 +7,7 @@
 #include "core/workflow/changes.h"
 #include "core/workflow/project_state.h"
 #include "ui/confirm_change.h"
+#include "ui/release_on_worker.h"
 #include "ui/settings_dialog.h"
 
 #include <QDir>
@@ -328,7 +329,8 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
                 emit message(tr("The project did not open: %1").arg(loaded.error().describe()));
                 return;
             }
-            m_project = *loaded;
+            // The snapshot this one replaces is freed on a pool thread (release_on_worker.h).
+            std::shared_ptr<const ProjectSnapshot> previous = std::exchange(m_project, *loaded);
             if (const auto& target = m_project->target()) {
                 const QString label = target->environment + u" ("_s +
                                       workflow::protectionName(target->protection) + u')';
@@ -344,6 +346,7 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
                 }
             }
             emit projectChanged(m_project);
+            releaseOnWorker(std::move(previous));
             emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir())));
         });
     // An earlier load still running answers a request no one waits for: stop it.

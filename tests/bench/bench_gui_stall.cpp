@@ -260,6 +260,26 @@ int runScale(const QString& projectPath, int tables, bool warm)
                     window.findChild<ui::ModelsView*>()->findChild<QLineEdit*>());
         filterPhase("Diff object filter typed, then cleared", "Diff filter",
                     diff->findChild<QLineEdit*>());
+
+        // A reload in the same window (what a sync or a file change does): the new snapshot
+        // replaces the old one, whose catalogs and trees go.
+        {
+            const ui::ProjectSnapshot* before = window.workbench()->project().get();
+            const ui::Drift* driftBefore = diff->drift();
+            QElapsedTimer phase;
+            meter.start("reload in the same window");
+            phase.start();
+            window.workbench()->reloadProject();
+            waitUntil([&] { return window.workbench()->project().get() != before; }, 1800000);
+            waitUntil(
+                [&] {
+                    return window.workbench()->jobs().runningCount() == 0 &&
+                           diff->drift() != driftBefore;
+                },
+                1800000);
+            meter.report(double(phase.elapsed()));
+            worst = std::max(worst, meter.worst());
+        }
         window.close();
     }
     {
