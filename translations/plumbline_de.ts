@@ -945,6 +945,14 @@ Nach %2</translation>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Not planned: open a project with an environment that names a fleet.</source>
+        <translation>Nicht geplant: Öffnen Sie ein Projekt mit einer Umgebung, die eine Flotte nennt.</translation>
+    </message>
+    <message>
+        <source>Not planned: the declared schema is not built yet (see the Activity view).</source>
+        <translation>Nicht geplant: Das deklarierte Schema ist noch nicht gebaut (siehe die Ansicht Aktivität).</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::IntentConflictsModel</name>

@@ -945,6 +945,14 @@ Vers %2</translation>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Not planned: open a project with an environment that names a fleet.</source>
+        <translation>Non planifié : ouvrez un projet avec un environnement qui nomme une flotte.</translation>
+    </message>
+    <message>
+        <source>Not planned: the declared schema is not built yet (see the Activity view).</source>
+        <translation>Non planifié : le schéma déclaré n’est pas encore construit (voir la vue Activité).</translation>
+    </message>
 </context>
 <context>
     <name>plumb::ui::IntentConflictsModel</name>

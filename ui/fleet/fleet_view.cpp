@@ -113,8 +113,17 @@ void FleetView::planFleet()
 {
     const auto project = m_workbench->project();
     const QString environment = m_environment->currentText();
-    if (!project || environment.isEmpty() || !project->state.declared.catalog)
+    // Every way out says why in the summary: a click that does nothing is a bug report.
+    if (!project || environment.isEmpty()) {
+        m_summary->setText(
+            tr("Not planned: open a project with an environment that names a fleet."));
         return;
+    }
+    if (!project->state.declared.catalog) {
+        m_summary->setText(
+            tr("Not planned: the declared schema is not built yet (see the Activity view)."));
+        return;
+    }
     workflow::SessionOptions options;
     options.projectDir = project->projectDir();
     options.environment = environment;
