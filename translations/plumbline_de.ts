@@ -1982,10 +1982,6 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
         <translation> (%1 angefordert)</translation>
     </message>
     <message>
-        <source>Lag: %1 change(s); %2 applied; runner %3; source writes %4.</source>
-        <translation>Rückstand: %1 Änderung(en); %2 angewendet; Ausführer %3; Schreibzugriffe auf die Quelle %4.</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -2031,6 +2027,18 @@ Eine Werkbank für PostgreSQL-Schemas.</translation>
     <message>
         <source>Switch at cutover</source>
         <translation>Umstellung beim Umschalten</translation>
+    </message>
+    <message>
+        <source>%1 bytes of WAL</source>
+        <translation>%1 Bytes WAL</translation>
+    </message>
+    <message>
+        <source>%1 change(s)</source>
+        <translation>%1 Änderung(en)</translation>
+    </message>
+    <message>
+        <source>Lag: %1; %2 applied; runner %3; source writes %4.</source>
+        <translation>Rückstand: %1; %2 angewendet; Ausführer %3; Schreibzugriffe auf die Quelle %4.</translation>
     </message>
 </context>
 <context>

@@ -1982,10 +1982,6 @@ Un atelier de schémas PostgreSQL.</translation>
         <translation> (%1 demandé)</translation>
     </message>
     <message>
-        <source>Lag: %1 change(s); %2 applied; runner %3; source writes %4.</source>
-        <translation>Retard : %1 modification(s) ; %2 appliquée(s) ; exécuteur %3 ; écritures sur la source %4.</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -2031,6 +2027,18 @@ Un atelier de schémas PostgreSQL.</translation>
     <message>
         <source>Switch at cutover</source>
         <translation>Redirection à la bascule</translation>
+    </message>
+    <message>
+        <source>%1 bytes of WAL</source>
+        <translation>%1 octets de WAL</translation>
+    </message>
+    <message>
+        <source>%1 change(s)</source>
+        <translation>%1 modification(s)</translation>
+    </message>
+    <message>
+        <source>Lag: %1; %2 applied; runner %3; source writes %4.</source>
+        <translation>Retard : %1 ; %2 appliquée(s) ; exécuteur %3 ; écritures sur la source %4.</translation>
     </message>
 </context>
 <context>

@@ -98,9 +98,9 @@ int runMoveCommand(Invocation& invocation)
     parser.setApplicationDescription(
         u"Move a live database's rows into a database built from a new schema, through a "
         u"mapping, capturing the writes made meanwhile and applying them until the cutover.\n"
-        u"  plumb move plan    --from SRC --to DST [--mapping FILE]\n"
+        u"  plumb move plan    --from SRC --to DST [--mapping FILE] [--capture METHOD]\n"
         u"  plumb move start   --from SRC --to DST [--mapping FILE | --accept-proposed] [--jobs "
-        u"N]\n"
+        u"N] [--capture METHOD]\n"
         u"  plumb move status  --to DST\n"
         u"  plumb move cutover --to DST --confirm SOURCE_DATABASE [--timeout SECONDS] [--switch "
         u"COMMAND]\n"
@@ -119,6 +119,11 @@ int runMoveCommand(Invocation& invocation)
                       u"file"_s});
     parser.addOption({u"accept-proposed"_s, u"Use the proposed mapping without a file."_s});
     parser.addOption({u"jobs"_s, u"Parallel copy workers (default 1)."_s, u"n"_s});
+    parser.addOption({u"capture"_s,
+                      u"How the source's writes are captured: logical (decoding with pgoutput; "
+                      u"needs wal_level=logical and a replication privilege), triggers, or auto "
+                      u"(the default: logical where the source allows it)."_s,
+                      u"method"_s});
     parser.addOption({u"confirm"_s,
                       u"A protected database's name: the target's for start, the source's for "
                       u"cutover (whose writes it blocks). Repeatable."_s,
@@ -199,6 +204,13 @@ int runMoveCommand(Invocation& invocation)
             return invocation.fail(
                 Error::make(ErrorCode::Config, u"--jobs takes a number from 1 to 64"_s));
     }
+    if (const QString capture = parser.value(u"capture"_s); capture == u"logical"_s)
+        request.capture = CaptureChoice::Logical;
+    else if (capture == u"triggers"_s)
+        request.capture = CaptureChoice::Triggers;
+    else if (!capture.isEmpty() && capture != u"auto"_s)
+        return invocation.fail(Error::make(
+            ErrorCode::Config, u"--capture takes logical, triggers or auto, not "_s + capture));
     if (sides.project && !sides.target.environment.isEmpty())
         if (auto environment = sides.project->environment(sides.target.environment);
             environment && *environment)
@@ -221,10 +233,12 @@ int runMoveCommand(Invocation& invocation)
                 status->requested.isEmpty() ? QString()
                                             : u" ("_s + status->requested + u" asked)"_s));
             invocation.print(
-                u"  runner %1; %2 change(s) applied; lag %3 change(s); source "
+                u"  runner %1; %2 change(s) applied; lag %3; source "
                 u"writes %4"_s.arg(status->runnerAlive ? u"running"_s : u"not running"_s)
                     .arg(status->applied)
-                    .arg(status->pending < 0 ? u"unknown"_s : QString::number(status->pending))
+                    .arg(status->pending < 0
+                             ? u"unknown"_s
+                             : QString::number(status->pending) + u' ' + status->lagUnit)
                     .arg(status->sourceBlocked ? u"blocked"_s : u"allowed"_s));
             for (const MoveTableStatus& table : status->tables)
                 invocation.print(
@@ -335,7 +349,9 @@ int runMoveCommand(Invocation& invocation)
     hooks.caughtUp = [&](qint64 pending, qint64 applied) {
         if (!json && lagPrinted.elapsed() >= 2000) {
             invocation.printErr(
-                u"catching up: lag %1 change(s), %2 applied"_s.arg(pending).arg(applied));
+                u"catching up: lag %1 %2, %3 applied"_s.arg(pending)
+                    .arg(plan->captureMethod == u"logical"_s ? u"bytes of WAL"_s : u"change(s)"_s)
+                    .arg(applied));
             lagPrinted.restart();
         }
     };

@@ -157,14 +157,44 @@ Result<MovePlan> planMove(const MoveRequest& request, Progress& progress, bool r
     if (!wal)
         return std::unexpected(wal.error());
     plan.walLevel = wal->text(0, 0);
-    plan.captureMethod = u"triggers"_s;
-    plan.captureWhy =
-        u"row triggers log each change in the writer's own transaction; they work on every "
-        u"server (wal_level is %1), need no replication privilege and survive restarts"_s.arg(
-            plan.walLevel);
+    QList<QStringList> keys;
+    for (const MappedTable& table : plan.mapping.tables)
+        keys.append(primaryKeyColumns(*targetCatalog, table.target));
+    QString noLogical;
+    if (request.capture != CaptureChoice::Triggers) {
+        auto unavailable = capture::logicalUnavailable(**source, plan.mapping, keys);
+        if (!unavailable)
+            return std::unexpected(unavailable.error());
+        noLogical = *unavailable;
+        if (request.capture == CaptureChoice::Logical && !noLogical.isEmpty())
+            return fail(ErrorCode::Config,
+                        u"logical decoding cannot capture this move's changes: "_s + noLogical +
+                            u". Fix that, or capture with triggers (--capture triggers)"_s);
+    }
+    if (request.capture != CaptureChoice::Triggers && noLogical.isEmpty()) {
+        plan.captureMethod = u"logical"_s;
+        plan.captureWhy =
+            u"logical decoding (pgoutput, a replication slot and a publication): nothing runs in "
+            u"the writers' transactions and nothing is written per change; the slot keeps the "
+            u"source's WAL until the catch-up reads it"_s;
+    } else {
+        plan.captureMethod = u"triggers"_s;
+        plan.captureWhy =
+            request.capture == CaptureChoice::Triggers
+                ? u"row triggers, as asked: they log each change in the writer's own transaction "
+                  u"and survive restarts"_s
+                : u"row triggers log each change in the writer's own transaction, because "_s +
+                      noLogical +
+                      u"; they work on every server, need no replication privilege and survive "
+                      u"restarts"_s;
+    }
     plan.phases = {
-        u"prepare: install change capture (triggers and plumbline_move.change_log) on the "
-        u"source's %1 table(s)"_s.arg(sourceTables(plan.mapping).size()),
+        (plan.captureMethod == u"logical"_s
+             ? u"prepare: install change capture (publication and replication slot "
+               u"plumbline_move) for the source's %1 table(s)"_s
+             : u"prepare: install change capture (triggers and plumbline_move.change_log) on "
+               u"the source's %1 table(s)"_s)
+            .arg(sourceTables(plan.mapping).size()),
         u"copy: stream %1 table(s) from one snapshot taken after the capture started"_s.arg(
             plan.mapping.tables.size()),
         u"catch up: apply captured changes through the mapping until the cutover"_s,
@@ -196,7 +226,6 @@ Result<MoveStatus> moveStatus(const db::ConnectionInfo& targetInfo,
     status.updatedAt = (*state)->updatedAt;
     status.lastError = (*state)->lastError;
     status.applied = (*state)->applied;
-    status.captureMethod = u"triggers"_s;
     status.mapping = (*state)->mapping;
     for (const QJsonValue& value : (*state)->tables) {
         const QJsonObject table = value.toObject();
@@ -219,9 +248,12 @@ Result<MoveStatus> moveStatus(const db::ConnectionInfo& targetInfo,
         auto source = db::Connection::open(*sourceInfo, progress);
         if (!source)
             return std::unexpected(source.error());
-        if (auto installed = capture::installed(**source); installed && *installed)
-            if (auto pending = capture::pending(**source))
+        if (auto installed = capture::installed(**source); installed && *installed) {
+            status.captureMethod = capture::methodName(**installed);
+            status.lagUnit = capture::pendingUnit(**installed);
+            if (auto pending = capture::pending(**source, **installed))
                 status.pending = *pending;
+        }
         if (auto blocked = capture::writesBlocked(**source))
             status.sourceBlocked = *blocked;
     }
@@ -345,11 +377,27 @@ Result<MoveOutcome> runMove(const MoveRequest& request, const MovePlan& plan, Pr
     };
 
     // prepare: capture first, so that every change after the snapshot is logged.
+    capture::Method method =
+        plan.captureMethod == u"logical"_s ? capture::Method::Logical : capture::Method::Triggers;
     if (phase == u"preparing"_s || phase == u"copying"_s) {
         progress.step(0, 4, u"Installing change capture on the source"_s);
-        if (auto installed = capture::install(**source, sourceTables(plan.mapping)); !installed)
+        auto installed =
+            capture::install(**source, sourceTables(plan.mapping), method, phase == u"copying"_s);
+        if (!installed)
             return fails(installed.error());
+        method = *installed;
+    } else {
+        auto installed = capture::installed(**source);
+        if (!installed)
+            return fails(installed.error());
+        if (!*installed)
+            return fails(Error::make(ErrorCode::Generic,
+                                     u"the move's change capture is gone from the source, so "
+                                     u"changes made since may be lost: abort the move (plumb "
+                                     u"move abort) and start it again"_s));
+        method = **installed;
     }
+    progress.log(u"Capturing the source's changes with "_s + capture::methodName(method));
     if (phase == u"preparing"_s)
         if (auto next = setPhase(u"copying"_s); !next)
             return std::unexpected(next.error());
@@ -426,35 +474,21 @@ Result<MoveOutcome> runMove(const MoveRequest& request, const MovePlan& plan, Pr
     if (hooks.phaseReached)
         hooks.phaseReached(u"catching_up"_s);
     progress.step(2, 4, u"Catching up"_s);
-    if (auto discarded = capture::discardSeenBy(**source, snapshotText); !discarded)
+    if (auto discarded = capture::discardSeenBy(**source, method, snapshotText); !discarded)
         return fails(discarded.error());
 
     // One round: read a batch, apply it in one target transaction, then forget it on the source.
     auto round = [&]() -> Result<int> {
-        auto changes = capture::read(**source, plan.mapping, keys, batchSize);
-        if (!changes)
-            return std::unexpected(changes.error());
-        if (changes->isEmpty())
-            return 0;
-        // A full batch may end inside one change's rows (one per mapped table of its source
-        // table): leave that change whole for the next round.
-        if (changes->size() == batchSize && changes->first().id != changes->last().id) {
-            const qint64 last = changes->last().id;
-            while (changes->last().id == last)
-                changes->removeLast();
+        auto done = capture::catchUpRound(**source, **target, method, plan.mapping, keys,
+                                          snapshotText, batchSize);
+        if (!done)
+            return std::unexpected(done.error());
+        if (done->applied > 0) {
+            outcome.applied += done->applied;
+            if (auto kept = updateState(**target, u"applied = $1"_s, {outcome.applied}); !kept)
+                return std::unexpected(kept.error());
         }
-        if (auto applied = capture::apply(**target, plan.mapping, keys, *changes); !applied)
-            return std::unexpected(applied.error());
-        QList<qint64> ids;
-        for (const capture::Change& change : *changes)
-            if (ids.isEmpty() || ids.last() != change.id)
-                ids.append(change.id);
-        if (auto forgotten = capture::forget(**source, ids); !forgotten)
-            return std::unexpected(forgotten.error());
-        outcome.applied += ids.size();
-        if (auto kept = updateState(**target, u"applied = $1"_s, {outcome.applied}); !kept)
-            return std::unexpected(kept.error());
-        return int(ids.size());
+        return done->consumed;
     };
 
     QString asked = requested;
@@ -481,7 +515,7 @@ Result<MoveOutcome> runMove(const MoveRequest& request, const MovePlan& plan, Pr
             return outcome;
         }
         if (hooks.caughtUp) {
-            auto pending = capture::pending(**source);
+            auto pending = capture::pending(**source, method);
             hooks.caughtUp(pending ? *pending : -1, outcome.applied);
         }
         if (asked == u"cutover"_s && *applied < batchSize) {
@@ -561,6 +595,7 @@ QJsonObject statusJson(const MoveStatus& status)
             {u"last_error"_s, status.lastError},
             {u"applied_changes"_s, status.applied},
             {u"lag"_s, status.pending},
+            {u"lag_unit"_s, status.lagUnit},
             {u"runner_alive"_s, status.runnerAlive},
             {u"source_blocked"_s, status.sourceBlocked},
             {u"tables"_s, tables}};

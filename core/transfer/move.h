@@ -21,7 +21,8 @@ namespace plumb::transfer {
 //
 // Phases, each resumable (the move's state lives in the target, in plumbline_move_state; the
 // capture in the source, in plumbline_move):
-//   preparing    change capture is installed on the source (triggers: move_capture.h)
+//   preparing    change capture is installed on the source (logical decoding or triggers:
+//                move_capture.h)
 //   copying      the streaming copy engine copies every mapped table from one snapshot taken
 //                after the capture started, so each change is either in the copy or in the log
 //   catching_up  logged changes are applied through the mapping, in log order, until a cutover
@@ -35,8 +36,12 @@ namespace plumb::transfer {
 // `plumb move` and (later) a Move view call these. A runner (runMove) is the one process that
 // writes the target; other processes ask it for a cutover or an abort through the target's state.
 
+// How the source's changes are captured (move_capture.h): Auto takes logical decoding where
+// the source allows it for the mapping, else triggers.
+enum class CaptureChoice { Auto, Triggers, Logical };
+
 struct MoveRequest {
-    db::ConnectionInfo source; // read through its runtime URL; gets the capture triggers
+    db::ConnectionInfo source; // read through its runtime URL; gets the change capture
     db::ConnectionInfo target; // written through its management URL
     // How to reach the source again for status/cutover/abort (an environment name, or the
     // redacted URL): kept in the target's state. Never holds a password.
@@ -50,13 +55,14 @@ struct MoveRequest {
     int jobs = 1;
     int cutoverLockTimeoutMs = 5000; // how long blocking writes may wait for a writer
     workflow::LockSettings lock;     // the target's migration lock, held by the runner
+    CaptureChoice capture = CaptureChoice::Auto;
 };
 
 struct MovePlan {
     MoveMapping mapping;
     QString source; // redacted URLs
     QString target;
-    QString captureMethod; // "triggers"
+    QString captureMethod; // "triggers" or "logical"
     QString captureWhy;    // one sentence: why this method on this server
     QString walLevel;      // the source's wal_level
     QStringList phases;    // what start and cutover will do, one line each
@@ -84,8 +90,11 @@ struct MoveStatus {
     QString startedAt;
     QString updatedAt;
     QString lastError;
-    qint64 applied = 0;  // changes applied by catch-up so far
-    qint64 pending = -1; // changes captured and not applied yet; -1: the source was not read
+    qint64 applied = 0; // changes applied by catch-up so far
+    // How far the capture is behind, in `lagUnit`s: changes logged and not applied (triggers)
+    // or bytes of WAL (logical); -1: the source was not read.
+    qint64 pending = -1;
+    QString lagUnit;
     bool runnerAlive = false;
     bool sourceBlocked = false;
     QList<MoveTableStatus> tables;

@@ -96,61 +96,125 @@ db::Params params(const QList<std::optional<QString>>& values)
 
 } // namespace
 
-Status install(db::Connection& source, const QList<catalog::QualifiedName>& tables)
+QString methodName(Method method)
 {
+    return method == Method::Logical ? u"logical"_s : u"triggers"_s;
+}
+
+QString pendingUnit(Method method)
+{
+    return method == Method::Logical ? u"bytes of WAL"_s : u"change(s)"_s;
+}
+
+Result<Method> install(db::Connection& source, const QList<catalog::QualifiedName>& tables,
+                       Method method, bool capturing)
+{
+    auto already = installed(source);
+    if (!already)
+        return std::unexpected(already.error());
+    if (*already)
+        method = **already;
+    if (*already && capturing && method == Method::Logical) {
+        auto slot = detail::logicalSlotExists(source);
+        if (!slot)
+            return std::unexpected(slot.error());
+        if (!*slot)
+            return fail(ErrorCode::Generic,
+                        u"the move's replication slot is gone from the source, so changes made "
+                        u"since the copy began may be lost: abort the move (plumb move abort) "
+                        u"and start it again"_s);
+    }
     QStringList statements = {
         u"CREATE SCHEMA IF NOT EXISTS plumbline_move"_s,
         u"COMMENT ON SCHEMA plumbline_move IS 'Change capture of a plumb move from this "
         u"database. plumb move abort removes it'"_s,
-        u"CREATE TABLE IF NOT EXISTS plumbline_move.change_log (id bigint GENERATED ALWAYS AS "
-        u"IDENTITY PRIMARY KEY, xid pg_catalog.xid8 NOT NULL DEFAULT "
-        u"pg_catalog.pg_current_xact_id(), "
-        u"relid pg_catalog.oid NOT NULL, op \"char\" NOT NULL, old_row jsonb, new_row jsonb)"_s,
-        // SECURITY DEFINER: the application's roles write to their tables, not to our log.
-        u"CREATE OR REPLACE FUNCTION plumbline_move.capture() RETURNS trigger LANGUAGE plpgsql "
-        u"SECURITY DEFINER SET search_path = pg_catalog AS $f$ BEGIN "
-        u"IF TG_OP = 'INSERT' THEN INSERT INTO plumbline_move.change_log (relid, op, new_row) "
-        u"VALUES (TG_RELID, 'I', to_jsonb(NEW)); "
-        u"ELSIF TG_OP = 'UPDATE' THEN INSERT INTO plumbline_move.change_log (relid, op, old_row, "
-        u"new_row) VALUES (TG_RELID, 'U', to_jsonb(OLD), to_jsonb(NEW)); "
-        u"ELSE INSERT INTO plumbline_move.change_log (relid, op, old_row) "
-        u"VALUES (TG_RELID, 'D', to_jsonb(OLD)); END IF; RETURN NULL; END $f$"_s,
+        u"CREATE TABLE IF NOT EXISTS plumbline_move.settings (method text NOT NULL)"_s,
         u"CREATE OR REPLACE FUNCTION plumbline_move.no_truncate() RETURNS trigger LANGUAGE "
         u"plpgsql SET search_path = pg_catalog AS $f$ BEGIN RAISE EXCEPTION "
         u"'% is being moved by plumb move: TRUNCATE would lose rows the move cannot replay', "
         u"TG_TABLE_NAME USING ERRCODE = 'object_in_use', HINT = 'Delete the rows, or abort "
         u"the move (plumb move abort)'; END $f$"_s};
+    if (method == Method::Triggers)
+        statements += {
+            u"CREATE TABLE IF NOT EXISTS plumbline_move.change_log (id bigint GENERATED ALWAYS "
+            u"AS IDENTITY PRIMARY KEY, xid pg_catalog.xid8 NOT NULL DEFAULT "
+            u"pg_catalog.pg_current_xact_id(), "
+            u"relid pg_catalog.oid NOT NULL, op \"char\" NOT NULL, old_row jsonb, new_row jsonb)"_s,
+            // SECURITY DEFINER: the application's roles write to their tables, not to our log.
+            u"CREATE OR REPLACE FUNCTION plumbline_move.capture() RETURNS trigger LANGUAGE plpgsql "
+            u"SECURITY DEFINER SET search_path = pg_catalog AS $f$ BEGIN "
+            u"IF TG_OP = 'INSERT' THEN INSERT INTO plumbline_move.change_log (relid, op, new_row) "
+            u"VALUES (TG_RELID, 'I', to_jsonb(NEW)); "
+            u"ELSIF TG_OP = 'UPDATE' THEN INSERT INTO plumbline_move.change_log (relid, op, "
+            u"old_row, new_row) VALUES (TG_RELID, 'U', to_jsonb(OLD), to_jsonb(NEW)); "
+            u"ELSE INSERT INTO plumbline_move.change_log (relid, op, old_row) "
+            u"VALUES (TG_RELID, 'D', to_jsonb(OLD)); END IF; RETURN NULL; END $f$"_s};
     for (const catalog::QualifiedName& name : tables) {
-        statements.append(u"DROP TRIGGER IF EXISTS "_s + captureTrigger + u" ON "_s + table(name));
-        statements.append(u"CREATE TRIGGER "_s + captureTrigger +
-                          u" AFTER INSERT OR UPDATE OR DELETE ON "_s + table(name) +
-                          u" FOR EACH ROW EXECUTE FUNCTION plumbline_move.capture()"_s);
+        if (method == Method::Triggers) {
+            statements.append(u"DROP TRIGGER IF EXISTS "_s + captureTrigger + u" ON "_s +
+                              table(name));
+            statements.append(u"CREATE TRIGGER "_s + captureTrigger +
+                              u" AFTER INSERT OR UPDATE OR DELETE ON "_s + table(name) +
+                              u" FOR EACH ROW EXECUTE FUNCTION plumbline_move.capture()"_s);
+        }
         statements.append(u"DROP TRIGGER IF EXISTS "_s + truncateTrigger + u" ON "_s + table(name));
         statements.append(u"CREATE TRIGGER "_s + truncateTrigger + u" BEFORE TRUNCATE ON "_s +
                           table(name) +
                           u" FOR EACH STATEMENT EXECUTE FUNCTION plumbline_move.no_truncate()"_s);
     }
-    return run(source, statements);
+    statements.append(u"DELETE FROM plumbline_move.settings"_s);
+    statements.append(u"INSERT INTO plumbline_move.settings (method) VALUES ("_s +
+                      db::quoteLiteral(methodName(method)) + u')');
+    // The slot comes after the schema: a capture whose slot creation failed is still found and
+    // removed by an abort, and the next start creates what is missing.
+    if (auto done = run(source, statements); !done)
+        return std::unexpected(done.error());
+    if (method == Method::Logical)
+        if (auto done = detail::installLogical(source, tables); !done)
+            return std::unexpected(done.error());
+    return method;
 }
 
 Status remove(db::Connection& source)
 {
     if (auto dropped = dropTriggersNamed(source, {captureTrigger, truncateTrigger}); !dropped)
         return dropped;
+    if (auto dropped = detail::removeLogical(source); !dropped)
+        return dropped;
     return run(source, {u"DROP SCHEMA IF EXISTS plumbline_move CASCADE"_s});
 }
 
-Result<bool> installed(db::Connection& source)
+Result<std::optional<Method>> installed(db::Connection& source)
 {
-    return schemaExists(source, QString::fromUtf16(captureSchema));
+    auto exists = schemaExists(source, QString::fromUtf16(captureSchema));
+    if (!exists)
+        return std::unexpected(exists.error());
+    if (!*exists)
+        return std::optional<Method>();
+    // A capture installed before the settings table existed used triggers.
+    auto method = source.exec(u"SELECT CASE WHEN pg_catalog.to_regclass('plumbline_move.settings') "
+                              u"IS NULL THEN 'triggers' ELSE (SELECT coalesce(max(method), "
+                              u"'triggers') FROM plumbline_move.settings) END"_s);
+    if (!method) {
+        // to_regclass decides before the subquery is planned only when the table exists; without
+        // it the planner fails on the missing relation: that is the old capture.
+        if (method.error().sqlState == u"42P01"_s)
+            return std::optional<Method>(Method::Triggers);
+        return std::unexpected(method.error());
+    }
+    return std::optional<Method>(method->text(0, 0) == u"logical"_s ? Method::Logical
+                                                                    : Method::Triggers);
 }
 
 Status blockWrites(db::Connection& source, const QList<catalog::QualifiedName>& tables,
                    int lockTimeoutMs)
 {
     QStringList statements = {
+        // Synchronous commit: the block's commit flushes the WAL of every write before it, which
+        // a logical capture's drain reads only once it is flushed.
         u"SELECT pg_catalog.set_config('lock_timeout', $1, true), "
-        u"pg_catalog.set_config('client_min_messages', 'warning', true)"_s,
+        u"pg_catalog.set_config('client_min_messages', 'warning', true), "
+        u"pg_catalog.set_config('synchronous_commit', 'on', true)"_s,
         u"CREATE SCHEMA IF NOT EXISTS plumbline_move_block"_s,
         u"COMMENT ON SCHEMA plumbline_move_block IS 'Writes blocked after a plumb move''s "
         u"cutover. plumb move release lifts the block'"_s,
@@ -189,8 +253,10 @@ Result<bool> writesBlocked(db::Connection& source)
     return schemaExists(source, QString::fromUtf16(blockSchema));
 }
 
-Result<qint64> discardSeenBy(db::Connection& source, const QString& snapshot)
+Result<qint64> discardSeenBy(db::Connection& source, Method method, const QString& snapshot)
 {
+    if (method == Method::Logical)
+        return 0;
     auto deleted = source.exec(u"DELETE FROM "_s + logTable +
                                    u" WHERE pg_catalog.pg_visible_in_snapshot(xid, $1::pg_catalog."
                                    u"pg_snapshot)"_s,
@@ -200,16 +266,21 @@ Result<qint64> discardSeenBy(db::Connection& source, const QString& snapshot)
     return deleted->affectedRows();
 }
 
-Result<qint64> pending(db::Connection& source)
+Result<qint64> pending(db::Connection& source, Method method)
 {
+    if (method == Method::Logical)
+        return detail::logicalLag(source);
     auto counted = source.exec(u"SELECT pg_catalog.count(*) FROM "_s + logTable);
     if (!counted)
         return std::unexpected(counted.error());
     return counted->int64(0, 0);
 }
 
-Result<QList<Change>> read(db::Connection& source, const MoveMapping& mapping,
-                           const QList<QStringList>& keys, int limit)
+namespace detail {
+
+Result<QList<Change>> mapLogged(db::Connection& source, const MoveMapping& mapping,
+                                const QList<QStringList>& keys, const QString& from,
+                                const QString& tail, const db::Params& params)
 {
     QStringList branches;
     for (int t = 0; t < mapping.tables.size(); ++t) {
@@ -224,8 +295,8 @@ Result<QList<Change>> read(db::Connection& source, const MoveMapping& mapping,
         // the mapping's bare column names resolve to it.
         const QString image = u"pg_catalog.jsonb_populate_record(NULL::"_s + table(mapped.source);
         branches.append(u"SELECT l.id, "_s + QString::number(t) +
-                        u" AS t, l.op::text, k.v::text, r.v::text FROM "_s + logTable +
-                        u" l LEFT JOIN LATERAL (SELECT pg_catalog.to_jsonb(ARRAY["_s +
+                        u" AS t, l.op::text, k.v::text, r.v::text FROM "_s + from +
+                        u" LEFT JOIN LATERAL (SELECT pg_catalog.to_jsonb(ARRAY["_s +
                         keyTerms.join(u", "_s) + u"]::text[]) AS v FROM "_s + image +
                         u", l.old_row) AS s) k ON l.old_row IS NOT NULL LEFT JOIN LATERAL (SELECT "
                         u"pg_catalog.to_jsonb(ARRAY["_s +
@@ -234,8 +305,8 @@ Result<QList<Change>> read(db::Connection& source, const MoveMapping& mapping,
                         db::quoteLiteral(table(mapped.source)) + u"::pg_catalog.regclass"_s);
     }
     auto rows = source.exec(u"SELECT * FROM ("_s + branches.join(u" UNION ALL "_s) +
-                                u") AS changes ORDER BY 1, 2 LIMIT $1"_s,
-                            {limit});
+                                u") AS changes ORDER BY 1, 2 "_s + tail,
+                            params);
     if (!rows)
         return std::unexpected(rows.error());
     QList<Change> changes;
@@ -255,18 +326,38 @@ Result<QList<Change>> read(db::Connection& source, const MoveMapping& mapping,
     return changes;
 }
 
-Status forget(db::Connection& source, const QList<qint64>& ids)
+} // namespace detail
+
+Result<Round> catchUpRound(db::Connection& source, db::Connection& target, Method method,
+                           const MoveMapping& mapping, const QList<QStringList>& keys,
+                           const QString& snapshot, int limit)
 {
-    if (ids.isEmpty())
-        return {};
-    QStringList texts;
-    for (qint64 id : ids)
-        texts.append(QString::number(id));
+    if (method == Method::Logical)
+        return detail::logicalRound(source, target, mapping, keys, snapshot, limit);
+    auto changes =
+        detail::mapLogged(source, mapping, keys, logTable + u" l"_s, u"LIMIT $1"_s, {limit});
+    if (!changes)
+        return std::unexpected(changes.error());
+    if (changes->isEmpty())
+        return Round{};
+    // A full batch may end inside one change's rows (one per mapped table of its source table):
+    // leave that change whole for the next round.
+    if (changes->size() == limit && changes->first().id != changes->last().id) {
+        const qint64 last = changes->last().id;
+        while (changes->last().id == last)
+            changes->removeLast();
+    }
+    if (auto applied = apply(target, mapping, keys, *changes); !applied)
+        return std::unexpected(applied.error());
+    QStringList ids;
+    for (const Change& change : *changes)
+        if (ids.isEmpty() || ids.last() != QString::number(change.id))
+            ids.append(QString::number(change.id));
     auto deleted = source.exec(u"DELETE FROM "_s + logTable + u" WHERE id = ANY ($1::bigint[])"_s,
-                               {db::Param::textArray(texts)});
+                               {db::Param::textArray(ids)});
     if (!deleted)
         return std::unexpected(deleted.error());
-    return {};
+    return Round{int(ids.size()), int(ids.size())};
 }
 
 Status apply(db::Connection& target, const MoveMapping& mapping, const QList<QStringList>& keys,

@@ -1,7 +1,9 @@
 // Benchmark: a schema move (core/transfer/move.h) under a write workload, beside a raw
 // `psql -c "COPY t TO STDOUT" | psql -c "COPY t FROM STDIN"` pipe on the same data.
 //
-//   bench_move [ROWS] [SECONDS] [JOBS]     (defaults: 1000000 rows, 10 s of catch-up, 2 jobs)
+//   bench_move [ROWS] [SECONDS] [JOBS] [CAPTURE]
+//   (defaults: 1000000 rows, 10 s of catch-up, 2 jobs, triggers; CAPTURE logical starts the
+//   server with wal_level=logical and captures by logical decoding)
 //
 // Starts a private PostgreSQL server, fills a source database with ROWS rows over ten tables and
 // builds a target whose tables rename one column (the move maps it). Times the raw pipe over the
@@ -75,11 +77,14 @@ int main(int argc, char* argv[])
     const qint64 rows = args.size() > 1 ? args[1].toLongLong() : 1000000;
     const int catchUpSeconds = args.size() > 2 ? args[2].toInt() : 10;
     const int jobs = args.size() > 3 ? args[3].toInt() : 2;
+    const bool logical = args.value(4) == u"logical"_s;
 
     SilentProgress quiet;
     db::LocalCluster::Options options;
     options.settings = {u"shared_buffers = 512MB"_s, u"max_wal_size = 4GB"_s,
                         u"checkpoint_timeout = 30min"_s};
+    if (logical)
+        options.settings.append(u"wal_level = logical"_s);
     auto cluster = db::LocalCluster::start(options, quiet);
     if (!cluster)
         return die(cluster.error().describe());
@@ -207,9 +212,12 @@ int main(int argc, char* argv[])
     request.sourceLabel = source.redacted();
     request.mappingFile = mappingPath;
     request.jobs = jobs;
+    request.capture =
+        logical ? transfer::CaptureChoice::Logical : transfer::CaptureChoice::Triggers;
     auto plan = transfer::planMove(request, quiet);
     if (!plan)
         return die(plan.error().describe());
+    say(u"capture: "_s + plan->captureMethod);
     QElapsedTimer clock;
     clock.start();
     qint64 copyStartMs = 0, copyEndMs = 0, writesAtCopyEnd = 0, appliedAtCopyEnd = 0;

@@ -44,8 +44,17 @@ QString phaseOf(const TestDatabase& target)
 class TestCliMove : public QObject {
     Q_OBJECT
 private slots:
+    // With each capture method (the test cluster runs with wal_level=logical).
+    void killedTwiceThenCutOverFromAnotherProcess_data()
+    {
+        QTest::addColumn<QString>("capture");
+        QTest::newRow("triggers") << u"triggers"_s;
+        QTest::newRow("logical") << u"logical"_s;
+    }
+
     void killedTwiceThenCutOverFromAnotherProcess()
     {
+        QFETCH(QString, capture);
         TestDatabase source(u"mv_src"_s), target(u"mv_dst"_s);
         execAll(source, oldSchema);
         execAll(target, newSchema);
@@ -57,8 +66,9 @@ private slots:
         }
         const QStringList sides = {u"--from"_s, source.info().toUri(), u"--to"_s,
                                    target.info().toUri()};
-        const QStringList start = QStringList{u"move"_s, u"start"_s} + sides +
-                                  QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s)};
+        const QStringList start =
+            QStringList{u"move"_s, u"start"_s} + sides +
+            QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s), u"--capture"_s, capture};
         auto writer = source.connect();
 
         // 1. Killed during the copy: SHARE mode on note lets person load but not note.
@@ -88,8 +98,8 @@ private slots:
         QVERIFY(second.waitForStarted());
         PLUMB_TRY_VERIFY(phaseOf(target) == u"catching_up"_s);
         PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM person WHERE id BETWEEN 200 AND 210"_s));
-        PLUMB_TRY_VERIFY(tryCount(source, u"SELECT count(*) FROM plumbline_move.change_log"_s) ==
-                         0);
+        PLUMB_TRY_VERIFY(
+            tryCount(target, u"SELECT count(*) FROM person WHERE id BETWEEN 200 AND 210"_s) == 0);
         PLUMB_VERIFY_OK(writer->exec(u"UPDATE note SET body = 'after kill' WHERE id < 50"_s));
         second.kill();
         QVERIFY(second.waitForFinished(plumb::test::hangTimeoutMs));
@@ -149,7 +159,19 @@ private slots:
         QVERIFY2(plan.exitCode == 0, qPrintable(plan.out + plan.err));
         const QJsonObject proposal = QJsonDocument::fromJson(plan.out.toUtf8()).object();
         QCOMPARE(proposal.value(u"needs_review"_s).toBool(), true);
-        QCOMPARE(proposal.value(u"capture"_s).toString(), u"triggers"_s);
+        // The test cluster runs with wal_level=logical: auto takes logical decoding there.
+        QCOMPARE(proposal.value(u"capture"_s).toString(), u"logical"_s);
+        const CliRun triggers =
+            runPlumb(QStringList{u"move"_s, u"plan"_s} + sides +
+                     QStringList{u"--capture"_s, u"triggers"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(
+            QJsonDocument::fromJson(triggers.out.toUtf8()).object().value(u"capture"_s).toString(),
+            u"triggers"_s);
+        const CliRun unknown = runPlumb(QStringList{u"move"_s, u"plan"_s} + sides +
+                                        QStringList{u"--capture"_s, u"wal"_s});
+        QCOMPARE(unknown.exitCode, 5);
+        QVERIFY2(unknown.err.contains(u"--capture takes logical, triggers or auto"_s),
+                 qPrintable(unknown.err));
         QVERIFY(
             proposal.value(u"mapping_yaml"_s).toString().contains(u"\"text_body\": \"body\""_s));
         const CliRun refused = runPlumb(QStringList{u"move"_s, u"start"_s} + sides);

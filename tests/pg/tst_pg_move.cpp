@@ -16,9 +16,11 @@ using namespace plumb::transfer;
 
 namespace {
 
-MoveRequest requestFor(const TestDatabase& source, const TestDatabase& target, const QString& file)
+MoveRequest requestFor(const TestDatabase& source, const TestDatabase& target, const QString& file,
+                       CaptureChoice capture = CaptureChoice::Auto)
 {
     MoveRequest request;
+    request.capture = capture;
     request.source = source.info();
     request.target = target.info();
     request.sourceLabel = source.info().redacted();
@@ -37,23 +39,37 @@ QString writeFile(const QTemporaryDir& dir, const QByteArray& text)
     return path;
 }
 
+// The test cluster runs with wal_level=logical: each of the moves below runs with both capture
+// methods.
+void captureMethods()
+{
+    QTest::addColumn<CaptureChoice>("capture");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("triggers") << CaptureChoice::Triggers << u"triggers"_s;
+    QTest::newRow("logical") << CaptureChoice::Logical << u"logical"_s;
+}
+
 } // namespace
 
 class TestPgMove : public QObject {
     Q_OBJECT
 private slots:
+    void renamedAndSplitColumnsUnderWritesEndEqual_data() { captureMethods(); }
     void renamedAndSplitColumnsUnderWritesEndEqual()
     {
+        QFETCH(CaptureChoice, capture);
+        QFETCH(QString, method);
         TestDatabase source(u"move_src"_s), target(u"move_dst"_s);
         execAll(source, oldSchema);
         execAll(target, newSchema);
         QTemporaryDir dir;
-        const MoveRequest request = requestFor(source, target, writeFile(dir, mappingFile));
+        const MoveRequest request =
+            requestFor(source, target, writeFile(dir, mappingFile), capture);
         SilentProgress progress;
         auto plan = planMove(request, progress);
         PLUMB_VERIFY_OK(plan);
         QCOMPARE(plan->mapping.tables.size(), 2);
-        QCOMPARE(plan->captureMethod, u"triggers"_s);
+        QCOMPARE(plan->captureMethod, method);
 
         // A second session writes to the source at each phase: after the snapshot (before the
         // copy reads), during the catch-up, and between rounds; then asks for the cutover.
@@ -127,13 +143,16 @@ private slots:
                  0);
     }
 
+    void interruptedCatchUpResumes_data() { captureMethods(); }
     void interruptedCatchUpResumes()
     {
+        QFETCH(CaptureChoice, capture);
         TestDatabase source(u"move_src"_s), target(u"move_dst"_s);
         execAll(source, oldSchema);
         execAll(target, newSchema);
         QTemporaryDir dir;
-        const MoveRequest request = requestFor(source, target, writeFile(dir, mappingFile));
+        const MoveRequest request =
+            requestFor(source, target, writeFile(dir, mappingFile), capture);
         SilentProgress planning;
         auto plan = planMove(request, planning);
         PLUMB_VERIFY_OK(plan);
@@ -160,13 +179,27 @@ private slots:
         PLUMB_VERIFY_OK(releaseMove(request.target, request.source, second));
     }
 
+    void abortLeavesTheSourceAsItWas_data() { captureMethods(); }
     void abortLeavesTheSourceAsItWas()
     {
+        QFETCH(CaptureChoice, capture);
+        QFETCH(QString, method);
         TestDatabase source(u"move_src"_s), target(u"move_dst"_s);
         execAll(source, oldSchema);
         execAll(target, newSchema);
         QTemporaryDir dir;
-        const MoveRequest request = requestFor(source, target, writeFile(dir, mappingFile));
+        const MoveRequest request =
+            requestFor(source, target, writeFile(dir, mappingFile), capture);
+        // Nothing of the capture may stay: triggers, log, slot or publication.
+        auto leftOnSource = [&] {
+            return count(source, u"SELECT (SELECT count(*) FROM pg_namespace WHERE nspname LIKE "
+                                 u"'plumbline_move%') + (SELECT count(*) FROM pg_trigger WHERE "
+                                 u"tgname LIKE 'plumbline_move%') + (SELECT count(*) FROM "
+                                 u"pg_replication_slots WHERE slot_name = 'plumbline_move_' || "
+                                 u"(SELECT oid FROM pg_database WHERE datname = "
+                                 u"current_database())) + (SELECT count(*) FROM pg_publication "
+                                 u"WHERE pubname = 'plumbline_move')"_s);
+        };
         SilentProgress progress;
         auto plan = planMove(request, progress);
         PLUMB_VERIFY_OK(plan);
@@ -177,12 +210,7 @@ private slots:
         auto outcome = runMove(request, *plan, progress, hooks);
         PLUMB_VERIFY_OK(outcome);
         QCOMPARE(outcome->phase, u"aborted"_s);
-        QCOMPARE(count(source, u"SELECT count(*) FROM pg_namespace WHERE nspname LIKE "
-                               u"'plumbline_move%'"_s),
-                 0);
-        QCOMPARE(count(source, u"SELECT count(*) FROM pg_trigger WHERE tgname LIKE "
-                               u"'plumbline_move%'"_s),
-                 0);
+        QCOMPARE(leftOnSource(), 0);
         QCOMPARE(count(target, u"SELECT count(*) FROM pg_namespace WHERE nspname LIKE "
                                u"'plumbline_move%'"_s),
                  0);
@@ -198,13 +226,13 @@ private slots:
         };
         PLUMB_VERIFY_OK(target.connect()->exec(u"TRUNCATE person, note"_s));
         QVERIFY(!runMove(request, *plan, first, stopping));
-        QCOMPARE(count(source, u"SELECT count(*) FROM pg_trigger WHERE tgname LIKE "
-                               u"'plumbline_move%'"_s),
-                 4);
+        // Two capture triggers (triggers only) and two that refuse TRUNCATE; a slot and a
+        // publication (logical only); the capture's schema.
+        QCOMPARE(leftOnSource(), 5);
+        QCOMPARE(count(source, u"SELECT count(*) FROM pg_publication"_s),
+                 method == u"logical"_s ? 1 : 0);
         PLUMB_VERIFY_OK(abortMove(request.target, request.source, progress));
-        QCOMPARE(count(source, u"SELECT count(*) FROM pg_trigger WHERE tgname LIKE "
-                               u"'plumbline_move%'"_s),
-                 0);
+        QCOMPARE(leftOnSource(), 0);
     }
 
     void proposalNeedsReviewUnlessIdentical()

@@ -88,8 +88,9 @@ int main(int argc, char* argv[])
     // Many tests reach the server over TCP: the wrong-password tests need a host rule, and the
     // CLI tests hand URLs to child processes. A test server may listen on loopback.
     options.listenOnLoopback = true;
+    // wal_level=logical: the move tests capture changes both by triggers and by logical decoding.
     options.settings = {u"shared_preload_libraries = 'pg_stat_statements'"_s,
-                        u"track_io_timing = on"_s};
+                        u"track_io_timing = on"_s, u"wal_level = logical"_s};
     // Members of this role must give a password over TCP: the wrong-password tests use it.
     options.hbaRules = {u"host all +plumb_password_login 127.0.0.1/32 scram-sha-256"_s};
     plumb::SilentProgress progress;

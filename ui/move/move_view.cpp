@@ -428,8 +428,14 @@ void MoveView::showStatus(const transfer::MoveStatus& status)
     QString text = tr("Move from %1: %2").arg(status.sourceLabel, phaseText(status.phase));
     if (!status.requested.isEmpty())
         text += tr(" (%1 asked)").arg(status.requested);
-    text += u". "_s + tr("Lag: %1 change(s); %2 applied; runner %3; source writes %4.")
-                          .arg(status.pending < 0 ? tr("unknown") : QString::number(status.pending))
+    // A trigger capture counts its logged changes; a logical one knows only how much WAL its
+    // slot has still to read.
+    const QString lag = status.pending < 0 ? tr("unknown")
+                        : status.captureMethod == u"logical"
+                            ? tr("%1 bytes of WAL").arg(status.pending)
+                            : tr("%1 change(s)").arg(status.pending);
+    text += u". "_s + tr("Lag: %1; %2 applied; runner %3; source writes %4.")
+                          .arg(lag)
                           .arg(status.applied)
                           .arg(status.runnerAlive ? tr("running") : tr("not running"))
                           .arg(status.sourceBlocked ? tr("blocked") : tr("allowed"));
