@@ -100,7 +100,7 @@ int runMoveCommand(Invocation& invocation)
         u"mapping, capturing the writes made meanwhile and applying them until the cutover.\n"
         u"  plumb move plan    --from SRC --to DST [--mapping FILE] [--capture METHOD]\n"
         u"  plumb move start   --from SRC --to DST [--mapping FILE | --accept-proposed] [--jobs "
-        u"N] [--capture METHOD]\n"
+        u"N] [--capture METHOD] [--via-fdw]\n"
         u"  plumb move status  --to DST\n"
         u"  plumb move cutover --to DST --confirm SOURCE_DATABASE [--timeout SECONDS] [--switch "
         u"COMMAND]\n"
@@ -119,6 +119,9 @@ int runMoveCommand(Invocation& invocation)
                       u"file"_s});
     parser.addOption({u"accept-proposed"_s, u"Use the proposed mapping without a file."_s});
     parser.addOption({u"jobs"_s, u"Parallel copy workers (default 1)."_s, u"n"_s});
+    parser.addOption({u"via-fdw"_s,
+                      u"Copy server to server through postgres_fdw (source and target on one "
+                      u"server): the rows never pass through this process."_s});
     parser.addOption({u"capture"_s,
                       u"How the source's writes are captured: logical (decoding with pgoutput; "
                       u"needs wal_level=logical and a replication privilege), triggers, or auto "
@@ -204,6 +207,7 @@ int runMoveCommand(Invocation& invocation)
             return invocation.fail(
                 Error::make(ErrorCode::Config, u"--jobs takes a number from 1 to 64"_s));
     }
+    request.viaFdw = parser.isSet(u"via-fdw"_s);
     if (const QString capture = parser.value(u"capture"_s); capture == u"logical"_s)
         request.capture = CaptureChoice::Logical;
     else if (capture == u"triggers"_s)
@@ -285,6 +289,7 @@ int runMoveCommand(Invocation& invocation)
                                   {u"capture"_s, plan->captureMethod},
                                   {u"capture_why"_s, plan->captureWhy},
                                   {u"wal_level"_s, plan->walLevel},
+                                  {u"copy_route"_s, plan->copyRoute},
                                   {u"phases"_s, QJsonArray::fromStringList(plan->phases)}});
         } else {
             invocation.printErr(u"Move from %1 into %2"_s.arg(plan->source, plan->target));

@@ -4,6 +4,7 @@
 #include "core/db/connection.h"
 #include "core/db/quote.h"
 #include "core/transfer/move_capture.h"
+#include "core/transfer/move_fdw.h"
 #include "core/transfer/move_steps.h"
 #include "core/transfer/source_snapshot.h"
 
@@ -25,44 +26,6 @@ using namespace detail;
 
 constexpr int batchSize = 5000;
 
-const QStringList ownSchemas = {u"plumbline_move"_s, u"plumbline_move_block"_s, stateSchema,
-                                copyStateSchema, u"plumbline_copy"_s};
-
-// Forwards log lines and cancellation but keeps the catalog reader's steps to itself.
-class QuietSteps final : public Progress {
-public:
-    explicit QuietSteps(Progress& outer)
-        : m_outer(outer)
-        , m_scope(outer, [this] { cancel(); })
-    {}
-    void log(const QString& line) override { m_outer.log(line); }
-
-private:
-    Progress& m_outer;
-    InterruptScope m_scope;
-};
-
-Result<std::unique_ptr<db::Connection>> openWithSettings(const db::ConnectionInfo& info,
-                                                         Progress& progress)
-{
-    auto connection = db::Connection::open(info, progress);
-    if (!connection)
-        return std::unexpected(connection.error());
-    if (auto settings = applyCopySessionSettings(**connection); !settings)
-        return std::unexpected(settings.error());
-    return connection;
-}
-
-Result<catalog::Catalog> readCatalog(db::Connection& connection, const QStringList& schemas,
-                                     Progress& progress)
-{
-    catalog::IntrospectOptions options;
-    options.schemas = schemas;
-    options.readerConnections = 1;
-    QuietSteps quiet(progress);
-    return catalog::introspect(connection, options, quiet);
-}
-
 QString fingerprintOf(const MoveMapping& mapping)
 {
     return QString::fromLatin1(
@@ -72,23 +35,6 @@ QString fingerprintOf(const MoveMapping& mapping)
             .left(32));
 }
 
-QList<catalog::QualifiedName> sourceTables(const MoveMapping& mapping)
-{
-    QList<catalog::QualifiedName> tables;
-    for (const MappedTable& table : mapping.tables)
-        if (!tables.contains(table.source))
-            tables.append(table.source);
-    return tables;
-}
-
-QList<QStringList> keysOf(const MovePlan& plan, const catalog::Catalog& target)
-{
-    QList<QStringList> keys;
-    for (const MappedTable& table : plan.mapping.tables)
-        keys.append(primaryKeyColumns(target, table.target));
-    return keys;
-}
-
 Status removeFromSource(db::Connection& source)
 {
     if (auto removed = capture::remove(source); !removed)
@@ -96,113 +42,50 @@ Status removeFromSource(db::Connection& source)
     return capture::releaseWrites(source);
 }
 
-} // namespace
-
-Result<MovePlan> planMove(const MoveRequest& request, Progress& progress, bool requireReviewed)
+// The copy phase done server to server (move_fdw.h); returns the snapshot it read and its report.
+// Whatever it left in the target on a failure (the foreign server holds the source's password)
+// is removed before the error returns.
+Result<std::pair<QString, EngineReport>>
+copyThroughFdw(db::Connection& source, db::Connection& target, const MoveRequest& request,
+               const MovePlan& plan, const catalog::Catalog& targetCatalog, Progress& progress)
 {
-    MovePlan plan;
-    plan.source = request.source.redacted();
-    plan.target = request.target.redacted();
-    auto source = openWithSettings(request.source, progress);
-    if (!source)
-        return std::unexpected(source.error());
-    auto target = openWithSettings(request.target, progress);
-    if (!target)
-        return std::unexpected(target.error());
-    progress.log(u"Reading the catalogs of %1 and %2"_s.arg(plan.source, plan.target));
-    auto sourceCatalog = readCatalog(**source, {}, progress);
+    auto sourceCatalog = readCatalog(source, {}, progress);
     if (!sourceCatalog)
         return std::unexpected(sourceCatalog.error());
-    auto targetCatalog = readCatalog(**target, request.schemas, progress);
-    if (!targetCatalog)
-        return std::unexpected(targetCatalog.error());
-
-    if (!request.mappingFile.isEmpty() || !request.mappingText.isEmpty()) {
-        auto loaded = request.mappingFile.isEmpty()
-                          ? parseMoveMapping(request.mappingText.toUtf8(), u"the mapping"_s)
-                          : loadMoveMapping(request.mappingFile);
-        if (!loaded)
-            return std::unexpected(loaded.error());
-        plan.mapping = std::move(*loaded);
-    } else {
-        plan.mapping = proposeMapping(*sourceCatalog, *targetCatalog, ownSchemas);
-        // Each side keeps its own migration history.
-        plan.mapping.tables.removeIf(
-            [](const MappedTable& table) { return table.target.name == u"tb_confiture"_s; });
-        plan.mapping.review.removeIf(
-            [](const QString& line) { return line.contains(u"tb_confiture"_s); });
-        if (!plan.mapping.review.isEmpty() && requireReviewed && !request.acceptProposed)
-            return fail(ErrorCode::Config,
-                        u"the proposed mapping needs review:\n  "_s +
-                            plan.mapping.review.join(u"\n  "_s) +
-                            u"\nSee it with `plumb move plan`, save it as a file, correct it and "
-                            u"pass --mapping FILE (or --accept-proposed to use it as it is)"_s);
+    QStringList notes;
+    auto spec = copySpec(plan, *sourceCatalog, targetCatalog, notes);
+    if (!spec)
+        return std::unexpected(spec.error());
+    QElapsedTimer clock;
+    clock.start();
+    auto copied = fdw::copy(source, target, request.source, *spec, targetCatalog,
+                            u"UPDATE "_s + stateTable + u" SET updated_at = now(), snapshot = $1"_s,
+                            progress);
+    if (!copied) {
+        (void)fdw::removeFromTarget(target);
+        return std::unexpected(copied.error());
     }
-    if (auto checked = checkMapping(plan.mapping, *sourceCatalog, *targetCatalog); !checked)
-        return std::unexpected(checked.error());
-    // Expressions are the user's SQL: the source checks them now, not at row 40 million.
-    for (const MappedTable& table : plan.mapping.tables) {
-        QStringList terms;
-        for (const MappedColumn& column : table.columns)
-            terms.append(mappedTerm(column));
-        auto tried = (*source)->exec(u"SELECT "_s + terms.join(u", "_s) + u" FROM ONLY "_s +
-                                     db::qualifiedName(table.source.schema, table.source.name) +
-                                     u" LIMIT 0"_s);
-        if (!tried)
-            return fail(ErrorCode::Config,
-                        u"the mapping of %1 does not run on the source: %2"_s.arg(
-                            table.target.display(), tried.error().message));
+    EngineReport report;
+    QList<MoveTableStatus> tables;
+    for (int i = 0; i < spec->tables.size(); ++i) {
+        TableOutcome table;
+        table.target = spec->tables[i].target;
+        table.rows = copied->rows.value(i);
+        table.chunks = 1;
+        report.rows += table.rows;
+        report.tables.append(table);
+        tables.append({spec->tables[i].source.display(), table.target.display(), table.rows, {}});
     }
-    auto wal = (*source)->exec(u"SELECT pg_catalog.current_setting('wal_level')"_s);
-    if (!wal)
-        return std::unexpected(wal.error());
-    plan.walLevel = wal->text(0, 0);
-    QList<QStringList> keys;
-    for (const MappedTable& table : plan.mapping.tables)
-        keys.append(primaryKeyColumns(*targetCatalog, table.target));
-    QString noLogical;
-    if (request.capture != CaptureChoice::Triggers) {
-        auto unavailable = capture::logicalUnavailable(**source, plan.mapping, keys);
-        if (!unavailable)
-            return std::unexpected(unavailable.error());
-        noLogical = *unavailable;
-        if (request.capture == CaptureChoice::Logical && !noLogical.isEmpty())
-            return fail(ErrorCode::Config,
-                        u"logical decoding cannot capture this move's changes: "_s + noLogical +
-                            u". Fix that, or capture with triggers (--capture triggers)"_s);
-    }
-    if (request.capture != CaptureChoice::Triggers && noLogical.isEmpty()) {
-        plan.captureMethod = u"logical"_s;
-        plan.captureWhy =
-            u"logical decoding (pgoutput, a replication slot and a publication): nothing runs in "
-            u"the writers' transactions and nothing is written per change; the slot keeps the "
-            u"source's WAL until the catch-up reads it"_s;
-    } else {
-        plan.captureMethod = u"triggers"_s;
-        plan.captureWhy =
-            request.capture == CaptureChoice::Triggers
-                ? u"row triggers, as asked: they log each change in the writer's own transaction "
-                  u"and survive restarts"_s
-                : u"row triggers log each change in the writer's own transaction, because "_s +
-                      noLogical +
-                      u"; they work on every server, need no replication privilege and survive "
-                      u"restarts"_s;
-    }
-    plan.phases = {
-        (plan.captureMethod == u"logical"_s
-             ? u"prepare: install change capture (publication and replication slot "
-               u"plumbline_move) for the source's %1 table(s)"_s
-             : u"prepare: install change capture (triggers and plumbline_move.change_log) on "
-               u"the source's %1 table(s)"_s)
-            .arg(sourceTables(plan.mapping).size()),
-        u"copy: stream %1 table(s) from one snapshot taken after the capture started"_s.arg(
-            plan.mapping.tables.size()),
-        u"catch up: apply captured changes through the mapping until the cutover"_s,
-        u"cutover (plumb move cutover --confirm SOURCE): block writes on the source, drain, set "
-        u"sequences, verify counts and checksums of every table"_s,
-        u"clean up: drop the capture; the source stays read-only until plumb move release"_s};
-    return plan;
+    report.elapsedMs = clock.elapsed();
+    if (auto kept = updateState(
+            target, u"tables = $1::jsonb"_s,
+            {QString::fromUtf8(QJsonDocument(tablesJson(tables)).toJson(QJsonDocument::Compact))});
+        !kept)
+        return std::unexpected(kept.error());
+    return std::pair{copied->snapshot, report};
 }
+
+} // namespace
 
 Result<MoveStatus> moveStatus(const db::ConnectionInfo& targetInfo,
                               const std::optional<db::ConnectionInfo>& sourceInfo,
@@ -402,6 +285,23 @@ Result<MoveOutcome> runMove(const MoveRequest& request, const MovePlan& plan, Pr
         if (auto next = setPhase(u"copying"_s); !next)
             return std::unexpected(next.error());
 
+    if (phase == u"copying"_s && plan.copyRoute == u"postgres_fdw"_s) {
+        progress.step(1, 4, u"Copying through postgres_fdw"_s);
+        if (hooks.phaseReached)
+            hooks.phaseReached(u"copying"_s);
+        // The rows and the snapshot commit together: a snapshot in the state means the copy is
+        // done and only the phase was not recorded.
+        if (snapshotText.isEmpty()) {
+            auto copied =
+                copyThroughFdw(**source, **target, request, plan, *targetCatalog, progress);
+            if (!copied)
+                return fails(copied.error());
+            snapshotText = copied->first;
+            outcome.copy = copied->second;
+        }
+        if (auto next = setPhase(u"catching_up"_s); !next)
+            return std::unexpected(next.error());
+    }
     if (phase == u"copying"_s) {
         progress.step(1, 4, u"Copying"_s);
         auto snapshot = SourceSnapshot::open(request.source, progress);

@@ -56,6 +56,8 @@ struct MoveRequest {
     int cutoverLockTimeoutMs = 5000; // how long blocking writes may wait for a writer
     workflow::LockSettings lock;     // the target's migration lock, held by the runner
     CaptureChoice capture = CaptureChoice::Auto;
+    // Copy server to server through postgres_fdw (move_fdw.h): source and target on one server.
+    bool viaFdw = false;
 };
 
 struct MovePlan {
@@ -65,6 +67,7 @@ struct MovePlan {
     QString captureMethod; // "triggers" or "logical"
     QString captureWhy;    // one sentence: why this method on this server
     QString walLevel;      // the source's wal_level
+    QString copyRoute;     // "client" (this process streams COPY) or "postgres_fdw"
     QStringList phases;    // what start and cutover will do, one line each
 };
 

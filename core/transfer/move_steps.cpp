@@ -1,7 +1,10 @@
 #include "move_steps.h"
 
+#include "core/catalog/introspect.h"
 #include "core/db/quote.h"
 #include "core/transfer/copy_selection.h"
+#include "core/transfer/move_fdw.h"
+#include "core/transfer/source_snapshot.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -86,6 +89,9 @@ Status dropSchemas(db::Connection& target)
             target.exec(u"SELECT pg_catalog.set_config('client_min_messages', 'warning', false)"_s);
         !quiet)
         return std::unexpected(quiet.error());
+    // A copy through postgres_fdw that stopped half-way leaves its server and user mapping.
+    if (auto removed = fdw::removeFromTarget(target); !removed)
+        return removed;
     for (const QString& schema : {stateSchema, copyStateSchema})
         if (auto done = target.exec(u"DROP SCHEMA IF EXISTS "_s + db::quoteIdentifier(schema) +
                                     u" CASCADE"_s);
@@ -244,6 +250,62 @@ QJsonArray tablesJson(const QList<MoveTableStatus>& tables)
                                 {u"rows"_s, table.copiedRows},
                                 {u"checksum"_s, table.checksum}});
     return list;
+}
+
+namespace {
+
+// Forwards log lines and cancellation but keeps the catalog reader's steps to itself.
+class QuietSteps final : public Progress {
+public:
+    explicit QuietSteps(Progress& outer)
+        : m_outer(outer)
+        , m_scope(outer, [this] { cancel(); })
+    {}
+    void log(const QString& line) override { m_outer.log(line); }
+
+private:
+    Progress& m_outer;
+    InterruptScope m_scope;
+};
+
+} // namespace
+
+Result<std::unique_ptr<db::Connection>> openWithSettings(const db::ConnectionInfo& info,
+                                                         Progress& progress)
+{
+    auto connection = db::Connection::open(info, progress);
+    if (!connection)
+        return std::unexpected(connection.error());
+    if (auto settings = applyCopySessionSettings(**connection); !settings)
+        return std::unexpected(settings.error());
+    return connection;
+}
+
+Result<catalog::Catalog> readCatalog(db::Connection& connection, const QStringList& schemas,
+                                     Progress& progress)
+{
+    catalog::IntrospectOptions options;
+    options.schemas = schemas;
+    options.readerConnections = 1;
+    QuietSteps quiet(progress);
+    return catalog::introspect(connection, options, quiet);
+}
+
+QList<catalog::QualifiedName> sourceTables(const MoveMapping& mapping)
+{
+    QList<catalog::QualifiedName> tables;
+    for (const MappedTable& table : mapping.tables)
+        if (!tables.contains(table.source))
+            tables.append(table.source);
+    return tables;
+}
+
+QList<QStringList> keysOf(const MovePlan& plan, const catalog::Catalog& target)
+{
+    QList<QStringList> keys;
+    for (const MappedTable& table : plan.mapping.tables)
+        keys.append(primaryKeyColumns(target, table.target));
+    return keys;
 }
 
 } // namespace plumb::transfer::detail

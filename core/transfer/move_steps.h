@@ -22,6 +22,25 @@ inline const QString copyStateSchema = QStringLiteral("plumbline_move_copy");
 inline constexpr int runnerLockClass = 0x706c6d76;
 inline constexpr int runnerLockObject = 1;
 
+// The schemas a move creates on either side: never proposed for moving.
+inline const QStringList ownSchemas = {QStringLiteral("plumbline_move"),
+                                       QStringLiteral("plumbline_move_block"),
+                                       stateSchema,
+                                       copyStateSchema,
+                                       QStringLiteral("plumbline_copy"),
+                                       QStringLiteral("plumbline_move_fdw")};
+
+// A connection with the copy engine's session settings.
+Result<std::unique_ptr<db::Connection>> openWithSettings(const db::ConnectionInfo& info,
+                                                         Progress& progress);
+// The catalog of `schemas` (empty: all), read on `connection` alone, its steps kept quiet.
+Result<catalog::Catalog> readCatalog(db::Connection& connection, const QStringList& schemas,
+                                     Progress& progress);
+// The mapping's source tables, each once.
+QList<catalog::QualifiedName> sourceTables(const MoveMapping& mapping);
+// The target key columns of each mapped table, in the mapping's order.
+QList<QStringList> keysOf(const MovePlan& plan, const catalog::Catalog& target);
+
 // What the source selects for a mapped column: its name, or the mapping's expression.
 QString mappedTerm(const MappedColumn& column);
 

@@ -161,12 +161,18 @@ private slots:
         QCOMPARE(proposal.value(u"needs_review"_s).toBool(), true);
         // The test cluster runs with wal_level=logical: auto takes logical decoding there.
         QCOMPARE(proposal.value(u"capture"_s).toString(), u"logical"_s);
+        QCOMPARE(proposal.value(u"copy_route"_s).toString(), u"client"_s);
         const CliRun triggers =
             runPlumb(QStringList{u"move"_s, u"plan"_s} + sides +
                      QStringList{u"--capture"_s, u"triggers"_s, u"--format"_s, u"json"_s});
         QCOMPARE(
             QJsonDocument::fromJson(triggers.out.toUtf8()).object().value(u"capture"_s).toString(),
             u"triggers"_s);
+        const CliRun viaFdw = runPlumb(QStringList{u"move"_s, u"plan"_s} + sides +
+                                       QStringList{u"--via-fdw"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(
+            QJsonDocument::fromJson(viaFdw.out.toUtf8()).object().value(u"copy_route"_s).toString(),
+            u"postgres_fdw"_s);
         const CliRun unknown = runPlumb(QStringList{u"move"_s, u"plan"_s} + sides +
                                         QStringList{u"--capture"_s, u"wal"_s});
         QCOMPARE(unknown.exitCode, 5);

@@ -235,6 +235,51 @@ private slots:
         QCOMPARE(leftOnSource(), 0);
     }
 
+    // Source and target on one server: the copy goes server to server through postgres_fdw,
+    // from the snapshot the capture's catch-up starts after, and leaves nothing in the target.
+    void copyThroughPostgresFdwEndsEqual()
+    {
+        TestDatabase source(u"move_src"_s), target(u"move_dst"_s);
+        execAll(source, oldSchema);
+        execAll(target, newSchema);
+        QTemporaryDir dir;
+        MoveRequest request = requestFor(source, target, writeFile(dir, mappingFile));
+        request.viaFdw = true;
+        SilentProgress progress;
+        auto plan = planMove(request, progress);
+        PLUMB_VERIFY_OK(plan);
+        QCOMPARE(plan->copyRoute, u"postgres_fdw"_s);
+        QVERIFY(plan->phases.join(u'\n').contains(u"postgres_fdw"_s));
+
+        auto writer = source.connect();
+        RunHooks hooks;
+        hooks.idleWaitMs = 0;
+        int rounds = 0;
+        hooks.phaseReached = [&](const QString& phase) {
+            if (phase == u"copying"_s) // before the copy's snapshot: in the copy and the log
+                PLUMB_VERIFY_OK(writer->exec(u"UPDATE person SET city = 'Before' WHERE id < 20"_s));
+        };
+        hooks.caughtUp = [&](qint64, qint64) {
+            if (++rounds == 1) {
+                PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM note WHERE id % 11 = 0"_s));
+                PLUMB_VERIFY_OK(
+                    writer->exec(u"UPDATE person SET full_name = 'Ada Byron' WHERE id = 7"_s));
+                PLUMB_VERIFY_OK(requestMove(request.target, u"cutover"_s));
+            }
+        };
+        auto outcome = runMove(request, *plan, progress, hooks);
+        PLUMB_VERIFY_OK(outcome);
+        QCOMPARE(outcome->phase, u"done"_s);
+        QCOMPARE(outcome->copy.rows, 8000);
+        QCOMPARE(targetRows(target), mappedSource(source));
+        QCOMPARE(count(target, u"SELECT (SELECT count(*) FROM pg_foreign_server) + (SELECT "
+                               u"count(*) FROM pg_user_mappings) + (SELECT count(*) FROM "
+                               u"pg_extension WHERE extname = 'postgres_fdw') + (SELECT count(*) "
+                               u"FROM pg_namespace WHERE nspname = 'plumbline_move_fdw')"_s),
+                 0);
+        PLUMB_VERIFY_OK(releaseMove(request.target, request.source, progress));
+    }
+
     void proposalNeedsReviewUnlessIdentical()
     {
         TestDatabase source(u"move_src"_s), target(u"move_dst"_s), same(u"move_same"_s);
