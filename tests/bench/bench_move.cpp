@@ -1,9 +1,10 @@
 // Benchmark: a schema move (core/transfer/move.h) under a write workload, beside a raw
 // `psql -c "COPY t TO STDOUT" | psql -c "COPY t FROM STDIN"` pipe on the same data.
 //
-//   bench_move [ROWS] [SECONDS] [JOBS] [CAPTURE]
-//   (defaults: 1000000 rows, 10 s of catch-up, 2 jobs, triggers; CAPTURE logical starts the
-//   server with wal_level=logical and captures by logical decoding)
+//   bench_move [ROWS] [SECONDS] [JOBS] [CAPTURE] [ROUTE]
+//   (defaults: 1000000 rows, 10 s of catch-up, 2 jobs, triggers, client; CAPTURE logical starts
+//   the server with wal_level=logical and captures by logical decoding; ROUTE fdw copies server
+//   to server through postgres_fdw)
 //
 // Starts a private PostgreSQL server, fills a source database with ROWS rows over ten tables and
 // builds a target whose tables rename one column (the move maps it). Times the raw pipe over the
@@ -78,6 +79,7 @@ int main(int argc, char* argv[])
     const int catchUpSeconds = args.size() > 2 ? args[2].toInt() : 10;
     const int jobs = args.size() > 3 ? args[3].toInt() : 2;
     const bool logical = args.value(4) == u"logical"_s;
+    const bool viaFdw = args.value(5) == u"fdw"_s;
 
     SilentProgress quiet;
     db::LocalCluster::Options options;
@@ -214,10 +216,11 @@ int main(int argc, char* argv[])
     request.jobs = jobs;
     request.capture =
         logical ? transfer::CaptureChoice::Logical : transfer::CaptureChoice::Triggers;
+    request.viaFdw = viaFdw;
     auto plan = transfer::planMove(request, quiet);
     if (!plan)
         return die(plan.error().describe());
-    say(u"capture: "_s + plan->captureMethod);
+    say(u"capture: "_s + plan->captureMethod + u", copy: "_s + plan->copyRoute);
     QElapsedTimer clock;
     clock.start();
     qint64 copyStartMs = 0, copyEndMs = 0, writesAtCopyEnd = 0, appliedAtCopyEnd = 0;
