@@ -432,6 +432,21 @@ Status apply(db::Connection& target, const MoveMapping& mapping, const QList<QSt
             reenable.append(u"ALTER TABLE "_s + name + u" ENABLE TRIGGER "_s + trigger);
         }
     }
+    // Pipelined, a few hundred statements a round trip (a round trip per change was the
+    // catch-up's limit); the chunk keeps the server's unread answers small, so that neither side
+    // waits for the other to read.
+    constexpr size_t perRoundTrip = 500;
+    std::vector<db::BatchStatement> batch;
+    SilentProgress quiet;
+    auto send = [&](bool all) -> Status {
+        if (batch.empty() || (!all && batch.size() < perRoundTrip))
+            return {};
+        auto ran = target.execBatch(batch, quiet);
+        batch.clear();
+        if (!ran)
+            return std::unexpected(ran.error());
+        return {};
+    };
     for (const Change& change : changes) {
         const int t = change.table;
         if (change.op == 'D' || change.op == 'U') {
@@ -439,14 +454,15 @@ Status apply(db::Connection& target, const MoveMapping& mapping, const QList<QSt
             for (int position : keyPositions[t])
                 newKey.append(change.newRow.value(position));
             if (change.op == 'D' || newKey != change.oldKey)
-                if (auto done = target.exec(deletes[t], params(keyInKeyOrder(t, change.oldKey)));
-                    !done)
-                    return std::unexpected(done.error());
+                batch.push_back({deletes[t], params(keyInKeyOrder(t, change.oldKey)), true});
         }
         if (change.op == 'I' || change.op == 'U')
-            if (auto done = target.exec(upserts[t], params(change.newRow)); !done)
-                return std::unexpected(done.error());
+            batch.push_back({upserts[t], params(change.newRow), true});
+        if (auto sent = send(false); !sent)
+            return sent;
     }
+    if (auto sent = send(true); !sent)
+        return sent;
     for (const QString& statement : std::as_const(reenable))
         if (auto on = target.exec(statement); !on)
             return std::unexpected(on.error());

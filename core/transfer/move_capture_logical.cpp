@@ -259,9 +259,13 @@ Status removeLogical(db::Connection& source)
     }
     if (!dropped)
         return std::unexpected(dropped.error());
-    if (auto publication = source.exec(u"DROP PUBLICATION IF EXISTS plumbline_move"_s);
-        !publication)
-        return std::unexpected(publication.error());
+    auto published =
+        source.exec(u"SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = $1"_s, {publication});
+    if (!published)
+        return std::unexpected(published.error());
+    if (published->rowCount() > 0)
+        if (auto gone = source.exec(u"DROP PUBLICATION IF EXISTS plumbline_move"_s); !gone)
+            return std::unexpected(gone.error());
     return {};
 }
 

@@ -279,12 +279,13 @@ int main(int argc, char* argv[])
             .arg(qint64(double(writesAtCutover - writesAtCopyEnd) /
                         std::max(double(catchUpSeconds), 1e-3))));
     say(u"catch-up:          %1 changes applied, %2 changes/s in the %3 s before the cutover "
-        u"was asked; lag when asked: %4 change(s) (last seen %5)"_s.arg(outcome->applied)
+        u"was asked; lag when asked: %4 %6 (last seen %5)"_s.arg(outcome->applied)
             .arg(qint64(double(appliedAtCutover - appliedAtCopyEnd) /
                         std::max(double(catchUpSeconds), 1e-3)))
             .arg(catchUpSeconds)
             .arg(lastPending)
-            .arg(lastApplied));
+            .arg(lastApplied)
+            .arg(logical ? u"bytes of WAL"_s : u"change(s)"_s));
     say(u"cutover:           writes paused %1 ms (block, drain, sequences, verify, clean up); "
         u"whole catch-up and cutover %2 s"_s.arg(outcome->writePauseMs)
             .arg(catchUpWindow, 0, 'f', 1));
