@@ -163,8 +163,9 @@ Result<Method> install(db::Connection& source, const QList<catalog::QualifiedNam
                           u" FOR EACH STATEMENT EXECUTE FUNCTION plumbline_move.no_truncate()"_s);
     }
     statements.append(u"DELETE FROM plumbline_move.settings"_s);
-    statements.append(u"INSERT INTO plumbline_move.settings (method) VALUES ("_s +
-                      db::quoteLiteral(methodName(method)) + u')');
+    statements.append(method == Method::Logical
+                          ? u"INSERT INTO plumbline_move.settings (method) VALUES ('logical')"_s
+                          : u"INSERT INTO plumbline_move.settings (method) VALUES ('triggers')"_s);
     // The slot comes after the schema: a capture whose slot creation failed is still found and
     // removed by an abort, and the next start creates what is missing.
     if (auto done = run(source, statements); !done)
@@ -192,16 +193,15 @@ Result<std::optional<Method>> installed(db::Connection& source)
     if (!*exists)
         return std::optional<Method>();
     // A capture installed before the settings table existed used triggers.
-    auto method = source.exec(u"SELECT CASE WHEN pg_catalog.to_regclass('plumbline_move.settings') "
-                              u"IS NULL THEN 'triggers' ELSE (SELECT coalesce(max(method), "
-                              u"'triggers') FROM plumbline_move.settings) END"_s);
-    if (!method) {
-        // to_regclass decides before the subquery is planned only when the table exists; without
-        // it the planner fails on the missing relation: that is the old capture.
-        if (method.error().sqlState == u"42P01"_s)
-            return std::optional<Method>(Method::Triggers);
+    auto settings =
+        source.exec(u"SELECT pg_catalog.to_regclass('plumbline_move.settings') IS NOT NULL"_s);
+    if (!settings)
+        return std::unexpected(settings.error());
+    if (!settings->boolean(0, 0))
+        return std::optional<Method>(Method::Triggers);
+    auto method = source.exec(u"SELECT max(method) FROM plumbline_move.settings"_s);
+    if (!method)
         return std::unexpected(method.error());
-    }
     return std::optional<Method>(method->text(0, 0) == u"logical"_s ? Method::Logical
                                                                     : Method::Triggers);
 }

@@ -1,7 +1,7 @@
 // A move's change capture by logical decoding (core/transfer/move_capture_logical.cpp) on the
 // private cluster (wal_level=logical): which method `auto` picks and why; values the WAL does not
-// carry (unchanged TOASTed columns), json, arrays, NULLs and key changes replayed exactly; and
-// the status a second process reads.
+// carry (unchanged TOASTed columns), json, arrays, NULLs and key changes replayed exactly; a
+// move between two schemas of one database; and the status a second process reads.
 #include "core/transfer/move.h"
 #include "move_support.h"
 
@@ -128,6 +128,70 @@ private slots:
                                u"current_database()"_s),
                  0);
         PLUMB_VERIFY_OK(releaseMove(request.target, request.source, progress));
+    }
+
+    // Source and target may be schemas of one database: the move's state, the capture and the
+    // target tables then live side by side, and only the source schema's writes are captured.
+    void schemaToSchemaInOneDatabase_data()
+    {
+        QTest::addColumn<CaptureChoice>("capture");
+        QTest::newRow("triggers") << CaptureChoice::Triggers;
+        QTest::newRow("logical") << CaptureChoice::Logical;
+    }
+
+    void schemaToSchemaInOneDatabase()
+    {
+        QFETCH(CaptureChoice, capture);
+        TestDatabase database(u"move_one"_s);
+        execAll(database,
+                {u"CREATE SCHEMA legacy"_s, u"CREATE SCHEMA app"_s,
+                 u"CREATE TABLE legacy.customer (id int PRIMARY KEY, full_name text, mail text)"_s,
+                 u"INSERT INTO legacy.customer SELECT g, 'First' || g || ' Last' || g, 'c' || g "
+                 u"|| '@mail.test' FROM generate_series(1, 500) g"_s,
+                 u"CREATE TABLE app.customer (id int PRIMARY KEY, first_name text, last_name "
+                 u"text, email text)"_s});
+        MoveRequest request = requestFor(database, database, capture);
+        request.schemas = {u"app"_s};
+        request.mappingText =
+            u"tables:\n"
+            u"  app.customer:\n"
+            u"    from: legacy.customer\n"
+            u"    columns:\n"
+            u"      id: id\n"
+            u"      first_name: { expression: \"split_part(full_name, ' ', 1)\" }\n"
+            u"      last_name: { expression: \"split_part(full_name, ' ', 2)\" }\n"
+            u"      email: mail\n"_s;
+        SilentProgress progress;
+        auto plan = planMove(request, progress);
+        PLUMB_VERIFY_OK(plan);
+        auto writer = database.connect();
+        int rounds = 0;
+        RunHooks hooks;
+        hooks.idleWaitMs = 0;
+        hooks.caughtUp = [&](qint64, qint64) {
+            if (++rounds == 1) {
+                PLUMB_VERIFY_OK(writer->exec(
+                    u"UPDATE legacy.customer SET full_name = 'Grace Hopper' WHERE id = 3"_s));
+                PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM legacy.customer WHERE id > 490"_s));
+                PLUMB_VERIFY_OK(requestMove(request.target, u"cutover"_s));
+            }
+        };
+        auto outcome = runMove(request, *plan, progress, hooks);
+        PLUMB_VERIFY_OK(outcome);
+        QCOMPARE(outcome->phase, u"done"_s);
+        QCOMPARE(count(database, u"SELECT count(*) FROM app.customer"_s), 490);
+        QCOMPARE(count(database, u"SELECT count(*) FROM app.customer c JOIN legacy.customer l "
+                                 u"USING (id) WHERE c.first_name = split_part(l.full_name, ' ', 1) "
+                                 u"AND c.last_name = split_part(l.full_name, ' ', 2) AND c.email "
+                                 u"IS NOT DISTINCT FROM l.mail"_s),
+                 490);
+        QCOMPARE(count(database, u"SELECT count(*) FROM app.customer WHERE first_name = "
+                                 u"'Grace'"_s),
+                 1);
+        PLUMB_VERIFY_OK(releaseMove(request.target, request.source, progress));
+        QCOMPARE(count(database, u"SELECT count(*) FROM pg_namespace WHERE nspname LIKE "
+                                 u"'plumbline_move%'"_s),
+                 0);
     }
 
     void statusReportsTheSlotsLag()
