@@ -251,6 +251,23 @@ private slots:
         QCOMPARE(plan->copyRoute, u"postgres_fdw"_s);
         QVERIFY(plan->phases.join(u'\n').contains(u"postgres_fdw"_s));
 
+        // A copy that fails (a target check refuses a row) commits nothing and leaves no
+        // foreign server, user mapping or extension behind; the next start completes it.
+        const QString leftInTarget =
+            u"SELECT (SELECT count(*) FROM pg_foreign_server) + (SELECT count(*) FROM "
+            u"pg_user_mappings) + (SELECT count(*) FROM pg_extension WHERE extname = "
+            u"'postgres_fdw') + (SELECT count(*) FROM pg_namespace WHERE nspname = "
+            u"'plumbline_move_fdw')"_s;
+        target.exec(u"ALTER TABLE note ADD CONSTRAINT short_body CHECK (length(text_body) < 8)"_s);
+        SilentProgress failing;
+        auto failed = runMove(request, *plan, failing);
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().message.contains(u"short_body"_s),
+                 qPrintable(failed.error().message));
+        QCOMPARE(count(target, leftInTarget), 0);
+        QCOMPARE(count(target, u"SELECT count(*) FROM person"_s), 0);
+        target.exec(u"ALTER TABLE note DROP CONSTRAINT short_body"_s);
+
         auto writer = source.connect();
         RunHooks hooks;
         hooks.idleWaitMs = 0;
@@ -272,11 +289,7 @@ private slots:
         QCOMPARE(outcome->phase, u"done"_s);
         QCOMPARE(outcome->copy.rows, 8000);
         QCOMPARE(targetRows(target), mappedSource(source));
-        QCOMPARE(count(target, u"SELECT (SELECT count(*) FROM pg_foreign_server) + (SELECT "
-                               u"count(*) FROM pg_user_mappings) + (SELECT count(*) FROM "
-                               u"pg_extension WHERE extname = 'postgres_fdw') + (SELECT count(*) "
-                               u"FROM pg_namespace WHERE nspname = 'plumbline_move_fdw')"_s),
-                 0);
+        QCOMPARE(count(target, leftInTarget), 0);
         PLUMB_VERIFY_OK(releaseMove(request.target, request.source, progress));
     }
 
