@@ -2,6 +2,7 @@
 
 #include "core/catalog/ddl.h"
 #include "core/diff/change_set.h"
+#include "ui/drift_model.h"
 
 #include <QJsonArray>
 #include <map>
@@ -28,7 +29,7 @@ Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
                    const diff::ChangeSet& changes, const QString& leftLabel,
                    const QString& rightLabel)
 {
-    Drift drift{leftLabel, rightLabel, {}};
+    Drift drift{leftLabel, rightLabel, {}, {}, {}};
     const auto leftDdl = ddlByObject(left);
     const auto rightDdl = ddlByObject(right);
     std::map<catalog::ObjectKey, qsizetype> seen;
@@ -61,6 +62,7 @@ Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,
             what += u": "_s + change.before + u" → "_s + change.after;
         drift.entries[position->second].changes.append(what);
     }
+    prepareDisplayOrder(drift);
     return drift;
 }
 
@@ -70,7 +72,7 @@ Result<Drift> driftFromPreflightJson(const QJsonObject& report)
         return fail(ErrorCode::Config,
                     u"no \"differences\" list: open a report saved with plumb preflight --format "
                     u"json"_s);
-    Drift drift{QObject::tr("replayed migrations"), QObject::tr("declared: db/schema"), {}};
+    Drift drift{QObject::tr("replayed migrations"), QObject::tr("declared: db/schema"), {}, {}, {}};
     for (const QJsonValue& value : report.value(u"differences").toArray()) {
         const QJsonObject difference = value.toObject();
         DriftEntry entry;
@@ -88,6 +90,7 @@ Result<Drift> driftFromPreflightJson(const QJsonObject& report)
             entry.changes.append(QObject::tr("sync converges this"));
         drift.entries.append(entry);
     }
+    prepareDisplayOrder(drift);
     return drift;
 }
 

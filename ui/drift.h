@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <vector>
 
 namespace plumb::ui {
 
@@ -26,6 +27,11 @@ struct DriftEntry {
 struct Drift {
     QString leftLabel, rightLabel;
     QList<DriftEntry> entries;
+    // Made with the entries, on the thread that made them (prepareDisplayOrder), so that the
+    // Diff view's list adopts a 10,000-table drift without sorting it on the GUI thread: each
+    // entry's object name, and per DriftModel column the entries in ascending order.
+    QStringList names;
+    std::vector<std::vector<int>> ascending;
 };
 // `changes` is diff::compare(left, right), made once per project load and shared.
 Drift computeDrift(const catalog::Catalog& left, const catalog::Catalog& right,

@@ -24,6 +24,8 @@ QColor stateColor(DriftEntry::State state)
     return {};
 }
 
+QString cellText(const Drift& drift, const QStringList& names, int entry, int column);
+
 } // namespace
 
 QString driftStateText(DriftEntry::State state)
@@ -39,6 +41,47 @@ QString driftStateText(DriftEntry::State state)
     return {};
 }
 
+namespace {
+
+QString cellText(const Drift& drift, const QStringList& names, int entry, int column)
+{
+    const DriftEntry& e = drift.entries[entry];
+    switch (column) {
+    case DriftModel::Object:
+        return names[entry];
+    case DriftModel::Kind:
+        return e.kind;
+    case DriftModel::State:
+        return driftStateText(e.state);
+    }
+    return {};
+}
+
+std::vector<int> ascendingOrder(const Drift& drift, const QStringList& names, int column)
+{
+    std::vector<int> order(std::size_t(drift.entries.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<QString> keys(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        keys[i] = cellText(drift, names, int(i), column);
+    std::ranges::stable_sort(
+        order, [&](int a, int b) { return keys[std::size_t(a)] < keys[std::size_t(b)]; });
+    return order;
+}
+
+} // namespace
+
+void prepareDisplayOrder(Drift& drift)
+{
+    drift.names.clear();
+    drift.names.reserve(drift.entries.size());
+    for (const DriftEntry& entry : drift.entries)
+        drift.names.append(entry.object.display());
+    drift.ascending.assign(DriftModel::ColumnCount, {});
+    for (int column = 0; column < DriftModel::ColumnCount; ++column)
+        drift.ascending[std::size_t(column)] = ascendingOrder(drift, drift.names, column);
+}
+
 DriftModel::DriftModel(QObject* parent)
     : QAbstractTableModel(parent)
     , m_orders(ColumnCount)
@@ -51,13 +94,19 @@ void DriftModel::adopt(std::shared_ptr<const Drift> drift)
     m_names.clear();
     for (std::vector<int>& order : m_orders)
         order.clear();
-    if (m_drift) {
+    if (m_drift && m_drift->names.size() == m_drift->entries.size() &&
+        m_drift->ascending.size() == m_orders.size()) {
+        // Prepared where the drift was made: sharing the names and copying three orders of
+        // ints is all the GUI thread does.
+        m_names = m_drift->names;
+        m_orders = m_drift->ascending;
+    } else if (m_drift) {
         m_names.reserve(m_drift->entries.size());
         for (const DriftEntry& entry : m_drift->entries)
             m_names.append(entry.object.display());
+        if (m_sortColumn >= 0)
+            sortColumn(m_sortColumn);
     }
-    if (m_sortColumn >= 0)
-        sortColumn(m_sortColumn);
     rebuild();
     endResetModel();
     releaseOnWorker(std::move(previous));
@@ -103,28 +152,13 @@ void DriftModel::sort(int column, Qt::SortOrder order)
 
 QString DriftModel::text(int entry, int column) const
 {
-    const DriftEntry& e = m_drift->entries[entry];
-    switch (column) {
-    case Object:
-        return m_names[entry];
-    case Kind:
-        return e.kind;
-    case State:
-        return driftStateText(e.state);
-    }
-    return {};
+    return cellText(*m_drift, m_names, entry, column);
 }
 
 void DriftModel::sortColumn(int column)
 {
-    std::vector<int>& order = m_orders[std::size_t(column)];
-    order.resize(m_drift ? std::size_t(m_drift->entries.size()) : 0);
-    std::iota(order.begin(), order.end(), 0);
-    std::vector<QString> keys(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        keys[i] = text(int(i), column);
-    std::ranges::stable_sort(
-        order, [&](int a, int b) { return keys[std::size_t(a)] < keys[std::size_t(b)]; });
+    m_orders[std::size_t(column)] =
+        m_drift ? ascendingOrder(*m_drift, m_names, column) : std::vector<int>();
 }
 
 void DriftModel::rebuild()

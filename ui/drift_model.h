@@ -13,6 +13,9 @@ namespace plumb::ui {
 // QSortFilterProxyModel filtered and sorted 50,000 items again on every keystroke (200 ms on the
 // GUI thread for a 10,000-table schema); here each column's order is computed once per drift
 // and a filter is one pass over it. GUI thread only.
+// Fills `drift.names` and `drift.ascending` (the model's columns): any thread.
+void prepareDisplayOrder(Drift& drift);
+
 class DriftModel : public QAbstractTableModel {
 public:
     enum Column { Object, Kind, State, ColumnCount };

@@ -19,14 +19,25 @@ DriftEntry entry(const QString& table, const QString& kind, DriftEntry::State st
     return e;
 }
 
-std::shared_ptr<const Drift> sample()
+// A drift as the Diff view's job makes it (names and orders prepared on the worker), or bare, as
+// the model also takes one.
+std::shared_ptr<const Drift> sample(bool prepared)
 {
     auto drift = std::make_shared<Drift>();
     drift->entries = {entry(u"orders"_s, u"table"_s, DriftEntry::State::Changed),
                       entry(u"accounts"_s, u"table"_s, DriftEntry::State::Added),
                       entry(u"orders_idx"_s, u"index"_s, DriftEntry::State::Removed),
                       entry(u"zones"_s, u"table"_s, DriftEntry::State::Added)};
+    if (prepared)
+        prepareDisplayOrder(*drift);
     return drift;
+}
+
+void preparedOrNot()
+{
+    QTest::addColumn<bool>("prepared");
+    QTest::newRow("prepared on the worker") << true;
+    QTest::newRow("bare") << false;
 }
 
 QStringList column(const DriftModel& model, int column)
@@ -44,12 +55,14 @@ QStringList column(const DriftModel& model, int column)
 class TestDriftModel : public QObject {
     Q_OBJECT
 private slots:
+    void filtersByTextAndState_data() { preparedOrNot(); }
     void filtersByTextAndState()
     {
+        QFETCH(bool, prepared);
         DriftModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.adopt(sample());
+        model.adopt(sample(prepared));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(column(model, DriftModel::Object).first(), u"public.orders"_s); // drift order
         model.setFilter({}, u"ORDERS"_s);
@@ -67,12 +80,14 @@ private slots:
         QCOMPARE(model.index(0, 0).data(DriftModel::EntryRole).toInt(), 1);
     }
 
+    void sortsEveryColumnBothWaysAndKeepsTheCurrentRow_data() { preparedOrNot(); }
     void sortsEveryColumnBothWaysAndKeepsTheCurrentRow()
     {
+        QFETCH(bool, prepared);
         DriftModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.adopt(sample());
+        model.adopt(sample(prepared));
         const QPersistentModelIndex zones = model.index(3, DriftModel::Object);
         model.sort(DriftModel::Object, Qt::AscendingOrder);
         QCOMPARE(column(model, DriftModel::Object),
@@ -90,7 +105,7 @@ private slots:
         QCOMPARE(column(model, DriftModel::Object),
                  (QStringList{u"public.orders"_s, u"public.accounts"_s, u"public.zones"_s}));
         model.sort(DriftModel::Object, Qt::DescendingOrder);
-        model.adopt(sample());
+        model.adopt(sample(prepared));
         QCOMPARE(column(model, DriftModel::Object),
                  (QStringList{u"public.zones"_s, u"public.orders"_s, u"public.accounts"_s}));
     }
