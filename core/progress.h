@@ -49,4 +49,19 @@ private:
 // A Progress that reports nothing: for callers with no one to tell.
 class SilentProgress final : public Progress {};
 
+// Forwards log lines and cancellation to `outer` but keeps its steps to itself: a catalog read
+// inside a copy or a move has two dozen steps that would drown the caller's own.
+class QuietSteps final : public Progress {
+public:
+    explicit QuietSteps(Progress& outer)
+        : m_outer(outer)
+        , m_scope(outer, [this] { cancel(); })
+    {}
+    void log(const QString& line) override { m_outer.log(line); }
+
+private:
+    Progress& m_outer;
+    InterruptScope m_scope;
+};
+
 } // namespace plumb

@@ -135,21 +135,6 @@ QString fingerprintOf(const QList<PlannedTable>& tables, const QString& keyFinge
     return QString::fromLatin1(hash.result().toHex().left(32));
 }
 
-// Forwards log lines and cancellation to `outer` but keeps its steps to itself: reading a
-// catalog has two dozen steps that would drown the copy's own.
-class QuietSteps final : public Progress {
-public:
-    explicit QuietSteps(Progress& outer)
-        : m_outer(outer)
-        , m_scope(outer, [this] { cancel(); })
-    {}
-    void log(const QString& line) override { m_outer.log(line); }
-
-private:
-    Progress& m_outer;
-    InterruptScope m_scope;
-};
-
 bool firesOnInsert(const catalog::Trigger& trigger)
 {
     if (trigger.isConstraint || trigger.enabled == catalog::TriggerEnabled::Disabled)

@@ -252,24 +252,6 @@ QJsonArray tablesJson(const QList<MoveTableStatus>& tables)
     return list;
 }
 
-namespace {
-
-// Forwards log lines and cancellation but keeps the catalog reader's steps to itself.
-class QuietSteps final : public Progress {
-public:
-    explicit QuietSteps(Progress& outer)
-        : m_outer(outer)
-        , m_scope(outer, [this] { cancel(); })
-    {}
-    void log(const QString& line) override { m_outer.log(line); }
-
-private:
-    Progress& m_outer;
-    InterruptScope m_scope;
-};
-
-} // namespace
-
 Result<std::unique_ptr<db::Connection>> openWithSettings(const db::ConnectionInfo& info,
                                                          Progress& progress)
 {

@@ -238,8 +238,7 @@ private slots:
 
         // Across an epoch: 32-bit ids are widened to the one nearest the snapshot's xmax.
         const quint64 epoch = quint64(1) << 32;
-        const QString text =
-            QString::number(epoch - 10) + u':' + QString::number(epoch + 5) + u':';
+        const QString text = QString::number(epoch - 10) + u':' + QString::number(epoch + 5) + u':';
         const auto wrapped = SnapshotXids::parse(text);
         QVERIFY(wrapped);
         QCOMPARE(wrapped->widen(0xFFFFFFF8u), epoch - 8);
