@@ -228,7 +228,8 @@ struct Shared {
     QHash<int, qint64> loadMs;     // time spent loading each table, all workers
     std::atomic<qint64> copied{0}; // rows streamed so far
     std::atomic<int> unitsDone{0};
-    std::atomic<int> workersLeft{0};
+    std::atomic<int> workersLeft{0}; // decremented under `mutex`, then workerEnded notified
+    std::condition_variable workerEnded;
 
     void failWith(const Error& failure)
     {
@@ -363,8 +364,10 @@ Result<EngineReport> copyTables(const SourceSnapshot& snapshot, const db::Connec
                 ++shared.unitsDone;
                 for (int t : scheduler.finished(*unit, *rows)) {
                     const TableJob& job = spec.tables[t];
-                    auto check = (*worker)->verifyTable(job, plans[std::size_t(t)],
-                                                        scheduler.rowsOf(t), options.checksum);
+                    // Loaded whole by this run, in one sealed transaction: not counted again.
+                    const bool sealed = scheduler.chunkCounts(t) == std::pair{1, 0};
+                    auto check = (*worker)->verifyTable(
+                        job, plans[std::size_t(t)], scheduler.rowsOf(t), options.checksum, sealed);
                     if (!check) {
                         shared.failWith(check.error());
                         board.cancelAll();
@@ -378,7 +381,11 @@ Result<EngineReport> copyTables(const SourceSnapshot& snapshot, const db::Connec
                 }
             }
         }
-        --shared.workersLeft;
+        {
+            std::lock_guard lock(shared.mutex);
+            --shared.workersLeft;
+        }
+        shared.workerEnded.notify_all();
         scheduler.wake();
     };
     std::vector<std::thread> threads;
@@ -388,7 +395,12 @@ Result<EngineReport> copyTables(const SourceSnapshot& snapshot, const db::Connec
     // The coordinator reports progress and watches for cancellation on the caller's thread.
     const int units = scheduler.unitCount();
     while (shared.workersLeft.load() > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        {
+            // Woken early by the last worker, so a copy's end is not rounded up to the tick.
+            std::unique_lock lock(shared.mutex);
+            shared.workerEnded.wait_for(lock, std::chrono::milliseconds(200),
+                                        [&] { return shared.workersLeft.load() == 0; });
+        }
         if (progress.isCanceled())
             board.cancelAll(); // also done by the interrupt handler; harmless twice
         if (board.stopped())

@@ -19,6 +19,12 @@ struct Chunk {
     qint64 rows = 0;      // rows it loaded, once done
 };
 
+// A chunk that is its table's only one: every page, loaded in one transaction.
+inline bool isWholeTable(const Chunk& chunk)
+{
+    return chunk.firstPage <= 0 && chunk.endPage < 0;
+}
+
 // The copy's progress, kept in the target itself (schema EngineOptions::stateSchema) so it can
 // never disagree with the rows there: a chunk's rows and the mark that it is done commit in one
 // transaction. Functions run on the caller's thread over the connection they are given.

@@ -35,6 +35,9 @@ struct TablePlan {
     QString sourceChecksum; // the checksum query over the untransformed columns, or empty
     QString targetChecksum;
     QString countTarget; // SELECT count(*) FROM ONLY <target table>
+    // A table loaded whole in one transaction: taken from other writers, then found empty.
+    QString lockTarget;  // LOCK TABLE ONLY <target table> IN SHARE ROW EXCLUSIVE MODE
+    QString probeTarget; // SELECT EXISTS (SELECT FROM ONLY <target table>)
     bool transformed = false;
 };
 
@@ -42,7 +45,7 @@ TablePlan makeTablePlan(const TableJob& job);
 
 // What a table's verification found.
 struct TableCheck {
-    qint64 rows = 0;  // counted in the target
+    qint64 rows = 0;  // in the target: counted, or proved by a sealed load (below)
     QString checksum; // with checksums: "count:sum" both servers agreed on
 };
 
@@ -64,13 +67,16 @@ public:
                                    std::atomic<qint64>& copied);
 
     // Once a table's chunks are all committed: counts its rows in the target against
-    // `expectedRows`, and with checksums compares both servers' checksums.
+    // `expectedRows`, and with checksums compares both servers' checksums. A `sealed` table
+    // was loaded whole in one transaction that found it empty and kept other writers out, so
+    // its rows are what the COPY stored; it is not scanned again unless for the checksum.
     Result<TableCheck> verifyTable(const TableJob& job, const TablePlan& plan, qint64 expectedRows,
-                                   bool checksum);
+                                   bool checksum, bool sealed);
 
 private:
     Worker(std::unique_ptr<db::Connection> source, std::unique_ptr<db::Connection> target,
            CancelBoard& board);
+    Status sealForLoad(const TableJob& job, const TablePlan& plan);
     Result<qint64> streamChunk(int tableIndex, const TableJob& job, const TablePlan& plan,
                                const Chunk& chunk, std::atomic<qint64>& copied);
     std::vector<std::unique_ptr<ValueTransform>>& transformsFor(int tableIndex,

@@ -202,7 +202,7 @@ private slots:
                                        u"--rules"_s,
                                        dir.filePath(u"rules.yaml"_s)};
 
-        // SHARE mode lets the copy read every table but not insert into orders.
+        // SHARE mode lets the copy read every table but not take orders for its load.
         auto holder = target.connect();
         QVERIFY(holder);
         PLUMB_VERIFY_OK(holder->exec(u"BEGIN"_s));
@@ -214,7 +214,7 @@ private slots:
         QVERIFY(copy.waitForStarted());
         const QString blocked =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
-            u"'Lock' AND query LIKE 'COPY public.orders%'"_s.arg(target.name());
+            u"'Lock' AND query LIKE 'LOCK TABLE ONLY public.orders %'"_s.arg(target.name());
         PLUMB_TRY_VERIFY(scalar(target, blocked) == 1);
         // The tables orders references were committed before it, with their progress.
         QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
@@ -222,9 +222,9 @@ private slots:
         copy.kill(); // SIGKILL
         QVERIFY(copy.waitForFinished(plumb::test::hangTimeoutMs));
         PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
-        // The server ends the dead client's COPY once it gets the lock and finds the client gone.
+        // The server ends the dead client's session once it gets the lock and finds it gone.
         PLUMB_TRY_VERIFY(scalar(target, blocked.section(u" AND wait_event_type"_s, 0, 0) +
-                                            u" AND query LIKE 'COPY%'"_s) == 0);
+                                            u" AND query LIKE 'LOCK TABLE ONLY%'"_s) == 0);
 
         const CliRun resumed =
             runPlumb(arguments + QStringList{u"--resume"_s, u"--format"_s, u"json"_s}, withKey(),

@@ -71,7 +71,8 @@ private slots:
             QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s), u"--capture"_s, capture};
         auto writer = source.connect();
 
-        // 1. Killed during the copy: SHARE mode on note lets person load but not note.
+        // 1. Killed during the copy: SHARE mode on note lets person load but not note (the
+        // copy waits to take it for its load).
         auto holder = target.connect();
         PLUMB_VERIFY_OK(holder->exec(u"BEGIN"_s));
         PLUMB_VERIFY_OK(holder->exec(u"LOCK TABLE note IN SHARE MODE"_s));
@@ -80,7 +81,7 @@ private slots:
         QVERIFY(first.waitForStarted());
         const QString copyWaiting =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
-            u"'Lock' AND query LIKE 'COPY public.note%'"_s.arg(target.name());
+            u"'Lock' AND query LIKE 'LOCK TABLE ONLY public.note %'"_s.arg(target.name());
         PLUMB_TRY_VERIFY(tryCount(target, copyWaiting) == 1);
         PLUMB_VERIFY_OK(writer->exec(u"UPDATE person SET city = 'During copy' WHERE id < 100"_s));
         PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO note VALUES (9001, 5, 'during copy')"_s));
@@ -89,7 +90,7 @@ private slots:
         PLUMB_TRY_VERIFY(tryCount(target, runnerAlive) == 0);
         PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
         PLUMB_TRY_VERIFY(tryCount(target, copyWaiting.section(u" AND wait_event_type"_s, 0, 0) +
-                                              u" AND query LIKE 'COPY%'"_s) == 0);
+                                              u" AND query LIKE 'LOCK TABLE ONLY%'"_s) == 0);
         QCOMPARE(phaseOf(target), u"copying"_s);
 
         // 2. Restarted, then killed during the catch-up with changes applied and pending.

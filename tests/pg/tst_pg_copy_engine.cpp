@@ -6,6 +6,7 @@
 #include "core/transfer/source_snapshot.h"
 
 #include <QTest>
+#include <future>
 
 using namespace Qt::StringLiterals;
 using namespace plumb;
@@ -245,6 +246,40 @@ private slots:
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(u"already hold rows: public.big"));
         QCOMPARE(scalar(target, u"SELECT count(*) FROM big"_s), 1);
+        request.truncate = true;
+        PLUMB_VERIFY_OK(copy(request));
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM big"_s), 20000);
+    }
+
+    // A table loaded whole is sealed: its load waits for a session that writes to it, then
+    // finds that session's row and refuses, rather than mixing rows or trusting a stale count.
+    void rowsWrittenElsewhereDuringTheCopyAreRefused()
+    {
+        TestDatabase source(u"sealed_src"_s), target(u"sealed_dst"_s);
+        execAll(source, bigSource);
+        execAll(target, {u"CREATE TABLE big (id int PRIMARY KEY, payload text NOT NULL, n int "
+                         u"NOT NULL)"_s});
+        auto writer = target.connect();
+        PLUMB_VERIFY_OK(writer->exec(u"BEGIN"_s));
+        PLUMB_VERIFY_OK(writer->exec(u"INSERT INTO big VALUES (-1, 'elsewhere', 0)"_s));
+
+        CopyRequest request;
+        request.source = source.info();
+        request.target = target.info();
+        // The copy's start still finds the table empty (the row is not committed); its load
+        // then waits for the writer's lock.
+        auto running = std::async(std::launch::async, [&request] { return copy(request); });
+        PLUMB_TRY_COMPARE(scalar(target, u"SELECT count(*) FROM pg_stat_activity WHERE "
+                                         u"datname = current_database() AND wait_event_type = "
+                                         u"'Lock' AND query LIKE 'LOCK TABLE%'"_s),
+                          1);
+        PLUMB_VERIFY_OK(writer->exec(u"COMMIT"_s));
+        auto refused = running.get();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"received rows from elsewhere"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM big"_s), 1);
+
         request.truncate = true;
         PLUMB_VERIFY_OK(copy(request));
         QCOMPARE(scalar(target, u"SELECT count(*) FROM big"_s), 20000);
