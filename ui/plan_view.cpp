@@ -33,8 +33,9 @@ namespace {
 // Cancel reaches the executor through the link to the job's own Progress.
 class StepRelay final : public Progress {
 public:
-    StepRelay(Progress& job, QPointer<PlanModel> model, QList<int> steps)
+    StepRelay(Progress& job, jobs::JobRunner& runner, QPointer<PlanModel> model, QList<int> steps)
         : m_job(job)
+        , m_runner(runner)
         , m_model(std::move(model))
         , m_steps(std::move(steps))
         , m_link(job, [this] { cancel(); })
@@ -44,18 +45,16 @@ public:
         m_job.step(done, total, what);
         if (done < 0 || done >= m_steps.size())
             return;
-        QMetaObject::invokeMethod(
-            m_model.data(),
-            [model = m_model, step = m_steps[done]] {
-                if (model)
-                    model->setStatus(step, PlanModel::StepStatus::Running);
-            },
-            Qt::QueuedConnection);
+        m_runner.post([model = m_model, step = m_steps[done]] {
+            if (model)
+                model->setStatus(step, PlanModel::StepStatus::Running);
+        });
     }
     void log(const QString& line) override { m_job.log(line); }
 
 private:
     Progress& m_job;
+    jobs::JobRunner& m_runner; // outlives its jobs
     QPointer<PlanModel> m_model;
     QList<int> m_steps; // the plan's step index for each step of the executed sub-plan
     InterruptScope m_link;
@@ -317,11 +316,12 @@ void PlanView::run(QList<int> steps, const QString& confirmation, bool allowDest
     m_applied = true;
     QPointer<PlanModel> model(m_model);
     m_workbench->beginChange();
-    m_workbench->jobs()
+    jobs::JobRunner& runner = m_workbench->jobs();
+    runner
         .start<plan::ExecuteResult>(tr("Apply plan"), project->environment(),
-                                    [project, planned, steps, execute, options,
-                                     model](Progress& progress) -> Result<plan::ExecuteResult> {
-                                        StepRelay relay(progress, model, steps);
+                                    [project, planned, steps, execute, options, model,
+                                     &runner](Progress& progress) -> Result<plan::ExecuteResult> {
+                                        StepRelay relay(progress, runner, model, steps);
                                         return workflow::applyPlan(
                                             *project->target(), project->trackingTable(), planned,
                                             steps, execute, options, relay);

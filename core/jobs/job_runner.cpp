@@ -5,6 +5,7 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -33,8 +34,7 @@ public:
             m_updateQueued = true;
         }
         const quint64 id = m_snapshot.id;
-        QMetaObject::invokeMethod(
-            m_runner, [runner = m_runner, id] { runner->publish(id); }, Qt::QueuedConnection);
+        m_runner->post([runner = m_runner, id] { runner->publish(id); });
     }
 
     void log(const QString& line) override
@@ -45,12 +45,9 @@ public:
             std::lock_guard lock(m_mutex);
             title = m_snapshot.title;
         }
-        QMetaObject::invokeMethod(
-            m_runner,
-            [runner = m_runner, now, title, line = db::redactSecrets(line)] {
-                emit runner->logLine(now, title, line);
-            },
-            Qt::QueuedConnection);
+        m_runner->post([runner = m_runner, now, title, line = db::redactSecrets(line)] {
+            emit runner->logLine(now, title, line);
+        });
     }
 
     void finish(const std::optional<Error>& error)
@@ -93,15 +90,41 @@ private:
 
 JobRunner::JobRunner(QObject* parent, int maxThreads)
     : QObject(parent)
+    , m_pool(maxThreads)
 {
     qRegisterMetaType<JobSnapshot>();
-    m_pool.setMaxThreadCount(maxThreads);
 }
 
 JobRunner::~JobRunner()
 {
     cancelAll();
-    m_pool.waitForDone();
+    m_pool.shutDown();
+    // What the workers posted last is dropped here, undelivered, with the views it was for.
+}
+
+void JobRunner::post(std::move_only_function<void()> task)
+{
+    bool queue = false;
+    {
+        std::lock_guard lock(m_mailboxMutex);
+        m_mailbox.push_back(std::move(task));
+        queue = !std::exchange(m_drainQueued, true);
+    }
+    // By name, with no arguments: the queued call carries nothing a worker wrote.
+    if (queue)
+        QMetaObject::invokeMethod(this, "drainMailbox", Qt::QueuedConnection);
+}
+
+void JobRunner::drainMailbox()
+{
+    std::vector<std::move_only_function<void()>> tasks;
+    {
+        std::lock_guard lock(m_mailboxMutex);
+        tasks.swap(m_mailbox);
+        m_drainQueued = false;
+    }
+    for (auto& task : tasks)
+        task();
 }
 
 std::pair<quint64, std::shared_ptr<Progress>> JobRunner::registerJob(const QString& title,
@@ -126,22 +149,19 @@ void JobRunner::finishJob(quint64 id, const std::optional<Error>& error)
 {
     m_running.fetch_sub(1);
     // Runs on the worker thread. m_progress is GUI-thread state, so the lookup happens there.
-    QMetaObject::invokeMethod(
-        this,
-        [this, id, error] {
-            const auto found = m_progress.find(id);
-            if (found == m_progress.end())
-                return;
-            found->second->finish(error);
-            const JobSnapshot snapshot = found->second->take();
-            emit jobChanged(snapshot);
-            const QString outcome = snapshot.state == JobState::Succeeded ? u"finished"_s
-                                    : snapshot.state == JobState::Canceled
-                                        ? u"canceled"_s
-                                        : u"failed: "_s + snapshot.message;
-            emit logLine(snapshot.finished, snapshot.title, outcome);
-        },
-        Qt::QueuedConnection);
+    post([this, id, error] {
+        const auto found = m_progress.find(id);
+        if (found == m_progress.end())
+            return;
+        found->second->finish(error);
+        const JobSnapshot snapshot = found->second->take();
+        emit jobChanged(snapshot);
+        const QString outcome = snapshot.state == JobState::Succeeded ? u"finished"_s
+                                : snapshot.state == JobState::Canceled
+                                    ? u"canceled"_s
+                                    : u"failed: "_s + snapshot.message;
+        emit logLine(snapshot.finished, snapshot.title, outcome);
+    });
 }
 
 void JobRunner::publish(quint64 id)
@@ -160,7 +180,9 @@ void cancelWithoutWaiting(const std::shared_ptr<JobProgress>& progress)
 {
     if (progress->isCanceled())
         return;
-    QThreadPool::globalInstance()->start([progress] { progress->cancel(); });
+    // A thread of its own (not a pool's, whose hand-over TSan cannot see); detached, since no
+    // one waits for an interrupt: the job itself reports how it ended.
+    std::thread([progress] { progress->cancel(); }).detach();
 }
 
 } // namespace

@@ -1,17 +1,20 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/jobs/worker_pool.h"
 #include "core/progress.h"
 
 #include <QDateTime>
-#include <QFuture>
 #include <QObject>
-#include <QThreadPool>
-#include <QtConcurrentRun>
+#include <QPointer>
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
 
 namespace plumb::jobs {
 
@@ -33,35 +36,127 @@ struct JobSnapshot {
 
 class JobProgress;
 
+namespace detail {
+
+// A job's result, shared by the worker that sets it and the handle the caller keeps. The result
+// is guarded by a std::mutex (set once, on the worker); the continuation and its context belong
+// to the runner's thread, which alone reads and runs them.
+template<typename T>
+class JobOutcome {
+public:
+    void set(Result<T> result) // the worker, once
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_result = std::move(result);
+        }
+        m_ready.notify_all();
+    }
+    bool isFinished() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_result.has_value();
+    }
+    Result<T> result() const // waits for it; for tests and shutdown, never the GUI thread
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [this] { return m_result.has_value(); });
+        return *m_result;
+    }
+    void setContinuation(QObject* context, std::move_only_function<void(Result<T>&)> continuation)
+    {
+        m_context = context;
+        m_hasContext = context != nullptr;
+        m_continuation = std::move(continuation);
+    }
+    // On the runner's thread, after set(): runs the continuation unless its context is gone.
+    void deliver()
+    {
+        if (!m_continuation || (m_hasContext && !m_context))
+            return;
+        auto continuation = std::exchange(m_continuation, nullptr);
+        Result<T> result = [this] {
+            std::lock_guard lock(m_mutex);
+            return std::move(*m_result);
+        }();
+        continuation(result);
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    mutable std::condition_variable m_ready;
+    std::optional<Result<T>> m_result; // guarded by m_mutex
+    QPointer<QObject> m_context;       // the runner's thread only, like the two below
+    bool m_hasContext = false;
+    std::move_only_function<void(Result<T>&)> m_continuation;
+};
+
+} // namespace detail
+
+// What start() returns: the job's result, and where it goes when it arrives.
+template<typename T>
+class JobHandle {
+public:
+    explicit JobHandle(std::shared_ptr<detail::JobOutcome<T>> outcome)
+        : m_outcome(std::move(outcome))
+    {}
+    bool isFinished() const { return m_outcome->isFinished(); }
+    // Blocks until the job returned. For tests; a view uses then().
+    Result<T> result() const { return m_outcome->result(); }
+    // `continuation(Result<T>&)` runs on the runner's thread once the job returned, after its
+    // final jobChanged, unless `context` (an object of that thread) was destroyed meanwhile. It
+    // takes the result: call then() once, right after start(), and result() no more after it.
+    template<typename F>
+    void then(QObject* context, F&& continuation)
+    {
+        m_outcome->setContinuation(context, std::forward<F>(continuation));
+    }
+
+private:
+    std::shared_ptr<detail::JobOutcome<T>> m_outcome;
+};
+
 // The one place that runs database work off the GUI thread.
 //
-// Jobs run on a private QThreadPool. Each job gets a Progress whose cancel() interrupts the
-// statement in flight. The runner lives on the GUI thread: its signals carry snapshots and log
-// lines to that thread through queued connections; workers never touch the UI. The destructor
-// cancels every job and waits for all of them, so nothing outlives the objects it reports to.
+// Jobs run on a private WorkerPool. Each job gets a Progress whose cancel() interrupts the
+// statement in flight. The runner lives on the GUI thread; workers never touch the UI. What a
+// worker sends to that thread (progress, log lines, results, post()) goes through the runner's
+// mailbox, a std::mutex-guarded queue drained on the runner's thread, so every hand-over is one
+// ThreadSanitizer can see. The destructor cancels every job and waits for all of them, so
+// nothing outlives the objects it reports to.
 class JobRunner : public QObject {
     Q_OBJECT
 public:
     explicit JobRunner(QObject* parent = nullptr, int maxThreads = 4);
     ~JobRunner() override;
 
-    // Starts `work` on the pool. The future carries its result; attach continuations with
-    // future.then(contextObject, ...) so they run on the context's thread. `jobId`, when given,
-    // receives the job's id (for cancel(), LatestRequest::track, or following its jobChanged
-    // snapshots).
+    // Starts `work` on the pool. The handle carries its result; handle.then(context, ...) runs
+    // a continuation on this thread. `jobId`, when given, receives the job's id (for cancel(),
+    // LatestRequest::track, or following its jobChanged snapshots).
     template<typename T>
-    QFuture<Result<T>> start(const QString& title, const QString& target,
-                             std::function<Result<T>(Progress&)> work, quint64* jobId = nullptr)
+    JobHandle<T> start(const QString& title, const QString& target,
+                       std::function<Result<T>(Progress&)> work, quint64* jobId = nullptr)
     {
         auto [id, progress] = registerJob(title, target);
         if (jobId)
             *jobId = id;
-        return QtConcurrent::run(&m_pool, [this, id, progress, work = std::move(work)] {
+        auto outcome = std::make_shared<detail::JobOutcome<T>>();
+        m_pool.start([this, id, progress, work = std::move(work), outcome] {
             Result<T> result = work(*progress);
-            finishJob(id, result ? std::optional<Error>() : std::optional<Error>(result.error()));
-            return result;
+            std::optional<Error> error;
+            if (!result)
+                error = result.error();
+            outcome->set(std::move(result));
+            finishJob(id, error);
+            post([outcome] { outcome->deliver(); });
         });
+        return JobHandle<T>(outcome);
     }
+
+    // Runs `task` on the runner's thread, soon; callable from any thread. For a worker's news
+    // to the GUI (a step's status, a saved state): check that what the task touches still
+    // exists (a QPointer), since it runs later.
+    void post(std::move_only_function<void()> task);
 
     // Cancels a job without waiting: the job sees isCanceled() at once, and the statement it has
     // in flight is interrupted from a helper thread (PQcancel is a round trip to the server,
@@ -81,12 +176,16 @@ signals:
 
 private:
     friend class JobProgress;
+    Q_INVOKABLE void drainMailbox(); // the runner's thread
     std::pair<quint64, std::shared_ptr<Progress>> registerJob(const QString& title,
                                                               const QString& target);
     void finishJob(quint64 id, const std::optional<Error>& error); // any thread
     void publish(quint64 id);                                      // GUI thread
 
-    QThreadPool m_pool;
+    std::mutex m_mailboxMutex;
+    std::vector<std::move_only_function<void()>> m_mailbox; // guarded by m_mailboxMutex
+    bool m_drainQueued = false;                             // guarded by m_mailboxMutex
+    WorkerPool m_pool; // after the mailbox: its workers post there until they are joined
     std::atomic<int> m_running = 0; // jobs whose work has not returned yet
     quint64 m_nextId = 1;           // GUI thread only
     std::map<quint64, std::shared_ptr<JobProgress>> m_progress; // GUI thread only

@@ -25,7 +25,7 @@ private slots:
     {
         JobRunner runner;
         QSignalSpy changes(&runner, &JobRunner::jobChanged);
-        QFuture<Result<int>> future =
+        auto future =
             runner.start<int>(u"answer"_s, u"db"_s, [](Progress& progress) -> Result<int> {
                 progress.step(1, 2, u"thinking"_s);
                 return 42;
@@ -48,6 +48,56 @@ private slots:
             .then(&context, [&seen](const Result<int>&) { seen = QThread::currentThread(); });
         PLUMB_TRY_VERIFY(seen != nullptr);
         QCOMPARE(seen, QThread::currentThread());
+    }
+
+    // The continuation belongs to its context: destroyed before the result arrives, it is
+    // never called.
+    void continuationOfADestroyedContextIsDropped()
+    {
+        JobRunner runner;
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        std::atomic<bool> release = false;
+        auto handle = runner.start<int>(u"t"_s, {}, [&release](Progress&) -> Result<int> {
+            while (!release)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            return 1;
+        });
+        handle.then(context.get(), [&called](const Result<int>&) { called = true; });
+        context.reset();
+        release = true;
+        PLUMB_TRY_COMPARE(runner.runningCount(), 0);
+        runner.waitForAll();
+        bool drained = false; // posted after the job's own news, so delivered after it
+        runner.post([&drained] { drained = true; });
+        PLUMB_TRY_VERIFY(drained);
+        QVERIFY(!called);
+    }
+
+    // Jobs run side by side up to the pool's size: the second one runs while the first is
+    // still blocked (it waits for the second to start), and post() from a worker reaches this
+    // thread in order.
+    void jobsRunSideBySideAndPostInOrder()
+    {
+        JobRunner runner(nullptr, 2);
+        std::atomic<bool> secondStarted = false;
+        QList<int> seen;
+        auto first = runner.start<int>(u"first"_s, {}, [&](Progress&) -> Result<int> {
+            while (!secondStarted)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            for (int i = 0; i < 50; ++i)
+                runner.post([&seen, i] { seen.append(i); });
+            return 1;
+        });
+        auto second = runner.start<int>(u"second"_s, {}, [&](Progress&) -> Result<int> {
+            secondStarted = true;
+            return 2;
+        });
+        QCOMPARE(first.result().value(), 1);
+        QCOMPARE(second.result().value(), 2);
+        PLUMB_TRY_COMPARE(seen.size(), 50);
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(seen[i], i);
     }
 
     void failureCarriesTheMessage()

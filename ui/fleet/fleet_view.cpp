@@ -256,17 +256,15 @@ void FleetView::runApply(std::shared_ptr<const PlannedFleet> planned, const QStr
     m_summary->setText(tr("Applying to the fleet %1…").arg(session.env()->name));
     QPointer<FleetView> self(this);
     // Each target's status reaches the view as it is saved (a queued copy per update).
-    auto saved = [self, statusPath](const fleet::RolloutStatus& now) {
+    jobs::JobRunner* runner = &m_workbench->jobs(); // outlives its jobs
+    auto saved = [self, statusPath, runner](const fleet::RolloutStatus& now) {
         (void)fleet::saveRollout(now, statusPath);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, now] {
-                if (!self)
-                    return;
-                self->m_rollout = now;
-                self->showRollout();
-            },
-            Qt::QueuedConnection);
+        runner->post([self, now] {
+            if (!self)
+                return;
+            self->m_rollout = now;
+            self->showRollout();
+        });
     };
     m_workbench->beginChange();
     m_workbench->jobs()
