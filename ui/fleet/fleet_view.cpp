@@ -259,7 +259,11 @@ void FleetView::runApply(std::shared_ptr<const PlannedFleet> planned, const QStr
     jobs::JobRunner* runner = &m_workbench->jobs(); // outlives its jobs
     auto saved = [self, statusPath, runner](const fleet::RolloutStatus& now) {
         (void)fleet::saveRollout(now, statusPath);
-        runner->post([self, now] {
+        // The view gets a target list of its own: a plain copy would share the rollout's, which
+        // the workers keep writing in place (ThreadSanitizer caught the view copying it then).
+        fleet::RolloutStatus shown = now;
+        shown.targets = QList<fleet::TargetStatus>(now.targets.cbegin(), now.targets.cend());
+        runner->post([self, now = std::move(shown)] {
             if (!self)
                 return;
             self->m_rollout = now;
