@@ -13,7 +13,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtConcurrentRun>
+#include <future>
 
 using namespace Qt::StringLiterals;
 using namespace plumb;
@@ -146,10 +146,10 @@ private slots:
         SilentProgress progress;
         auto declared = workflow::buildDeclared(*session, {}, &cache, progress);
         PLUMB_VERIFY_OK(declared);
-        QFuture<CliRun> cli = QtConcurrent::run([&] {
+        auto cli = std::async(std::launch::async, [&] {
             return plumb({u"--format=json"_s, u"sync"_s});
         });
-        QFuture<Result<migrate::SyncReport>> gui = QtConcurrent::run([&] {
+        auto gui = std::async(std::launch::async, [&] {
             SilentProgress quiet;
             workflow::ChangeOptions options;
             options.lock = session->lockSettings();
@@ -157,8 +157,8 @@ private slots:
             options.label = u"workbench sync"_s;
             return workflow::sync(*session, &*declared, options, quiet);
         });
-        const CliRun run = cli.result();
-        const Result<migrate::SyncReport> report = gui.result();
+        const CliRun run = cli.get();
+        const Result<migrate::SyncReport> report = gui.get();
         QVERIFY2(run.exitCode == 0, qPrintable(both(run)));
         PLUMB_VERIFY_OK(report);
         const QJsonObject fromCli = QJsonDocument::fromJson(run.out.toUtf8()).object();

@@ -7,10 +7,9 @@
 #include "tests/pg/workflow_project.h"
 #include "tests/support/verify.h"
 
-#include <QFuture>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtConcurrentRun>
+#include <future>
 
 using namespace Qt::StringLiterals;
 using namespace plumb;
@@ -201,10 +200,10 @@ private slots:
             options.lock.waitMs = 120000;
             return workflow::sync(session, &*declared, options, progress);
         };
-        QFuture<Result<migrate::SyncReport>> first = QtConcurrent::run(runOne);
-        QFuture<Result<migrate::SyncReport>> second = QtConcurrent::run(runOne);
-        const Result<migrate::SyncReport> a = first.result();
-        const Result<migrate::SyncReport> b = second.result();
+        auto first = std::async(std::launch::async, runOne);
+        auto second = std::async(std::launch::async, runOne);
+        const Result<migrate::SyncReport> a = first.get();
+        const Result<migrate::SyncReport> b = second.get();
         PLUMB_VERIFY_OK(a);
         PLUMB_VERIFY_OK(b);
         QCOMPARE(a->migrations.steps.size() + b->migrations.steps.size(), 1);
