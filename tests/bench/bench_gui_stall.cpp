@@ -298,11 +298,39 @@ int runScale(const QString& projectPath, int tables, bool warm)
 
 } // namespace
 
+// With PLUMB_BENCH_SLOW_EVENTS=MS set: names every event the GUI thread took longer than MS to
+// handle (receiver class and name, event type), to find what a stall was.
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        static const int threshold = qEnvironmentVariableIntValue("PLUMB_BENCH_SLOW_EVENTS");
+        if (threshold <= 0 || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const int type = int(event->type());
+        const QByteArray what = QByteArray(receiver->metaObject()->className()) + " \"" +
+                                receiver->objectName().toUtf8() + '"';
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        if (timer.elapsed() >= threshold)
+            std::fprintf(stderr, "  slow event: %lld ms, type %d, to %s\n", qint64(timer.elapsed()),
+                         type, what.constData());
+        return handled;
+    }
+
+private:
+    int m_depth = 0;
+};
+
 int main(int argc, char* argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     const QStringList args = app.arguments();
     const qsizetype tablesAt = args.indexOf(u"--tables"_s);
