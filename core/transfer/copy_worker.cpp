@@ -184,6 +184,9 @@ Result<QList<qint64>> Worker::loadUnit(const CopySpec& spec, const std::vector<T
 // copy's time). lock_timeout turns a session that holds the table into an error that names it.
 Status Worker::sealForLoad(const TableJob& job, const TablePlan& plan)
 {
+    auto previous = m_target->exec(u"SELECT pg_catalog.current_setting('lock_timeout')"_s);
+    if (!previous)
+        return std::unexpected(previous.error());
     auto timeout = m_target->exec(u"SELECT pg_catalog.set_config('lock_timeout', '60s', true)"_s);
     if (!timeout)
         return std::unexpected(timeout.error());
@@ -195,7 +198,9 @@ Status Worker::sealForLoad(const TableJob& job, const TablePlan& plan)
                             u"--resume"_s.arg(job.target.display());
         return std::unexpected(error);
     }
-    auto restored = m_target->exec(u"SELECT pg_catalog.set_config('lock_timeout', '0', true)"_s);
+    // The rest of the load waits as the session would have (its own setting, not ours).
+    auto restored = m_target->exec(u"SELECT pg_catalog.set_config('lock_timeout', $1, true)"_s,
+                                   {previous->text(0, 0)});
     if (!restored)
         return std::unexpected(restored.error());
     auto probe = m_target->exec(plan.probeTarget);
