@@ -444,19 +444,39 @@ Result<MaskingRules> loadMaskingRules(const QString& path, const QProcessEnviron
 
 namespace {
 
-// A YAML plain scalar when that reads back the same, else a double-quoted one.
+// A YAML plain scalar only for dull text (ASCII letters, digits and _ . - + /, not starting with
+// an indicator, not a word YAML reads as null or a boolean); anything else double-quoted, with
+// every control character and every character YAML may take for a line break escaped, so that
+// what the editor writes always reads back the same (a seed of "?2" once did not).
 QString yamlScalar(const QString& value)
 {
-    static const QString special = u":#{}[],&*!|>'\"%@`"_s;
-    bool plain = !value.isEmpty() && !value.front().isSpace() && !value.back().isSpace();
+    static const QStringList words = {u"null"_s, u"true"_s, u"false"_s, u"yes"_s, u"no"_s,
+                                      u"on"_s,   u"off"_s,  u"y"_s,     u"n"_s};
+    auto dull = [](QChar c) { return c.unicode() < 128 && (c.isLetterOrNumber() || c == u'_'); };
+    bool plain = !value.isEmpty() && dull(value.front()) && !words.contains(value.toLower());
     for (const QChar c : value)
-        if (special.contains(c) || c == u'\n')
+        if (!dull(c) && c != u'.' && c != u'-' && c != u'+' && c != u'/')
             plain = false;
     if (plain)
         return value;
-    QString quoted = value;
-    quoted.replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s).replace(u"\n"_s, u"\\n"_s);
-    return u'"' + quoted + u'"';
+    QString quoted = u"\""_s;
+    for (const QChar c : value) {
+        const char16_t code = c.unicode();
+        if (code == u'\\' || code == u'"')
+            quoted += u'\\' + QString(c);
+        else if (code == u'\n')
+            quoted += u"\\n"_s;
+        else if (code == u'\t')
+            quoted += u"\\t"_s;
+        else if (code == u'\r')
+            quoted += u"\\r"_s;
+        else if (code < 0x20 || code == 0x7f || code == 0x85 || code == 0x2028 || code == 0x2029 ||
+                 code == 0xfeff)
+            quoted += u"\\u%1"_s.arg(int(code), 4, 16, QChar(u'0'));
+        else
+            quoted += c;
+    }
+    return quoted + u'"';
 }
 
 QString tableKeyText(const catalog::QualifiedName& table)
