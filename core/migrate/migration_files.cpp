@@ -26,6 +26,14 @@ bool splitStem(const QString& stem, QString* version, QString* name)
     return true;
 }
 
+// A file of the folder by name. Not QDir::filePath: it takes a name starting with ':' for a Qt
+// resource path and returns it alone (a migration named ":10_a.up.sql" was then not found: found
+// by fuzz_migration_names).
+QString inFolder(const QDir& dir, const QString& file)
+{
+    return dir.path() + u'/' + file;
+}
+
 } // namespace
 
 const Migration* MigrationSet::find(const QString& version) const
@@ -104,14 +112,14 @@ Result<MigrationSet> discoverMigrations(const QString& directory)
         if (!splitStem(stem, &version, &name))
             continue;
         upByVersion[version].append(file);
-        Migration migration{version, name, dir.filePath(file), {}, {}, python};
+        Migration migration{version, name, inFolder(dir, file), {}, {}, python};
         if (const auto down = downs.constFind(stem); down != downs.cend())
-            migration.downPath = dir.filePath(*down);
+            migration.downPath = inFolder(dir, *down);
         migration.checksum = sha256File(migration.upPath);
         byVersion.insert(version, migration);
     }
     for (auto it = downs.cbegin(); it != downs.cend(); ++it)
-        if (!QFile::exists(dir.filePath(it.key() + u".up.sql"_s))) {
+        if (!QFile::exists(inFolder(dir, it.key() + u".up.sql"_s))) {
             QString version, name;
             splitStem(it.key(), &version, &name);
             set.issues.append({FileIssue::Kind::DownWithoutUp,

@@ -1,5 +1,7 @@
 #include "masking_rules.h"
 
+#include "core/transfer/yaml_text.h"
+
 #include <QFile>
 #include <yaml-cpp/yaml.h>
 
@@ -48,44 +50,6 @@ QStringList optionNames(Strategy strategy)
     return names;
 }
 
-QString text(const YAML::Node& node)
-{
-    return QString::fromStdString(node.as<std::string>());
-}
-
-int lineOf(const YAML::Node& node)
-{
-    return node.IsDefined() && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-}
-
-// Table keys: "schema.table" or "table" (public); double quotes keep a dot inside a name.
-catalog::QualifiedName tableKey(const QString& key)
-{
-    QStringList parts;
-    QString current;
-    bool quoted = false;
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        const QChar c = key[i];
-        if (c == u'"') {
-            if (quoted && i + 1 < key.size() && key[i + 1] == u'"') {
-                current += u'"';
-                ++i;
-            } else {
-                quoted = !quoted;
-            }
-        } else if (c == u'.' && !quoted) {
-            parts.append(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.append(current);
-    if (parts.size() == 1)
-        return {u"public"_s, parts[0].trimmed()};
-    return {parts[0].trimmed(), parts.mid(1).join(u'.').trimmed()};
-}
-
 class Reader {
 public:
     Reader(QString file, const QProcessEnvironment& variables)
@@ -97,12 +61,12 @@ public:
     {
         Error failure = Error::make(ErrorCode::Config, message);
         failure.file = m_file;
-        failure.line = lineOf(node);
+        failure.line = yamlLine(node);
         return failure;
     }
     QString where(const YAML::Node& node) const
     {
-        return m_file + u':' + QString::number(lineOf(node));
+        return m_file + u':' + QString::number(yamlLine(node));
     }
 
     // One rule from its parts. `strategyName` is checked here; options are checked against the
@@ -125,7 +89,7 @@ public:
         if (options && options.IsMap()) {
             const QStringList known = optionNames(*strategy);
             for (const auto& entry : options) {
-                const QString key = text(entry.first);
+                const QString key = yamlText(entry.first);
                 if (!known.contains(key)) {
                     if (lenient) {
                         rules.notes.append(u"%1: option '%2' of %3 has no equivalent here and is "
@@ -142,7 +106,7 @@ public:
                 if (!entry.second.IsScalar())
                     return std::unexpected(
                         error(entry.second, u"option '%1' takes a single value"_s.arg(key)));
-                rule.options.insert(key, text(entry.second));
+                rule.options.insert(key, yamlText(entry.second));
             }
         }
         return rule;
@@ -162,15 +126,15 @@ public:
                 return std::unexpected(error(item, u"each rule of %1 needs a column and a "
                                                    u"strategy"_s.arg(table.display())));
             for (const auto& entry : item) {
-                const QString key = text(entry.first);
+                const QString key = yamlText(entry.first);
                 if (key != u"column" && key != u"strategy" && key != u"seed" && key != u"options")
                     return std::unexpected(
                         error(entry.first, u"a rule has column, strategy, seed and options; "
                                            u"'%1' is not one of them"_s.arg(key)));
             }
-            const QString seed = item["seed"] ? text(item["seed"]) : defaultSeed;
-            auto made = rule(item, table, text(item["column"]), text(item["strategy"]), seed,
-                             item["options"], false, rules);
+            const QString seed = item["seed"] ? yamlText(item["seed"]) : defaultSeed;
+            auto made = rule(item, table, yamlText(item["column"]), yamlText(item["strategy"]),
+                             seed, item["options"], false, rules);
             if (!made)
                 return std::unexpected(made.error());
             rules.rules.append(*made);
@@ -183,7 +147,8 @@ public:
         MaskingRules rules;
         rules.form = MaskingRules::Form::ConfitureRules;
         for (const auto& entry : root)
-            if (auto read = ruleList(entry.second, tableKey(text(entry.first)), {}, rules); !read)
+            if (auto read = ruleList(entry.second, tableKeyOf(yamlText(entry.first)), {}, rules);
+                !read)
                 return std::unexpected(read.error());
         return rules;
     }
@@ -192,7 +157,7 @@ public:
     {
         MaskingRules rules;
         rules.form = MaskingRules::Form::ConfitureProfile;
-        const QString globalSeed = root["global_seed"] ? text(root["global_seed"]) : QString();
+        const QString globalSeed = root["global_seed"] ? yamlText(root["global_seed"]) : QString();
         if (!root["strategies"].IsMap() || !root["tables"].IsMap())
             return std::unexpected(error(root, u"a profile maps strategies and tables by name"_s));
         struct Definition {
@@ -205,20 +170,20 @@ public:
             const YAML::Node definition = entry.second;
             if (!definition.IsMap() || !definition["type"])
                 return std::unexpected(
-                    error(entry.first, u"strategy '%1' needs a type"_s.arg(text(entry.first))));
-            Definition read{text(definition["type"]), globalSeed, definition["config"]};
+                    error(entry.first, u"strategy '%1' needs a type"_s.arg(yamlText(entry.first))));
+            Definition read{yamlText(definition["type"]), globalSeed, definition["config"]};
             if (const YAML::Node variable = definition["seed_env_var"]) {
-                const QString name = text(variable);
+                const QString name = yamlText(variable);
                 if (!m_variables.contains(name))
                     return std::unexpected(error(
                         variable, u"strategy '%1' takes its seed from %2, which is not set"_s.arg(
-                                      text(entry.first), name)));
+                                      yamlText(entry.first), name)));
                 read.seed = m_variables.value(name);
             }
-            definitions.insert(text(entry.first), read);
+            definitions.insert(yamlText(entry.first), read);
         }
         for (const auto& entry : root["tables"]) {
-            const catalog::QualifiedName table = tableKey(text(entry.first));
+            const catalog::QualifiedName table = tableKeyOf(yamlText(entry.first));
             const YAML::Node list = entry.second["rules"];
             if (!list || !list.IsSequence())
                 return std::unexpected(
@@ -227,19 +192,19 @@ public:
                 if (!item.IsMap() || !item["column"] || !item["strategy"])
                     return std::unexpected(error(item, u"each rule of %1 needs a column and a "
                                                        u"strategy"_s.arg(table.display())));
-                const QString id = text(item["strategy"]);
+                const QString id = yamlText(item["strategy"]);
                 const auto found = definitions.constFind(id);
                 if (found == definitions.constEnd())
                     return std::unexpected(
                         error(item["strategy"],
                               u"rule for %1.%2 names strategy '%3', which the profile does not "
-                              u"define"_s.arg(table.display(), text(item["column"]), id)));
-                const QString seed = item["seed"] ? text(item["seed"]) : found->seed;
+                              u"define"_s.arg(table.display(), yamlText(item["column"]), id)));
+                const QString seed = item["seed"] ? yamlText(item["seed"]) : found->seed;
                 YAML::Node options = YAML::Clone(found->config);
                 if (const YAML::Node own = item["options"]; own && own.IsMap())
                     for (const auto& option : own)
                         options[option.first] = option.second;
-                auto made = rule(item, table, text(item["column"]), found->type, seed, options,
+                auto made = rule(item, table, yamlText(item["column"]), found->type, seed, options,
                                  true, rules);
                 if (!made)
                     return std::unexpected(made.error());
@@ -247,7 +212,7 @@ public:
             }
         }
         if (root["name"])
-            rules.notes.append(u"Confiture profile '%1'"_s.arg(text(root["name"])));
+            rules.notes.append(u"Confiture profile '%1'"_s.arg(yamlText(root["name"])));
         return rules;
     }
 
@@ -256,13 +221,13 @@ public:
         MaskingRules rules;
         rules.form = MaskingRules::Form::Plumbline;
         for (const auto& entry : root) {
-            const QString key = text(entry.first);
+            const QString key = yamlText(entry.first);
             if (key != u"seed" && key != u"tables" && key != u"allow_unmasked")
                 return std::unexpected(
                     error(entry.first, u"unknown key '%1': a rules file has seed, tables and "
                                        u"allow_unmasked"_s.arg(key)));
         }
-        const QString defaultSeed = root["seed"] ? text(root["seed"]) : QString();
+        const QString defaultSeed = root["seed"] ? yamlText(root["seed"]) : QString();
         if (root["tables"] && !root["tables"].IsMap() && !root["tables"].IsNull())
             return std::unexpected(
                 error(root["tables"], u"tables maps each table to its columns' rules"_s));
@@ -271,7 +236,7 @@ public:
             return std::unexpected(error(root["allow_unmasked"],
                                          u"allow_unmasked is a list of schema.table.column"_s));
         for (const auto& entry : root["tables"]) {
-            const catalog::QualifiedName table = tableKey(text(entry.first));
+            const catalog::QualifiedName table = tableKeyOf(yamlText(entry.first));
             const YAML::Node columns = entry.second;
             if (columns.IsSequence()) {
                 if (auto read = ruleList(columns, table, defaultSeed, rules); !read)
@@ -282,11 +247,11 @@ public:
                 return std::unexpected(error(columns, u"table %1 should map each column to a "
                                                       u"strategy"_s.arg(table.display())));
             for (const auto& column : columns) {
-                const QString name = text(column.first);
+                const QString name = yamlText(column.first);
                 const YAML::Node value = column.second;
-                if (value.IsScalar()) {
+                if (value.IsScalar() || value.IsNull()) { // `phone: null` is the null strategy
                     auto made =
-                        rule(value, table, name, text(value), defaultSeed, {}, false, rules);
+                        rule(value, table, name, yamlText(value), defaultSeed, {}, false, rules);
                     if (!made)
                         return std::unexpected(made.error());
                     rules.rules.append(*made);
@@ -297,20 +262,20 @@ public:
                         value, u"column %1.%2 needs a strategy"_s.arg(table.display(), name)));
                 YAML::Node options(YAML::NodeType::Map);
                 for (const auto& option : value) {
-                    const QString optionName = text(option.first);
+                    const QString optionName = yamlText(option.first);
                     if (optionName != u"strategy" && optionName != u"seed")
                         options[option.first] = option.second;
                 }
-                const QString seed = value["seed"] ? text(value["seed"]) : defaultSeed;
-                auto made =
-                    rule(value, table, name, text(value["strategy"]), seed, options, false, rules);
+                const QString seed = value["seed"] ? yamlText(value["seed"]) : defaultSeed;
+                auto made = rule(value, table, name, yamlText(value["strategy"]), seed, options,
+                                 false, rules);
                 if (!made)
                     return std::unexpected(made.error());
                 rules.rules.append(*made);
             }
         }
         for (const YAML::Node& item : root["allow_unmasked"]) {
-            const QString path = text(item);
+            const QString path = yamlText(item);
             if (!parseColumnPath(path))
                 return std::unexpected(error(item, u"allow_unmasked takes schema.table.column "
                                                    u"(or table.column), not '%1'"_s.arg(path)));
@@ -442,53 +407,6 @@ Result<MaskingRules> loadMaskingRules(const QString& path, const QProcessEnviron
     return parseMaskingRules(file.readAll(), path, variables);
 }
 
-namespace {
-
-// A YAML plain scalar only for dull text (ASCII letters, digits and _ . - + /, not starting with
-// an indicator, not a word YAML reads as null or a boolean); anything else double-quoted, with
-// every control character and every character YAML may take for a line break escaped, so that
-// what the editor writes always reads back the same (a seed of "?2" once did not).
-QString yamlScalar(const QString& value)
-{
-    static const QStringList words = {u"null"_s, u"true"_s, u"false"_s, u"yes"_s, u"no"_s,
-                                      u"on"_s,   u"off"_s,  u"y"_s,     u"n"_s};
-    auto dull = [](QChar c) { return c.unicode() < 128 && (c.isLetterOrNumber() || c == u'_'); };
-    bool plain = !value.isEmpty() && dull(value.front()) && !words.contains(value.toLower());
-    for (const QChar c : value)
-        if (!dull(c) && c != u'.' && c != u'-' && c != u'+' && c != u'/')
-            plain = false;
-    if (plain)
-        return value;
-    QString quoted = u"\""_s;
-    for (const QChar c : value) {
-        const char16_t code = c.unicode();
-        if (code == u'\\' || code == u'"')
-            quoted += u'\\' + QString(c);
-        else if (code == u'\n')
-            quoted += u"\\n"_s;
-        else if (code == u'\t')
-            quoted += u"\\t"_s;
-        else if (code == u'\r')
-            quoted += u"\\r"_s;
-        else if (code < 0x20 || code == 0x7f || code == 0x85 || code == 0x2028 || code == 0x2029 ||
-                 code == 0xfeff)
-            quoted += u"\\u%1"_s.arg(int(code), 4, 16, QChar(u'0'));
-        else
-            quoted += c;
-    }
-    return quoted + u'"';
-}
-
-QString tableKeyText(const catalog::QualifiedName& table)
-{
-    auto part = [](const QString& name) {
-        return name.contains(u'.') ? u'"' + QString(name).replace(u"\""_s, u"\"\""_s) + u'"' : name;
-    };
-    return part(table.schema) + u'.' + part(table.name);
-}
-
-} // namespace
-
 QString writeMaskingRules(const QList<MaskingRule>& rules, const QStringList& allowUnmasked)
 {
     QString out =
@@ -521,11 +439,6 @@ QString writeMaskingRules(const QList<MaskingRule>& rules, const QStringList& al
             out += u"  - "_s + yamlScalar(path) + u'\n';
     }
     return out;
-}
-
-catalog::QualifiedName tableKeyOf(const QString& key)
-{
-    return tableKey(key);
 }
 
 std::optional<std::pair<catalog::QualifiedName, QString>> parseColumnPath(const QString& path)

@@ -93,8 +93,4 @@ QString writeMaskingRules(const QList<MaskingRule>& rules, const QStringList& al
 // fewer than two parts.
 std::optional<std::pair<catalog::QualifiedName, QString>> parseColumnPath(const QString& path);
 
-// A table key of a YAML file: "schema.table" or "table" (public); double quotes keep a dot inside
-// a name. Shared with schema moves' mapping files.
-catalog::QualifiedName tableKeyOf(const QString& key);
-
 } // namespace plumb::transfer

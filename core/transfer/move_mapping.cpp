@@ -1,6 +1,6 @@
 #include "move_mapping.h"
 
-#include "core/transfer/masking_rules.h"
+#include "core/transfer/yaml_text.h"
 
 #include <QFile>
 #include <QHash>
@@ -42,32 +42,6 @@ const catalog::Table* sourceFor(const catalog::Catalog& source, const catalog::T
         found = &candidate;
     }
     return found;
-}
-
-int lineOf(const YAML::Node& node)
-{
-    return node.IsDefined() && node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-}
-
-QString text(const YAML::Node& node)
-{
-    return QString::fromStdString(node.as<std::string>());
-}
-
-QString yamlKey(const catalog::QualifiedName& name)
-{
-    auto part = [](const QString& s) { return s.contains(u'.') ? QString(u'"' + s + u'"') : s; };
-    return part(name.schema) + u'.' + part(name.name);
-}
-
-QString yamlScalar(const QString& value)
-{
-    QString escaped = value;
-    escaped.replace(u"\\"_s, u"\\\\"_s)
-        .replace(u"\""_s, u"\\\""_s)
-        .replace(u"\n"_s, u"\\n"_s)
-        .replace(u"\t"_s, u"\\t"_s);
-    return u'"' + escaped + u'"';
 }
 
 } // namespace
@@ -171,7 +145,7 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
     auto error = [&](const YAML::Node& node, const QString& message) {
         Error failure = Error::make(ErrorCode::Config, message);
         failure.file = path;
-        failure.line = lineOf(node);
+        failure.line = yamlLine(node);
         return std::unexpected(failure);
     };
     YAML::Node root;
@@ -193,7 +167,7 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
             // Plumbline's form, keyed by target table.
             for (const auto& entry : root["tables"]) {
                 MappedTable table;
-                table.target = tableKeyOf(text(entry.first));
+                table.target = tableKeyOf(yamlText(entry.first));
                 const YAML::Node& body = entry.second;
                 if (body.IsNull()) {
                     table.source = table.target;
@@ -202,25 +176,25 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
                         body, u"%1: a table maps to {from, columns}"_s.arg(table.target.display()));
                 } else {
                     for (const auto& key : body)
-                        if (const QString name = text(key.first);
+                        if (const QString name = yamlText(key.first);
                             name != u"from"_s && name != u"columns"_s)
                             return error(key.first, u"unknown key %1 (from, columns)"_s.arg(name));
-                    table.source = body["from"] ? tableKeyOf(text(body["from"])) : table.target;
+                    table.source = body["from"] ? tableKeyOf(yamlText(body["from"])) : table.target;
                     if (const YAML::Node& columns = body["columns"]; columns) {
                         if (!columns.IsMap())
                             return error(columns, u"columns is a map: target column: source "
                                                   u"column or {expression: SQL}"_s);
                         for (const auto& column : columns) {
                             MappedColumn mapped;
-                            mapped.target = text(column.first);
-                            mapped.why = u"%1 line %2"_s.arg(path).arg(lineOf(column.first));
+                            mapped.target = yamlText(column.first);
+                            mapped.why = u"%1 line %2"_s.arg(path).arg(yamlLine(column.first));
                             if (column.second.IsMap()) {
                                 if (!column.second["expression"] || column.second.size() != 1)
                                     return error(column.second,
                                                  u"a computed column is {expression: SQL}"_s);
-                                mapped.expression = text(column.second["expression"]);
+                                mapped.expression = yamlText(column.second["expression"]);
                             } else {
-                                mapped.source = text(column.second);
+                                mapped.source = yamlText(column.second);
                             }
                             table.columns.append(mapped);
                         }
@@ -237,18 +211,18 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
                 return error(entry.first,
                              u"%1: Confiture's mapping needs source_table and target_table (or "
                              u"use Plumbline's form: tables: {target: {from, columns}})"_s.arg(
-                                 text(entry.first)));
+                                 yamlText(entry.first)));
             MappedTable table;
-            table.source = tableKeyOf(text(body["source_table"]));
-            table.target = tableKeyOf(text(body["target_table"]));
+            table.source = tableKeyOf(yamlText(body["source_table"]));
+            table.target = tableKeyOf(yamlText(body["target_table"]));
             if (const YAML::Node& columns = body["columns"]; columns) {
                 if (!columns.IsMap())
                     return error(columns, u"columns is a map source_column: target_column"_s);
                 for (const auto& column : columns)
-                    table.columns.append({text(column.second),
-                                          text(column.first),
+                    table.columns.append({yamlText(column.second),
+                                          yamlText(column.first),
                                           {},
-                                          u"%1 line %2"_s.arg(path).arg(lineOf(column.first))});
+                                          u"%1 line %2"_s.arg(path).arg(yamlLine(column.first))});
             }
             mapping.tables.append(table);
         }
@@ -336,9 +310,11 @@ QString mappingYaml(const MoveMapping& mapping)
 {
     QString out = u"# plumb move mapping: target table -> source table and columns\ntables:\n"_s;
     for (const MappedTable& table : mapping.tables) {
-        out += u"  "_s + yamlKey(table.target) + u":\n    from: "_s + yamlKey(table.source) + u'\n';
+        out += u"  "_s + yamlScalar(tableKeyText(table.target)) + u":\n    from: "_s +
+               yamlScalar(tableKeyText(table.source)) + u'\n';
         // No columns yet (a table listed alone, before checkMapping): same-named columns, which
-        // the file says by leaving `columns` out. Names are quoted: any identifier is legal.
+        // the file says by leaving `columns` out. Names other than dull text are quoted
+        // (yamlScalar).
         if (!table.columns.isEmpty())
             out += u"    columns:\n"_s;
         for (const MappedColumn& column : table.columns) {

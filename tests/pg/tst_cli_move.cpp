@@ -179,8 +179,7 @@ private slots:
         QCOMPARE(unknown.exitCode, 5);
         QVERIFY2(unknown.err.contains(u"--capture takes logical, triggers or auto"_s),
                  qPrintable(unknown.err));
-        QVERIFY(
-            proposal.value(u"mapping_yaml"_s).toString().contains(u"\"text_body\": \"body\""_s));
+        QVERIFY(proposal.value(u"mapping_yaml"_s).toString().contains(u"text_body: body\n"_s));
         const CliRun refused = runPlumb(QStringList{u"move"_s, u"start"_s} + sides);
         QCOMPARE(refused.exitCode, 5);
         QVERIFY2(refused.err.contains(u"needs review"_s), qPrintable(refused.err));

@@ -5,6 +5,7 @@
 #include "core/transfer/masking_key.h"
 #include "core/transfer/masking_rules.h"
 #include "core/transfer/masking_strategies.h"
+#include "core/transfer/yaml_text.h"
 #include "tests/support/verify.h"
 
 #include <QRegularExpression>
@@ -468,6 +469,38 @@ private slots:
         QCOMPARE(again->rules.size(), rules->rules.size());
         for (const MaskingRule& rule : rules->rules)
             QVERIFY(again->rule(rule.table, rule.column)->sameTransform(rule));
+    }
+
+    void namesThatNeedQuotingReadBack()
+    {
+        // Found by fuzz_move_mapping and fuzz_masking_rules: a quote or surrounding spaces in a
+        // table name, and the null strategy, which YAML reads as null when written plainly.
+        const QList<catalog::QualifiedName> tables = {
+            {u"crm"_s, u"customer"_s},        {u"my.schema"_s, u"a.b"_s},
+            {u"billing"_s, u"add\"\"ress"_s}, {u" padded "_s, u"x y "_s},
+            {u"public"_s, QString()},         {u"\"quoted\""_s, u"."_s}};
+        for (const catalog::QualifiedName& table : tables)
+            QCOMPARE(tableKeyOf(tableKeyText(table)), table);
+        QCOMPARE(tableKeyOf(u" crm . customer "_s),
+                 (catalog::QualifiedName{u"crm"_s, u"customer"_s}));
+        QCOMPARE(tableKeyOf(u"customer"_s), (catalog::QualifiedName{u"public"_s, u"customer"_s}));
+
+        auto rules =
+            parseMaskingRules("tables:\n  users:\n    phone: null\n    fax: ~\n", u"rules.yaml"_s);
+        PLUMB_VERIFY_OK(rules);
+        const catalog::QualifiedName users{u"public"_s, u"users"_s};
+        QCOMPARE(rules->rule(users, u"phone")->strategy, Strategy::Null);
+        QCOMPARE(rules->rule(users, u"fax")->strategy, Strategy::Null);
+
+        QList<MaskingRule> odd = rules->rules;
+        for (qsizetype i = 0; i < odd.size(); ++i)
+            odd[i].table = tables[i + 2];
+        auto again = parseMaskingRules(writeMaskingRules(odd).toUtf8(), u"written.yaml"_s);
+        PLUMB_VERIFY_OK(again);
+        QCOMPARE(again->rules.size(), odd.size());
+        for (const MaskingRule& rule : odd)
+            QVERIFY(again->rule(rule.table, rule.column) &&
+                    again->rule(rule.table, rule.column)->sameTransform(rule));
     }
 
     void badRulesFiles_data()
