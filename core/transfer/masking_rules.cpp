@@ -75,6 +75,9 @@ public:
                              const QString& column, const QString& strategyName, QString seed,
                              const YAML::Node& options, bool lenient, MaskingRules& rules) const
     {
+        if (QString tooLong = nameTooLong(table);
+            !tooLong.isEmpty() || !(tooLong = nameTooLong(column)).isEmpty())
+            return std::unexpected(error(at, tooLong));
         const auto strategy = strategyNamed(strategyName);
         if (!strategy)
             return std::unexpected(error(

@@ -160,6 +160,17 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
     }
     if (!root.IsMap())
         return error(root, u"a mapping file is a map of tables"_s);
+    // A name no table or column can have: the message, or empty.
+    auto nameProblem = [](const MappedTable& table) {
+        QString problem = nameTooLong(table.source);
+        if (problem.isEmpty())
+            problem = nameTooLong(table.target);
+        for (const MappedColumn& column : table.columns)
+            for (const QString& name : {column.target, column.source})
+                if (problem.isEmpty())
+                    problem = nameTooLong(name);
+        return problem;
+    };
     MoveMapping mapping;
     mapping.file = path;
     try {
@@ -200,6 +211,8 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
                         }
                     }
                 }
+                if (const QString problem = nameProblem(table); !problem.isEmpty())
+                    return error(entry.first, problem);
                 mapping.tables.append(table);
             }
             return mapping;
@@ -224,6 +237,8 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
                                           {},
                                           u"%1 line %2"_s.arg(path).arg(yamlLine(column.first))});
             }
+            if (const QString problem = nameProblem(table); !problem.isEmpty())
+                return error(entry.first, problem);
             mapping.tables.append(table);
         }
     } catch (const YAML::Exception& e) {

@@ -101,4 +101,19 @@ QString tableKeyText(const catalog::QualifiedName& table)
     return part(table.schema) + u'.' + part(table.name);
 }
 
+QString nameTooLong(const QString& name)
+{
+    constexpr qsizetype longestName = 63; // NAMEDATALEN - 1
+    if (name.toUtf8().size() <= longestName)
+        return {};
+    return u"the name \"%1…\" is longer than the 63 bytes PostgreSQL keeps of a name, so no "
+           u"table or column has it: correct it"_s.arg(name.left(20));
+}
+
+QString nameTooLong(const catalog::QualifiedName& table)
+{
+    const QString schema = nameTooLong(table.schema);
+    return schema.isEmpty() ? nameTooLong(table.name) : schema;
+}
+
 } // namespace plumb::transfer
