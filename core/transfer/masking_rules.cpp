@@ -75,9 +75,9 @@ public:
                              const QString& column, const QString& strategyName, QString seed,
                              const YAML::Node& options, bool lenient, MaskingRules& rules) const
     {
-        if (QString tooLong = nameTooLong(table);
-            !tooLong.isEmpty() || !(tooLong = nameTooLong(column)).isEmpty())
-            return std::unexpected(error(at, tooLong));
+        if (QString problem = nameProblem(table);
+            !problem.isEmpty() || !(problem = nameProblem(column)).isEmpty())
+            return std::unexpected(error(at, problem));
         const auto strategy = strategyNamed(strategyName);
         if (!strategy)
             return std::unexpected(error(
@@ -418,9 +418,9 @@ QString writeMaskingRules(const QList<MaskingRule>& rules, const QStringList& al
         strategyNames().join(u", "_s) +
         u".\n# The key comes from PLUMB_MASKING_KEY or the keychain, never from this file.\n"_s;
     out += u"tables:\n"_s;
-    catalog::QualifiedName current;
+    std::optional<catalog::QualifiedName> current;
     for (const MaskingRule& rule : rules) {
-        if (!(rule.table == current)) {
+        if (!current || !(rule.table == *current)) {
             current = rule.table;
             out += u"  "_s + yamlScalar(tableKeyText(rule.table)) + u":\n"_s;
         }

@@ -160,15 +160,17 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
     }
     if (!root.IsMap())
         return error(root, u"a mapping file is a map of tables"_s);
-    // A name no table or column can have: the message, or empty.
-    auto nameProblem = [](const MappedTable& table) {
-        QString problem = nameTooLong(table.source);
+    // A name no table or column can have (empty, too long): the message, or empty.
+    auto problemOf = [](const MappedTable& table) {
+        QString problem = nameProblem(table.source);
         if (problem.isEmpty())
-            problem = nameTooLong(table.target);
-        for (const MappedColumn& column : table.columns)
-            for (const QString& name : {column.target, column.source})
-                if (problem.isEmpty())
-                    problem = nameTooLong(name);
+            problem = nameProblem(table.target);
+        for (const MappedColumn& column : table.columns) {
+            if (problem.isEmpty())
+                problem = nameProblem(column.target);
+            if (problem.isEmpty() && column.expression.isEmpty()) // else no source column
+                problem = nameProblem(column.source);
+        }
         return problem;
     };
     MoveMapping mapping;
@@ -211,7 +213,7 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
                         }
                     }
                 }
-                if (const QString problem = nameProblem(table); !problem.isEmpty())
+                if (const QString problem = problemOf(table); !problem.isEmpty())
                     return error(entry.first, problem);
                 mapping.tables.append(table);
             }
@@ -237,7 +239,7 @@ Result<MoveMapping> parseMoveMapping(const QByteArray& yaml, const QString& path
                                           {},
                                           u"%1 line %2"_s.arg(path).arg(yamlLine(column.first))});
             }
-            if (const QString problem = nameProblem(table); !problem.isEmpty())
+            if (const QString problem = problemOf(table); !problem.isEmpty())
                 return error(entry.first, problem);
             mapping.tables.append(table);
         }

@@ -101,19 +101,21 @@ QString tableKeyText(const catalog::QualifiedName& table)
     return part(table.schema) + u'.' + part(table.name);
 }
 
-QString nameTooLong(const QString& name)
+QString nameProblem(const QString& name)
 {
     constexpr qsizetype longestName = 63; // NAMEDATALEN - 1
+    if (name.isEmpty())
+        return u"a table or column name is empty: write the name"_s;
     if (name.toUtf8().size() <= longestName)
         return {};
     return u"the name \"%1…\" is longer than the 63 bytes PostgreSQL keeps of a name, so no "
            u"table or column has it: correct it"_s.arg(name.left(20));
 }
 
-QString nameTooLong(const catalog::QualifiedName& table)
+QString nameProblem(const catalog::QualifiedName& table)
 {
-    const QString schema = nameTooLong(table.schema);
-    return schema.isEmpty() ? nameTooLong(table.name) : schema;
+    const QString schema = nameProblem(table.schema);
+    return schema.isEmpty() ? nameProblem(table.name) : schema;
 }
 
 } // namespace plumb::transfer

@@ -32,10 +32,10 @@ catalog::QualifiedName tableKeyOf(const QString& key);
 // The key tableKeyOf reads back as `table` (not yet a YAML scalar: pass it to yamlScalar).
 QString tableKeyText(const catalog::QualifiedName& table);
 
-// An error message when a name in a file is longer than PostgreSQL keeps (63 bytes): no table or
-// column can have it, so the file has a typo. Empty when the name fits. (It also keeps what the
-// files' writers make of names under YAML's limit of 1024 characters for a key.)
-QString nameTooLong(const QString& name);
-QString nameTooLong(const catalog::QualifiedName& table);
+// An error message when a name in a file is one no table or column can have: empty, or longer
+// than the 63 bytes PostgreSQL keeps (the file has a typo). Empty when the name can be. (It also
+// keeps what the files' writers make of names under YAML's limit of 1024 characters for a key.)
+QString nameProblem(const QString& name);
+QString nameProblem(const catalog::QualifiedName& table);
 
 } // namespace plumb::transfer

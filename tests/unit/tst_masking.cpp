@@ -517,6 +517,7 @@ private slots:
                                << 0;
         QTest::newRow("not yaml") << QByteArray("users: [\n") << 2;
         QTest::newRow("bad allow") << QByteArray("allow_unmasked: [x]\n") << 1;
+        QTest::newRow("empty schema") << QByteArray("tables:\n  .users:\n    a: email\n") << 3;
         QTest::newRow("name longer than postgres keeps")
             << QByteArray("tables:\n  users:\n    " + QByteArray(64, 'a') + ": email\n") << 3;
     }
