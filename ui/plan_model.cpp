@@ -1,5 +1,7 @@
 #include "plan_model.h"
 
+#include "ui/release_on_worker.h"
+
 #include <QColor>
 #include <QFont>
 #include <QLocale>
@@ -100,22 +102,19 @@ PlanModel::PlanModel(QObject* parent)
     : QAbstractItemModel(parent)
 {}
 
-void PlanModel::adopt(const plan::Plan& plan)
+void PlanModel::adopt(std::shared_ptr<const PlanLayout> layout)
 {
     beginResetModel();
-    m_plan = plan;
-    m_groups.clear();
+    std::shared_ptr<const PlanLayout> previous = std::exchange(m_layout, std::move(layout));
     m_status.clear();
-    m_placeOfStep.clear();
-    m_placeOfStep.reserve(std::size_t(m_plan.steps.size()));
-    for (int step = 0; step < m_plan.steps.size(); ++step) {
-        const plan::Pass pass = m_plan.steps[step].pass;
-        if (m_groups.isEmpty() || m_groups.last().pass != pass)
-            m_groups.append({pass, {}});
-        m_placeOfStep.emplace_back(int(m_groups.size()) - 1, int(m_groups.last().steps.size()));
-        m_groups.last().steps.append(step);
-    }
     endResetModel();
+    releaseOnWorker(std::move(previous));
+}
+
+const plan::Plan& PlanModel::plan() const
+{
+    static const plan::Plan none;
+    return m_layout ? m_layout->planned.plan : none;
 }
 
 void PlanModel::setStatus(int step, StepStatus status, const QString& message)
@@ -134,9 +133,9 @@ PlanModel::StepStatus PlanModel::status(int step) const
 
 QModelIndex PlanModel::indexOfStep(int step) const
 {
-    if (step < 0 || std::size_t(step) >= m_placeOfStep.size())
+    if (!m_layout || step < 0 || std::size_t(step) >= m_layout->placeOfStep.size())
         return {};
-    return createIndex(m_placeOfStep[std::size_t(step)].second, 0, quintptr(step + 1));
+    return createIndex(m_layout->placeOfStep[std::size_t(step)].second, 0, quintptr(step + 1));
 }
 
 QModelIndex PlanModel::index(int row, int column, const QModelIndex& parent) const
@@ -146,7 +145,7 @@ QModelIndex PlanModel::index(int row, int column, const QModelIndex& parent) con
     if (!parent.isValid())
         return createIndex(row, column, groupId(row));
     const int group = static_cast<int>((parent.internalId() >> 32) - 1);
-    return createIndex(row, column, quintptr(m_groups[group].steps[row] + 1));
+    return createIndex(row, column, quintptr(m_layout->groups[group].steps[row] + 1));
 }
 
 QModelIndex PlanModel::parent(const QModelIndex& child) const
@@ -154,19 +153,19 @@ QModelIndex PlanModel::parent(const QModelIndex& child) const
     if (!child.isValid() || child.internalId() >= (quintptr(1) << 32))
         return {};
     const int step = static_cast<int>(child.internalId()) - 1;
-    if (step < 0 || std::size_t(step) >= m_placeOfStep.size())
+    if (!m_layout || step < 0 || std::size_t(step) >= m_layout->placeOfStep.size())
         return {};
-    const int group = m_placeOfStep[std::size_t(step)].first;
+    const int group = m_layout->placeOfStep[std::size_t(step)].first;
     return createIndex(group, 0, groupId(group));
 }
 
 int PlanModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
-        return static_cast<int>(m_groups.size());
+        return groupCount();
     if (parent.column() != 0 || parent.internalId() < (quintptr(1) << 32))
         return 0;
-    return static_cast<int>(m_groups[(parent.internalId() >> 32) - 1].steps.size());
+    return static_cast<int>(m_layout->groups[(parent.internalId() >> 32) - 1].steps.size());
 }
 
 int PlanModel::columnCount(const QModelIndex&) const
@@ -179,7 +178,7 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (index.internalId() >= (quintptr(1) << 32)) {
-        const PassGroup& group = m_groups[(index.internalId() >> 32) - 1];
+        const PlanLayout::PassGroup& group = m_layout->groups[(index.internalId() >> 32) - 1];
         if (role == StepRole)
             return -1;
         if (role == Qt::DisplayRole && index.column() == Summary)
@@ -193,7 +192,7 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const int stepIndex = static_cast<int>(index.internalId()) - 1;
-    const plan::Step& step = m_plan.steps[stepIndex];
+    const plan::Step& step = m_layout->planned.plan.steps[stepIndex];
     const auto status = m_status.find(stepIndex);
     switch (role) {
     case StepRole:

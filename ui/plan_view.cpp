@@ -6,6 +6,7 @@
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/plan_model.h"
+#include "ui/release_on_worker.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -165,24 +166,25 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     connect(workbench, &Workbench::projectChanged, this, &PlanView::computePlan);
 }
 
-void PlanView::adoptPlan(const workflow::ProjectPlan& planned)
+void PlanView::adoptPlan(std::shared_ptr<const PlanLayout> layout)
 {
     m_reviewOnly = false;
-    m_current = planned;
+    releaseOnWorker(std::exchange(m_current, layout));
     m_applied = false;
-    m_model->adopt(planned.plan);
+    const plan::Plan& planned = layout->planned.plan;
+    m_model->adopt(std::move(layout));
     m_tree->expandAll();
     m_status->setText(
-        planned.plan.isEmpty()
+        planned.isEmpty()
             ? tr("The live database matches the declaration.")
-            : tr("%n step(s)", nullptr, static_cast<int>(planned.plan.steps.size())) +
-                  tr(", %n blocked", nullptr, static_cast<int>(planned.plan.blockedCount())));
+            : tr("%n step(s)", nullptr, static_cast<int>(planned.steps.size())) +
+                  tr(", %n blocked", nullptr, static_cast<int>(planned.blockedCount())));
 }
 
 void PlanView::computePlan()
 {
     const auto project = m_workbench->project();
-    if (!project || !project->hasLive() || !project->state.plan) {
+    if (!project || !project->hasLive() || !project->planLayout) {
         m_status->setText(tr("No live database to plan for%1.")
                               .arg(project ? u": "_s + project->liveProblem() : QString()));
         return;
@@ -192,22 +194,22 @@ void PlanView::computePlan()
     // The load planned online once; another mode is planned from the same reads (and so carries
     // the same fingerprint).
     if (mode == project->state.plan->plan.mode) {
-        adoptPlan(*project->state.plan);
+        adoptPlan(project->planLayout);
         return;
     }
     quint64 job = 0;
     m_workbench->jobs()
-        .start<workflow::ProjectPlan>(
+        .start<std::shared_ptr<const PlanLayout>>(
             tr("Compute plan"), project->environment(),
             [project, mode,
-             step = tr("plan")](Progress& progress) -> Result<workflow::ProjectPlan> {
+             step = tr("plan")](Progress& progress) -> Result<std::shared_ptr<const PlanLayout>> {
                 progress.step(0, 1, step);
-                return workflow::planChanges(*project->state.live, *project->state.declared.catalog,
-                                             project->state.declared.sources.hash,
-                                             *project->liveToDeclared(), mode);
+                return layOutPlan(workflow::planChanges(
+                    *project->state.live, *project->state.declared.catalog,
+                    project->state.declared.sources.hash, *project->liveToDeclared(), mode));
             },
             &job)
-        .then(this, [this, ticket](const Result<workflow::ProjectPlan>& computed) {
+        .then(this, [this, ticket](const Result<std::shared_ptr<const PlanLayout>>& computed) {
             if (m_latest.isCurrent(ticket) && computed)
                 adoptPlan(*computed);
         });
@@ -236,8 +238,8 @@ bool PlanView::openSavedPlan(const QString& path)
     }
     m_latest.next(); // a plan computed earlier must not replace the one under review
     m_reviewOnly = true;
-    m_current.reset();
-    m_model->adopt(*plan);
+    releaseOnWorker(std::exchange(m_current, nullptr));
+    m_model->adopt(layOutPlan(*plan));
     m_tree->expandAll();
     m_status->setText(tr("Reviewing %1: %n step(s), nothing is applied from a saved plan", nullptr,
                          static_cast<int>(plan->steps.size()))
@@ -274,31 +276,32 @@ void PlanView::apply(QList<int> steps)
     // skips them (reported skipped, with what they would lose).
     const bool chosen = !steps.isEmpty();
     if (steps.isEmpty())
-        for (int step = 0; step < m_current->plan.steps.size(); ++step)
+        for (int step = 0; step < m_current->planned.plan.steps.size(); ++step)
             steps.append(step);
     if (steps.isEmpty())
         return;
     QStringList lines;
     for (int step : std::as_const(steps)) {
-        const plan::Step& planned = m_current->plan.steps[step];
+        const plan::Step& planned = m_current->planned.plan.steps[step];
         if (planned.destructive())
             lines.append(u"-- "_s + tr("loses data: %1").arg(planned.losses).simplified());
         lines.append(planned.sql + u';');
     }
-    confirmChange(m_workbench, this, *project->target(),
-                  tr("Apply %n plan step(s)", nullptr, int(steps.size())), lines,
-                  [this, steps, chosen, id = m_current->id](std::optional<QString> confirmation) {
-                      if (!confirmation) {
-                          m_status->setText(tr("Canceled: nothing was changed."));
-                          return;
-                      }
-                      if (!m_current || m_current->id != id) {
-                          m_status->setText(tr("The plan changed while you were asked: review "
-                                               "the new one."));
-                          return;
-                      }
-                      run(steps, *confirmation, chosen);
-                  });
+    confirmChange(
+        m_workbench, this, *project->target(),
+        tr("Apply %n plan step(s)", nullptr, int(steps.size())), lines,
+        [this, steps, chosen, id = m_current->planned.id](std::optional<QString> confirmation) {
+            if (!confirmation) {
+                m_status->setText(tr("Canceled: nothing was changed."));
+                return;
+            }
+            if (!m_current || m_current->planned.id != id) {
+                m_status->setText(tr("The plan changed while you were asked: review "
+                                     "the new one."));
+                return;
+            }
+            run(steps, *confirmation, chosen);
+        });
 }
 
 void PlanView::run(QList<int> steps, const QString& confirmation, bool allowDestructive)
@@ -310,7 +313,7 @@ void PlanView::run(QList<int> steps, const QString& confirmation, bool allowDest
     options.confirmation = confirmation;
     options.lock = project->session().lockSettings();
     options.label = u"workbench apply plan"_s;
-    const workflow::ProjectPlan planned = *m_current;
+    const workflow::ProjectPlan planned = m_current->planned;
     plan::ExecuteOptions execute = project->session().executeOptions();
     execute.allowDestructive = allowDestructive;
     m_applied = true;

@@ -3,6 +3,7 @@
 #include "core/jobs/job_runner.h"
 #include "core/plan/plan.h"
 #include "core/workflow/live.h"
+#include "ui/plan_layout.h"
 
 #include <QWidget>
 #include <optional>
@@ -33,7 +34,10 @@ public:
     // Applies the given steps (all when empty) after confirmation.
     void apply(QList<int> steps);
     // The plan shown, with its fingerprint; empty for a saved plan under review.
-    const std::optional<workflow::ProjectPlan>& current() const { return m_current; }
+    std::optional<workflow::ProjectPlan> current() const
+    {
+        return m_current ? std::optional(m_current->planned) : std::nullopt;
+    }
     // Opens a plan JSON file for review; false (with the reason shown) when it cannot be read.
     bool openSavedPlan(const QString& path);
 
@@ -44,7 +48,7 @@ signals:
 private:
     void showSelected();
     QList<int> selectedSteps() const;
-    void adoptPlan(const workflow::ProjectPlan& planned);
+    void adoptPlan(std::shared_ptr<const PlanLayout> layout);
     void run(QList<int> steps, const QString& confirmation, bool allowDestructive);
 
     Workbench* m_workbench;
@@ -54,9 +58,9 @@ private:
     SqlEditor* m_sql;
     QLabel* m_guidance;
     QLabel* m_status;
-    bool m_reviewOnly = false;                      // a saved plan: nothing to apply it to
-    std::optional<workflow::ProjectPlan> m_current; // the plan shown, when it can be applied
-    bool m_applied = false;                         // m_current was applied (once is all)
+    bool m_reviewOnly = false;                   // a saved plan: nothing to apply it to
+    std::shared_ptr<const PlanLayout> m_current; // the plan shown, when it can be applied
+    bool m_applied = false;                      // m_current was applied (once is all)
     jobs::LatestRequest m_latest;
 };
 

@@ -53,6 +53,8 @@ ProjectSnapshot snapshotOf(workflow::ProjectState state)
             snapshot.models.declared, state.live->catalog, *state.liveToDeclared);
     }
     snapshot.models.tree = ModelsModel::buildTree(snapshot.models);
+    if (state.plan)
+        snapshot.planLayout = layOutPlan(*state.plan);
     snapshot.state = std::move(state);
     return snapshot;
 }

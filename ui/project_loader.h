@@ -7,6 +7,7 @@
 #include "core/progress.h"
 #include "core/workflow/project_state.h"
 #include "ui/models_snapshot.h"
+#include "ui/plan_layout.h"
 
 #include <QProcessEnvironment>
 
@@ -18,6 +19,7 @@ namespace plumb::ui {
 struct ProjectSnapshot {
     workflow::ProjectState state;
     ModelsSnapshot models;
+    std::shared_ptr<const PlanLayout> planLayout; // state.plan laid out; null without one
 
     const QString& projectDir() const { return models.projectDir; }
     const workflow::Session& session() const { return state.session; }

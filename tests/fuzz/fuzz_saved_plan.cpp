@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
     ui::PlanModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.adopt(*plan);
+    model.adopt(ui::layOutPlan(*plan));
     readEveryIndex(model, {});
     if (!plan->steps.isEmpty()) {
         model.setStatus(0, ui::PlanModel::StepStatus::Failed, u"fuzz"_s);

@@ -11,7 +11,7 @@ using plumb::ui::PlanModel;
 
 namespace {
 
-plumb::plan::Plan planOf(const QList<Pass>& passes)
+std::shared_ptr<const plumb::ui::PlanLayout> planOf(const QList<Pass>& passes)
 {
     plumb::plan::Plan plan;
     for (qsizetype i = 0; i < passes.size(); ++i) {
@@ -21,7 +21,7 @@ plumb::plan::Plan planOf(const QList<Pass>& passes)
         step.summary = u"step %1"_s.arg(i);
         plan.steps.append(step);
     }
-    return plan;
+    return plumb::ui::layOutPlan(plan);
 }
 
 } // namespace
