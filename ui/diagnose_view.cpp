@@ -122,13 +122,16 @@ DiagnoseView::DiagnoseView(Workbench* workbench, QWidget* parent)
 
     // A development database is diagnosed as soon as its project opens (read-only, a second or
     // two); any other waits for the user to ask.
-    connect(workbench, &Workbench::projectChanged, this, [this] {
-        const auto project = m_workbench->project();
-        if (!project || !project->target() || !project->target()->isDev() || m_report)
-            return;
-        if (m_database->choose(project->target()->runtime.info))
-            run();
-    });
+    connect(
+        workbench, &Workbench::projectChanged, this,
+        [this] {
+            const auto project = m_workbench->project();
+            if (!project || !project->target() || !project->target()->isDev() || m_report)
+                return;
+            if (m_database->choose(project->target()->runtime.info))
+                run();
+        },
+        Qt::QueuedConnection);
 }
 
 void DiagnoseView::run()

@@ -90,7 +90,7 @@ DiffView::DiffView(Workbench* workbench, QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    connect(workbench, &Workbench::projectChanged, this, &DiffView::refresh);
+    connect(workbench, &Workbench::projectChanged, this, &DiffView::refresh, Qt::QueuedConnection);
 }
 
 void DiffView::refresh()

@@ -143,10 +143,12 @@ QWidget* MainWindow::createView(const ViewInfo& info)
     }
     case View::Models: {
         auto* models = new ModelsView;
-        connect(m_workbench, &Workbench::projectChanged, models,
-                [models](std::shared_ptr<const ProjectSnapshot> project) {
-                    models->adopt(project->models);
-                });
+        connect(
+            m_workbench, &Workbench::projectChanged, models,
+            [models](std::shared_ptr<const ProjectSnapshot> project) {
+                models->adopt(project->models);
+            },
+            Qt::QueuedConnection);
         connect(models, &ModelsView::openDeclaration, this, &MainWindow::showDeclaration);
         return models;
     }
@@ -288,8 +290,10 @@ void MainWindow::createMenus()
                               "database, the database name typed on any other"));
     equipAction(syncAction, u"sync"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncAction->setEnabled(false);
-    connect(m_workbench, &Workbench::projectChanged, syncAction,
-            [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); });
+    connect(
+        m_workbench, &Workbench::projectChanged, syncAction,
+        [this, syncAction] { syncAction->setEnabled(m_workbench->canSync()); },
+        Qt::QueuedConnection);
     QAction* copyAction = databaseMenu->addAction(tr("&Copy database…"), this, [this] {
         if (!m_copyDialog)
             m_copyDialog = new CopyDialog(m_workbench, this);

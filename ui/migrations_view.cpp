@@ -63,7 +63,8 @@ MigrationsView::MigrationsView(Workbench* workbench, QWidget* parent)
     layout->addWidget(toolbar);
     layout->addWidget(m_table);
     layout->addWidget(m_status);
-    connect(workbench, &Workbench::projectChanged, this, &MigrationsView::refresh);
+    connect(workbench, &Workbench::projectChanged, this, &MigrationsView::refresh,
+            Qt::QueuedConnection);
 }
 
 void MigrationsView::refresh()

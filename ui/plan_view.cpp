@@ -163,7 +163,8 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    connect(workbench, &Workbench::projectChanged, this, &PlanView::computePlan);
+    connect(workbench, &Workbench::projectChanged, this, &PlanView::computePlan,
+            Qt::QueuedConnection);
 }
 
 void PlanView::adoptPlan(std::shared_ptr<const PlanLayout> layout)

@@ -346,7 +346,14 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
                 }
             }
             emit projectChanged(m_project);
-            releaseOnWorker(std::move(previous));
+            // The views adopt it in events of their own (they connect queued), which may still
+            // hold parts of the previous snapshot: it is let go after them, queued behind them.
+            QMetaObject::invokeMethod(
+                this,
+                [previous = std::move(previous)]() mutable {
+                    releaseOnWorker(std::move(previous));
+                },
+                Qt::QueuedConnection);
             emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir())));
         });
     // An earlier load still running answers a request no one waits for: stop it.

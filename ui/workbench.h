@@ -94,6 +94,9 @@ public:
 signals:
     void databasesChanged();
     void message(const QString& text);
+    // Views connect to it queued (Qt::QueuedConnection): each adopts the new snapshot in an event
+    // of its own, so that with a 10,000-table project no single event holds the GUI thread for
+    // all of them.
     void projectChanged(std::shared_ptr<const plumb::ui::ProjectSnapshot> project);
     void changesInFlightChanged(int count);
 

@@ -85,7 +85,8 @@ FleetView::FleetView(Workbench* workbench, QWidget* parent)
 
     connect(m_plan, &QPushButton::clicked, this, &FleetView::planFleet);
     connect(m_apply, &QPushButton::clicked, this, &FleetView::applyFleet);
-    connect(m_workbench, &Workbench::projectChanged, this, &FleetView::listEnvironments);
+    connect(m_workbench, &Workbench::projectChanged, this, &FleetView::listEnvironments,
+            Qt::QueuedConnection);
 }
 
 void FleetView::listEnvironments()

@@ -144,7 +144,8 @@ IntentsView::IntentsView(Workbench* workbench, QWidget* parent)
     layout->addWidget(toolbar);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
-    connect(workbench, &Workbench::projectChanged, this, &IntentsView::refresh);
+    connect(workbench, &Workbench::projectChanged, this, &IntentsView::refresh,
+            Qt::QueuedConnection);
 }
 
 void IntentsView::refresh()
