@@ -49,6 +49,7 @@ private:
     void showSelected();
     QList<int> selectedSteps() const;
     void adoptPlan(std::shared_ptr<const PlanLayout> layout);
+    void expandGroups(); // each pass's group, unless it is too long to lay out at once
     void run(QList<int> steps, const QString& confirmation, bool allowDestructive);
 
     Workbench* m_workbench;

@@ -327,6 +327,38 @@ private slots:
         QVERIFY(!plan->openSavedPlan(folder.filePath(u"missing.json"_s)));
     }
 
+    void longPassesOpenCollapsed()
+    {
+        // A pass of thousands of steps opens collapsed (laying it out would hold the GUI thread),
+        // a short one expanded.
+        plumb::plan::Plan saved;
+        for (int i = 0; i < 2101; ++i) {
+            plumb::plan::Step step;
+            step.category = plumb::plan::Category::Convergence;
+            step.pass = i == 0 ? plumb::plan::Pass::Structural : plumb::plan::Pass::CreateIndexes;
+            step.sql = u"CREATE INDEX CONCURRENTLY t_%1_idx ON public.t (a)"_s.arg(i);
+            step.transactional = i == 0;
+            step.lock = plumb::plan::Lock::ShareUpdateExclusive;
+            step.summary = u"create index public.t_%1_idx"_s.arg(i);
+            saved.steps.append(step);
+        }
+        QTemporaryDir folder;
+        QFile file(folder.filePath(u"plan.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(plumb::plan::toJson(saved)).toJson());
+        file.close();
+
+        MainWindow window;
+        auto* plan = window.findChild<PlanView*>();
+        QVERIFY(plan->openSavedPlan(file.fileName()));
+        auto* tree = plan->findChild<QTreeView*>(u"plan.steps"_s);
+        QVERIFY(tree);
+        QCOMPARE(plan->model()->rowCount(), 2);
+        QVERIFY(tree->isExpanded(plan->model()->index(0, 0)));
+        QCOMPARE(plan->model()->rowCount(plan->model()->index(1, 0)), 2100);
+        QVERIFY(!tree->isExpanded(plan->model()->index(1, 0)));
+    }
+
     void savedPreflightOpensInTheDiffView()
     {
         const QJsonObject report{
