@@ -165,6 +165,11 @@ void Workbench::startEmbeddedServer()
         });
 }
 
+bool Workbench::settled() const
+{
+    return (!m_project || projectShown()) && m_jobs->runningCount() == 0;
+}
+
 std::shared_ptr<const ModelsSnapshot> Workbench::models() const
 {
     if (!m_project)
@@ -345,16 +350,19 @@ void Workbench::loadProject(const QString& directory, const QProcessEnvironment&
                     emit databasesChanged();
                 }
             }
+            const quint64 generation = ++m_projectGeneration;
             emit projectChanged(m_project);
             // The views adopt it in events of their own (they connect queued), which may still
             // hold parts of the previous snapshot: it is let go after them, queued behind them.
             QMetaObject::invokeMethod(
                 this,
-                [previous = std::move(previous)]() mutable {
+                [this, generation, previous = std::move(previous),
+                 folder = QDir::toNativeSeparators(m_project->projectDir())]() mutable {
+                    m_shownGeneration = generation;
                     releaseOnWorker(std::move(previous));
+                    emit message(tr("Opened %1").arg(folder));
                 },
                 Qt::QueuedConnection);
-            emit message(tr("Opened %1").arg(QDir::toNativeSeparators(m_project->projectDir())));
         });
     // An earlier load still running answers a request no one waits for: stop it.
     m_projectRequest.track(*m_jobs, job);

@@ -82,6 +82,11 @@ public:
     workflow::Target rulesFor(const DatabaseTarget& database) const;
     QString projectDir() const { return m_project ? m_project->projectDir() : QString(); }
     std::shared_ptr<const ProjectSnapshot> project() const { return m_project; }
+    // Whether every view has adopted project() (they adopt it in queued events of their own, and
+    // start their jobs there): what a test waits for before it reads a view.
+    bool projectShown() const { return m_project && m_shownGeneration == m_projectGeneration; }
+    // Nothing left to happen on its own: the open project (if any) shown and no job running.
+    bool settled() const;
     std::shared_ptr<const ModelsSnapshot> models() const;
     workflow::DeclaredCache& declaredCache() { return *m_declaredCache; }
 
@@ -116,6 +121,8 @@ private:
     QString m_pendingProject;               // opened once the embedded server runs
     QProcessEnvironment m_projectVariables; // the variables the open project was loaded with
     std::shared_ptr<const ProjectSnapshot> m_project;
+    quint64 m_projectGeneration = 0; // counts the snapshots adopted
+    quint64 m_shownGeneration = 0;   // the last one every view has adopted
     jobs::LatestRequest m_projectRequest;
     int m_changesInFlight = 0;
 };

@@ -181,14 +181,14 @@ bool openAndSettle(ui::MainWindow& window, const QString& projectPath, StallMete
         std::fprintf(stderr, "  workbench: %s\n", qPrintable(text));
     });
     window.workbench()->openProject(projectPath);
-    if (!waitUntil([&] { return window.workbench()->project() != nullptr; }, 1800000)) {
+    if (!waitUntil([&] { return window.workbench()->projectShown(); }, 1800000)) {
         std::fprintf(stderr, "bench_gui_stall: the project did not open\n");
         return false;
     }
     meter.report(double(phase.elapsed()));
     meter.start("plan and drift");
     phase.start();
-    waitUntil([&] { return window.workbench()->jobs().runningCount() == 0; }, 1800000);
+    waitUntil([&] { return window.workbench()->settled(); }, 1800000);
     meter.report(double(phase.elapsed()));
     return true;
 }
@@ -207,7 +207,7 @@ int runMusicbrainz(const QString& projectPath, int runs)
         meter.start("diagnose");
         phase.start();
         window.findChild<ui::DiagnoseView*>()->run();
-        waitUntil([&] { return window.workbench()->jobs().runningCount() == 0; }, 600000);
+        waitUntil([&] { return window.workbench()->settled(); }, 600000);
         meter.report(double(phase.elapsed()));
         worst = std::max(worst, meter.worst());
         window.close();
@@ -270,13 +270,14 @@ int runScale(const QString& projectPath, int tables, bool warm)
             meter.start("reload in the same window");
             phase.start();
             window.workbench()->reloadProject();
-            waitUntil([&] { return window.workbench()->project().get() != before; }, 1800000);
             waitUntil(
                 [&] {
-                    return window.workbench()->jobs().runningCount() == 0 &&
-                           diff->drift() != driftBefore;
+                    return window.workbench()->project().get() != before &&
+                           window.workbench()->projectShown();
                 },
                 1800000);
+            waitUntil([&] { return window.workbench()->settled() && diff->drift() != driftBefore; },
+                      1800000);
             meter.report(double(phase.elapsed()));
             worst = std::max(worst, meter.worst());
         }

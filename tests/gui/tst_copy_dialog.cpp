@@ -47,7 +47,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* models = window.findChild<ModelsView*>();
         PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
-        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(window.workbench()->settled());
         Workbench* workbench = window.workbench();
         const db::ConnectionInfo demo = workbench->project()->target()->management.info;
 
@@ -134,7 +134,7 @@ private slots:
         QCOMPARE(copied->int64(0, 2), 25);
         QCOMPARE(copied->int64(0, 3), 25);
         dialog->close();
-        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(workbench->settled());
     }
 };
 

@@ -100,7 +100,7 @@ private slots:
             const QStringList running = clusterFolders(parent);
             QCOMPARE(running.size(), 1);
             QVERIFY(answers(running.first()));
-            PLUMB_TRY_VERIFY(next.jobs().runningCount() == 0);
+            PLUMB_TRY_VERIFY(next.settled());
         }
         // The workbench that ended normally stopped its own.
         QCOMPARE(clusterFolders(parent).size(), 0);

@@ -63,7 +63,7 @@ private slots:
         auto* view = window.findChild<FleetView*>();
         QVERIFY(view);
         Workbench* workbench = window.workbench();
-        PLUMB_TRY_VERIFY(workbench->project() && workbench->project()->hasLive());
+        PLUMB_TRY_VERIFY(workbench->projectShown() && workbench->project()->hasLive());
         const auto project = workbench->project();
 
         // Four databases on the embedded server: three empty, one with the demo's first type.

@@ -75,7 +75,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* models = window.findChild<ModelsView*>();
         PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
-        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(window.workbench()->settled());
         Workbench* workbench = window.workbench();
         const db::ConnectionInfo demo = workbench->project()->target()->management.info;
 
@@ -208,7 +208,7 @@ private slots:
         QVERIFY(*outcomeOf(u"release"_s));
         PLUMB_VERIFY_OK((*writer)->exec(u"INSERT INTO person VALUES (402, 'Free', NULL)"_s));
         window.close();
-        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(workbench->settled());
     }
 };
 

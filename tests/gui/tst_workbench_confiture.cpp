@@ -89,7 +89,7 @@ private slots:
         Workbench* workbench = window.workbench();
         const QString root = QDir(project.path()).canonicalPath();
         workbench->openProject(root);
-        PLUMB_TRY_VERIFY(workbench->projectDir() == root);
+        PLUMB_TRY_VERIFY(workbench->projectDir() == root && workbench->projectShown());
 
         auto* projectView = window.findChild<ProjectView*>();
         QStandardItemModel* environments = projectView->environments();
@@ -113,7 +113,7 @@ private slots:
         QCOMPARE(migrations->index(0, MigrationsModel::State).data().toString(), u"pending"_s);
 
         // Opening the project (building it, reading the ledger) ran none of its Python.
-        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(workbench->settled());
         QVERIFY(!QFile::exists(marker));
 
         // Applied from the Migrations view (a dev database: one Yes), with the interpreter set
@@ -139,7 +139,7 @@ private slots:
         QVERIFY(!python3.isEmpty());
         preferences.pythonInterpreter = python3;
         preferences.save();
-        PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(workbench->settled());
         applyPending();
         PLUMB_TRY_COMPARE(
             window.findChild<MigrationsView*>()->model()->index(0, MigrationsModel::State).data(),

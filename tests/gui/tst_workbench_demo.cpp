@@ -117,7 +117,7 @@ private slots:
                  int(LiveState::Ok));
         QVERIFY(activity->model()->rowCount() >=
                 3); // server, demo migration, project, then plan and drift
-        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(window.workbench()->settled());
 
         // Apply the pending migration from the view; the dev database asks for a plain yes.
         window.findChild<MigrationsView*>()->request(MigrationsView::Action::Up);
@@ -125,7 +125,7 @@ private slots:
         PLUMB_TRY_COMPARE(migrations->index(1, MigrationsModel::State).data().toString(),
                           u"applied"_s);
         QVERIFY(!migrations->index(1, MigrationsModel::AppliedBy).data().toString().isEmpty());
-        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(window.workbench()->settled());
 
         // Foreign keys lead both ways: orders -> customers, and customers lists orders.
         bool foundForeignKey = false;
@@ -260,7 +260,7 @@ private slots:
         window.show();
         auto* models = window.findChild<ModelsView*>();
         PLUMB_TRY_VERIFY(models->model()->tableCount() == 4);
-        PLUMB_TRY_VERIFY(window.workbench()->jobs().runningCount() == 0);
+        PLUMB_TRY_VERIFY(window.workbench()->settled());
         QVERIFY(window.workbench()->canSync());
         auto* syncAction = window.findChild<QAction*>(u"action.sync"_s);
         QVERIFY(syncAction && syncAction->isEnabled());

@@ -63,9 +63,9 @@ private:
 std::shared_ptr<const ProjectSnapshot> openAndWait(MainWindow& window, const QString& root)
 {
     window.workbench()->openProject(root);
-    if (!QTest::qWaitFor([&] { return window.workbench()->project() != nullptr; }, 90000))
+    if (!QTest::qWaitFor([&] { return window.workbench()->projectShown(); }, 90000))
         return {};
-    (void)QTest::qWaitFor([&] { return window.workbench()->jobs().runningCount() == 0; }, 30000);
+    (void)QTest::qWaitFor([&] { return window.workbench()->settled(); }, 30000);
     return window.workbench()->project();
 }
 

@@ -309,9 +309,9 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             ui::Workbench* workbench = window.workbench();
             workbench->openProject(project);
-            PLUMB_TRY_VERIFY2(workbench->project() && workbench->project()->hasLive(),
+            PLUMB_TRY_VERIFY2(workbench->projectShown() && workbench->project()->hasLive(),
                               qPrintable(window.statusBar()->currentMessage()));
-            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+            PLUMB_TRY_VERIFY(workbench->settled());
 
             auto* sql = window.findChild<ui::SqlView*>();
             QVERIFY(sql);
@@ -333,7 +333,7 @@ private slots:
             sql->editor()->setPlainText(u"INSERT INTO item (id, name) VALUES (1, 'one');"_s);
             sql->run();
             confirm();
-            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+            PLUMB_TRY_VERIFY(workbench->settled());
             sql->editor()->setPlainText(u"SELECT current_user, name FROM item;"_s);
             sql->run();
             PLUMB_TRY_COMPARE(sql->results()->rowCount(), 1);
@@ -341,7 +341,7 @@ private slots:
 
             workbench->sync(&window);
             confirm();
-            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+            PLUMB_TRY_VERIFY(workbench->settled());
 
             // A connection saved by hand, with its password (the keychain may be absent here:
             // then the password lives for the session only, and says so).
@@ -358,7 +358,7 @@ private slots:
             databases->setCurrentIndex(databases->count() - 1);
             sql->editor()->setPlainText(u"SELECT 1;"_s);
             sql->run();
-            PLUMB_TRY_VERIFY(workbench->jobs().runningCount() == 0);
+            PLUMB_TRY_VERIFY(workbench->settled());
 
             auto* activity = window.findChild<QTreeView*>(u"activity.jobs"_s);
             QVERIFY(activity);
