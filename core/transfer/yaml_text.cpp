@@ -39,8 +39,8 @@ QString yamlScalar(const QString& value)
             quoted += u"\\t"_s;
         else if (code == u'\r')
             quoted += u"\\r"_s;
-        else if (code < 0x20 || code == 0x7f || code == 0x85 || code == 0x2028 || code == 0x2029 ||
-                 code == 0xfeff)
+        else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code == 0x2028 ||
+                 code == 0x2029 || code == 0xfeff || code == 0xfffe || code == 0xffff)
             quoted += u"\\u%1"_s.arg(int(code), 4, 16, QChar(u'0'));
         else
             quoted += c;

@@ -21,8 +21,8 @@ int yamlLine(const YAML::Node& node);
 
 // `value` as a YAML scalar: plain only for dull text (ASCII letters, digits and _ . - + /, not
 // starting with an indicator, not a word YAML reads as null or a boolean); anything else
-// double-quoted, with every control character and every character YAML may take for a line
-// break escaped.
+// double-quoted, with every character outside YAML's printable set (C0 and C1 controls, U+FFFE,
+// U+FFFF) and every one it may take for a line break or a byte order mark escaped.
 QString yamlScalar(const QString& value);
 
 // A table key: "schema.table", or "table" meaning public. Double quotes keep a dot, a quote

@@ -481,6 +481,9 @@ private slots:
             {u"public"_s, QString()},         {u"\"quoted\""_s, u"."_s}};
         for (const catalog::QualifiedName& table : tables)
             QCOMPARE(tableKeyOf(tableKeyText(table)), table);
+        QCOMPARE(yamlScalar(u"a\u0085b\u0090c\uffff"_s), u"\"a\\u0085b\\u0090c\\uffff\""_s);
+        QCOMPARE(yamlScalar(u"crm.customer_2"_s), u"crm.customer_2"_s);
+        QCOMPARE(yamlScalar(u"yes"_s), u"\"yes\""_s);
         QCOMPARE(tableKeyOf(u" crm . customer "_s),
                  (catalog::QualifiedName{u"crm"_s, u"customer"_s}));
         QCOMPARE(tableKeyOf(u"customer"_s), (catalog::QualifiedName{u"public"_s, u"customer"_s}));
