@@ -6,7 +6,6 @@
 #include "ui/actions.h"
 #include "ui/confirm_change.h"
 #include "ui/plan_model.h"
-#include "ui/release_on_worker.h"
 #include "ui/sql_editor.h"
 #include "ui/workbench.h"
 
@@ -170,7 +169,6 @@ PlanView::PlanView(Workbench* workbench, QWidget* parent)
 void PlanView::adoptPlan(std::shared_ptr<const PlanLayout> layout)
 {
     m_reviewOnly = false;
-    releaseOnWorker(std::exchange(m_current, layout));
     m_applied = false;
     const plan::Plan& planned = layout->planned.plan;
     m_model->adopt(std::move(layout));
@@ -180,6 +178,11 @@ void PlanView::adoptPlan(std::shared_ptr<const PlanLayout> layout)
             ? tr("The live database matches the declaration.")
             : tr("%n step(s)", nullptr, static_cast<int>(planned.steps.size())) +
                   tr(", %n blocked", nullptr, static_cast<int>(planned.blockedCount())));
+}
+
+std::shared_ptr<const PlanLayout> PlanView::applicable() const
+{
+    return m_reviewOnly ? nullptr : m_model->layout();
 }
 
 void PlanView::expandGroups()
@@ -251,7 +254,6 @@ bool PlanView::openSavedPlan(const QString& path)
     }
     m_latest.next(); // a plan computed earlier must not replace the one under review
     m_reviewOnly = true;
-    releaseOnWorker(std::exchange(m_current, nullptr));
     m_model->adopt(layOutPlan(*plan));
     expandGroups();
     m_status->setText(tr("Reviewing %1: %n step(s), nothing is applied from a saved plan", nullptr,
@@ -275,7 +277,7 @@ QList<int> PlanView::selectedSteps() const
 void PlanView::apply(QList<int> steps)
 {
     const auto project = m_workbench->project();
-    if (m_reviewOnly || !m_current || !project || !project->target()) {
+    if (m_reviewOnly || !applicable() || !project || !project->target()) {
         m_status->setText(tr("This plan is for review only: compute a plan against a database to "
                              "apply it."));
         return;
@@ -289,13 +291,13 @@ void PlanView::apply(QList<int> steps)
     // skips them (reported skipped, with what they would lose).
     const bool chosen = !steps.isEmpty();
     if (steps.isEmpty())
-        for (int step = 0; step < m_current->planned.plan.steps.size(); ++step)
+        for (int step = 0; step < applicable()->planned.plan.steps.size(); ++step)
             steps.append(step);
     if (steps.isEmpty())
         return;
     QStringList lines;
     for (int step : std::as_const(steps)) {
-        const plan::Step& planned = m_current->planned.plan.steps[step];
+        const plan::Step& planned = applicable()->planned.plan.steps[step];
         if (planned.destructive())
             lines.append(u"-- "_s + tr("loses data: %1").arg(planned.losses).simplified());
         lines.append(planned.sql + u';');
@@ -303,12 +305,12 @@ void PlanView::apply(QList<int> steps)
     confirmChange(
         m_workbench, this, *project->target(),
         tr("Apply %n plan step(s)", nullptr, int(steps.size())), lines,
-        [this, steps, chosen, id = m_current->planned.id](std::optional<QString> confirmation) {
+        [this, steps, chosen, id = applicable()->planned.id](std::optional<QString> confirmation) {
             if (!confirmation) {
                 m_status->setText(tr("Canceled: nothing was changed."));
                 return;
             }
-            if (!m_current || m_current->planned.id != id) {
+            if (!applicable() || applicable()->planned.id != id) {
                 m_status->setText(tr("The plan changed while you were asked: review "
                                      "the new one."));
                 return;
@@ -320,13 +322,13 @@ void PlanView::apply(QList<int> steps)
 void PlanView::run(QList<int> steps, const QString& confirmation, bool allowDestructive)
 {
     const auto project = m_workbench->project();
-    if (!project || !project->target() || !m_current)
+    if (!project || !project->target() || !applicable())
         return;
     workflow::ChangeOptions options;
     options.confirmation = confirmation;
     options.lock = project->session().lockSettings();
     options.label = u"workbench apply plan"_s;
-    const workflow::ProjectPlan planned = m_current->planned;
+    const workflow::ProjectPlan planned = applicable()->planned;
     plan::ExecuteOptions execute = project->session().executeOptions();
     execute.allowDestructive = allowDestructive;
     m_applied = true;

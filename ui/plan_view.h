@@ -36,7 +36,7 @@ public:
     // The plan shown, with its fingerprint; empty for a saved plan under review.
     std::optional<workflow::ProjectPlan> current() const
     {
-        return m_current ? std::optional(m_current->planned) : std::nullopt;
+        return applicable() ? std::optional(applicable()->planned) : std::nullopt;
     }
     // Opens a plan JSON file for review; false (with the reason shown) when it cannot be read.
     bool openSavedPlan(const QString& path);
@@ -49,7 +49,10 @@ private:
     void showSelected();
     QList<int> selectedSteps() const;
     void adoptPlan(std::shared_ptr<const PlanLayout> layout);
-    void expandGroups(); // each pass's group, unless it is too long to lay out at once
+    void expandGroups();
+    // The plan shown, when it can be applied (not a saved plan under review).
+    std::shared_ptr<const PlanLayout>
+    applicable() const; // each pass's group, unless it is too long to lay out at once
     void run(QList<int> steps, const QString& confirmation, bool allowDestructive);
 
     Workbench* m_workbench;
@@ -59,9 +62,8 @@ private:
     SqlEditor* m_sql;
     QLabel* m_guidance;
     QLabel* m_status;
-    bool m_reviewOnly = false;                   // a saved plan: nothing to apply it to
-    std::shared_ptr<const PlanLayout> m_current; // the plan shown, when it can be applied
-    bool m_applied = false;                      // m_current was applied (once is all)
+    bool m_reviewOnly = false; // a saved plan: nothing to apply it to
+    bool m_applied = false;    // the plan shown was applied (once is all)
     jobs::LatestRequest m_latest;
 };
 
