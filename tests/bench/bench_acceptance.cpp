@@ -11,6 +11,7 @@
 #include "core/db/connection.h"
 #include "core/db/quote.h"
 #include "core/sql/script.h"
+#include "tests/support/test_paths.h"
 #include "writer_load.h"
 
 #include <QCommandLineParser>
@@ -114,7 +115,7 @@ int main(int argc, char** argv)
         {{u"rows"_s, u"rows in the table"_s, u"n"_s, u"1000000"_s},
          {u"window"_s, u"seconds of pgbench load"_s, u"s"_s, u"120"_s},
          {u"pgbench"_s, u"pgbench to run"_s, u"path"_s, u"/usr/lib/postgresql/17/bin/pgbench"_s},
-         {u"plumb"_s, u"plumb to run"_s, u"path"_s, QStringLiteral(PLUMB_CLI_PATH)}});
+         {u"plumb"_s, u"plumb to run"_s, u"path"_s, plumb::testing::cliPath()}});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         return fail(u"usage: bench_acceptance URL [--rows N] [--window S]"_s);

@@ -13,6 +13,7 @@
 #include "core/project/build.h"
 #include "core/project/schema_sources.h"
 #include "core/sql/classify.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -56,7 +57,7 @@ int main(int argc, char* argv[])
     const int tables = args.size() > 1 ? args[1].toInt() : 2000;
     const int rounds = args.size() > 2 ? args[2].toInt() : 5;
 
-    const QString generator = QStringLiteral(PLUMB_SOURCE_DIR "/../shared/bench/gen_schema.py");
+    const QString generator = plumb::testing::sourceDir() + u"/../shared/bench/gen_schema.py"_s;
     if (!QFile::exists(generator))
         return die(u"the schema generator "_s + generator + u" is missing"_s);
     QTemporaryDir project;

@@ -10,6 +10,7 @@
 #include "core/diff/change_set.h"
 #include "core/plan/plan.h"
 #include "core/sql/script.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -72,7 +73,7 @@ int main(int argc, char* argv[])
     auto server = db::ConnectionInfo::parse(args[1]);
     if (!server)
         return fail(server.error().message);
-    const QString shared = QStringLiteral(PLUMB_SOURCE_DIR "/../shared");
+    const QString shared = plumb::testing::sourceDir() + u"/../shared"_s;
     const QString schema = shared + u"/corpus/schemas/musicbrainz.sql"_s;
     const QString mutation = shared + u"/bench/musicbrainz_mutation.sql"_s;
     if (!QFile::exists(schema) || !QFile::exists(mutation))

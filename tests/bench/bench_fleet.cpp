@@ -21,6 +21,7 @@
 #include "core/db/quote.h"
 #include "core/fleet/fleet_apply.h"
 #include "core/sql/script.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -36,7 +37,7 @@ using namespace plumb;
 
 namespace {
 
-const QString sharedDir = QStringLiteral(PLUMB_SOURCE_DIR "/../shared");
+const QString sharedDir = plumb::testing::sourceDir() + u"/../shared"_s;
 const QString prefix = u"plumb_fleet_bench"_s;
 
 void say(const QString& line)

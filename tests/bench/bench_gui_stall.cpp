@@ -27,6 +27,7 @@
 #include "core/db/local_cluster.h"
 #include "core/sql/script.h"
 #include "core/workflow/declared.h"
+#include "tests/support/test_paths.h"
 #include "ui/diagnose_view.h"
 #include "ui/diff_view.h"
 #include "ui/main_window.h"
@@ -57,7 +58,7 @@ namespace {
 // The corpus file without psql meta-commands and its per-file BEGIN/COMMIT lines.
 QString loadableMusicbrainz()
 {
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/../shared/corpus/schemas/musicbrainz.sql"));
+    QFile file(plumb::testing::sourceDir() + u"/../shared/corpus/schemas/musicbrainz.sql"_s);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     QStringList kept;
@@ -75,7 +76,7 @@ QString generatedSchema(int tables)
 {
     QProcess generator;
     generator.start(u"python3"_s,
-                    {QStringLiteral(PLUMB_SOURCE_DIR "/../shared/bench/gen_schema.py"),
+                    {plumb::testing::sourceDir() + u"/../shared/bench/gen_schema.py"_s,
                      QString::number(tables)});
     if (!generator.waitForFinished(600000) || generator.exitCode() != 0)
         return {};

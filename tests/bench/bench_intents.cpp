@@ -22,6 +22,7 @@
 #include "core/db/quote.h"
 #include "core/sql/script.h"
 #include "tests/support/intent_corpus.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -380,7 +381,7 @@ int main(int argc, char** argv)
     say(u"PostgreSQL "_s + (*server)->serverVersion());
     int code = 0;
     if (corpus)
-        code = std::max(code, runCorpus(**server, QStringLiteral(PLUMB_SOURCE_DIR)));
+        code = std::max(code, runCorpus(**server, plumb::testing::sourceDir()));
     if (scale)
         code = std::max(code, runScale(**server, value(u"--intents"_s, u"10000"_s).toInt(),
                                        value(u"--checks"_s, u"1000"_s).toInt()));

@@ -14,6 +14,7 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -29,7 +30,7 @@ using namespace plumb;
 
 namespace {
 
-const QString sharedDir = QStringLiteral(PLUMB_SOURCE_DIR "/../shared");
+const QString sharedDir = plumb::testing::sourceDir() + u"/../shared"_s;
 
 void say(const QString& line)
 {

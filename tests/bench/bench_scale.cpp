@@ -29,6 +29,7 @@
 #include "core/db/connection.h"
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -52,7 +53,7 @@ using namespace plumb;
 
 namespace {
 
-const QString sharedDir = QStringLiteral(PLUMB_SOURCE_DIR "/../shared");
+const QString sharedDir = plumb::testing::sourceDir() + u"/../shared"_s;
 
 void say(const QString& line)
 {
@@ -289,7 +290,7 @@ int main(int argc, char** argv)
     };
     const QString psql = findTool(u"psql"_s);
     const QString pgDump = findTool(u"pg_dump"_s);
-    const QString plumb = QStringLiteral(PLUMB_CLI_PATH);
+    const QString plumbBinary = plumb::testing::cliPath();
     if (psql.isEmpty() || pgDump.isEmpty())
         return die(u"psql and pg_dump are needed (PostgreSQL's client programs)"_s);
 
@@ -341,17 +342,17 @@ int main(int argc, char** argv)
     if (read.size() >= 2)
         row(u"catalog::introspect in process"_s, Figure{read[0].toDouble(), read[1].toLongLong()},
             dumpMs, u""_s);
-    row(u"plumb inspect URL (summary)"_s, measure(plumb, {u"inspect"_s, urlA}, runs), dumpMs,
+    row(u"plumb inspect URL (summary)"_s, measure(plumbBinary, {u"inspect"_s, urlA}, runs), dumpMs,
         u"<= 0.3x, <= 300 MB"_s);
     QTemporaryDir scratch;
     const QString jsonFile = scratch.filePath(u"catalog.json"_s);
     // Measured before the file's size is read (the order of a call's arguments is unspecified).
     const auto json =
-        measure(plumb, {u"--format"_s, u"json"_s, u"inspect"_s, urlA}, runs, jsonFile);
+        measure(plumbBinary, {u"--format"_s, u"json"_s, u"inspect"_s, urlA}, runs, jsonFile);
     row(u"plumb --format json inspect URL"_s, json, dumpMs,
         u"<= 0.5x, <= 400 MB (%1 MB of JSON)"_s.arg(QFileInfo(jsonFile).size() / 1e6, 0, 'f', 1));
     row(u"plumb diff --from A --to B (no change)"_s,
-        measure(plumb, {u"diff"_s, u"--from"_s, urlA, u"--to"_s, urlB}, runs), dumpMs,
+        measure(plumbBinary, {u"diff"_s, u"--from"_s, urlA, u"--to"_s, urlB}, runs), dumpMs,
         u"<= 2500 ms"_s);
 
     say(u"  in memory: diff::compare + plan::makePlan of two catalogs already read"_s);
@@ -394,7 +395,7 @@ int main(int argc, char** argv)
             row(u"catalog::introspect in process"_s,
                 Figure{mbRead[0].toDouble(), mbRead[1].toLongLong()}, mbDump->ms, u"<= 0.3x"_s);
         if (mbDump)
-            row(u"plumb inspect URL (summary)"_s, measure(plumb, {u"inspect"_s, url}, mbRuns),
+            row(u"plumb inspect URL (summary)"_s, measure(plumbBinary, {u"inspect"_s, url}, mbRuns),
                 mbDump->ms, u""_s);
     }
     say(u"load average at the end: %1"_s.arg(loadAverage()));

@@ -1,5 +1,7 @@
 #include "shard.h"
 
+#include "tests/support/test_paths.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -28,14 +30,14 @@ Shard shardFromEnvironment()
 
 QString shardResultsPath(const QString& suite, const Shard& shard)
 {
-    QDir().mkpath(QStringLiteral(PLUMB_CONFORMANCE_RESULTS_DIR));
-    return QStringLiteral(PLUMB_CONFORMANCE_RESULTS_DIR "/") + suite +
+    QDir().mkpath(plumb::testing::conformanceResultsDir());
+    return plumb::testing::conformanceResultsDir() + u"/"_s + suite +
            u"-shard-%1-of-%2.json"_s.arg(shard.index + 1).arg(shard.count);
 }
 
 QStringList shardResultFiles(const QString& suite)
 {
-    QDir dir(QStringLiteral(PLUMB_CONFORMANCE_RESULTS_DIR));
+    QDir dir(plumb::testing::conformanceResultsDir());
     QStringList files;
     const QStringList names = dir.entryList({suite + u"-shard-*.json"_s}, QDir::Files);
     // Natural order: shard 2 before shard 10.

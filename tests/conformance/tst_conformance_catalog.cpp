@@ -12,6 +12,7 @@
 #include "round_trip.h"
 #include "shard.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_paths.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -34,7 +35,7 @@ using plumb::testing::RoundTripOutcome;
 
 namespace {
 
-const QString corpusDir = QStringLiteral(PLUMB_SOURCE_DIR "/../shared/corpus");
+const QString corpusDir = plumb::testing::sourceDir() + u"/../shared/corpus"_s;
 
 QList<CorpusFile> corpusFiles()
 {
@@ -80,7 +81,7 @@ QByteArray contentKey(const CorpusFile& file)
 QMap<QString, QString> knownFailures()
 {
     QMap<QString, QString> known;
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/tests/conformance/catalog_known_failures.txt"));
+    QFile file(plumb::testing::sourceDir() + u"/tests/conformance/catalog_known_failures.txt"_s);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return known;
     for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {

@@ -2,6 +2,7 @@
 #include "core/db/connection.h"
 #include "shard.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -42,7 +43,7 @@ const char* const runNames[4] = {"a->b plain", "a->b online", "b->a plain", "b->
 QMap<QString, QString> knownFailures()
 {
     QMap<QString, QString> known; // "id\trun" -> reason
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/tests/conformance/diff_known_failures.txt"));
+    QFile file(plumb::testing::sourceDir() + u"/tests/conformance/diff_known_failures.txt"_s);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return known;
     for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
@@ -64,7 +65,7 @@ QMap<QString, QString> knownFailures()
 
 void TestConformanceDiff::corpus()
 {
-    const QString corpus = QStringLiteral(PLUMB_SOURCE_DIR "/../shared/corpus");
+    const QString corpus = plumb::testing::sourceDir() + u"/../shared/corpus"_s;
     if (!QDir(corpus).exists())
         QSKIP("the shared corpus folder (../shared/corpus next to the repository) is absent");
     const Shard shard = shardFromEnvironment();

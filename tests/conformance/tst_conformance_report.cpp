@@ -4,6 +4,7 @@
 // case costs. CTest runs it after the shards (it cleans up their fixture); the shards themselves
 // pass or fail on their own cases, so this test only fails when no shard left anything.
 #include "shard.h"
+#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,7 +38,7 @@ QString percent(int pass, int of)
 
 bool write(const QString& name, const QString& text)
 {
-    QFile file(QStringLiteral(PLUMB_CONFORMANCE_RESULTS_DIR "/../") + name);
+    QFile file(plumb::testing::conformanceResultsDir() + u"/../"_s + name);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return false;
     file.write(text.toUtf8());

@@ -2,6 +2,7 @@
 // leaves its server running; the next workbench finds it and stops it; a workbench that ends
 // normally stops its own.
 #include "core/db/connection.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 #include "ui/workbench.h"
 
@@ -79,8 +80,7 @@ private slots:
         environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         workbench.setProcessEnvironment(environment);
         workbench.setProcessChannelMode(QProcess::ForwardedChannels);
-        workbench.start(QStringLiteral(PLUMBLINE_GUI_PATH),
-                        {u"--project"_s, temp.filePath(u"project"_s)});
+        workbench.start(plumb::testing::guiPath(), {u"--project"_s, temp.filePath(u"project"_s)});
         QVERIFY(workbench.waitForStarted());
         // Its embedded server comes up (in a job; give a loaded machine its time).
         PLUMB_TRY_VERIFY(clusterFolders(parent).size() == 1 &&
@@ -107,8 +107,7 @@ private slots:
         qunsetenv("TMPDIR");
 
         // So does one ended by SIGTERM (a logout, `kill`).
-        workbench.start(QStringLiteral(PLUMBLINE_GUI_PATH),
-                        {u"--project"_s, temp.filePath(u"project"_s)});
+        workbench.start(plumb::testing::guiPath(), {u"--project"_s, temp.filePath(u"project"_s)});
         QVERIFY(workbench.waitForStarted());
         PLUMB_TRY_VERIFY(clusterFolders(parent).size() == 1 &&
                          answers(clusterFolders(parent).first()));

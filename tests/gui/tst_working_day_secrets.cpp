@@ -10,6 +10,7 @@
 #include "core/db/quote.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 #include "ui/confirm_change.h"
 #include "ui/connection_store.h"
@@ -265,7 +266,8 @@ private slots:
         };
         const QStringList inProject{u"--project"_s, project, u"--env"_s, u"local"_s};
 
-        CommandLineWatch watch({secret.toUtf8(), encoded.toUtf8()}, PLUMB_CLI_PATH);
+        CommandLineWatch watch({secret.toUtf8(), encoded.toUtf8()},
+                               plumb::testing::cliPath().toUtf8());
 
         // Morning, in the terminal.
         plumb(u"ping"_s, {u"ping"_s, liveUrl}, 0);

@@ -4,6 +4,8 @@
 // type (one or several, with null), const, enum, pattern, properties, required,
 // additionalProperties: false, items. Returns the first mismatch, or an empty string.
 
+#include "tests/support/test_paths.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,7 +90,7 @@ inline QString jsonSchemaMismatch(const QJsonValue& value, const QJsonObject& sc
 // Loads docs/json/<name>.schema.json and checks `payload` (the CLI's stdout) against it.
 inline QString schemaMismatch(const QString& name, const QString& payload)
 {
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/docs/json/") + name +
+    QFile file(plumb::testing::sourceDir() + QStringLiteral("/docs/json/") + name +
                QStringLiteral(".schema.json"));
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("cannot read the schema ") + file.fileName();

@@ -3,6 +3,7 @@
 #include "copy_support.h"
 #include "json_schema_check.h"
 #include "tests/support/cli_run.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
@@ -210,7 +211,7 @@ private slots:
 
         QProcess copy;
         copy.setProcessEnvironment(withKey());
-        copy.start(QStringLiteral(PLUMB_CLI_PATH), arguments);
+        copy.start(plumb::testing::cliPath(), arguments);
         QVERIFY(copy.waitForStarted());
         const QString blocked =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "

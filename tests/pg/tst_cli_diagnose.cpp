@@ -1,6 +1,7 @@
 #include "migrate_project.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_paths.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -21,7 +22,7 @@ CliRun cli(const QStringList& arguments)
 
 QJsonObject documentedSchema()
 {
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/docs/json/diagnose.schema.json"));
+    QFile file(plumb::testing::sourceDir() + u"/docs/json/diagnose.schema.json"_s);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();

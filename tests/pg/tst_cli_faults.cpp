@@ -7,6 +7,7 @@
 // transaction of the test) and the test polls pg_stat_activity until the statement is there.
 #include "migrate_project.h"
 #include "tests/support/kill_trials.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QProcess>
@@ -48,7 +49,7 @@ struct Project : MigrateProject {
         arguments << u"--project"_s << root();
         auto process = std::make_unique<QProcess>();
         process->setProcessEnvironment(cliEnvironment());
-        process->start(QString::fromUtf8(PLUMB_CLI_PATH), arguments);
+        process->start(plumb::testing::cliPath(), arguments);
         return process;
     }
 

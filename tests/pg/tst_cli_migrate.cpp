@@ -2,6 +2,7 @@
 #include "core/db/local_cluster.h"
 #include "json_schema_check.h"
 #include "migrate_project.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QJsonArray>
@@ -283,8 +284,7 @@ private slots:
         p.write(u"db/migrations/003_slow.up.sql"_s, "SELECT pg_sleep(600);\n");
         QProcess first;
         first.setProcessEnvironment(p.environment());
-        first.start(QString::fromUtf8(PLUMB_CLI_PATH),
-                    {u"migrate"_s, u"up"_s, u"--project"_s, p.root()});
+        first.start(plumb::testing::cliPath(), {u"migrate"_s, u"up"_s, u"--project"_s, p.root()});
         QVERIFY(first.waitForStarted());
         // Wait until the first runner sleeps inside 003, holding the lock.
         auto watcher = p.database.connect();

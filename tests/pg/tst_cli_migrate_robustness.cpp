@@ -1,4 +1,5 @@
 #include "migrate_project.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QProcess>
@@ -14,8 +15,7 @@ std::unique_ptr<QProcess> startUp(const MigrateProject& p)
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(p.environment());
-    process->start(QString::fromUtf8(PLUMB_CLI_PATH),
-                   {u"migrate"_s, u"up"_s, u"--project"_s, p.root()});
+    process->start(plumb::testing::cliPath(), {u"migrate"_s, u"up"_s, u"--project"_s, p.root()});
     return process;
 }
 

@@ -3,6 +3,7 @@
 // that needs the source's name, status in JSON, and release.
 #include "move_support.h"
 #include "tests/support/cli_run.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QFile>
@@ -77,7 +78,7 @@ private slots:
         PLUMB_VERIFY_OK(holder->exec(u"BEGIN"_s));
         PLUMB_VERIFY_OK(holder->exec(u"LOCK TABLE note IN SHARE MODE"_s));
         QProcess first;
-        first.start(QStringLiteral(PLUMB_CLI_PATH), start);
+        first.start(plumb::testing::cliPath(), start);
         QVERIFY(first.waitForStarted());
         const QString copyWaiting =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
@@ -95,7 +96,7 @@ private slots:
 
         // 2. Restarted, then killed during the catch-up with changes applied and pending.
         QProcess second;
-        second.start(QStringLiteral(PLUMB_CLI_PATH), start);
+        second.start(plumb::testing::cliPath(), start);
         QVERIFY(second.waitForStarted());
         PLUMB_TRY_VERIFY(phaseOf(target) == u"catching_up"_s);
         PLUMB_VERIFY_OK(writer->exec(u"DELETE FROM person WHERE id BETWEEN 200 AND 210"_s));
@@ -109,7 +110,7 @@ private slots:
 
         // 3. Restarted; a cutover from another process asks it to finish.
         QProcess third;
-        third.start(QStringLiteral(PLUMB_CLI_PATH), start);
+        third.start(plumb::testing::cliPath(), start);
         QVERIFY(third.waitForStarted());
         PLUMB_TRY_VERIFY(tryCount(target, runnerAlive) == 1);
         const QStringList cutover = {u"move"_s, u"cutover"_s, u"--to"_s, target.info().toUri()};
@@ -194,7 +195,7 @@ private slots:
             file.write(mappingFile);
         }
         QProcess runner;
-        runner.start(QStringLiteral(PLUMB_CLI_PATH),
+        runner.start(plumb::testing::cliPath(),
                      QStringList{u"move"_s, u"start"_s} + sides +
                          QStringList{u"--mapping"_s, dir.filePath(u"mapping.yaml"_s)});
         QVERIFY(runner.waitForStarted());

@@ -14,6 +14,7 @@
 #include "core/db/local_cluster.h"
 #include "core/db/quote.h"
 #include "migrate_project.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
@@ -88,7 +89,7 @@ public:
     {
         auto process = std::make_unique<QProcess>();
         process->setProcessEnvironment(environment());
-        process->start(QString::fromUtf8(PLUMB_CLI_PATH), arguments);
+        process->start(plumb::testing::cliPath(), arguments);
         return process;
     }
     // The pid of a session of `app` other than the caller's whose state matches `where` (SQL

@@ -5,6 +5,7 @@
 #include "core/project/build.h"
 #include "core/project/project.h"
 #include "tests/pg/migrate_project.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
@@ -171,7 +172,7 @@ private slots:
             QFile::setPermissions(parent.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                      QFileDevice::ExeOwner | QFileDevice::ExeOther);
         QProcess holder;
-        holder.start(QStringLiteral(PLUMB_TEST_CLUSTER_PATH), {u"hold"_s, parent.path()});
+        holder.start(plumb::testing::testClusterPath(), {u"hold"_s, parent.path()});
         QVERIFY(holder.waitForStarted());
         QString folder;
         while (folder.isEmpty() && holder.waitForReadyRead(120000)) {

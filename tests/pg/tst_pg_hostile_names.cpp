@@ -9,6 +9,7 @@
 #include "tests/conformance/conformance_runner.h"
 #include "tests/conformance/round_trip.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QTest>
@@ -20,7 +21,7 @@ using namespace plumb::testing;
 
 namespace {
 
-const QString corpus = QStringLiteral(PLUMB_SOURCE_DIR "/tests/hostile");
+const QString corpus = plumb::testing::sourceDir() + u"/tests/hostile"_s;
 
 QStringList caseNames()
 {

@@ -5,6 +5,7 @@
 #include "core/sql/script.h"
 #include "tests/support/intent_corpus.h"
 #include "tests/support/test_database.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QFile>
@@ -20,7 +21,7 @@ class TestPgIntentCorpus : public QObject {
 private slots:
     void corpusMeetsTheTargets()
     {
-        const QString folder = QStringLiteral(PLUMB_SOURCE_DIR "/tests/data/intents");
+        const QString folder = plumb::testing::sourceDir() + u"/tests/data/intents"_s;
         QFile base(folder + u"/base.sql"_s);
         QVERIFY(base.open(QIODevice::ReadOnly));
         auto pairs = testing::loadIntentCorpus(folder + u"/pairs.sql"_s);

@@ -1,5 +1,6 @@
 #include "cli_run.h"
 
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QProcess>
@@ -13,7 +14,7 @@ CliRun runPlumb(const QStringList& arguments, const QProcessEnvironment& environ
     process.setProcessEnvironment(environment);
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
-    process.start(QString::fromUtf8(PLUMB_CLI_PATH), arguments);
+    process.start(plumb::testing::cliPath(), arguments);
     if (!process.waitForFinished(plumb::test::hangTimeoutMs))
         process.kill();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,

@@ -2,6 +2,7 @@
 
 #include "core/db/connection.h"
 #include "core/db/quote.h"
+#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -158,7 +159,7 @@ Result<qint64> KillTrials::calibrate()
         environmentFor(m_project.path(), m_data.path(), m_server.with(u"dbname"_s, database)));
     QElapsedTimer timer;
     timer.start();
-    process.start(QString::fromUtf8(PLUMB_CLI_PATH),
+    process.start(plumb::testing::cliPath(),
                   {u"migrate"_s, u"up"_s, u"--project"_s, m_project.path()});
     const bool finished = process.waitForFinished(300000);
     m_calibratedMs = timer.elapsed();
@@ -183,7 +184,7 @@ KillTrialOutcome KillTrials::run(qint64 killAfterMs)
         environmentFor(m_project.path(), m_data.path(), m_server.with(u"dbname"_s, database));
     QProcess process;
     process.setProcessEnvironment(env);
-    process.start(QString::fromUtf8(PLUMB_CLI_PATH),
+    process.start(plumb::testing::cliPath(),
                   {u"migrate"_s, u"up"_s, u"--project"_s, m_project.path()});
     if (!process.waitForStarted()) {
         outcome.violation = u"plumb did not start"_s;
@@ -202,7 +203,7 @@ KillTrialOutcome KillTrials::run(qint64 killAfterMs)
     if (outcome.violation.isEmpty()) {
         QProcess retry;
         retry.setProcessEnvironment(env);
-        retry.start(QString::fromUtf8(PLUMB_CLI_PATH),
+        retry.start(plumb::testing::cliPath(),
                     {u"migrate"_s, u"up"_s, u"--project"_s, m_project.path()});
         if (!retry.waitForFinished(300000) || retry.exitStatus() != QProcess::NormalExit ||
             retry.exitCode() != 0) {

@@ -11,6 +11,7 @@
 #include "core/db/connection.h"
 #include "core/db/quote.h"
 #include "core/sql/script.h"
+#include "tests/support/test_paths.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -155,7 +156,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "cannot read %s\n", qPrintable(list.fileName()));
         return 2;
     }
-    const QString source = QStringLiteral(PLUMB_SOURCE_DIR);
+    const QString source = plumb::testing::sourceDir();
     int failures = 0;
     for (const QString& raw : QString::fromUtf8(list.readAll()).split(u'\n')) {
         const QString id = raw.section(u'#', 0, 0).trimmed();

@@ -1,5 +1,6 @@
 #include "core/catalog/ddl.h"
 #include "core/catalog/json.h"
+#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +13,7 @@ using namespace plumb;
 
 namespace {
 
-const QString goldenDir = QStringLiteral(PLUMB_SOURCE_DIR "/tests/unit/golden/ddl");
+const QString goldenDir = plumb::testing::sourceDir() + u"/tests/unit/golden/ddl"_s;
 
 QByteArray readFile(const QString& path)
 {

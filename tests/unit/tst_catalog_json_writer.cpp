@@ -5,6 +5,7 @@
 #include "core/catalog/json.h"
 #include "core/catalog/json_writer.h"
 #include "core/sql/equivalence.h"
+#include "tests/support/test_paths.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -22,7 +23,7 @@ namespace {
 
 Catalog golden(const QString& name)
 {
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/tests/unit/golden/ddl/") + name + u".json"_s);
+    QFile file(plumb::testing::sourceDir() + u"/tests/unit/golden/ddl/"_s + name + u".json"_s);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     auto catalog = readJson(file.readAll());

@@ -1,6 +1,7 @@
 #include "core/catalog/ddl.h"
 #include "core/catalog/fingerprint.h"
 #include "core/catalog/json.h"
+#include "tests/support/test_paths.h"
 
 #include <QFile>
 #include <QTest>
@@ -13,7 +14,7 @@ namespace {
 
 Catalog golden(const QString& name)
 {
-    QFile file(QStringLiteral(PLUMB_SOURCE_DIR "/tests/unit/golden/ddl/") + name + u".json"_s);
+    QFile file(plumb::testing::sourceDir() + u"/tests/unit/golden/ddl/"_s + name + u".json"_s);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     auto catalog = readJson(file.readAll());

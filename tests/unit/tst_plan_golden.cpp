@@ -1,6 +1,7 @@
 #include "core/catalog/json.h"
 #include "core/diff/change_set.h"
 #include "core/plan/plan.h"
+#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,7 +14,7 @@ using namespace plumb;
 
 namespace {
 
-const QString goldenDir = QStringLiteral(PLUMB_SOURCE_DIR "/tests/unit/golden/plans");
+const QString goldenDir = plumb::testing::sourceDir() + u"/tests/unit/golden/plans"_s;
 
 QByteArray readFile(const QString& path)
 {

@@ -1,6 +1,7 @@
 // The translations are complete and current: every entry of translations/plumbline_LANG.ts is
 // finished, keeps the source's placeholders and has every plural form, and lupdate finds no
 // source text in ui/ or app/gui that the files lack (nor one they have that is gone).
+#include "tests/support/test_paths.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
@@ -74,7 +75,7 @@ QStringList placeholders(const QString& text)
     return found;
 }
 
-const QString translationsDir = QStringLiteral(PLUMB_SOURCE_DIR "/translations");
+const QString translationsDir = plumb::testing::sourceDir() + u"/translations"_s;
 
 } // namespace
 
@@ -138,7 +139,7 @@ private slots:
             copies << scratch.filePath(name);
         }
         QProcess lupdate;
-        lupdate.setWorkingDirectory(QStringLiteral(PLUMB_SOURCE_DIR));
+        lupdate.setWorkingDirectory(plumb::testing::sourceDir());
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(PLUMB_LUPDATE),
                       QStringList{u"-locations"_s, u"none"_s, u"-no-obsolete"_s, u"-silent"_s,
