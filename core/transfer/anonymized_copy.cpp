@@ -143,6 +143,16 @@ bool firesOnInsert(const catalog::Trigger& trigger)
     return head.contains(u" INSERT"_s);
 }
 
+// --create builds the target from the source's DDL, in one transaction. A resumed copy builds
+// it only when the interrupted run stopped before that transaction committed (the target is
+// then still empty); otherwise it takes the tables that run built.
+bool buildsTarget(db::Connection& target, const CopyRequest& request)
+{
+    if (!request.create)
+        return false;
+    return !request.resume || project::requireEmptyDatabase(target).has_value();
+}
+
 } // namespace
 
 int PlannedTable::maskedColumns() const
@@ -259,7 +269,7 @@ Result<PreparedCopy> PreparedCopy::prepare(const CopyRequest& request, Progress&
     auto target = db::Connection::open(request.target, progress);
     if (!target)
         return std::unexpected(target.error());
-    const bool building = request.create && !request.resume;
+    const bool building = buildsTarget(**target, request);
     catalog::Catalog targetCatalog;
     if (building) {
         if (auto empty = project::requireEmptyDatabase(**target); !empty)
@@ -440,7 +450,7 @@ Result<CopyOutcome> PreparedCopy::run(Progress& progress)
     auto lock = workflow::ChangeLock::acquire(**target, u"plumb copy"_s, request.lock, progress);
     if (!lock)
         return std::unexpected(lock.error());
-    if (request.create && !request.resume) {
+    if (buildsTarget(**target, request)) {
         if (auto empty = project::requireEmptyDatabase(**target); !empty)
             return std::unexpected(empty.error());
         // "schema public already exists, skipping" and the like are expected here.

@@ -292,11 +292,24 @@ Result<EngineReport> copyTables(const SourceSnapshot& snapshot, const db::Connec
     if (!blockSize)
         return std::unexpected(blockSize.error());
 
+    // A copy killed before it recorded its progress wrote no rows: resuming it is starting it
+    // (which still refuses target tables that hold rows, unless --truncate).
+    bool resuming = options.resume;
+    if (resuming) {
+        auto recorded = detail::state::hasProgress(**sink, options);
+        if (!recorded)
+            return std::unexpected(recorded.error());
+        resuming = *recorded;
+    }
     EngineReport report;
-    report.resumed = options.resume;
-    report.consistent = !options.resume;
+    report.resumed = resuming;
+    report.consistent = !resuming;
+    if (options.resume && !resuming)
+        report.notes.append(u"Nothing to resume: the interrupted copy stopped before it recorded "
+                            u"any progress, so before it wrote any rows. The copy started from "
+                            u"the beginning."_s);
     QList<Chunk> chunks;
-    if (options.resume) {
+    if (resuming) {
         auto loaded = detail::state::resume(**sink, spec, options, progress);
         if (!loaded)
             return std::unexpected(loaded.error());

@@ -104,6 +104,10 @@ Status orderTables(const catalog::Catalog& enforcing, QList<PlannedTable>& table
                 continue;
             const QList<catalog::QualifiedName> parents =
                 leavesOf(enforcing, *constraint.referencedTable);
+            // Not even read (a schema the copy leaves out): certainly not copied.
+            if (parents.isEmpty())
+                missing.append(u"%1 references %2 (%3)"_s.arg(
+                    child.display(), constraint.referencedTable->display(), constraint.name));
             for (const catalog::QualifiedName& parent : parents) {
                 const auto parentIndex = index.constFind(parent);
                 if (parentIndex == index.constEnd()) {

@@ -81,6 +81,11 @@ Result<QList<int>> nonEmptyTables(db::Connection& target, const CopySpec& spec)
 
 } // namespace
 
+Result<bool> hasProgress(db::Connection& target, const EngineOptions& options)
+{
+    return stateExists(target, options);
+}
+
 Status start(db::Connection& target, const CopySpec& spec, const EngineOptions& options,
              const QList<Chunk>& chunks, Progress& progress)
 {

@@ -30,6 +30,10 @@ inline bool isWholeTable(const Chunk& chunk)
 // transaction. Functions run on the caller's thread over the connection they are given.
 namespace state {
 
+// Whether the target holds the progress of an interrupted copy. A copy stopped before start()
+// committed has none, and has written no rows either (they commit only after it).
+Result<bool> hasProgress(db::Connection& target, const EngineOptions& options);
+
 // A fresh copy: refuses progress left by another copy (or drops it, with options.truncate),
 // refuses target tables that hold rows (or empties them, with options.truncate), then creates
 // the state schema and records `chunks`, all in one transaction.

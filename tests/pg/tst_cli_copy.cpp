@@ -244,6 +244,155 @@ private slots:
                  0);
         QCOMPARE(scalar(target, u"SELECT nextval('orders_id_seq')"_s), 2001);
     }
+
+    // --schemas, --tables and --exclude choose what is copied; a pattern or schema that
+    // matches nothing, or a choice that leaves a referenced table behind, stops the copy before
+    // anything is written.
+    void choosesTablesBySchemaAndPattern()
+    {
+        TestDatabase source(u"pick_src"_s), target(u"pick_dst"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        execAll(target, shopSchema);
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
+        const QStringList base = {u"copy"_s,
+                                  u"--from"_s,
+                                  source.info().toUri(),
+                                  u"--to"_s,
+                                  target.info().toUri(),
+                                  u"--rules"_s,
+                                  dir.filePath(u"rules.yaml"_s)};
+        auto admin = target.connect();
+        QVERIFY(admin);
+        // Each run starts from empty tables (--truncate would refuse: orders, not copied by
+        // some runs, references the others).
+        auto copy = [&](const QStringList& choice) {
+            auto emptied = admin->exec(u"TRUNCATE crm.customer, products, orders, employee"_s);
+            if (!emptied)
+                return CliRun{-1, {}, emptied.error().describe()};
+            return runPlumb(base + choice, withKey(), dir.path());
+        };
+        auto counts = [&] {
+            return QList<qint64>{scalar(target, u"SELECT count(*) FROM crm.customer"_s),
+                                 scalar(target, u"SELECT count(*) FROM products"_s),
+                                 scalar(target, u"SELECT count(*) FROM orders"_s),
+                                 scalar(target, u"SELECT count(*) FROM employee"_s)};
+        };
+
+        CliRun run = copy({u"--schemas"_s, u"crm"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(counts(), (QList<qint64>{500, 0, 0, 0}));
+
+        run = copy({u"--tables"_s, u"*.*"_s, u"--exclude"_s, u"orders"_s, u"--exclude"_s,
+                    u"public.employee"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(counts(), (QList<qint64>{500, 20, 0, 0}));
+
+        run = copy({u"--tables"_s, u"crm.*"_s, u"--tables"_s, u"emp*"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(counts(), (QList<qint64>{500, 0, 0, 30}));
+
+        // orders without the customers and products it references: refused, nothing touched.
+        run = copy({u"--tables"_s, u"orders"_s});
+        QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
+        QVERIFY2(run.err.contains(u"foreign keys reach tables that are not copied"_s),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"crm.customer"_s), qPrintable(run.err));
+        QCOMPARE(counts(), (QList<qint64>{0, 0, 0, 0}));
+
+        run = copy({u"--tables"_s, u"invoices"_s});
+        QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
+        QVERIFY2(run.err.contains(u"--tables 'invoices' matches no table"_s), qPrintable(run.err));
+        run = copy({u"--exclude"_s, u"crm.nothing"_s});
+        QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
+        QVERIFY2(run.err.contains(u"--exclude 'crm.nothing' matches no table"_s),
+                 qPrintable(run.err));
+        run = copy({u"--schemas"_s, u"billing"_s});
+        QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
+        QVERIFY2(run.err.contains(u"no schema billing"_s), qPrintable(run.err));
+        QCOMPARE(counts(), (QList<qint64>{0, 0, 0, 0}));
+    }
+
+    // A copy that masks nothing says so where it cannot be missed: on stderr after the
+    // summary, and in the JSON's warnings.
+    void copyWithoutMaskingSaysSoLoudly()
+    {
+        TestDatabase source(u"plain_src"_s), target(u"plain_dst"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        execAll(target, shopSchema);
+        const QStringList arguments = {u"copy"_s,    u"--from"_s,           source.info().toUri(),
+                                       u"--to"_s,    target.info().toUri(), u"--tables"_s,
+                                       u"products"_s};
+        const CliRun text = runPlumb(arguments, withKey());
+        QVERIFY2(text.exitCode == 0, qPrintable(text.out + text.err));
+        QVERIFY2(text.err.contains(u"WARNING: nothing was masked"_s), qPrintable(text.err));
+        QCOMPARE(scalar(target, u"SELECT count(*) FROM products"_s), 20);
+
+        auto admin = target.connect();
+        QVERIFY(admin);
+        PLUMB_VERIFY_OK(admin->exec(u"TRUNCATE products CASCADE"_s));
+        const CliRun structured =
+            runPlumb(arguments + QStringList{u"--format"_s, u"json"_s}, withKey());
+        QVERIFY2(structured.exitCode == 0, qPrintable(structured.out + structured.err));
+        const QStringList warnings =
+            json(structured).value(u"warnings"_s).toVariant().toStringList();
+        QVERIFY2(warnings.join(u'\n').contains(u"every value is copied exactly as it is"_s),
+                 qPrintable(structured.out));
+    }
+
+    // A copy killed before it recorded its progress (while --create built the target, or
+    // between the build and the first record) wrote no rows: the same command with --resume
+    // then builds what is missing and copies everything.
+    void resumeBeforeAnyProgressStartsTheCopy()
+    {
+        TestDatabase source(u"early_src"_s), target(u"early_dst"_s);
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
+        const QStringList arguments = {u"copy"_s,
+                                       u"--from"_s,
+                                       source.info().toUri(),
+                                       u"--to"_s,
+                                       target.info().toUri(),
+                                       u"--rules"_s,
+                                       dir.filePath(u"rules.yaml"_s),
+                                       u"--create"_s,
+                                       u"--resume"_s,
+                                       u"--format"_s,
+                                       u"json"_s};
+        auto expectFullCopy = [&](bool built) {
+            const CliRun run = runPlumb(arguments, withKey(), dir.path());
+            QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+            const QJsonObject payload = json(run);
+            QCOMPARE(payload.value(u"created"_s).toBool(), built);
+            QCOMPARE(payload.value(u"resumed"_s).toBool(), false);
+            QCOMPARE(payload.value(u"total_rows"_s).toInt(), 2550);
+            QVERIFY2(payload.value(u"notes"_s)
+                         .toVariant()
+                         .toStringList()
+                         .join(u'\n')
+                         .contains(u"Nothing to resume"_s),
+                     qPrintable(run.out));
+            QCOMPARE(scalar(target, u"SELECT count(*) FROM orders"_s), 2000);
+            QCOMPARE(scalar(target, u"SELECT count(DISTINCT id) FROM orders"_s), 2000);
+            QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
+        };
+
+        // Killed while building: the build is one transaction, so the target is still empty.
+        expectFullCopy(true);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Killed after the build committed, before the progress did: empty tables, no record.
+        auto admin = target.connect();
+        QVERIFY(admin);
+        PLUMB_VERIFY_OK(
+            admin->exec(u"TRUNCATE orders, crm.customer, products, employee CASCADE"_s));
+        expectFullCopy(false);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliCopy)
