@@ -12,7 +12,8 @@
 //   - the plumb binary with three masked columns (email, phone, name), for each JOBS;
 // emptying the target before each run, and prints wall times (plumb's include planning:
 // connecting, reading both catalogs, sampling for personal data) with rows/s and the ratio to
-// the pipe, the medians, and plumb's peak resident memory. Targets of the copy feature: unmasked
+// the pipe, the medians, how busy the machine's cores were during each run (/proc/stat: what
+// bounds the speed-up of more jobs), and plumb's peak resident memory. Targets: unmasked
 // >= 90 % of the pipe, masked >= 60 %, peak RSS <= 512 MB, near-linear speed-up with jobs up to
 // the cores. Built with the tests, never run by ctest.
 //
@@ -81,6 +82,34 @@ qint64 peakRssKb(qint64 pid)
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return 0;
+}
+
+// The machine's CPU time from /proc/stat: all of it, and the part not idle (jiffies).
+struct CpuTimes {
+    qint64 busy = 0;
+    qint64 total = 0;
+};
+
+CpuTimes cpuTimes()
+{
+    QFile stat(u"/proc/stat"_s);
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    CpuTimes times;
+    for (qsizetype i = 1; i < fields.size(); ++i)
+        times.total += fields[i].toLongLong();
+    const qint64 idle = fields.value(4).toLongLong() + fields.value(5).toLongLong(); // + iowait
+    times.busy = times.total - idle;
+    return times;
+}
+
+// How busy all cores were between two readings, 0..1: one job that keeps them all busy leaves
+// nothing for a second one to gain, whatever the code.
+double busyShare(const CpuTimes& before, const CpuTimes& after)
+{
+    const qint64 total = after.total - before.total;
+    return total > 0 ? double(after.busy - before.busy) / double(total) : 0;
 }
 
 } // namespace
@@ -196,6 +225,7 @@ int main(int argc, char* argv[])
     };
     qint64 peakKb = 0;
     std::map<std::pair<bool, int>, QList<double>> engineTimes; // of which streaming, per run
+    std::map<std::pair<bool, int>, QList<double>> busyShares;  // how busy the cores were
     const QStringList wrapper =
         qEnvironmentVariable("BENCH_COPY_WRAP").split(u' ', Qt::SkipEmptyParts);
     auto timePlumb = [&](bool masked, int jobs) -> double {
@@ -219,12 +249,14 @@ int main(int argc, char* argv[])
         }
         QElapsedTimer timer;
         timer.start();
+        const CpuTimes cpuBefore = cpuTimes();
         process.start(program, arguments);
         process.waitForStarted();
         const qint64 pid = process.processId();
         while (!process.waitForFinished(50))
             peakKb = std::max(peakKb, peakRssKb(pid));
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        busyShares[{masked, jobs}].append(busyShare(cpuBefore, cpuTimes()));
         const QJsonObject result =
             QJsonDocument::fromJson(process.readAllStandardOutput()).object();
         if (process.exitCode() != 0 || result.value(u"total_rows"_s).toInteger() != rows)
@@ -258,13 +290,14 @@ int main(int argc, char* argv[])
     say(u"  raw psql pipe            %1 s  %2 rows/s"_s.arg(pipe, 6, 'f', 2).arg(rate(pipe)));
     for (const auto& [key, times] : plumbTimes) {
         const double seconds = median(times);
-        say(u"  plumb copy %1 --jobs %2  %3 s  %4 rows/s  %5 % of the pipe (streaming %6 s)"_s
-                .arg(key.first ? u"3 masked"_s : u"unmasked"_s)
+        say(u"  plumb copy %1 --jobs %2  %3 s  %4 rows/s  %5 % of the pipe (streaming %6 s; "
+            u"cores %7 % busy)"_s.arg(key.first ? u"3 masked"_s : u"unmasked"_s)
                 .arg(key.second)
                 .arg(seconds, 6, 'f', 2)
                 .arg(rate(seconds))
                 .arg(100.0 * pipe / seconds, 0, 'f', 1)
-                .arg(median(engineTimes[key]), 0, 'f', 2));
+                .arg(median(engineTimes[key]), 0, 'f', 2)
+                .arg(100.0 * median(busyShares[key]), 0, 'f', 0));
     }
     say(u"  plumb peak resident memory: %1 MB"_s.arg(double(peakKb) / 1024.0, 0, 'f', 1));
     return 0;
