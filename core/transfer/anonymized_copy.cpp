@@ -336,7 +336,20 @@ Result<PreparedCopy> PreparedCopy::prepare(const CopyRequest& request, Progress&
         table.estimatedRows = estimates->value(table.name);
 
     const MaskingKey* key = request.key ? &*request.key : nullptr;
-    if (auto resolved = detail::resolveRules(data.source, targetCatalog, request.rules,
+    // The rules of schemas that --schemas leaves out were not read with the source, and are
+    // not used. Without --schemas every schema is read, and a rule for a schema the source does
+    // not have stays an error (a misspelt name must not quietly mask nothing).
+    std::optional<MaskingRules> rules = request.rules;
+    if (rules && !request.schemas.isEmpty())
+        erase_if(rules->rules, [&](const MaskingRule& rule) {
+            if (request.schemas.contains(rule.table.schema))
+                return false;
+            plan.notes.append(
+                u"%1: schema %2 is not copied (--schemas); its rule is not used"_s.arg(
+                    rule.origin, rule.table.schema));
+            return true;
+        });
+    if (auto resolved = detail::resolveRules(data.source, targetCatalog, rules,
                                              request.allowUnmasked, key, *estimates, tables, plan);
         !resolved)
         return std::unexpected(resolved.error());

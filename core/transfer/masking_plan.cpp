@@ -4,7 +4,6 @@
 #include "core/transfer/masking_strategies.h"
 
 #include <QRegularExpression>
-#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -90,14 +89,6 @@ Status resolveRules(const catalog::Catalog& source, const catalog::Catalog& enfo
     // The rules file's rules, onto the columns they name.
     if (rules) {
         for (const MaskingRule& rule : rules->rules) {
-            // A rule of a schema the copy leaves out (--schemas) was not read, and is not used.
-            if (!std::ranges::any_of(source.schemas, [&](const catalog::Schema& schema) {
-                    return schema.name == rule.table.schema;
-                })) {
-                plan.notes.append(u"%1: schema %2 is not copied; its rule is not used"_s.arg(
-                    rule.origin, rule.table.schema));
-                continue;
-            }
             if (!source.table(rule.table)) {
                 errors.append(
                     u"%1: the source has no table %2"_s.arg(rule.origin, rule.table.display()));

@@ -312,6 +312,14 @@ private slots:
         QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
         QVERIFY2(run.err.contains(u"no schema billing"_s), qPrintable(run.err));
         QCOMPARE(counts(), (QList<qint64>{0, 0, 0, 0}));
+
+        // Without --schemas every schema is read: a rule for one the source lacks is a typo,
+        // and an error, not a rule quietly left unused.
+        writeFile(dir.filePath(u"rules.yaml"_s), shopRules + "  crn.customer:\n    email: email\n");
+        run = copy({});
+        QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
+        QVERIFY2(run.err.contains(u"the source has no table crn.customer"_s), qPrintable(run.err));
+        QCOMPARE(counts(), (QList<qint64>{0, 0, 0, 0}));
     }
 
     // A copy that masks nothing says so where it cannot be missed: on stderr after the
