@@ -63,6 +63,33 @@ QJsonObject json(const CliRun& run)
     return QJsonDocument::fromJson(run.out.toUtf8()).object();
 }
 
+// A source holding the shop, a target with the shop's empty tables (or nothing), and the shop's
+// rules file in a folder of its own: what most copy tests start from.
+struct ShopCopy {
+    enum class Target { Tables, Empty };
+    explicit ShopCopy(const QString& tag, Target start = Target::Tables)
+        : source(tag + u"_src"_s)
+        , target(tag + u"_dst"_s)
+    {
+        execAll(source, shopSchema);
+        execAll(source, shopData);
+        if (start == Target::Tables)
+            execAll(target, shopSchema);
+        writeFile(rulesFile(), shopRules);
+    }
+    QString rulesFile() const { return dir.filePath(u"rules.yaml"_s); }
+    // plumb copy --from SOURCE --to TARGET --rules FILE
+    QStringList arguments() const
+    {
+        return {u"copy"_s,    u"--from"_s, source.info().toUri(), u"--to"_s, target.info().toUri(),
+                u"--rules"_s, rulesFile()};
+    }
+
+    TestDatabase source;
+    TestDatabase target;
+    QTemporaryDir dir;
+};
+
 } // namespace
 
 class TestCliCopy : public QObject {
@@ -161,17 +188,10 @@ private slots:
 
     void dryRunPreviewsMaskedRowsAndWritesNothing()
     {
-        TestDatabase source(u"dry_src"_s), target(u"dry_dst"_s);
-        execAll(source, shopSchema);
-        execAll(source, shopData);
-        execAll(target, shopSchema);
-        QTemporaryDir dir;
-        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
-        const CliRun run =
-            runPlumb({u"copy"_s, u"--from"_s, source.info().toUri(), u"--to"_s,
-                      target.info().toUri(), u"--rules"_s, dir.filePath(u"rules.yaml"_s),
-                      u"--preview"_s, u"10"_s, u"--format"_s, u"json"_s},
-                     withKey(), dir.path());
+        ShopCopy shop(u"dry"_s);
+        const CliRun run = runPlumb(
+            shop.arguments() + QStringList{u"--preview"_s, u"10"_s, u"--format"_s, u"json"_s},
+            withKey(), shop.dir.path());
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(schemaMismatch(u"copy"_s, run.out), QString());
         const QJsonObject payload = json(run);
@@ -182,26 +202,17 @@ private slots:
             if (table[u"table"_s].toString() == u"crm.customer")
                 QCOMPARE(table[u"rows"_s].toArray().size(), 10);
         QVERIFY(!run.out.contains(u"real-mail.test"));
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 0);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM crm.customer"_s), 0);
     }
 
     // SIGKILL in the middle of the copy: the copy is held on a lock while loading orders (so the
     // kill lands at a known point, whatever the machine's speed), killed, and resumed.
     void killedCopyResumesWithoutLosingOrDuplicatingRows()
     {
-        TestDatabase source(u"kill_src"_s), target(u"kill_dst"_s);
-        execAll(source, shopSchema);
-        execAll(source, shopData);
-        execAll(target, shopSchema);
-        QTemporaryDir dir;
-        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
-        const QStringList arguments = {u"copy"_s,
-                                       u"--from"_s,
-                                       source.info().toUri(),
-                                       u"--to"_s,
-                                       target.info().toUri(),
-                                       u"--rules"_s,
-                                       dir.filePath(u"rules.yaml"_s)};
+        ShopCopy shop(u"kill"_s);
+        const TestDatabase& target = shop.target;
+        QTemporaryDir& dir = shop.dir;
+        const QStringList arguments = shop.arguments();
 
         // SHARE mode lets the copy read every table but not take orders for its load.
         auto holder = target.connect();
@@ -250,19 +261,10 @@ private slots:
     // anything is written.
     void choosesTablesBySchemaAndPattern()
     {
-        TestDatabase source(u"pick_src"_s), target(u"pick_dst"_s);
-        execAll(source, shopSchema);
-        execAll(source, shopData);
-        execAll(target, shopSchema);
-        QTemporaryDir dir;
-        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
-        const QStringList base = {u"copy"_s,
-                                  u"--from"_s,
-                                  source.info().toUri(),
-                                  u"--to"_s,
-                                  target.info().toUri(),
-                                  u"--rules"_s,
-                                  dir.filePath(u"rules.yaml"_s)};
+        ShopCopy shop(u"pick"_s);
+        const TestDatabase& target = shop.target;
+        QTemporaryDir& dir = shop.dir;
+        const QStringList base = shop.arguments();
         auto admin = target.connect();
         QVERIFY(admin);
         // Each run starts from empty tables (--truncate would refuse: orders, not copied by
@@ -326,13 +328,13 @@ private slots:
     // summary, and in the JSON's warnings.
     void copyWithoutMaskingSaysSoLoudly()
     {
-        TestDatabase source(u"plain_src"_s), target(u"plain_dst"_s);
-        execAll(source, shopSchema);
-        execAll(source, shopData);
-        execAll(target, shopSchema);
-        const QStringList arguments = {u"copy"_s,    u"--from"_s,           source.info().toUri(),
-                                       u"--to"_s,    target.info().toUri(), u"--tables"_s,
-                                       u"products"_s};
+        ShopCopy shop(u"plain"_s);
+        const TestDatabase& target = shop.target;
+        // No rules file: the copy of a table without personal data masks nothing.
+        const QStringList arguments = {
+            u"copy"_s,    u"--from"_s,           shop.source.info().toUri(),
+            u"--to"_s,    target.info().toUri(), u"--tables"_s,
+            u"products"_s};
         const CliRun text = runPlumb(arguments, withKey());
         QVERIFY2(text.exitCode == 0, qPrintable(text.out + text.err));
         QVERIFY2(text.err.contains(u"WARNING: nothing was masked"_s), qPrintable(text.err));
@@ -355,22 +357,11 @@ private slots:
     // then builds what is missing and copies everything.
     void resumeBeforeAnyProgressStartsTheCopy()
     {
-        TestDatabase source(u"early_src"_s), target(u"early_dst"_s);
-        execAll(source, shopSchema);
-        execAll(source, shopData);
-        QTemporaryDir dir;
-        writeFile(dir.filePath(u"rules.yaml"_s), shopRules);
-        const QStringList arguments = {u"copy"_s,
-                                       u"--from"_s,
-                                       source.info().toUri(),
-                                       u"--to"_s,
-                                       target.info().toUri(),
-                                       u"--rules"_s,
-                                       dir.filePath(u"rules.yaml"_s),
-                                       u"--create"_s,
-                                       u"--resume"_s,
-                                       u"--format"_s,
-                                       u"json"_s};
+        ShopCopy shop(u"early"_s, ShopCopy::Target::Empty);
+        const TestDatabase& target = shop.target;
+        QTemporaryDir& dir = shop.dir;
+        const QStringList arguments =
+            shop.arguments() + QStringList{u"--create"_s, u"--resume"_s, u"--format"_s, u"json"_s};
         auto expectFullCopy = [&](bool built) {
             const CliRun run = runPlumb(arguments, withKey(), dir.path());
             QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
