@@ -210,12 +210,10 @@ private slots:
     void killedCopyResumesWithoutLosingOrDuplicatingRows()
     {
         ShopCopy shop(u"kill"_s);
-        const TestDatabase& target = shop.target;
-        QTemporaryDir& dir = shop.dir;
         const QStringList arguments = shop.arguments();
 
         // SHARE mode lets the copy read every table but not take orders for its load.
-        auto holder = target.connect();
+        auto holder = shop.target.connect();
         QVERIFY(holder);
         PLUMB_VERIFY_OK(holder->exec(u"BEGIN"_s));
         PLUMB_VERIFY_OK(holder->exec(u"LOCK TABLE orders IN SHARE MODE"_s));
@@ -226,34 +224,34 @@ private slots:
         QVERIFY(copy.waitForStarted());
         const QString blocked =
             u"SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND wait_event_type = "
-            u"'Lock' AND query LIKE 'LOCK TABLE ONLY public.orders %'"_s.arg(target.name());
-        PLUMB_TRY_VERIFY(scalar(target, blocked) == 1);
+            u"'Lock' AND query LIKE 'LOCK TABLE ONLY public.orders %'"_s.arg(shop.target.name());
+        PLUMB_TRY_VERIFY(scalar(shop.target, blocked) == 1);
         // The tables orders references were committed before it, with their progress.
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM products"_s), 20);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM crm.customer"_s), 500);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM products"_s), 20);
         copy.kill(); // SIGKILL
         QVERIFY(copy.waitForFinished(plumb::test::hangTimeoutMs));
         PLUMB_VERIFY_OK(holder->exec(u"ROLLBACK"_s));
         // The server ends the dead client's session once it gets the lock and finds it gone.
-        PLUMB_TRY_VERIFY(scalar(target, blocked.section(u" AND wait_event_type"_s, 0, 0) +
-                                            u" AND query LIKE 'LOCK TABLE ONLY%'"_s) == 0);
+        PLUMB_TRY_VERIFY(scalar(shop.target, blocked.section(u" AND wait_event_type"_s, 0, 0) +
+                                                 u" AND query LIKE 'LOCK TABLE ONLY%'"_s) == 0);
 
         const CliRun resumed =
             runPlumb(arguments + QStringList{u"--resume"_s, u"--format"_s, u"json"_s}, withKey(),
-                     dir.path());
+                     shop.dir.path());
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
         QCOMPARE(schemaMismatch(u"copy"_s, resumed.out), QString());
         const QJsonObject payload = json(resumed);
         QCOMPARE(payload.value(u"resumed"_s).toBool(), true);
         QCOMPARE(payload.value(u"total_rows"_s).toInt(), 2550);
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM orders"_s), 2000);
-        QCOMPARE(scalar(target, u"SELECT count(DISTINCT id) FROM orders"_s), 2000);
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM employee"_s), 30);
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM pg_namespace WHERE nspname = "
-                                u"'plumbline_copy'"_s),
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM crm.customer"_s), 500);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM orders"_s), 2000);
+        QCOMPARE(scalar(shop.target, u"SELECT count(DISTINCT id) FROM orders"_s), 2000);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM employee"_s), 30);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM pg_namespace WHERE nspname = "
+                                     u"'plumbline_copy'"_s),
                  0);
-        QCOMPARE(scalar(target, u"SELECT nextval('orders_id_seq')"_s), 2001);
+        QCOMPARE(scalar(shop.target, u"SELECT nextval('orders_id_seq')"_s), 2001);
     }
 
     // --schemas, --tables and --exclude choose what is copied; a pattern or schema that
@@ -262,10 +260,8 @@ private slots:
     void choosesTablesBySchemaAndPattern()
     {
         ShopCopy shop(u"pick"_s);
-        const TestDatabase& target = shop.target;
-        QTemporaryDir& dir = shop.dir;
         const QStringList base = shop.arguments();
-        auto admin = target.connect();
+        auto admin = shop.target.connect();
         QVERIFY(admin);
         // Each run starts from empty tables (--truncate would refuse: orders, not copied by
         // some runs, references the others).
@@ -273,13 +269,13 @@ private slots:
             auto emptied = admin->exec(u"TRUNCATE crm.customer, products, orders, employee"_s);
             if (!emptied)
                 return CliRun{-1, {}, emptied.error().describe()};
-            return runPlumb(base + choice, withKey(), dir.path());
+            return runPlumb(base + choice, withKey(), shop.dir.path());
         };
         auto counts = [&] {
-            return QList<qint64>{scalar(target, u"SELECT count(*) FROM crm.customer"_s),
-                                 scalar(target, u"SELECT count(*) FROM products"_s),
-                                 scalar(target, u"SELECT count(*) FROM orders"_s),
-                                 scalar(target, u"SELECT count(*) FROM employee"_s)};
+            return QList<qint64>{scalar(shop.target, u"SELECT count(*) FROM crm.customer"_s),
+                                 scalar(shop.target, u"SELECT count(*) FROM products"_s),
+                                 scalar(shop.target, u"SELECT count(*) FROM orders"_s),
+                                 scalar(shop.target, u"SELECT count(*) FROM employee"_s)};
         };
 
         CliRun run = copy({u"--schemas"_s, u"crm"_s});
@@ -317,7 +313,8 @@ private slots:
 
         // Without --schemas every schema is read: a rule for one the source lacks is a typo,
         // and an error, not a rule quietly left unused.
-        writeFile(dir.filePath(u"rules.yaml"_s), shopRules + "  crn.customer:\n    email: email\n");
+        writeFile(shop.dir.filePath(u"rules.yaml"_s),
+                  shopRules + "  crn.customer:\n    email: email\n");
         run = copy({});
         QCOMPARE(run.exitCode, exitCodeFor(ErrorCode::Config));
         QVERIFY2(run.err.contains(u"the source has no table crn.customer"_s), qPrintable(run.err));
@@ -329,18 +326,20 @@ private slots:
     void copyWithoutMaskingSaysSoLoudly()
     {
         ShopCopy shop(u"plain"_s);
-        const TestDatabase& target = shop.target;
         // No rules file: the copy of a table without personal data masks nothing.
-        const QStringList arguments = {
-            u"copy"_s,    u"--from"_s,           shop.source.info().toUri(),
-            u"--to"_s,    target.info().toUri(), u"--tables"_s,
-            u"products"_s};
+        const QStringList arguments = {u"copy"_s,
+                                       u"--from"_s,
+                                       shop.source.info().toUri(),
+                                       u"--to"_s,
+                                       shop.target.info().toUri(),
+                                       u"--tables"_s,
+                                       u"products"_s};
         const CliRun text = runPlumb(arguments, withKey());
         QVERIFY2(text.exitCode == 0, qPrintable(text.out + text.err));
         QVERIFY2(text.err.contains(u"WARNING: nothing was masked"_s), qPrintable(text.err));
-        QCOMPARE(scalar(target, u"SELECT count(*) FROM products"_s), 20);
+        QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM products"_s), 20);
 
-        auto admin = target.connect();
+        auto admin = shop.target.connect();
         QVERIFY(admin);
         PLUMB_VERIFY_OK(admin->exec(u"TRUNCATE products CASCADE"_s));
         const CliRun structured =
@@ -358,12 +357,10 @@ private slots:
     void resumeBeforeAnyProgressStartsTheCopy()
     {
         ShopCopy shop(u"early"_s, ShopCopy::Target::Empty);
-        const TestDatabase& target = shop.target;
-        QTemporaryDir& dir = shop.dir;
         const QStringList arguments =
             shop.arguments() + QStringList{u"--create"_s, u"--resume"_s, u"--format"_s, u"json"_s};
         auto expectFullCopy = [&](bool built) {
-            const CliRun run = runPlumb(arguments, withKey(), dir.path());
+            const CliRun run = runPlumb(arguments, withKey(), shop.dir.path());
             QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
             const QJsonObject payload = json(run);
             QCOMPARE(payload.value(u"created"_s).toBool(), built);
@@ -375,9 +372,9 @@ private slots:
                          .join(u'\n')
                          .contains(u"Nothing to resume"_s),
                      qPrintable(run.out));
-            QCOMPARE(scalar(target, u"SELECT count(*) FROM orders"_s), 2000);
-            QCOMPARE(scalar(target, u"SELECT count(DISTINCT id) FROM orders"_s), 2000);
-            QCOMPARE(scalar(target, u"SELECT count(*) FROM crm.customer"_s), 500);
+            QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM orders"_s), 2000);
+            QCOMPARE(scalar(shop.target, u"SELECT count(DISTINCT id) FROM orders"_s), 2000);
+            QCOMPARE(scalar(shop.target, u"SELECT count(*) FROM crm.customer"_s), 500);
         };
 
         // Killed while building: the build is one transaction, so the target is still empty.
@@ -386,7 +383,7 @@ private slots:
             return;
 
         // Killed after the build committed, before the progress did: empty tables, no record.
-        auto admin = target.connect();
+        auto admin = shop.target.connect();
         QVERIFY(admin);
         PLUMB_VERIFY_OK(
             admin->exec(u"TRUNCATE orders, crm.customer, products, employee CASCADE"_s));
