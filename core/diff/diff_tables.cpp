@@ -142,26 +142,67 @@ private:
                 {u"ALTER TABLE "_s + q(*m_from.partitionOf) + u" DETACH PARTITION "_s + m_table},
                 m_from.partitionOf->display(), {}));
         for (const QualifiedName& parent : m_from.inherits)
-            if (!m_to.inherits.contains(parent))
-                m_work.early.append(
-                    tableChange(Attribute::Inherits,
-                                {u"ALTER TABLE "_s + m_table + u" NO INHERIT "_s + q(parent)},
-                                parent.display(), {}));
+            if (!m_to.inherits.contains(parent) && !handsOverColumns(m_work, m_from, parent))
+                m_work.early.append(leave(parent));
+    }
+
+    Change leave(const QualifiedName& parent)
+    {
+        return tableChange(Attribute::Inherits,
+                           {u"ALTER TABLE "_s + m_table + u" NO INHERIT "_s + q(parent)},
+                           parent.display(), {});
     }
 
     void attachAndInherit()
     {
+        const bool handover = std::ranges::any_of(m_from.inherits, [&](const QualifiedName& p) {
+            return !m_to.inherits.contains(p) && handsOverColumns(m_work, m_from, p);
+        });
         for (const QualifiedName& parent : m_to.inherits)
-            if (!m_from.inherits.contains(parent))
-                alter(Attribute::Inherits,
-                      {u"ALTER TABLE "_s + m_table + u" INHERIT "_s + q(parent)}, {},
-                      parent.display());
+            if (!m_from.inherits.contains(parent)) {
+                Change join = tableChange(
+                    Attribute::Inherits, {u"ALTER TABLE "_s + m_table + u" INHERIT "_s + q(parent)},
+                    {}, parent.display());
+                if (handover)
+                    m_work.handovers.append(join);
+                else
+                    m_work.alter(m_key, join);
+            }
+        if (handover)
+            leaveAfterHandover();
         if (m_to.partitionOf && (m_from.partitionOf != m_to.partitionOf ||
                                  m_from.partitionBound != m_to.partitionBound))
             alter(Attribute::PartitionOf,
                   {u"ALTER TABLE "_s + q(*m_to.partitionOf) + u" ATTACH PARTITION "_s + m_table +
                    u' ' + m_to.partitionBound},
                   {}, m_to.partitionOf->display());
+    }
+
+    // The child leaves the parents it hands its columns over from, and drops the columns it
+    // inherited from them and does not keep: those they keep, and those they added in this
+    // plan, which reached it while it still inherited from them.
+    void leaveAfterHandover()
+    {
+        for (const QualifiedName& parent : m_from.inherits) {
+            if (m_to.inherits.contains(parent) || !handsOverColumns(m_work, m_from, parent))
+                continue;
+            m_work.handovers.append(leave(parent));
+            const Table* before = m_work.from.table(parent);
+            const Table* after = m_work.to.table(parent);
+            if (!after)
+                continue;
+            for (const Column& column : after->columns) {
+                const Column* had = m_from.column(column.name);
+                if (m_to.column(column.name) || (had && had->isLocal))
+                    continue;
+                Change drop = columnChange(
+                    Action::Drop, column.name, Attribute::Inherits,
+                    {u"ALTER TABLE "_s + m_table + u" DROP COLUMN "_s + ident(column.name)},
+                    had ? had->type : QString(), {});
+                drop.destroysData = had && before->column(column.name);
+                m_work.handovers.append(drop);
+            }
+        }
     }
 
     void dropColumns()
@@ -184,7 +225,8 @@ private:
             if (inherited)
                 change.attribute = Attribute::Inherits;
             change.destroysData = c.generated == GeneratedKind::None;
-            m_work.early.append(change);
+            (dropWaitsForHandover(m_work, m_from, c.name) ? m_work.alterEnd : m_work.early)
+                .append(change);
             m_work.retypedTables.insert(m_key);
         }
     }

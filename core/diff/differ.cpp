@@ -164,6 +164,7 @@ public:
         result.changes += inEarlyOrder(work.early);
         emitDrops(work, fromPositions, DropStage::Rebuilt, result.changes);
         emitCreates(work, result.changes);
+        result.changes += work.handovers;
         result.changes += work.alterEnd;
         // Removed types, routines, tables and schemas go last: nothing left uses them, and
         // columns that did have moved off them by now.

@@ -59,6 +59,9 @@ struct Work {
     QList<Change> early; // table alters that must run before objects are dropped
     std::map<ObjectKey, QList<Change>> alterFirst;
     std::map<ObjectKey, QList<Change>> alterLast;
+    // Tables that move inherited columns from a parent they leave to one they join, after
+    // every object is made (handsOverColumns), and then the old parents' drops of those columns.
+    QList<Change> handovers;
     QList<Change> alterEnd; // alters of objects `to` writes no statement for
     QList<Change> final;    // after everything, removed objects included
 
@@ -95,6 +98,16 @@ InheritedColumn inheritedColumnFate(const Work& work, const catalog::Table& chil
 // in `to` as its own keeps it, values included (a plain DROP COLUMN would take the child's
 // column with it). Not when another child must keep it inherited from a second parent.
 bool dropsOnlyFromParent(const Work& work, const catalog::Table& parent, const QString& column);
+// Whether `child` hands the columns it inherits from `oldParent`, a parent it leaves, over to a
+// parent it joins. Leaving first (NO INHERIT) would make them its own, and no ALTER makes a
+// column inherited-only again; so the child joins first and leaves after, once every object is
+// made. Only where the old parent's changes meanwhile cannot reach the child in a way that
+// stays: its kept columns and checks unchanged (columns it adds are dropped from the child after).
+bool handsOverColumns(const Work& work, const catalog::Table& child,
+                      const catalog::QualifiedName& oldParent);
+// Whether `parent`'s drop of `column` waits for a child that hands it over to join its new
+// parent: dropped before, it would take the child's column and its values.
+bool dropWaitsForHandover(const Work& work, const catalog::Table& parent, const QString& column);
 // Adds enum labels in place, or rebuilds the type when labels go or move (returns true then).
 bool alterEnumLabels(Work& work, const catalog::EnumType& from, const catalog::EnumType& to);
 bool sameEntry(const Entry& a, const Entry& b);

@@ -393,6 +393,35 @@ private slots:
         QVERIFY2(!hasStep(plan, plan::StepKind::AddColumn), qPrintable(describe(plan)));
     }
 
+    void childHandsItsInheritedColumnOverToANewParent()
+    {
+        // The child leaves the parent that supplies id for one that supplies it too. Leaving
+        // first would make id the child's own column (attislocal) for good; joining first keeps
+        // it inherited only, with its values. The old parent drops id and adds a column of its
+        // own meanwhile, which must not stay on the child.
+        const QString from = u"CREATE TABLE old_parent (id bigint NOT NULL, gone int);"
+                             u"CREATE TABLE child (body text) INHERITS (old_parent);"
+                             u"INSERT INTO child VALUES (7, 1, 'x');"_s;
+        const QString to = u"CREATE TABLE old_parent (added int);"
+                           u"CREATE TABLE new_parent (id bigint NOT NULL);"
+                           u"CREATE TABLE child (body text) INHERITS (new_parent);"_s;
+        const plan::Plan plan = bothModes(
+            from, to, [](const TestDatabase& d) { return value(d, u"SELECT id FROM child"_s); },
+            u"7"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+        QVERIFY2(hasStep(plan, plan::StepKind::DropColumn, u"public.child DROP COLUMN added"_s),
+                 qPrintable(describe(plan)));
+        QVERIFY2(!hasStep(plan, plan::StepKind::AddColumn, u"public.child"_s),
+                 qPrintable(describe(plan)));
+        // And back: the child returns to the old parent, which supplies id again.
+        bothModes(
+            to + u"INSERT INTO child VALUES (8, 'y');"_s,
+            u"CREATE TABLE old_parent (id bigint NOT NULL);"
+            u"CREATE TABLE child (body text) INHERITS (old_parent);"_s,
+            [](const TestDatabase& d) { return value(d, u"SELECT id FROM child"_s); }, u"8"_s);
+        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
+    }
+
     void partitionedTableDropsAColumn()
     {
         // The partitions that stay lose the column with the parent; one that is detached keeps
