@@ -20,7 +20,11 @@ namespace {
 TableSwap swapOf(const Work& work, const ObjectKey& key)
 {
     const QualifiedName name{key.schema, key.name};
-    return tableSwap(work.from, *work.from.table(name), *work.to.table(name));
+    const Table& before = *work.from.table(name);
+    // A parent set aside too takes its partitions with it.
+    const bool leavesParent =
+        before.partitionOf && !work.swapped.contains(relationKey(*before.partitionOf));
+    return tableSwap(work.from, before, *work.to.table(name), leavesParent);
 }
 
 bool sameObject(const Entry& a, const Entry& b)

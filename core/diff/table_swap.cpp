@@ -44,9 +44,12 @@ const Sequence* identitySequence(const Catalog& catalog, const QualifiedName& ta
 
 } // namespace
 
-TableSwap tableSwap(const Catalog& from, const Table& before, const Table& after)
+TableSwap tableSwap(const Catalog& from, const Table& before, const Table& after, bool leavesParent)
 {
     TableSwap swap;
+    if (leavesParent)
+        swap.setAside.append(u"ALTER TABLE "_s + q(*before.partitionOf) + u" DETACH PARTITION "_s +
+                             q(before.name));
     const QList<const Table*> relations = withPartitions(from, before);
     QSet<QualifiedName> names;
     for (const Table* relation : relations) {

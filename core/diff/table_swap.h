@@ -19,8 +19,10 @@ struct TableSwap {
     QStringList dropSetAside; // DROP TABLE of the renamed table, after the copy succeeded
 };
 
+// A partition whose own partitioning changes is detached from its parent first
+// (`leavesParent`), so that the new one can take its bound.
 TableSwap tableSwap(const catalog::Catalog& from, const catalog::Table& before,
-                    const catalog::Table& after);
+                    const catalog::Table& after, bool leavesParent);
 
 // The name a set-aside relation or sequence takes: in the same schema, "plumb_old_" and twelve
 // hex digits of a hash of the old name, so it fits in 63 bytes whatever the name was and plans

@@ -58,7 +58,7 @@ private slots:
         generated.generated = GeneratedKind::Stored;
         plain.columns.append(generated);
 
-        const auto swap = tableSwap(from, from.tables.front(), plain);
+        const auto swap = tableSwap(from, from.tables.front(), plain, false);
         const QString old = setAsideName({u"app"_s, u"t"_s}).name;
         QCOMPARE(swap.setAside, (QStringList{u"ALTER TABLE app.t RENAME TO "_s + old,
                                              u"ALTER TABLE app.t_all RENAME TO "_s +
