@@ -128,10 +128,11 @@ bool oldParentChangesStayOff(const Work& work, const Table& parent)
 
 bool handsOverColumns(const Work& work, const Table& child, const QualifiedName& oldParent)
 {
+    if (!child.inherits.contains(oldParent) || child.partitionOf)
+        return false;
     const Table* target = work.to.table(child.name);
     const Table* parent = work.from.table(oldParent);
-    if (!target || !parent || child.partitionOf || target->partitionOf ||
-        target->inherits.contains(oldParent) || !child.inherits.contains(oldParent))
+    if (!target || !parent || target->partitionOf || target->inherits.contains(oldParent))
         return false;
     // Inherited checks are dropped before and added after by statements that assume the child
     // has left its old parents already and joins its new ones last.
@@ -147,6 +148,8 @@ bool dropWaitsForHandover(const Work& work, const Table& parent, const QString& 
 {
     const Column* own = parent.column(column);
     return own && std::ranges::any_of(work.from.tables, [&](const Table& child) {
+               if (!child.inherits.contains(parent.name))
+                   return false;
                const Table* target = work.to.table(child.name);
                return target && handsOverColumns(work, child, parent.name) &&
                       handedOver(work, child, *target, parent, *own);
