@@ -57,7 +57,11 @@ public:
         , m_to(to)
         , m_key(keyOf(to))
         , m_table(q(to.name))
-    {}
+    {
+        for (const QualifiedName& parent : from.inherits)
+            if (!to.inherits.contains(parent) && handsOverColumns(work, from, parent))
+                m_handedOverFrom.append(parent);
+    }
 
     void run()
     {
@@ -142,7 +146,7 @@ private:
                 {u"ALTER TABLE "_s + q(*m_from.partitionOf) + u" DETACH PARTITION "_s + m_table},
                 m_from.partitionOf->display(), {}));
         for (const QualifiedName& parent : m_from.inherits)
-            if (!m_to.inherits.contains(parent) && !handsOverColumns(m_work, m_from, parent))
+            if (!m_to.inherits.contains(parent) && !m_handedOverFrom.contains(parent))
                 m_work.early.append(leave(parent));
     }
 
@@ -155,9 +159,7 @@ private:
 
     void attachAndInherit()
     {
-        const bool handover = std::ranges::any_of(m_from.inherits, [&](const QualifiedName& p) {
-            return !m_to.inherits.contains(p) && handsOverColumns(m_work, m_from, p);
-        });
+        const bool handover = !m_handedOverFrom.isEmpty();
         for (const QualifiedName& parent : m_to.inherits)
             if (!m_from.inherits.contains(parent)) {
                 Change join = tableChange(
@@ -183,9 +185,7 @@ private:
     // plan, which reached it while it still inherited from them.
     void leaveAfterHandover()
     {
-        for (const QualifiedName& parent : m_from.inherits) {
-            if (m_to.inherits.contains(parent) || !handsOverColumns(m_work, m_from, parent))
-                continue;
+        for (const QualifiedName& parent : m_handedOverFrom) {
             m_work.handovers.append(leave(parent));
             const Table* before = m_work.from.table(parent);
             const Table* after = m_work.to.table(parent);
@@ -442,6 +442,9 @@ private:
     const Table& m_to;
     catalog::ObjectKey m_key;
     QString m_table;
+    // The parents this table hands inherited columns over from (handsOverColumns): left after
+    // it has joined its new parents, at the end of the plan.
+    QList<QualifiedName> m_handedOverFrom;
 };
 
 } // namespace
