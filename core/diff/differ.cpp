@@ -22,9 +22,9 @@ TableSwap swapOf(const Work& work, const ObjectKey& key)
     const QualifiedName name{key.schema, key.name};
     const Table& before = *work.from.table(name);
     // A parent set aside too takes its partitions with it.
-    const bool leavesParent =
+    const bool detachFirst =
         before.partitionOf && !work.swapped.contains(relationKey(*before.partitionOf));
-    return tableSwap(work.from, before, *work.to.table(name), leavesParent);
+    return tableSwap(work.from, before, *work.to.table(name), detachFirst);
 }
 
 bool sameObject(const Entry& a, const Entry& b)

@@ -44,10 +44,10 @@ const Sequence* identitySequence(const Catalog& catalog, const QualifiedName& ta
 
 } // namespace
 
-TableSwap tableSwap(const Catalog& from, const Table& before, const Table& after, bool leavesParent)
+TableSwap tableSwap(const Catalog& from, const Table& before, const Table& after, bool detachFirst)
 {
     TableSwap swap;
-    if (leavesParent)
+    if (detachFirst)
         swap.setAside.append(u"ALTER TABLE "_s + q(*before.partitionOf) + u" DETACH PARTITION "_s +
                              q(before.name));
     const QList<const Table*> relations = withPartitions(from, before);

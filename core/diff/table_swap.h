@@ -20,9 +20,9 @@ struct TableSwap {
 };
 
 // A partition whose own partitioning changes is detached from its parent first
-// (`leavesParent`), so that the new one can take its bound.
+// (`detachFirst`), so that the new one can take its bound.
 TableSwap tableSwap(const catalog::Catalog& from, const catalog::Table& before,
-                    const catalog::Table& after, bool leavesParent);
+                    const catalog::Table& after, bool detachFirst);
 
 // The name a set-aside relation or sequence takes: in the same schema, "plumb_old_" and twelve
 // hex digits of a hash of the old name, so it fits in 63 bytes whatever the name was and plans
