@@ -1,10 +1,10 @@
 #include "cli.h"
-#include "core/catalog/introspect.h"
 #include "core/db/connection.h"
 #include "core/diff/change_set.h"
 #include "core/plan/executor.h"
 #include "core/plan/plan.h"
 #include "core/workflow/changes.h"
+#include "core/workflow/database_diff.h"
 #include "project_options.h"
 
 #include <QFile>
@@ -244,18 +244,13 @@ int runDiff(Invocation& invocation)
     auto toInfo = db::ConnectionInfo::parse(parser.value(u"to"_s));
     if (!toInfo)
         return invocation.fail(toInfo.error());
-    // Both sides are read at once, each on its own connections.
     SilentProgress progress;
-    auto catalogs =
-        catalog::introspectAll({*fromInfo, *toInfo}, {parser.values(u"schema"_s)}, 2, progress);
-    for (const auto& read : catalogs)
-        if (!read)
-            return invocation.fail(read.error());
-    const catalog::Catalog& from = *catalogs[0];
-    const catalog::Catalog& to = *catalogs[1];
-
-    const diff::ChangeSet changes = diff::compare(from, to, options);
-    const plan::Plan plan = plan::makePlan(from, to, changes, mode);
+    auto compared = workflow::diffDatabases(*fromInfo, *toInfo, parser.values(u"schema"_s), options,
+                                            mode, progress);
+    if (!compared)
+        return invocation.fail(compared.error());
+    const diff::ChangeSet& changes = compared->changes;
+    const plan::Plan& plan = compared->plan;
 
     plan::ScriptOptions script;
     script.allowDestructive = allowsDestructive(parser);

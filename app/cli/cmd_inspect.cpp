@@ -87,7 +87,10 @@ int runInspect(Invocation& invocation)
     if (!connection)
         return invocation.fail(connection.error());
     SilentProgress progress;
-    auto catalog = catalog::introspect(**connection, {parser.values(u"schema"_s)}, progress);
+    catalog::IntrospectOptions options{parser.values(u"schema"_s)};
+    // The summary and its fingerprint leave the dependencies out; JSON and SQL use them.
+    options.dependencies = sqlFormat || invocation.format == OutputFormat::Json;
+    auto catalog = catalog::introspect(**connection, options, progress);
     if (!catalog)
         return invocation.fail(catalog.error());
 

@@ -204,12 +204,17 @@ void normalize(Catalog& catalog)
     }
     sortBy(catalog.defaultPrivileges, byKey);
     sortBy(catalog.textSearchConfigurations, byKey);
+    normalizeDependencies(catalog);
+    sortBy(catalog.unmanaged, [](const UnmanagedObject& u) { return std::pair(u.kind, u.name); });
+}
+
+void normalizeDependencies(Catalog& catalog)
+{
     sortBy(catalog.dependencies,
            [](const Dependency& d) { return std::pair(d.dependent, d.referenced); });
     catalog.dependencies.erase(
         std::unique(catalog.dependencies.begin(), catalog.dependencies.end()),
         catalog.dependencies.end());
-    sortBy(catalog.unmanaged, [](const UnmanagedObject& u) { return std::pair(u.kind, u.name); });
 }
 
 } // namespace plumb::catalog

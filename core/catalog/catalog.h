@@ -79,5 +79,7 @@ ObjectKey keyOf(const TextSearchConfiguration& configuration);
 
 // Sorts every list into the canonical order described above (introspect() and readJson() do it).
 void normalize(Catalog& catalog);
+// The part of normalize() for Catalog::dependencies alone (sorted, without repeats).
+void normalizeDependencies(Catalog& catalog);
 
 } // namespace plumb::catalog

@@ -130,10 +130,12 @@ Result<QString> catalogQuery(const QString& name, int serverVersionNumber)
     return expandMacros(QString::fromUtf8(file.readAll()));
 }
 
-Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
-                           Progress& progress)
+Result<CatalogRead> CatalogRead::begin(db::Connection& connection, const IntrospectOptions& options,
+                                       Progress& progress)
 {
-    const QStringList names = catalogQueryNames();
+    QStringList names = catalogQueryNames();
+    if (!options.dependencies)
+        names.removeAll(u"dependencies"_s);
     const int serverVersion = connection.serverVersionNumber();
     // Load every query before touching the server, so a broken build fails fast.
     QStringList queries;
@@ -147,10 +149,12 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
     // A second backend shares the work when it can read the same snapshot; inside a caller's
     // transaction (preflight's replay) only this connection sees the uncommitted schema.
     const bool withHelper = options.readerConnections > 1 && !connection.inTransactionBlock();
+    CatalogRead read(connection, options.schemas);
     auto transaction =
         db::Transaction::begin(connection, u"ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
     if (!transaction)
         return std::unexpected(transaction.error());
+    read.m_transaction.emplace(std::move(*transaction));
     auto setup = connection.exec(u"SELECT "_s + catalogReadSettings() +
                                      u", pg_catalog.current_database() AS database, "
                                      u"CASE WHEN $1 THEN pg_catalog.pg_export_snapshot() END "
@@ -159,7 +163,7 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
     if (!setup)
         return std::unexpected(setup.error());
 
-    Catalog catalog;
+    Catalog& catalog = read.m_catalog;
     catalog.serverVersionNumber = serverVersion;
     catalog.database = setup->text(0, setup->column(u"database"));
     detail::SnapshotReaders readers(connection, queries, {db::Param::textArray(options.schemas)},
@@ -185,10 +189,49 @@ Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& 
                      u"answered %1 of %2 queries."_s.arg(readers.helperAnswered())
                          .arg(names.size()));
     progress.step(int(names.size()), int(names.size()), u"Catalog read"_s);
-    if (auto committed = transaction->commit(); !committed)
-        return std::unexpected(committed.error());
+    read.m_dependenciesRead = options.dependencies;
     normalize(catalog);
-    return catalog;
+    return read;
+}
+
+CatalogRead::~CatalogRead() = default; // an unfinished read's transaction rolls back
+
+Result<Catalog> CatalogRead::finish(bool withDependencies, Progress& progress)
+{
+    if (!m_transaction)
+        return fail(ErrorCode::Generic, u"This catalog read has already ended."_s);
+    if (withDependencies && !m_dependenciesRead) {
+        auto sql = catalogQuery(u"dependencies"_s, m_catalog.serverVersionNumber);
+        if (!sql)
+            return std::unexpected(sql.error());
+        progress.step(0, 1, u"Reading dependencies"_s);
+        auto rows = m_connection->exec(*sql, {db::Param::textArray(m_schemas)}, progress);
+        if (!rows) {
+            if (progress.isCanceled())
+                return fail(ErrorCode::Canceled, u"Reading the catalog was canceled."_s);
+            Error error = rows.error();
+            error.message = u"Reading dependencies from the catalog failed: "_s + error.message;
+            return std::unexpected(error);
+        }
+        detail::readQueryRows(u"dependencies"_s, detail::RowReader(*rows), m_catalog);
+        normalizeDependencies(m_catalog);
+        m_dependenciesRead = true;
+        progress.step(1, 1, u"Catalog read"_s);
+    }
+    auto committed = m_transaction->commit();
+    m_transaction.reset();
+    if (!committed)
+        return std::unexpected(committed.error());
+    return std::move(m_catalog);
+}
+
+Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
+                           Progress& progress)
+{
+    auto read = CatalogRead::begin(connection, options, progress);
+    if (!read)
+        return std::unexpected(read.error());
+    return read->finish(options.dependencies, progress);
 }
 
 std::vector<Result<Catalog>> introspectAll(const std::vector<db::ConnectionInfo>& databases,

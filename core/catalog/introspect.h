@@ -1,15 +1,12 @@
 #pragma once
 
 #include "core/catalog/catalog.h"
+#include "core/db/connection.h"
 #include "core/error.h"
 #include "core/progress.h"
 
+#include <optional>
 #include <vector>
-
-namespace plumb::db {
-class Connection;
-class ConnectionInfo;
-} // namespace plumb::db
 
 namespace plumb::catalog {
 
@@ -18,6 +15,10 @@ struct IntrospectOptions {
     // Server backends that read at once: the caller's connection plus, from 2, a helper
     // connection sharing its snapshot (opened with the same connection info, closed after).
     int readerConnections = 2;
+    // false: Catalog::dependencies stays empty. Only the order of a plan's steps needs them (a
+    // summary, a fingerprint and a comparison that finds nothing do not), and at 10,000 tables
+    // reading them is a fifth of the server's work.
+    bool dependencies = true;
 };
 
 // Reads the whole schema of the connected database into a Catalog.
@@ -32,6 +33,41 @@ struct IntrospectOptions {
 // `progress` is canceled. Runs on the caller's thread.
 Result<Catalog> introspect(db::Connection& connection, const IntrospectOptions& options,
                            Progress& progress);
+
+// A catalog read in two parts, for a caller that knows only after reading whether it needs
+// Catalog::dependencies (a comparison that finds no change orders nothing). begin() reads as
+// introspect() does, without the dependencies when the options say so, and leaves the read's
+// transaction open; finish() reads them from that same snapshot if asked, then ends it. Either
+// way the catalog describes one moment of the database.
+//
+// Threads: the object uses `connection` and goes with it. A caller may hand both to another
+// thread between begin() and finish() when that thread's start or a join orders the two (core
+// /workflow/database_diff.cpp does, between its two parallel phases); never to two at once.
+class CatalogRead {
+public:
+    static Result<CatalogRead> begin(db::Connection& connection, const IntrospectOptions& options,
+                                     Progress& progress);
+    CatalogRead(CatalogRead&&) noexcept = default;
+    CatalogRead& operator=(CatalogRead&&) = delete;
+    ~CatalogRead();
+
+    // What was read: normalized, with or without its dependencies.
+    const Catalog& catalog() const { return m_catalog; }
+    // Reads the dependencies unless begin() did or `withDependencies` is false, ends the read
+    // and hands the catalog over. Call it once.
+    Result<Catalog> finish(bool withDependencies, Progress& progress);
+
+private:
+    CatalogRead(db::Connection& connection, QStringList schemas)
+        : m_connection(&connection)
+        , m_schemas(std::move(schemas))
+    {}
+    db::Connection* m_connection;
+    QStringList m_schemas;
+    std::optional<db::Transaction> m_transaction; // open from begin() to finish()
+    Catalog m_catalog;
+    bool m_dependenciesRead = false;
+};
 
 // Reads several databases at once, each on its own thread with its own connections (at most
 // `parallelism` databases at a time): the two sides of a diff, the targets of a fleet. The

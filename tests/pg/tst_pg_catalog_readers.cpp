@@ -6,6 +6,7 @@
 #include "core/catalog/introspect.h"
 #include "core/db/quote.h"
 #include "core/sql/script.h"
+#include "core/workflow/database_diff.h"
 #include "tests/support/verify.h"
 
 #include <QCoreApplication>
@@ -122,6 +123,78 @@ private slots:
         for (const Constraint& constraint : catalog->constraints)
             QVERIFY2(constraint.table.name != u"late", qPrintable(constraint.name));
         QVERIFY(catalog->table({u"public"_s, u"book"_s}));
+    }
+
+    void aReadInTwoPartsIsOneMoment()
+    {
+        // The dependencies finish() reads come from the snapshot begin() took: a view created
+        // between the two parts is in neither, and the result is what one read gives.
+        testing::TestDatabase database(u"readers_parts"_s);
+        load(database);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        SilentProgress progress;
+        auto whole = introspect(*connection, {}, progress);
+        PLUMB_VERIFY_OK(whole);
+        QVERIFY(!whole->dependencies.isEmpty());
+
+        IntrospectOptions deferred;
+        deferred.dependencies = false;
+        auto read = CatalogRead::begin(*connection, deferred, progress);
+        PLUMB_VERIFY_OK(read);
+        QVERIFY(read->catalog().dependencies.isEmpty());
+        Catalog withoutDependencies = *whole;
+        withoutDependencies.dependencies.clear();
+        QVERIFY(read->catalog() == withoutDependencies);
+        database.exec(u"CREATE VIEW later AS SELECT id FROM book"_s);
+        auto finished = read->finish(true, progress);
+        PLUMB_VERIFY_OK(finished);
+        QVERIFY(*finished == *whole);
+        QVERIFY(!connection->inTransactionBlock());
+
+        auto summary = CatalogRead::begin(*connection, deferred, progress);
+        PLUMB_VERIFY_OK(summary);
+        auto leftOut = summary->finish(false, progress);
+        PLUMB_VERIFY_OK(leftOut);
+        QVERIFY(leftOut->dependencies.isEmpty());
+        QVERIFY(leftOut->view({u"public"_s, u"later"_s}));
+        QCOMPARE(fingerprint(*leftOut), fingerprint(*introspect(*connection, {}, progress)));
+    }
+
+    void aDiffReadsDependenciesOnlyWhenSomethingChanges()
+    {
+        testing::TestDatabase from(u"readers_diff_from"_s);
+        testing::TestDatabase to(u"readers_diff_to"_s);
+        load(from);
+        load(to);
+        SilentProgress progress;
+        auto same = workflow::diffDatabases(from.info(), to.info(), {}, {}, plan::Mode::Online,
+                                            progress);
+        PLUMB_VERIFY_OK(same);
+        QVERIFY(same->changes.isEmpty());
+        QVERIFY(same->plan.steps.isEmpty());
+        QVERIFY(!same->dependenciesRead);
+        QVERIFY(same->from.dependencies.isEmpty());
+
+        // A retyped column under a view: the view is rebuilt around it, which only the
+        // dependencies (pg_depend) can tell.
+        to.exec(u"DROP VIEW recent"_s);
+        to.exec(u"ALTER TABLE book ALTER COLUMN title TYPE varchar(200)"_s);
+        to.exec(u"CREATE VIEW recent AS SELECT title FROM book WHERE published > date "
+                u"'2020-01-01'"_s);
+        auto changed = workflow::diffDatabases(from.info(), to.info(), {}, {},
+                                               plan::Mode::Online, progress);
+        PLUMB_VERIFY_OK(changed);
+        QVERIFY(changed->dependenciesRead);
+        QVERIFY(!changed->from.dependencies.isEmpty());
+        QVERIFY(!changed->to.dependencies.isEmpty());
+        QString script;
+        for (const plan::Step& step : changed->plan.steps)
+            script += step.sql + u'\n';
+        const qsizetype dropView = script.indexOf(u"DROP VIEW"_s);
+        const qsizetype retype = script.indexOf(u"TYPE character varying(200)"_s);
+        const qsizetype createView = script.lastIndexOf(u"CREATE VIEW"_s);
+        QVERIFY2(dropView >= 0 && retype > dropView && createView > retype, qPrintable(script));
     }
 
     void insideACallersTransactionOneConnectionSeesItsChanges()
