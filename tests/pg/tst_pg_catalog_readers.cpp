@@ -168,8 +168,8 @@ private slots:
         load(from);
         load(to);
         SilentProgress progress;
-        auto same = workflow::diffDatabases(from.info(), to.info(), {}, {}, plan::Mode::Online,
-                                            progress);
+        auto same =
+            workflow::diffDatabases(from.info(), to.info(), {}, {}, plan::Mode::Online, progress);
         PLUMB_VERIFY_OK(same);
         QVERIFY(same->changes.isEmpty());
         QVERIFY(same->plan.steps.isEmpty());
@@ -182,8 +182,8 @@ private slots:
         to.exec(u"ALTER TABLE book ALTER COLUMN title TYPE varchar(200)"_s);
         to.exec(u"CREATE VIEW recent AS SELECT title FROM book WHERE published > date "
                 u"'2020-01-01'"_s);
-        auto changed = workflow::diffDatabases(from.info(), to.info(), {}, {},
-                                               plan::Mode::Online, progress);
+        auto changed =
+            workflow::diffDatabases(from.info(), to.info(), {}, {}, plan::Mode::Online, progress);
         PLUMB_VERIFY_OK(changed);
         QVERIFY(changed->dependenciesRead);
         QVERIFY(!changed->from.dependencies.isEmpty());
