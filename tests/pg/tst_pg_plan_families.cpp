@@ -1,157 +1,18 @@
-#include "core/catalog/fingerprint.h"
-#include "core/catalog/introspect.h"
-#include "core/db/connection.h"
-#include "core/diff/change_set.h"
-#include "core/plan/executor.h"
-#include "core/plan/plan.h"
-#include "core/sql/script.h"
-#include "tests/support/test_database.h"
-
-#include <QTest>
-#include <functional>
+#include "plan_families_support.h"
 
 using namespace Qt::StringLiterals;
 using namespace plumb;
+using namespace plumb::testing::plan_families;
 using plumb::testing::TestDatabase;
-
-namespace {
-
-bool load(const TestDatabase& database, const QString& script)
-{
-    auto connection = database.connect();
-    SilentProgress progress;
-    auto loaded = sql::runScript(*connection, script, u"test.sql"_s, progress);
-    if (!loaded)
-        qWarning().noquote() << loaded.error().describe();
-    return bool(loaded);
-}
-
-catalog::Catalog read(const TestDatabase& database)
-{
-    auto connection = database.connect();
-    SilentProgress progress;
-    auto catalog = catalog::introspect(*connection, {}, progress);
-    if (!catalog)
-        qFatal("introspect: %s", qPrintable(catalog.error().message));
-    return *catalog;
-}
-
-QString value(const TestDatabase& database, const QString& query)
-{
-    auto connection = database.connect();
-    auto result = connection->exec(query);
-    return result && result->rowCount() > 0 ? result->text(0, 0) : u"<error>"_s;
-}
-
-QString describe(const plan::Plan& plan, const plan::ExecuteResult* result = nullptr)
-{
-    QString text;
-    for (int i = 0; i < plan.steps.size(); ++i) {
-        text += u"%1. [%2] %3"_s.arg(i + 1).arg(plan::stepKindName(plan.steps[i].kind),
-                                                plan.steps[i].sql.simplified());
-        if (result)
-            text += u" => "_s + plan::outcomeName(result->steps[i].outcome) + u' ' +
-                    result->steps[i].error;
-        text += u'\n';
-    }
-    return text;
-}
-
-struct Outcome {
-    plan::Plan plan;
-    bool converged = false;
-    QString report;
-    QString checked; // what `check` returned on the changed database
-};
-
-// Plans `from` -> `to` in `mode` on fresh databases, runs every step (blocked and destructive
-// ones too: the families are about plans that run) and compares the result with `to`. `check`
-// reads the changed database afterwards.
-Outcome roundTrip(const QString& fromSql, const QString& toSql, plan::Mode mode,
-                  const std::function<QString(const TestDatabase&)>& check)
-{
-    TestDatabase from(u"family_from"_s), to(u"family_to"_s);
-    Outcome outcome;
-    if (!load(from, fromSql) || !load(to, toSql)) {
-        outcome.report = u"the test's SQL does not load"_s;
-        return outcome;
-    }
-    const catalog::Catalog a = read(from);
-    const catalog::Catalog b = read(to);
-    outcome.plan = plan::makePlan(a, b, diff::compare(a, b), mode);
-    plan::ExecuteOptions options;
-    options.runBlocked = true;
-    options.allowDestructive = true;
-    options.buildRetries = 0;
-    auto connection = from.connect();
-    SilentProgress progress;
-    auto result = plan::execute(*connection, outcome.plan, options, progress);
-    if (!result) {
-        outcome.report = result.error().describe();
-        return outcome;
-    }
-    const QString after = catalog::fingerprintText(read(from));
-    const QString wanted = catalog::fingerprintText(b);
-    outcome.converged = result->ok() && after == wanted;
-    outcome.report = u"%1 plan:\n"_s.arg(plan::modeName(mode)) + describe(outcome.plan, &*result);
-    if (after != wanted) {
-        const QStringList x = after.split(u'\n'), y = wanted.split(u'\n');
-        for (const QString& line : x)
-            if (!y.contains(line))
-                outcome.report += u"- "_s + line + u'\n';
-        for (const QString& line : y)
-            if (!x.contains(line))
-                outcome.report += u"+ "_s + line + u'\n';
-    }
-    if (check)
-        outcome.checked = check(from);
-    return outcome;
-}
-
-bool hasStep(const plan::Plan& plan, plan::StepKind kind, const QString& containing = {})
-{
-    return std::ranges::any_of(plan.steps, [&](const plan::Step& step) {
-        return step.kind == kind && step.sql.contains(containing);
-    });
-}
-
-const QString partitioned = u"CREATE TABLE p (id int NOT NULL, k int) PARTITION BY RANGE (id);"
-                            u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
-                            u"CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (100) TO (200);"
-                            u"INSERT INTO p SELECT g, g % 7 FROM generate_series(0, 199) g;"_s;
-
-} // namespace
 
 // The plan-correctness families: partitioned tables, enum values added and used in one plan,
 // type changes without an assignment cast, objects an earlier step drops or renames
 // implicitly, the order of functions and the constraints that call them, and columns of
 // inheritance children whose parents change. Each plan runs in
-// both modes on databases with rows and must end equal to the target.
-class TestPgPlanFamilies : public QObject {
+// both modes on databases with rows and must end equal to the target. Tables whose shape changes
+// (plain made partitioned, sub-partitioned...) are in tst_pg_plan_shapes.
+class TestPgPlanFamilies : public PlanFamilyTest {
     Q_OBJECT
-
-    // Both modes converge (and `check` gives `expected` after each); returns the online plan.
-    plan::Plan bothModes(const QString& from, const QString& to,
-                         const std::function<QString(const TestDatabase&)>& check = {},
-                         const QString& expected = {})
-    {
-        plan::Plan online;
-        for (plan::Mode mode : {plan::Mode::Plain, plan::Mode::Online}) {
-            const Outcome outcome = roundTrip(from, to, mode, check);
-            if (!outcome.converged)
-                qWarning().noquote() << outcome.report;
-            if (!outcome.converged)
-                m_failures.append(plan::modeName(mode) + u": does not converge"_s);
-            else if (check && outcome.checked != expected)
-                m_failures.append(plan::modeName(mode) + u": after the plan, "_s + outcome.checked +
-                                  u" instead of "_s + expected);
-            if (mode == plan::Mode::Online)
-                online = outcome.plan;
-        }
-        return online;
-    }
-
-    QStringList m_failures;
 
 private slots:
     void init() { m_failures.clear(); }
@@ -232,127 +93,6 @@ private slots:
             partitioned + u"CREATE TABLE p3 (id int NOT NULL, k int);"
                           u"ALTER TABLE p ATTACH PARTITION p3 FOR VALUES FROM (200) TO (300);"_s,
             [](const TestDatabase& d) { return value(d, u"SELECT count(*) FROM p"_s); }, u"250"_s);
-        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
-    }
-
-    void plainTableBecomesPartitioned_data()
-    {
-        QTest::addColumn<QString>("plain");
-        QTest::addColumn<QString>("split");
-        QTest::newRow("serial") << u"CREATE TABLE t (id serial, v text);"_s
-                                << u"CREATE TABLE t (id serial, v text) PARTITION BY RANGE (id);"
-                                   u"CREATE TABLE t_all PARTITION OF t FOR VALUES FROM "
-                                   u"(MINVALUE) TO (MAXVALUE);"_s;
-        QTest::newRow("identity")
-            << u"CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v text);"_s
-            << u"CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, v text) PARTITION BY "
-               u"RANGE (id);"
-               u"CREATE TABLE t_all PARTITION OF t FOR VALUES FROM (MINVALUE) TO (MAXVALUE);"_s;
-    }
-
-    // No ALTER changes a table's partitioning: the table is set aside, made again, and its rows
-    // copied back, in both directions; the sequence or identity goes on where it was.
-    void plainTableBecomesPartitioned()
-    {
-        QFETCH(QString, plain);
-        QFETCH(QString, split);
-        const QString rows = u"INSERT INTO t (v) SELECT 'v' || g FROM generate_series(1, 50) g;"_s;
-        const auto survived = [](const TestDatabase& d) {
-            return value(d, u"WITH added AS (INSERT INTO t (v) VALUES ('next') RETURNING id) "
-                            u"SELECT (SELECT count(*) || '/' || sum(id) FROM t) || '/' || "
-                            u"(SELECT id FROM added)"_s);
-        };
-        const plan::Plan online = bothModes(plain + rows, split, survived, u"50/1275/51"_s);
-        bothModes(split + rows, plain, survived, u"50/1275/51"_s);
-        QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
-        // Nothing in the plan destroys data; the copy says it blocks the table.
-        QVERIFY(std::ranges::none_of(online.steps,
-                                     [](const plan::Step& s) { return s.destructive(); }));
-        QVERIFY(hasStep(online, plan::StepKind::SetAsideTable));
-        const auto copy =
-            std::ranges::find(online.steps, plan::StepKind::CopyRows, &plan::Step::kind);
-        QVERIFY(copy != online.steps.end());
-        QVERIFY(copy->hazards.contains(plan::Hazard::BlocksWrites));
-    }
-
-    // Shapes of the families above that converge both ways, rows and all.
-    void moreShapesConverge_data()
-    {
-        QTest::addColumn<QString>("from");
-        QTest::addColumn<QString>("to");
-        // What must read the same after the plan, each way (the rows of `from` when it has any).
-        QTest::addColumn<QString>("rows");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("fk into table made partitioned")
-            << u"CREATE TABLE t (id int PRIMARY KEY, v text); CREATE TABLE r (tid int REFERENCES "
-               u"t);"
-               u"INSERT INTO t VALUES (1, 'a'); INSERT INTO r VALUES (1);"_s
-            << u"CREATE TABLE t (id int PRIMARY KEY, v text) PARTITION BY RANGE (id);"
-               u"CREATE TABLE t_all PARTITION OF t FOR VALUES FROM (MINVALUE) TO (MAXVALUE);"
-               u"CREATE TABLE r (tid int REFERENCES t);"_s
-            << u"SELECT count(*) FROM r JOIN t ON t.id = r.tid"_s << u"1"_s;
-        QTest::newRow("view on table made partitioned")
-            << u"CREATE TABLE t (id int, v text); CREATE VIEW w AS SELECT id FROM t;"
-               u"INSERT INTO t VALUES (1, 'a');"_s
-            << u"CREATE TABLE t (id int, v text) PARTITION BY LIST (id);"
-               u"CREATE TABLE t1 PARTITION OF t FOR VALUES IN (1);"
-               u"CREATE VIEW w AS SELECT id FROM t;"_s
-            << QString() << QString();
-        QTest::newRow("partition becomes sub-partitioned")
-            << partitioned
-            << u"CREATE TABLE p (id int NOT NULL, k int) PARTITION BY RANGE (id);"
-               u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
-               u"CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (100) TO (200) PARTITION BY "
-               u"LIST (k);"
-               u"CREATE TABLE p2_all PARTITION OF p2 DEFAULT;"_s
-            << u"SELECT count(*) FROM p WHERE id >= 100"_s << u"100"_s;
-        QTest::newRow("partition bound widened")
-            << partitioned
-            << u"CREATE TABLE p (id int NOT NULL, k int) PARTITION BY RANGE (id);"
-               u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);"
-               u"CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (100) TO (300);"_s
-            << QString() << QString();
-        QTest::newRow("unique index on sub-partitioned table")
-            << u"CREATE TABLE p (id int NOT NULL, k int NOT NULL) PARTITION BY RANGE (id);"
-               u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100) PARTITION BY "
-               u"LIST (k);"
-               u"CREATE TABLE p1a PARTITION OF p1 FOR VALUES IN (1);"
-               u"CREATE UNIQUE INDEX p1a_id_k ON p1a (id, k);"_s
-            << u"CREATE TABLE p (id int NOT NULL, k int NOT NULL, PRIMARY KEY (id, k)) PARTITION "
-               u"BY RANGE (id);"
-               u"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100) PARTITION BY "
-               u"LIST (k);"
-               u"CREATE TABLE p1a PARTITION OF p1 FOR VALUES IN (1);"_s
-            << QString() << QString();
-        QTest::newRow("identity column made plain and back")
-            << u"CREATE TABLE t (id int GENERATED BY DEFAULT AS IDENTITY, v text);"
-               u"INSERT INTO t (v) VALUES ('a');"_s
-            << u"CREATE TABLE t (id int, v text);"_s << u"SELECT string_agg(id || v, ',') FROM t"_s
-            << u"1a"_s;
-        QTest::newRow("serial column becomes identity")
-            << u"CREATE TABLE t (id serial, v text); INSERT INTO t (v) VALUES ('a');"_s
-            << u"CREATE TABLE t (id int GENERATED BY DEFAULT AS IDENTITY, v text);"_s
-            << u"SELECT string_agg(id || v, ',') FROM t"_s << u"1a"_s;
-        QTest::newRow("check calls a function whose body changes")
-            << u"CREATE FUNCTION ok(x int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT x > 0';"
-               u"CREATE TABLE t (x int CHECK (ok(x)));"_s
-            << u"CREATE FUNCTION ok(x int, y int DEFAULT 0) RETURNS bool LANGUAGE sql IMMUTABLE "
-               u"AS 'SELECT x > y';"
-               u"CREATE TABLE t (x int CHECK (ok(x)));"_s
-            << QString() << QString();
-    }
-
-    void moreShapesConverge()
-    {
-        QFETCH(QString, from);
-        QFETCH(QString, to);
-        QFETCH(QString, rows);
-        QFETCH(QString, expected);
-        const auto check = [&](const TestDatabase& d) {
-            return rows.isEmpty() ? QString() : value(d, rows);
-        };
-        bothModes(from, to, check, expected);
-        bothModes(to, from);
         QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(u"; "_s)));
     }
 
@@ -451,6 +191,7 @@ private slots:
     }
 
     // Inheritance: a column the parent drops stays the child's own where the child keeps it.
+
     void parentDropsAColumnItsChildKeeps()
     {
         const QString from = u"CREATE TABLE base (at timestamp DEFAULT now(), e int);"
