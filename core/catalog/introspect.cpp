@@ -67,7 +67,8 @@ std::vector<int> costOrder(const QStringList& names)
 
 QStringList catalogQueryNames()
 {
-    // Order matters: columns attach to tables, views and composites read before them.
+    // Order matters: columns attach to tables, views and composites read before them, and name
+    // the columns that sequences and constraints refer to by number.
     return {u"schemas"_s,
             u"extensions"_s,
             u"collations"_s,
@@ -75,10 +76,10 @@ QStringList catalogQueryNames()
             u"domains"_s,
             u"composites"_s,
             u"ranges"_s,
-            u"sequences"_s,
             u"tables"_s,
             u"views"_s,
             u"columns"_s,
+            u"sequences"_s,
             u"indexes"_s,
             u"constraints"_s,
             u"routines"_s,

@@ -38,19 +38,6 @@ QString storageName(const QString& code)
     return {};
 }
 
-QString foreignKeyAction(const QString& code)
-{
-    if (code == u"r")
-        return u"RESTRICT"_s;
-    if (code == u"c")
-        return u"CASCADE"_s;
-    if (code == u"n")
-        return u"SET NULL"_s;
-    if (code == u"d")
-        return u"SET DEFAULT"_s;
-    return u"NO ACTION"_s;
-}
-
 void readSchemas(const RowReader& rows, Catalog& catalog)
 {
     for (int r = 0; r < rows.rowCount(); ++r)
@@ -139,29 +126,6 @@ void readRanges(const RowReader& rows, Catalog& catalog)
         t.ownership = rows.ownership(r);
         t.comment = rows.text(r, u"comment");
         catalog.ranges.append(std::move(t));
-    }
-}
-
-void readSequences(const RowReader& rows, Catalog& catalog)
-{
-    for (int r = 0; r < rows.rowCount(); ++r) {
-        Sequence s;
-        s.name = qualified(rows, r);
-        s.dataType = rows.text(r, u"data_type");
-        s.start = rows.int64(r, u"start");
-        s.increment = rows.int64(r, u"increment");
-        s.minValue = rows.int64(r, u"min_value");
-        s.maxValue = rows.int64(r, u"max_value");
-        s.cache = rows.int64(r, u"cache");
-        s.cycle = rows.boolean(r, u"cycle");
-        s.unlogged = rows.boolean(r, u"unlogged");
-        if (!rows.isNull(r, u"owner_table"))
-            s.ownedBy = ColumnRef{qualified(rows, r, u"owner_schema", u"owner_table"),
-                                  rows.text(r, u"owner_column")};
-        s.identity = rows.boolean(r, u"identity");
-        s.ownership = rows.ownership(r);
-        s.comment = rows.text(r, u"comment");
-        catalog.sequences.append(std::move(s));
     }
 }
 
@@ -338,53 +302,6 @@ void readIndexes(const RowReader& rows, Catalog& catalog)
         i.parentIndex = optionalQualified(rows, r, u"parent_schema", u"parent_name");
         i.comment = rows.text(r, u"comment");
         catalog.indexes.append(std::move(i));
-    }
-}
-
-ConstraintKind constraintKind(const QString& code)
-{
-    if (code == u"f")
-        return ConstraintKind::ForeignKey;
-    if (code == u"p")
-        return ConstraintKind::PrimaryKey;
-    if (code == u"u")
-        return ConstraintKind::Unique;
-    if (code == u"x")
-        return ConstraintKind::Exclusion;
-    if (code == u"t")
-        return ConstraintKind::Trigger;
-    return ConstraintKind::Check;
-}
-
-void readConstraints(const RowReader& rows, Catalog& catalog)
-{
-    for (int r = 0; r < rows.rowCount(); ++r) {
-        Constraint c;
-        c.table = qualified(rows, r, u"schema", u"table_name");
-        c.name = rows.text(r, u"name");
-        c.kind = constraintKind(rows.text(r, u"kind"));
-        c.definition = rows.text(r, u"definition");
-        c.columns = rows.strings(r, u"columns");
-        c.deferrable = rows.boolean(r, u"deferrable");
-        c.initiallyDeferred = rows.boolean(r, u"initially_deferred");
-        c.validated = rows.boolean(r, u"validated");
-        // NO INHERIT means something for checks only; on keys it follows how the table was made.
-        c.noInherit = c.kind == ConstraintKind::Check && rows.boolean(r, u"no_inherit");
-        c.isLocal = rows.boolean(r, u"is_local");
-        c.inheritanceCount = int(rows.int64(r, u"inheritance_count"));
-        c.fromParent = rows.boolean(r, u"from_parent");
-        c.index = rows.text(r, u"index_name");
-        if (c.kind == ConstraintKind::ForeignKey) {
-            c.referencedTable =
-                optionalQualified(rows, r, u"referenced_schema", u"referenced_table");
-            c.referencedColumns = rows.strings(r, u"referenced_columns");
-            c.onUpdate = foreignKeyAction(rows.text(r, u"on_update"));
-            c.onDelete = foreignKeyAction(rows.text(r, u"on_delete"));
-            const QString match = rows.text(r, u"match_type");
-            c.matchType = match == u"f" ? u"FULL"_s : match == u"p" ? u"PARTIAL"_s : u"SIMPLE"_s;
-        }
-        c.comment = rows.text(r, u"comment");
-        catalog.constraints.append(std::move(c));
     }
 }
 

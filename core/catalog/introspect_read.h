@@ -21,4 +21,9 @@ void readOperators(const RowReader& rows, Catalog& catalog);
 void readTriggers(const RowReader& rows, Catalog& catalog);
 void readEventTriggers(const RowReader& rows, Catalog& catalog);
 
+// The readers that name columns by number from the tables read before them
+// (introspect_read_keys.cpp).
+void readSequences(const RowReader& rows, Catalog& catalog);
+void readConstraints(const RowReader& rows, Catalog& catalog);
+
 } // namespace plumb::catalog::detail

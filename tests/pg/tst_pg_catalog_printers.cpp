@@ -7,6 +7,7 @@
 #include "tests/support/verify.h"
 
 #include <QTest>
+#include <algorithm>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -82,7 +83,47 @@ CREATE TABLE measurements_2024 PARTITION OF measurements
 CREATE INDEX measurements_at ON measurements (at);
 CREATE INDEX measurements_2024_value ON measurements_2024 (value);
 ALTER TABLE measurements ADD PRIMARY KEY (id, at);
+-- Columns named by number: gaps left by dropped columns, a schema a read leaves out, a sequence
+-- owned by a view's column (not a table's).
+CREATE TABLE gaps (gone int, id int, "Gone Too" text, code text, ref int);
+ALTER TABLE gaps DROP COLUMN gone, DROP COLUMN "Gone Too";
+ALTER TABLE gaps ADD PRIMARY KEY (code, id), ADD CHECK (ref > id);
+ALTER TABLE "My Schema"."Parent" ADD UNIQUE ("Id", "select");
+ALTER TABLE gaps ADD FOREIGN KEY (ref, code) REFERENCES "My Schema"."Parent" ("Id", "select");
+CREATE SEQUENCE gaps_counter OWNED BY gaps.ref;
+CREATE VIEW one AS SELECT 1 AS one;
+CREATE SEQUENCE owned_by_view OWNED BY one.one;
 )"_s;
+
+// What the server says each key and owned sequence names, to compare with what the reader named
+// by number.
+std::map<std::pair<QualifiedName, QString>, QString> serverColumnNames(db::Connection& connection)
+{
+    auto rows = connection.exec(
+        u"SELECT n.nspname, c.relname, con.conname, "
+        u"(SELECT pg_catalog.string_agg(a.attname, ',' ORDER BY u.ord) "
+        u"   FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY u(attnum, ord) "
+        u"   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = u.attnum) "
+        u"|| '->' || coalesce((SELECT pg_catalog.string_agg(a.attname, ',' ORDER BY u.ord) "
+        u"   FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY u(attnum, ord) "
+        u"   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid "
+        u"    AND a.attnum = u.attnum), '') "
+        u"FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+        u"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        u"WHERE con.contype IN ('c', 'f', 'p', 'u', 'x') AND n.nspname <> 'pg_catalog' "
+        u"UNION ALL "
+        u"SELECT n.nspname, c.relname, '', a.attname FROM pg_catalog.pg_depend d "
+        u"JOIN pg_catalog.pg_class c ON c.oid = d.objid "
+        u"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        u"JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
+        u"WHERE c.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0"_s);
+    std::map<std::pair<QualifiedName, QString>, QString> names;
+    if (!rows)
+        return names;
+    for (int r = 0; r < rows->rowCount(); ++r)
+        names[{{rows->text(r, 0), rows->text(r, 1)}, rows->text(r, 2)}] = rows->text(r, 3);
+    return names;
+}
 
 } // namespace
 
@@ -129,6 +170,32 @@ private slots:
                                 constraints->text(r, 2)}] = constraints->text(r, 3);
         QCOMPARE(qsizetype(printedConstraints.size()), catalog->constraints.size());
         for (const Constraint& constraint : catalog->constraints)
+            QCOMPARE(constraint.definition,
+                     (printedConstraints[{constraint.table, constraint.name}]));
+
+        // The key columns the reader named by number are the server's. A read of one schema
+        // names a foreign key's columns in another, and still writes its definition right.
+        const auto names = serverColumnNames(*connection);
+        const auto expectNamed = [&](const Catalog& read) {
+            for (const Constraint& c : read.constraints)
+                QCOMPARE(c.columns.join(u',') + u"->"_s + c.referencedColumns.join(u','),
+                         (names.at({c.table, c.name})));
+            for (const Sequence& s : read.sequences)
+                if (s.ownedBy)
+                    QCOMPARE(s.ownedBy->column, (names.at({s.name, QString()})));
+        };
+        expectNamed(*catalog);
+        QVERIFY(std::ranges::any_of(catalog->sequences, [](const Sequence& s) {
+            return s.ownedBy && s.ownedBy->table.name == u"one";
+        }));
+        PLUMB_VERIFY_OK(connection->exec(u"RESET search_path"_s));
+        auto publicOnly = introspect(*connection, {.schemas = {u"public"_s}}, progress);
+        PLUMB_VERIFY_OK(publicOnly);
+        QVERIFY(std::ranges::any_of(publicOnly->constraints, [](const Constraint& c) {
+            return c.referencedTable && c.referencedTable->schema == u"My Schema";
+        }));
+        expectNamed(*publicOnly);
+        for (const Constraint& constraint : publicOnly->constraints)
             QCOMPARE(constraint.definition,
                      (printedConstraints[{constraint.table, constraint.name}]));
     }
