@@ -46,20 +46,37 @@ QString expandMacros(QString sql)
     return sql;
 }
 
-// Query indexes heaviest first (measured on musicbrainz: indexes, constraints and dependencies
-// are three quarters of the server's time), then the rest in reading order.
-std::vector<int> costOrder(const QStringList& names)
+// Query indexes in groups, heaviest first (measured on musicbrainz: indexes, constraints and
+// dependencies are three quarters of the server's time), then the rest in reading order. Indexes
+// and constraints share a backend: both have the server print expressions (partial and
+// expression indexes, checks) of mostly the same tables, and it builds a relation cache entry
+// for each table it prints one of, once per backend (SnapshotReaders).
+detail::SnapshotReaders::ClaimOrder claimOrder(const QStringList& names)
 {
-    static const QStringList heaviest{
-        u"indexes"_s,   u"constraints"_s, u"dependencies"_s, u"columns"_s,  u"tables"_s,
-        u"sequences"_s, u"unmanaged"_s,   u"triggers"_s,     u"routines"_s, u"views"_s};
-    std::vector<int> order;
-    for (const QString& name : heaviest)
-        if (const qsizetype i = names.indexOf(name); i >= 0)
-            order.push_back(int(i));
+    static const std::vector<QStringList> heaviest{{u"indexes"_s, u"constraints"_s},
+                                                   {u"dependencies"_s},
+                                                   {u"columns"_s},
+                                                   {u"tables"_s},
+                                                   {u"sequences"_s},
+                                                   {u"unmanaged"_s},
+                                                   {u"triggers"_s},
+                                                   {u"routines"_s},
+                                                   {u"views"_s}};
+    detail::SnapshotReaders::ClaimOrder order;
+    std::vector<bool> placed(std::size_t(names.size()), false);
+    for (const QStringList& group : heaviest) {
+        std::vector<int> indexes;
+        for (const QString& name : group)
+            if (const qsizetype i = names.indexOf(name); i >= 0) {
+                indexes.push_back(int(i));
+                placed[std::size_t(i)] = true;
+            }
+        if (!indexes.empty())
+            order.push_back(std::move(indexes));
+    }
     for (int i = 0; i < names.size(); ++i)
-        if (!heaviest.contains(names[i]))
-            order.push_back(i);
+        if (!placed[std::size_t(i)])
+            order.push_back({i});
     return order;
 }
 
@@ -168,7 +185,7 @@ Result<CatalogRead> CatalogRead::begin(db::Connection& connection, const Introsp
     catalog.serverVersionNumber = serverVersion;
     catalog.database = setup->text(0, setup->column(u"database"));
     detail::SnapshotReaders readers(connection, queries, {db::Param::textArray(options.schemas)},
-                                    costOrder(names), setup->text(0, setup->column(u"snapshot")),
+                                    claimOrder(names), setup->text(0, setup->column(u"snapshot")),
                                     progress);
     for (int i = 0; i < names.size(); ++i) {
         if (progress.isCanceled())

@@ -131,6 +131,7 @@ void readRanges(const RowReader& rows, Catalog& catalog)
 
 void readTables(const RowReader& rows, Catalog& catalog)
 {
+    catalog.tables.reserve(catalog.tables.size() + rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         Table t;
         t.name = qualified(rows, r);
@@ -162,6 +163,7 @@ void readTables(const RowReader& rows, Catalog& catalog)
 
 void readViews(const RowReader& rows, Catalog& catalog)
 {
+    catalog.views.reserve(catalog.views.size() + rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         View v;
         v.name = qualified(rows, r);
@@ -261,9 +263,22 @@ void readColumns(const RowReader& rows, Catalog& catalog)
     }
     std::sort(placed.begin(), placed.end());
 
-    for (const Placed& p : placed) {
-        const Owner& owner = ownerOf[std::size_t(p.row)];
-        const int r = p.row;
+    for (auto p = placed.cbegin(); p != placed.cend(); ++p) {
+        const Owner& owner = ownerOf[std::size_t(p->row)];
+        const int r = p->row;
+        if (p == placed.cbegin() || std::prev(p)->owner != p->owner) {
+            // Each relation's columns in one allocation: growing a table's list column by
+            // column was a tenth of reading a 10,000-table catalog.
+            const auto next = std::find_if(
+                p, placed.cend(), [&](const Placed& other) { return other.owner != p->owner; });
+            const qsizetype count = next - p;
+            if (owner.view)
+                owner.view->columns.reserve(count);
+            else if (owner.composite)
+                owner.composite->attributes.reserve(count);
+            else
+                owner.table->columns.reserve(count);
+        }
         if (owner.view)
             owner.view->columns.append(
                 ViewColumn{rows.text(r, u"name"), rows.text(r, u"type"), rows.text(r, u"comment")});
@@ -278,6 +293,7 @@ void readColumns(const RowReader& rows, Catalog& catalog)
 
 void readIndexes(const RowReader& rows, Catalog& catalog)
 {
+    catalog.indexes.reserve(catalog.indexes.size() + rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         Index i;
         i.name = qualified(rows, r);
@@ -393,6 +409,7 @@ NodeKind nodeKind(const QString& kind)
 
 void readDependencies(const RowReader& rows, Catalog& catalog)
 {
+    catalog.dependencies.reserve(catalog.dependencies.size() + rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r)
         catalog.dependencies.append(
             Dependency{ObjectKey{nodeKind(rows.text(r, u"kind")), rows.text(r, u"schema"),

@@ -134,6 +134,7 @@ QList<int> numbers(const RowReader& rows, int row, const char16_t* column)
 
 void readSequences(const RowReader& rows, Catalog& catalog)
 {
+    catalog.sequences.reserve(catalog.sequences.size() + rows.rowCount());
     const ColumnNames columns(catalog);
     for (int r = 0; r < rows.rowCount(); ++r) {
         Sequence s;
@@ -164,6 +165,7 @@ void readSequences(const RowReader& rows, Catalog& catalog)
 
 void readConstraints(const RowReader& rows, Catalog& catalog)
 {
+    catalog.constraints.reserve(catalog.constraints.size() + rows.rowCount());
     const ColumnNames columns(catalog);
     for (int r = 0; r < rows.rowCount(); ++r) {
         Constraint c;

@@ -50,6 +50,7 @@ void readAggregate(const RowReader& rows, int r, Routine& routine)
 
 void readRoutines(const RowReader& rows, Catalog& catalog)
 {
+    catalog.routines.reserve(catalog.routines.size() + rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         Routine f;
         f.name = qualified(rows, r);
@@ -104,6 +105,7 @@ void readOperators(const RowReader& rows, Catalog& catalog)
 
 void readTriggers(const RowReader& rows, Catalog& catalog)
 {
+    catalog.triggers.reserve(catalog.triggers.size() + rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         Trigger t;
         t.table = qualified(rows, r, u"schema", u"table_name");

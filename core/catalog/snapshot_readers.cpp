@@ -22,15 +22,17 @@ bool isSnapshotName(const QString& name)
 } // namespace
 
 SnapshotReaders::SnapshotReaders(db::Connection& connection, QStringList queries, db::Params params,
-                                 std::vector<int> costOrder, const QString& snapshot,
-                                 Progress& progress)
+                                 ClaimOrder claimOrder, const QString& snapshot, Progress& progress)
     : m_connection(connection)
     , m_queries(std::move(queries))
     , m_params(std::move(params))
-    , m_costOrder(std::move(costOrder))
+    , m_claimOrder(std::move(claimOrder))
     , m_progress(progress)
     , m_slots(std::size_t(m_queries.size()))
 {
+    for (std::size_t group = 0; group < m_claimOrder.size(); ++group)
+        for (const int index : m_claimOrder[group])
+            m_slots[std::size_t(index)].group = int(group);
     if (!isSnapshotName(snapshot))
         return;
     m_interrupt = std::make_unique<InterruptScope>(m_progress, [this] {
@@ -58,19 +60,41 @@ void SnapshotReaders::stopHelper()
     }
 }
 
-int SnapshotReaders::claimNextLocked(bool byHelper)
+void SnapshotReaders::claimGroupLocked(int group, Owner owner)
+{
+    // Only what nobody has: a group the helper gave back may have started queries it answers.
+    for (const int index : m_claimOrder[std::size_t(group)])
+        if (Slot& slot = m_slots[std::size_t(index)]; slot.owner == Owner::Nobody)
+            slot.owner = owner;
+}
+
+int SnapshotReaders::startNextLocked(Owner owner)
 {
     if (m_stopping)
         return -1;
-    for (int index : m_costOrder) {
-        Slot& slot = m_slots[std::size_t(index)];
-        if (!slot.claimed) {
-            slot.claimed = true;
-            slot.byHelper = byHelper;
-            return index;
+    int next = -1;
+    for (const std::vector<int>& group : m_claimOrder)
+        for (const int index : group) {
+            const Slot& slot = m_slots[std::size_t(index)];
+            if (next < 0 && slot.owner == owner && !slot.started)
+                next = index;
         }
-    }
-    return -1;
+    for (std::size_t group = 0; group < m_claimOrder.size() && next < 0; ++group)
+        for (const int index : m_claimOrder[group])
+            if (next < 0 && m_slots[std::size_t(index)].owner == Owner::Nobody) {
+                claimGroupLocked(int(group), owner);
+                next = index;
+            }
+    if (next >= 0)
+        m_slots[std::size_t(next)].started = true;
+    return next;
+}
+
+void SnapshotReaders::releaseHelperClaimsLocked()
+{
+    for (Slot& slot : m_slots)
+        if (slot.owner == Owner::Helper && !slot.started)
+            slot.owner = Owner::Nobody;
 }
 
 int SnapshotReaders::helperAnswered() const
@@ -100,10 +124,10 @@ void SnapshotReaders::runHelper(db::ConnectionInfo info, QString snapshot)
         int index = -1;
         {
             std::lock_guard lock(m_mutex);
-            index = claimNextLocked(true);
+            index = startNextLocked(Owner::Helper);
         }
         if (index < 0)
-            return;
+            break;
         auto result = helper.exec(m_queries[index], m_params, m_helperProgress);
         const bool failed = !result;
         {
@@ -113,8 +137,14 @@ void SnapshotReaders::runHelper(db::ConnectionInfo info, QString snapshot)
         }
         m_changed.notify_all();
         if (failed) // take() reads it again on the caller's connection; leave the rest there too
-            return;
+            break;
     }
+    // Stopped, failed or done: what it claimed and did not start is the caller's to run.
+    {
+        std::lock_guard lock(m_mutex);
+        releaseHelperClaimsLocked();
+    }
+    m_changed.notify_all();
 }
 
 Result<db::QueryResult> SnapshotReaders::take(int index)
@@ -124,14 +154,16 @@ Result<db::QueryResult> SnapshotReaders::take(int index)
     while (!wanted.result) {
         if (m_progress.isCanceled())
             return fail(ErrorCode::Canceled, u"Reading the catalog was canceled."_s);
-        // Work instead of waiting: the wanted query itself when nobody has it yet, else the
-        // heaviest one left.
+        // Work instead of waiting: the wanted query itself when nobody has it yet (with its
+        // group), else what this connection claimed before, else the heaviest group left.
         int next = -1;
-        if (!wanted.claimed) {
-            wanted.claimed = true;
+        if (wanted.owner == Owner::Nobody)
+            claimGroupLocked(wanted.group, Owner::Caller);
+        if (wanted.owner == Owner::Caller && !wanted.started) {
+            wanted.started = true;
             next = index;
         } else if (!m_stopping) {
-            next = claimNextLocked(false);
+            next = startNextLocked(Owner::Caller);
         }
         if (next < 0) {
             m_changed.wait(lock);
@@ -144,7 +176,7 @@ Result<db::QueryResult> SnapshotReaders::take(int index)
     }
     Result<db::QueryResult> result = std::move(*wanted.result);
     wanted.result.reset();
-    if (!result && wanted.byHelper && !m_progress.isCanceled()) {
+    if (!result && wanted.owner == Owner::Helper && !m_progress.isCanceled()) {
         // The helper's own trouble (its connection dropped, say) is not the catalog's: read the
         // query again on the caller's connection, which reports any real error.
         lock.unlock();

@@ -4,6 +4,7 @@
 #include "catalog_test_helpers.h"
 #include "core/catalog/fingerprint.h"
 #include "core/catalog/introspect.h"
+#include "core/catalog/snapshot_readers.h"
 #include "core/db/quote.h"
 #include "core/sql/script.h"
 #include "core/workflow/database_diff.h"
@@ -231,6 +232,39 @@ private slots:
             QCOMPARE(progress.lines.filter(u"the second answered 0 "_s).size(), 1);
         }
         database.exec(u"DROP ROLE %1"_s.arg(db::quoteIdentifier(role)));
+    }
+
+    void whatTheHelperGivesUpTheReaderReads()
+    {
+        // The helper claims a group of queries and fails on the first (on its connection only):
+        // the rest of the group goes back and the reader runs it, as it reruns the failed one.
+        // Which connection claims the group depends on scheduling (the reader's first query is
+        // slow, so usually the helper): the answers are the same either way, and nothing waits
+        // for a query that nobody will run.
+        testing::TestDatabase database(u"readers_give_up"_s);
+        auto connection = database.connect();
+        QVERIFY(connection);
+        auto transaction =
+            db::Transaction::begin(*connection, u"ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+        PLUMB_VERIFY_OK(transaction);
+        auto setup = connection->exec(
+            u"SELECT pg_catalog.pg_export_snapshot(), pg_catalog.pg_backend_pid()"_s);
+        PLUMB_VERIFY_OK(setup);
+        const QString failsOnTheHelper =
+            u"SELECT 1 / (pg_catalog.pg_backend_pid() = %1)::integer"_s.arg(setup->text(0, 1));
+        SilentProgress progress;
+        detail::SnapshotReaders readers(
+            *connection,
+            {failsOnTheHelper, u"SELECT 'second'::text"_s,
+             u"SELECT count(*) FROM pg_catalog.generate_series(1, 2000000)"_s},
+            {}, {{0, 1}, {2}}, setup->text(0, 0), progress);
+        PLUMB_VERIFY_OK(readers.take(2));
+        auto first = readers.take(0);
+        PLUMB_VERIFY_OK(first);
+        QCOMPARE(first->text(0, 0), u"1"_s);
+        auto second = readers.take(1);
+        PLUMB_VERIFY_OK(second);
+        QCOMPARE(second->text(0, 0), u"second"_s);
     }
 
     void cancelStopsBothConnections()
