@@ -1,9 +1,12 @@
 #include "fingerprint.h"
 
 #include "core/catalog/json_writer.h"
+#include "core/parallel.h"
 
 #include <QCryptographicHash>
 #include <algorithm>
+#include <array>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -29,11 +32,25 @@ bool utf16Less(const QByteArray& a, const QByteArray& b)
     return x < y;
 }
 
-// The fingerprint text's lines in order (each without its newline).
+// The fingerprint text's lines in order (each without its newline). Two halves are written and
+// sorted on two threads, then merged: at 10,000 tables the lines are a third of the client's time
+// in `plumb inspect`. Each thread only reads the catalog.
 std::vector<QByteArray> sortedLines(const Catalog& catalog, const FingerprintOptions& options)
 {
-    std::vector<QByteArray> lines = detail::fingerprintLines(catalog, options.includeOwnership);
-    std::ranges::sort(lines, utf16Less);
+    constexpr int parts = 2;
+    std::array<std::vector<QByteArray>, parts> sorted;
+    SilentProgress progress;
+    forEachInParallel(parts, parts, progress, [&](int part, Progress&) {
+        std::vector<QByteArray>& lines = sorted[std::size_t(part)];
+        lines = detail::fingerprintLines(catalog, options.includeOwnership, part, parts);
+        std::ranges::sort(lines, utf16Less);
+    });
+    std::vector<QByteArray> lines;
+    lines.reserve(sorted[0].size() + sorted[1].size());
+    std::ranges::merge(
+        std::make_move_iterator(sorted[0].begin()), std::make_move_iterator(sorted[0].end()),
+        std::make_move_iterator(sorted[1].begin()), std::make_move_iterator(sorted[1].end()),
+        std::back_inserter(lines), utf16Less);
     return lines;
 }
 

@@ -401,7 +401,8 @@ QByteArray writeJson(const Catalog& catalog)
 
 namespace detail {
 
-std::vector<QByteArray> fingerprintLines(const Catalog& catalog, bool includeOwnership)
+std::vector<QByteArray> fingerprintLines(const Catalog& catalog, bool includeOwnership, int part,
+                                         int parts)
 {
     std::vector<QByteArray> lines;
     forEachList(catalog, [&](QStringView name, const auto& list) {
@@ -409,10 +410,10 @@ std::vector<QByteArray> fingerprintLines(const Catalog& catalog, bool includeOwn
         if (name == u"dependencies" || (name == u"default_privileges" && !includeOwnership))
             return;
         const QByteArray prefix = name.toLatin1() + '|';
-        for (const auto& object : list) {
+        for (qsizetype i = part; i < list.size(); i += parts) {
             QByteArray line = prefix;
             Writer writer(line, {.fingerprint = true, .ownership = includeOwnership});
-            writer.value(object, 0);
+            writer.value(list[i], 0);
             lines.push_back(std::move(line));
         }
     });

@@ -26,8 +26,10 @@ namespace detail {
 // One line of the fingerprint text per object, unsorted: "list|{compact JSON}" in UTF-8, the
 // JSON being the object's with every string in its comparable form (sql::comparableSql), owners
 // and grants left out unless `includeOwnership`, and a table's columns sorted by name without
-// their positions. See fingerprint.h for what is left out and why.
-std::vector<QByteArray> fingerprintLines(const Catalog& catalog, bool includeOwnership);
+// their positions. See fingerprint.h for what is left out and why. With `parts` above 1, only
+// the lines of every parts-th object of each list, from the part-th on (to share the work out).
+std::vector<QByteArray> fingerprintLines(const Catalog& catalog, bool includeOwnership,
+                                         int part = 0, int parts = 1);
 
 } // namespace detail
 
