@@ -88,12 +88,20 @@ private:
                 for (const QByteArray& needle : m_needles)
                     if (text.contains(needle)) {
                         const std::lock_guard lock(m_mutex);
-                        m_hits << dir;
+                        m_hits << dir + u" ("_s + masked(text) + u')';
                     }
             }
             ++m_sweeps;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
+    }
+
+    // The command line as words, the password in it replaced, to say which program had it.
+    QString masked(QByteArray text) const
+    {
+        for (const QByteArray& needle : m_needles)
+            text.replace(needle, "<password>");
+        return QString::fromUtf8(text.replace('\0', ' ').trimmed());
     }
 
     QList<QByteArray> m_needles;
