@@ -2,6 +2,7 @@
 // What the plan-family tests share (tst_pg_plan_families, tst_pg_plan_shapes): fresh databases
 // loaded from SQL, a plan run from one schema to the other in either mode, and checks on it.
 // Split in two executables so that CTest runs the halves on both cores.
+#include "catalog_test_helpers.h"
 #include "core/catalog/fingerprint.h"
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
@@ -26,16 +27,6 @@ inline bool load(const TestDatabase& database, const QString& script)
     if (!loaded)
         qWarning().noquote() << loaded.error().describe();
     return bool(loaded);
-}
-
-inline catalog::Catalog read(const TestDatabase& database)
-{
-    auto connection = database.connect();
-    SilentProgress progress;
-    auto catalog = catalog::introspect(*connection, {}, progress);
-    if (!catalog)
-        qFatal("introspect: %s", qPrintable(catalog.error().message));
-    return *catalog;
 }
 
 inline QString value(const TestDatabase& database, const QString& query)
@@ -78,8 +69,8 @@ inline Outcome roundTrip(const QString& fromSql, const QString& toSql, plan::Mod
         outcome.report = u"the test's SQL does not load"_s;
         return outcome;
     }
-    const catalog::Catalog a = read(from);
-    const catalog::Catalog b = read(to);
+    const catalog::Catalog a = inspect(from);
+    const catalog::Catalog b = inspect(to);
     outcome.plan = plan::makePlan(a, b, diff::compare(a, b), mode);
     plan::ExecuteOptions options;
     options.runBlocked = true;
@@ -92,7 +83,7 @@ inline Outcome roundTrip(const QString& fromSql, const QString& toSql, plan::Mod
         outcome.report = result.error().describe();
         return outcome;
     }
-    const QString after = catalog::fingerprintText(read(from));
+    const QString after = catalog::fingerprintText(inspect(from));
     const QString wanted = catalog::fingerprintText(b);
     outcome.converged = result->ok() && after == wanted;
     outcome.report = u"%1 plan:\n"_s.arg(plan::modeName(mode)) + describe(outcome.plan, &*result);

@@ -1,3 +1,4 @@
+#include "catalog_test_helpers.h"
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
 #include "core/migrate/ledger.h"
@@ -21,16 +22,6 @@ void load(const TestDatabase& database, const QString& script)
     auto loaded = sql::runScript(*connection, script, u"test.sql"_s, progress);
     if (!loaded)
         QFAIL(qPrintable(loaded.error().describe()));
-}
-
-catalog::Catalog read(const TestDatabase& database)
-{
-    auto connection = database.connect();
-    SilentProgress progress;
-    auto catalog = catalog::introspect(*connection, {}, progress);
-    if (!catalog)
-        qFatal("introspect: %s", qPrintable(catalog.error().message));
-    return *catalog;
 }
 
 int scalar(const TestDatabase& database, const QString& sql)
@@ -61,7 +52,7 @@ private slots:
         load(live, u"CREATE TABLE items (id int PRIMARY KEY, price int);\n"
                    u"INSERT INTO items VALUES (1, 5), (2, 7);\n"
                    u"CREATE TABLE tb_confiture (id int);\n"_s);
-        plan::ProjectConverger converger(read(declaredDb), u"tb_confiture"_s, {});
+        plan::ProjectConverger converger(testing::inspect(declaredDb), u"tb_confiture"_s, {});
         auto connection = live.connect();
         SilentProgress progress;
 
@@ -117,7 +108,7 @@ private slots:
         TestDatabase live(u"convreprint_live"_s);
         load(live, u"CREATE TABLE orders (id int PRIMARY KEY, status varchar(20) NOT NULL);\n"
                    u"CREATE TABLE tb_confiture (id int);\n"_s);
-        plan::ProjectConverger converger(read(declaredDb), u"tb_confiture"_s, {});
+        plan::ProjectConverger converger(testing::inspect(declaredDb), u"tb_confiture"_s, {});
         auto connection = live.connect();
         SilentProgress progress;
         auto applied = converger.apply(*connection, progress);
@@ -129,8 +120,9 @@ private slots:
             connection->exec(u"SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = "
                              u"'orders_status_check'"_s);
         QVERIFY(definition);
-        QVERIFY2(!read(declaredDb).constraints.isEmpty() &&
-                     definition->text(0, 0) != read(declaredDb).constraints.front().definition,
+        QVERIFY2(!testing::inspect(declaredDb).constraints.isEmpty() &&
+                     definition->text(0, 0) !=
+                         testing::inspect(declaredDb).constraints.front().definition,
                  qPrintable(definition->text(0, 0)));
 
         auto again = converger.plan(*connection, progress);
@@ -146,7 +138,7 @@ private slots:
         TestDatabase live(u"convblive"_s);
         load(live, u"CREATE TABLE t (a int, CONSTRAINT t_a_check CHECK (a > 0));\n"
                    u"INSERT INTO t VALUES (5);\n"_s);
-        plan::ProjectConverger converger(read(declaredDb), u"tb_confiture"_s, {});
+        plan::ProjectConverger converger(testing::inspect(declaredDb), u"tb_confiture"_s, {});
         auto connection = live.connect();
         SilentProgress progress;
         auto applied = converger.apply(*connection, progress);
@@ -166,7 +158,8 @@ private slots:
         load(other, u"CREATE TABLE items (id int PRIMARY KEY, price int NOT NULL DEFAULT 0,"
                     u" note varchar(10), CONSTRAINT items_price_check CHECK (price >= 0));\n"
                     u"CREATE TABLE extra (id int);\n"_s);
-        const auto differences = plan::compareObjects(read(declaredDb), read(other));
+        const auto differences =
+            plan::compareObjects(testing::inspect(declaredDb), testing::inspect(other));
         QStringList seen;
         for (const auto& d : differences)
             seen.append(d.kind + u' ' + d.name + u' ' + plan::statusName(d.status) +
@@ -181,7 +174,8 @@ private slots:
                 QVERIFY(d.declaredDdl.contains(u"note text"));
                 QVERIFY(d.actualDdl.contains(u"character varying(10)"));
             }
-        QVERIFY(plan::compareObjects(read(declaredDb), read(declaredDb)).isEmpty());
+        QVERIFY(plan::compareObjects(testing::inspect(declaredDb), testing::inspect(declaredDb))
+                    .isEmpty());
     }
 
     void tableStatusesMarkEachTable()
@@ -197,10 +191,10 @@ private slots:
                    u"CREATE TABLE shape (id int);\n"
                    u"CREATE TABLE legacy (id int);\n"
                    u"CREATE TABLE tb_confiture (id int);\n"_s);
-        catalog::Catalog liveCatalog = read(live);
+        catalog::Catalog liveCatalog = testing::inspect(live);
         plan::removeLedgerTable(liveCatalog, u"tb_confiture"_s);
         QStringList seen;
-        for (const auto& status : plan::tableStatuses(read(declaredDb), liveCatalog))
+        for (const auto& status : plan::tableStatuses(testing::inspect(declaredDb), liveCatalog))
             seen.append(status.table.display() + u'=' + plan::markerName(status.marker));
         seen.sort();
         QCOMPARE(seen, (QStringList{u"public.items=will be converged"_s,

@@ -1,3 +1,4 @@
+#include "catalog_test_helpers.h"
 #include "core/catalog/fingerprint.h"
 #include "core/catalog/introspect.h"
 #include "core/db/connection.h"
@@ -28,20 +29,10 @@ void load(const TestDatabase& database, const QString& script)
         QFAIL(qPrintable(loaded.error().describe()));
 }
 
-catalog::Catalog read(const TestDatabase& database)
-{
-    auto connection = database.connect();
-    SilentProgress progress;
-    auto catalog = catalog::introspect(*connection, {}, progress);
-    if (!catalog)
-        qFatal("introspect: %s", qPrintable(catalog.error().message));
-    return *catalog;
-}
-
 plan::Plan onlinePlan(const TestDatabase& from, const TestDatabase& to)
 {
-    const catalog::Catalog a = read(from);
-    const catalog::Catalog b = read(to);
+    const catalog::Catalog a = testing::inspect(from);
+    const catalog::Catalog b = testing::inspect(to);
     return plan::makePlan(a, b, diff::compare(a, b), plan::Mode::Online);
 }
 
@@ -66,7 +57,8 @@ QStringList statements(const plan::Plan& plan)
 
 bool converged(const TestDatabase& from, const TestDatabase& to)
 {
-    return catalog::fingerprintText(read(from)) == catalog::fingerprintText(read(to));
+    return catalog::fingerprintText(testing::inspect(from)) ==
+           catalog::fingerprintText(testing::inspect(to));
 }
 
 const QString operatorFunctions =
@@ -245,7 +237,7 @@ private slots:
             QCOMPARE(step.category, plan::Category::Structural);
         QVERIFY(run(from, plan).ok());
         QVERIFY(converged(from, to));
-        QVERIFY(diff::compare(read(from), read(to)).isEmpty());
+        QVERIFY(diff::compare(testing::inspect(from), testing::inspect(to)).isEmpty());
     }
 
     void changedOperatorIsMadeAgainWithWhatUsesIt()
@@ -275,7 +267,7 @@ private slots:
                              u"(RESTRICT = NONE, JOIN = eqjoinsel)"_s});
         QVERIFY(run(from, onlinePlan(from, to)).ok());
         QVERIFY(converged(from, to));
-        QVERIFY(diff::compare(read(from), read(to)).isEmpty());
+        QVERIFY(diff::compare(testing::inspect(from), testing::inspect(to)).isEmpty());
     }
 
     void planRoundTripsThroughJson()
